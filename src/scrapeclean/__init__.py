@@ -1,0 +1,40 @@
+"""scrapeclean: turn noisy scraped page dumps into clean article objects.
+
+>>> import scrapeclean
+>>> articles = scrapeclean.clean(open_dump_text)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from .api import clean, default_pipeline, process
+from .assemble import assemble, to_text
+from .errors import ConfigError, InputError, OutputError, ScrapecleanError, SpanError
+from .model import Article, Block, Caption, Document, Removal, RemovedBlock, Role, Span
+from .pipeline import Pass, Pipeline
+from .segment import segment
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Block",
+    "Caption",
+    "ConfigError",
+    "Document",
+    "InputError",
+    "OutputError",
+    "Pass",
+    "Pipeline",
+    "Removal",
+    "RemovedBlock",
+    "Role",
+    "ScrapecleanError",
+    "Span",
+    "SpanError",
+    "assemble",
+    "clean",
+    "default_pipeline",
+    "process",
+    "segment",
+    "to_text",
+]

@@ -1,0 +1,119 @@
+"""``clean()``: one dump in, its articles out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .assemble import PARAGRAPH_BREAK, STORY_BREAK, Parts, assemble, stories
+from .errors import InputError
+from .model import Article, Block, Document, Edits, Span
+from .pipeline import Pipeline
+
+# Re-cleaning rounds allowed before giving up on a fixed point. Real pages
+# settle in one confirming round; the bound keeps hostile input linear.
+MAX_ROUNDS = 4
+
+
+def default_pipeline() -> Pipeline:
+    """The passes scrapeclean runs by default, in order.
+
+    >>> default_pipeline().names
+    ('dedup-captions', 'collapse-repeated-blocks', 'remove-site-chrome', 'split-stories', 'assign-roles')
+    """
+    from .passes import AssignRoles, CollapseRepeatedBlocks, DedupCaptions, RemoveSiteChrome, SplitStories
+
+    return Pipeline(
+        (DedupCaptions(), CollapseRepeatedBlocks(), RemoveSiteChrome(), SplitStories(), AssignRoles())
+    )
+
+
+def process(text: str, *, source: str | None = None, pipeline: Pipeline | None = None) -> Document:
+    """Run the pipeline to a fixed point and return the annotated document.
+
+    The plain-text form of the result (:func:`scrapeclean.to_text`) is stable:
+    cleaning it again removes nothing and splits no story differently. Where
+    a confirming round on that text would still change it, its decisions are
+    carried back onto the input's blocks, and the rounds repeat.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"clean() takes str, not {type(text).__name__}; decode bytes first (see scrapeclean.io)")
+    pipeline = default_pipeline() if pipeline is None else pipeline
+    document = pipeline.run(text, source=source)
+    for _ in range(MAX_ROUNDS):
+        document, changed = _settle(document, pipeline)
+        if not changed:
+            break
+    return document
+
+
+def clean(text: str, *, source: str | None = None, pipeline: Pipeline | None = None) -> list[Article]:
+    """Clean one page dump: the articles in it, in reading order.
+
+    >>> articles = clean("Menu\\nHome\\n\\nA title for the story\\n\\n" + "Some words of a real story, told plainly. " * 8)
+    >>> len(articles), articles[0].title
+    (1, 'A title for the story')
+    """
+    return list(assemble(process(text, source=source, pipeline=pipeline)))
+
+
+def _shown_stories(document: Document) -> list[list[Block]]:
+    return [shown for shown in (Parts(group).shown() for group in stories(document)) if shown]
+
+
+def _settle(document: Document, pipeline: Pipeline) -> tuple[Document, bool]:
+    shown = _shown_stories(document)
+    text = STORY_BREAK.join(PARAGRAPH_BREAK.join(block.text for block in story) for story in shown)
+    again = pipeline.run(text)
+    flat = [block for story in shown for block in story]
+    if len(again.blocks) != len(flat):  # segment() maps shown blocks one to one; stay safe regardless
+        return document, False
+    shown_again = {block.index for story in _shown_stories(again) for block in story}
+    edits = document.edit()
+    for original, second in zip(flat, again.blocks):
+        if second.index in shown_again:
+            continue
+        if second.removal is not None:
+            removal = second.removal
+            edits.remove(original.index, removal.reason, removal.detail, removal.pass_name)
+        else:
+            edits.set_role(original.index, second.role, credit=_moved_credit(second, original))
+    split_changed = _run_lengths(block.story for block in again.blocks) != [len(story) for story in shown]
+    if split_changed:
+        _renumber(document, edits, flat, again)
+    if not edits:
+        return document, False
+    return edits.apply(), True
+
+
+def _run_lengths(numbers: Iterable[int]) -> list[int]:
+    sizes: list[int] = []
+    previous = None
+    for number in numbers:
+        if number != previous:
+            sizes.append(0)
+            previous = number
+        sizes[-1] += 1
+    return sizes
+
+
+def _moved_credit(second: Block, original: Block) -> Span | None:
+    if second.credit is None:
+        return None
+    offset = original.start - second.start
+    return Span(second.credit.start + offset, second.credit.end + offset)
+
+
+def _renumber(document: Document, edits: Edits, flat: list[Block], again: Document) -> None:
+    """Carry the confirming round's story split back onto every block of the input."""
+    mapped = {original.index: second.story for original, second in zip(flat, again.blocks)}
+    old_to_new: dict[int, int] = {}
+    for block in document.blocks:
+        if block.index in mapped:
+            old_to_new.setdefault(block.story, mapped[block.index])
+    current = 0
+    for block in document.blocks:
+        story = mapped.get(block.index)
+        if story is None:
+            story = old_to_new.get(block.story, current)
+        current = story
+        edits.set_story(block.index, story)

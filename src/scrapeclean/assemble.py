@@ -1,0 +1,131 @@
+"""Document to articles, and articles to scrapeclean's own plain-text form.
+
+Articles are built from kept blocks only. A kept block with no role is body
+text. Removed blocks are reported with the story they stand in, so every
+removal is listed by exactly one article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .model import Article, Block, Caption, Document, RemovedBlock, Role
+
+# Stories in scrapeclean's text output are separated by a form feed on a line
+# of its own: a page break, which the segmenter reads back as a hard story
+# break, so cleaning cleaned text splits it exactly where it was split.
+STORY_BREAK = "\n\n\f\n\n"
+PARAGRAPH_BREAK = "\n\n"
+
+_METADATA = (Role.TITLE, Role.SECTION, Role.BYLINE, Role.DATELINE)
+
+
+def _caption(block: Block) -> Caption:
+    credit = block.credit
+    credit_text = None
+    if credit is not None:
+        credit_text = block.text[credit.start - block.start : credit.end - block.start]
+    return Caption(text=block.text, span=block.span, credit=credit_text)
+
+
+class Parts:
+    """A story's blocks sorted by what they become in its article."""
+
+    __slots__ = ("metadata", "captions", "body", "kept", "removed")
+
+    def __init__(self, blocks: Iterable[Block]) -> None:
+        self.metadata: dict[str, Block] = {}
+        self.captions: list[Block] = []
+        self.body: list[Block] = []
+        self.kept: list[Block] = []
+        self.removed: list[Block] = []
+        for block in blocks:
+            if block.removal is not None:
+                self.removed.append(block)
+                continue
+            self.kept.append(block)
+            role = block.role
+            if role in _METADATA and role not in self.metadata:
+                self.metadata[role] = block
+            elif role == Role.CAPTION:
+                self.captions.append(block)
+            else:
+                self.body.append(block)
+
+    def shown(self) -> list[Block]:
+        """The blocks of the plain-text form: the title, then the body."""
+        title = self.metadata.get(Role.TITLE)
+        return ([title] if title is not None else []) + self.body
+
+
+def _article(index: int, blocks: Sequence[Block], source: str | None) -> Article:
+    parts = Parts(blocks)
+    found = {role: block.text for role, block in parts.metadata.items()}
+    return Article(
+        index=index,
+        body=[block.text for block in parts.body],
+        title=found.get(Role.TITLE),
+        section=found.get(Role.SECTION),
+        byline=found.get(Role.BYLINE),
+        dateline=found.get(Role.DATELINE),
+        captions=[_caption(block) for block in parts.captions],
+        spans=[block.span for block in parts.kept],
+        removed=[
+            RemovedBlock(block.span, block.removal.pass_name, block.removal.reason, block.removal.detail)
+            for block in parts.removed
+            if block.removal is not None
+        ],
+        source=source,
+    )
+
+
+def stories(document: Document) -> list[list[Block]]:
+    """The document's blocks grouped by story number, in order, stories with nothing kept folded away.
+
+    Removed blocks of a story with nothing kept join the story before (or the
+    first story), so no removal is lost from the record.
+    """
+    groups: dict[int, list[Block]] = {}
+    for block in document.blocks:
+        groups.setdefault(block.story, []).append(block)
+    result: list[list[Block]] = []
+    orphans: list[Block] = []
+    for number in sorted(groups):
+        group = groups[number]
+        if any(block.removal is None and block.role != Role.CAPTION for block in group):
+            result.append(orphans + group)
+            orphans = []
+        elif result:
+            result[-1].extend(group)
+        else:
+            orphans.extend(group)
+    if orphans and result:
+        result[-1].extend(orphans)
+    for group in result:
+        group.sort(key=lambda block: block.index)
+    return result
+
+
+def assemble(document: Document) -> tuple[Article, ...]:
+    """Build the articles of a processed document.
+
+    >>> from scrapeclean.segment import segment
+    >>> [article.text for article in assemble(segment("One.\\nTwo."))]
+    ['One.\\n\\nTwo.']
+    """
+    return tuple(
+        _article(index, group, document.source) for index, group in enumerate(stories(document))
+    )
+
+
+def to_text(articles: Iterable[Article]) -> str:
+    """scrapeclean's plain-text form: each article's title and body paragraphs, stories separated by a page break.
+
+    Cleaning this text again gives the same text (see :func:`scrapeclean.clean`).
+    """
+    texts = []
+    for article in articles:
+        lines = ([article.title] if article.title else []) + list(article.body)
+        if lines:
+            texts.append(PARAGRAPH_BREAK.join(lines))
+    return STORY_BREAK.join(texts)

@@ -1,0 +1,37 @@
+"""Normalisation keys for comparing blocks.
+
+Two blocks are "the same" for scrapeclean when their keys are equal: the key
+folds case (and Unicode compatibility forms), drops punctuation and therefore
+straight-versus-typographic quotes and dash styles, folds every digit to
+``0`` and collapses spacing. It is a string, so it can be hashed: comparing
+blocks is a dictionary look-up, never an all-pairs scan.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_WORD = regex.compile(r"\w+")
+_DIGIT = regex.compile(r"\d")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def words(text: str) -> list[str]:
+    """The ``\\w+`` tokens of ``text``, as the benchmarks count words."""
+    return _WORD.findall(text)
+
+
+def key(text: str) -> str:
+    """The normalised form of a block's text.
+
+    >>> key("The town’s “last big fight” — 2017") == key('the Town\\'s "last big fight" - 2018')
+    True
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _DIGIT.sub("0", " ".join(_WORD.findall(folded)))
+
+
+def has_letters(text: str) -> bool:
+    return _LETTER.search(text) is not None

@@ -1,0 +1,269 @@
+"""The data model: spans, blocks, documents and articles.
+
+A :class:`Document` is the raw dump plus its :class:`Block` s (one per
+non-blank line). Passes never edit text: they give blocks a role, a story
+number, or a :class:`Removal`. :class:`Article` s are assembled from the kept
+blocks only, so every kept character maps back to the input through a span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from .errors import SpanError
+
+
+class Role:
+    """The roles a block can be given. Plain strings, as they appear in JSON."""
+
+    TITLE = "title"
+    SECTION = "section"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    CAPTION = "caption"
+    BODY = "body"
+    HEADING = "heading"  # a subheading inside the body; assembled into ``body``
+
+    ALL = frozenset({TITLE, SECTION, BYLINE, DATELINE, CAPTION, BODY, HEADING})
+    IN_BODY = frozenset({BODY, HEADING})
+
+
+def _check_role(instance: Any, attribute: attrs.Attribute, value: str | None) -> None:
+    if value is not None and value not in Role.ALL:
+        raise SpanError(f"{attribute.name} must be one of {sorted(Role.ALL)} or None, not {value!r}")
+
+
+def _non_negative(instance: Any, attribute: attrs.Attribute, value: int) -> None:
+    if value < 0:
+        raise SpanError(f"{attribute.name} must be >= 0, not {value}")
+
+
+@frozen(slots=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` of the input text."""
+
+    start: int = field(validator=_non_negative)
+    end: int = field(validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise SpanError(f"span end {self.end} is before its start {self.start}")
+
+    def to_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@frozen(slots=True)
+class Removal:
+    """Why a block was removed: the pass's name, a kebab-case reason code, a note for people."""
+
+    pass_name: str
+    reason: str
+    detail: str = ""
+
+
+@frozen(slots=True)
+class Block:
+    """One non-blank line of the input, with what the passes decided about it.
+
+    ``gap`` counts the blank lines between this block and the previous one
+    (0: the line directly follows; the first block counts blank lines from the
+    start). ``hard_break`` is set when a form feed stands between them, the
+    story separator scrapeclean itself writes.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    gap: int = 0
+    hard_break: bool = False
+    role: str | None = field(default=None, validator=_check_role)
+    removal: Removal | None = None
+    story: int = 0
+    credit: Span | None = None  # for captions: where the photo credit stands
+
+    @property
+    def kept(self) -> bool:
+        return self.removal is None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+
+def _check_blocks(instance: Document, attribute: attrs.Attribute, blocks: tuple[Block, ...]) -> None:
+    raw = instance.raw
+    previous_end = 0
+    for position, block in enumerate(blocks):
+        if block.index != position:
+            raise SpanError(f"block {position} carries index {block.index}")
+        if block.start < previous_end or block.end > len(raw) or block.end - block.start != len(block.text):
+            raise SpanError(f"block {position} span [{block.start}, {block.end}) is out of order or out of range")
+        if not raw.startswith(block.text, block.start):
+            raise SpanError(f"block {position} text differs from the input at [{block.start}, {block.end})")
+        previous_end = block.end
+
+
+@frozen(slots=True)
+class Document:
+    """The input text and its blocks, as the passes see it."""
+
+    raw: str
+    blocks: tuple[Block, ...] = field(validator=_check_blocks)
+    source: str | None = None
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.blocks)
+
+    def kept(self) -> list[Block]:
+        return [block for block in self.blocks if block.removal is None]
+
+    def edit(self, pass_name: str = "") -> Edits:
+        """Start a batch of changes made by ``pass_name``; ``edits.apply()`` gives the new document."""
+        return Edits(self, pass_name)
+
+    def with_blocks(self, changed: Mapping[int, Block]) -> Document:
+        if not changed:
+            return self
+        blocks = list(self.blocks)
+        for index, block in changed.items():
+            blocks[index] = block
+        return attrs.evolve(self, blocks=tuple(blocks))
+
+    @property
+    def story_count(self) -> int:
+        return 1 + max((block.story for block in self.blocks), default=0)
+
+
+class Edits:
+    """Collects a pass's decisions about blocks and applies them in one go.
+
+    Removing a block that is already removed keeps the first removal: the
+    record says which pass took the block out first.
+    """
+
+    __slots__ = ("document", "_changes", "pass_name")
+
+    def __init__(self, document: Document, pass_name: str = "") -> None:
+        self.document = document
+        self.pass_name = pass_name
+        self._changes: dict[int, dict[str, Any]] = {}
+
+    def _current(self, index: int, name: str) -> Any:
+        change = self._changes.get(index)
+        if change is not None and name in change:
+            return change[name]
+        return getattr(self.document.blocks[index], name)
+
+    def is_kept(self, index: int) -> bool:
+        return self._current(index, "removal") is None
+
+    def role(self, index: int) -> str | None:
+        return self._current(index, "role")
+
+    def remove(self, index: int, reason: str, detail: str = "", pass_name: str | None = None) -> None:
+        if self._current(index, "removal") is not None:
+            return
+        removal = Removal(pass_name or self.pass_name, reason, detail)
+        self._changes.setdefault(index, {}).update(removal=removal, role=None)
+
+    def set_role(self, index: int, role: str | None, credit: Span | None = None) -> None:
+        change = self._changes.setdefault(index, {})
+        change["role"] = role
+        if credit is not None:
+            change["credit"] = credit
+
+    def set_story(self, index: int, story: int) -> None:
+        self._changes.setdefault(index, {})["story"] = story
+
+    def __bool__(self) -> bool:
+        return bool(self._changes)
+
+    def apply(self) -> Document:
+        blocks = self.document.blocks
+        return self.document.with_blocks(
+            {index: attrs.evolve(blocks[index], **change) for index, change in self._changes.items()}
+        )
+
+
+@frozen(slots=True)
+class Caption:
+    """A photo caption, kept once, with its credit (``AFP Photo/…``, ``File/Reuters``) when it has one."""
+
+    text: str
+    span: Span
+    credit: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "credit": self.credit}
+
+
+@frozen(slots=True)
+class RemovedBlock:
+    """A removed stretch of input and the pass and reason that removed it."""
+
+    span: Span
+    pass_name: str
+    reason: str
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.span.start,
+            "end": self.span.end,
+            "pass": self.pass_name,
+            "reason": self.reason,
+            "detail": self.detail,
+        }
+
+
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(items)
+
+
+@frozen(slots=True)
+class Article:
+    """One story of a dump: its metadata, captions and body, each traceable to the input.
+
+    ``body`` holds the paragraphs (subheadings included) in reading order;
+    ``text`` joins them with a blank line. ``spans`` are the input ranges of
+    every kept block of the article, ``removed`` what was taken out around it.
+    """
+
+    index: int
+    body: tuple[str, ...] = field(converter=_tuple)
+    title: str | None = None
+    section: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    captions: tuple[Caption, ...] = field(default=(), converter=_tuple)
+    spans: tuple[Span, ...] = field(default=(), converter=_tuple)
+    removed: tuple[RemovedBlock, ...] = field(default=(), converter=_tuple)
+    source: str | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.body)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The documented JSON form (see docs/data-model.md); keys are stable."""
+        return {
+            "index": self.index,
+            "title": self.title,
+            "section": self.section,
+            "byline": self.byline,
+            "dateline": self.dateline,
+            "captions": [caption.to_dict() for caption in self.captions],
+            "body": list(self.body),
+            "text": self.text,
+            "spans": [span.to_list() for span in self.spans],
+            "removed": [removed.to_dict() for removed in self.removed],
+        }
