@@ -18,12 +18,12 @@ def default_pipeline() -> Pipeline:
     """The passes scrapeclean runs by default, in order.
 
     >>> default_pipeline().names
-    ('dedup-captions', 'collapse-repeated-blocks', 'remove-site-chrome', 'split-stories', 'assign-roles')
+    ('dedup-captions', 'remove-site-chrome', 'collapse-repeated-blocks', 'split-stories', 'assign-roles')
     """
     from .passes import AssignRoles, CollapseRepeatedBlocks, DedupCaptions, RemoveSiteChrome, SplitStories
 
     return Pipeline(
-        (DedupCaptions(), CollapseRepeatedBlocks(), RemoveSiteChrome(), SplitStories(), AssignRoles())
+        (DedupCaptions(), RemoveSiteChrome(), CollapseRepeatedBlocks(), SplitStories(), AssignRoles())
     )
 
 

@@ -1,17 +1,129 @@
-"""Placeholder for the dedup-captions pass."""
+"""Keep each photo caption once, as a caption, and parse its credit.
+
+A block is a caption when it ends with a photo credit (``(AFP Photo/…)``,
+``(File/Reuters)``, ``Photo: …``, ``… Getty Images``, ``© …``) or when a
+sentence is printed twice in a row (image alt text above its figcaption).
+The first copy is kept with the caption role and its credit's span; every
+later copy of the same caption (same normalised key) is removed.
+
+Removes: later copies of captions (``duplicate-caption``). Keeps: the first
+copy, out of the body. Needs: nothing.
+
+>>> from scrapeclean.segment import segment
+>>> doc = DedupCaptions()(segment("Troops at the border. (File/Reuters)\\nTroops at the border. (File/Reuters)\\nText."))
+>>> [(b.role, b.removal and b.removal.reason) for b in doc.blocks]
+[('caption', None), (None, 'duplicate-caption'), (None, None)]
+>>> doc.blocks[0].text[doc.blocks[0].credit.start - doc.blocks[0].start:doc.blocks[0].credit.end]
+'File/Reuters'
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from attrs import frozen
+import regex
+from attrs import field, frozen
 
-from ..model import Document
+from ..errors import ConfigError
+from ..features import features
+from ..model import Document, Role, Span
+
+DUPLICATE_CAPTION = "duplicate-caption"
+
+# Words that mark a credit, in the languages of the phrase lists, plus the
+# agencies whose names stand alone in credits.
+_CREDIT_WORDS = (
+    r"photo|photos|photograph|photography|image|images|picture|pic|file|credit|courtesy|illustration|"
+    r"graphic|video|screenshot|handout|supplied|foto|fotos|bild|bilder|imagen|imagem|crédit|crédito|"
+    r"afp|ap|reuters|getty|epa|efe|dpa|ansa|anadolu|xinhua|bloomberg|shutterstock|istock|alamy|"
+    r"wikimedia|unsplash|pexels|pool|ddp|kyodo|yonhap|tass|sputnik|sipa|zuma|rex|pa|©|copyright"
+)
+_PARENTHESISED = regex.compile(
+    rf"\((?P<credit>[^()\n]{{0,80}}?\b(?:{_CREDIT_WORDS})\b[^()\n]{{0,80}})\)\W{{0,2}}$", regex.IGNORECASE
+)
+_LABELLED = regex.compile(
+    r"(?:^|[\s.;|–—-])(?:photo|photograph|image|picture|credit|foto|bild|imagen|imagem|crédit|crédito)s?"
+    r"(?:\s+(?:credit|by|de|von|par|por))?\s*[:/]\s*(?P<credit>[^:\n]{2,80}?)\W{0,2}$",
+    regex.IGNORECASE,
+)
+# An agency name closing a caption after a separator: "… on Monday. John Smith/Getty Images".
+# Only capitalised words may precede it, so "…, he told Reuters." is not a credit.
+_AGENCY_TAIL = regex.compile(
+    r"(?:^|[.|/–—-]\s*)(?P<credit>(?:\p{Lu}[\w.'’&-]*[\s/]+){0,4}(?:Getty Images|AFP|Reuters|AP Photo|EPA|"
+    r"Shutterstock|Associated Press)(?:\s+via\s+(?:\p{Lu}[\w.'’&-]*\s*){1,3})?)\W{0,2}$"
+)
+_COPYRIGHT = regex.compile(r"©\s*(?P<credit>[^©\n]{2,80}?)\W{0,2}$")
+_TAIL_CHARS = 200
+
+
+def find_credit(text: str) -> tuple[int, int] | None:
+    """Where the photo credit stands in a caption's text, or None.
+
+    >>> text = "Troops in Anna. (AFP Photo/MOADH AL-DULAIMI)"
+    >>> start, end = find_credit(text); text[start:end]
+    'AFP Photo/MOADH AL-DULAIMI'
+    """
+    offset = max(0, len(text) - _TAIL_CHARS)
+    tail = text[offset:]
+    for pattern in (_PARENTHESISED, _LABELLED, _COPYRIGHT, _AGENCY_TAIL):
+        match = pattern.search(tail)
+        if match is not None:
+            start, end = match.span("credit")
+            credit = tail[start:end].strip()
+            if not credit:
+                continue
+            start += tail[start:end].index(credit)
+            return offset + start, offset + start + len(credit)
+    return None
+
+
+def _non_negative(instance: object, attribute: object, value: int) -> None:
+    if value < 0:
+        raise ConfigError(f"dedup-captions: {getattr(attribute, 'name', attribute)} must be >= 0, not {value!r}")
 
 
 @frozen
 class DedupCaptions:
+    """Keep each caption once, with its credit; remove its other copies."""
+
     name: ClassVar[str] = "dedup-captions"
 
+    min_words: int = field(default=4, validator=_non_negative)
+    max_words: int = field(default=80, validator=_non_negative)
+    repeat_distance: int = field(default=2, validator=_non_negative)
+
     def __call__(self, document: Document) -> Document:
-        return document
+        live = [block for block in document.blocks if block.removal is None]
+        no_stopwords: frozenset[str] = frozenset()
+        feats = [features(block.text, no_stopwords) for block in live]
+        last_seen: dict[str, int] = {}
+        captions: dict[str, int] = {}  # key -> position of the kept copy
+        credits: dict[int, tuple[int, int] | None] = {}
+        for position, (block, feature) in enumerate(zip(live, feats)):
+            if not self.min_words <= feature.words <= self.max_words:
+                continue
+            credit = find_credit(block.text)
+            previous = last_seen.get(feature.key)
+            repeated_here = (
+                previous is not None and position - previous <= self.repeat_distance and feature.terminal
+            )
+            if credit is not None or repeated_here or feature.key in captions:
+                if feature.key not in captions:
+                    first = previous if repeated_here and previous is not None else position
+                    captions[feature.key] = first
+                    credits[first] = credit if credit is not None else find_credit(live[first].text)
+            last_seen[feature.key] = position
+        if not captions:
+            return document
+        edits = document.edit(self.name)
+        for position, (block, feature) in enumerate(zip(live, feats)):
+            first = captions.get(feature.key)
+            if first is None or not self.min_words <= feature.words <= self.max_words:
+                continue
+            if position == first:
+                credit = credits.get(first)
+                span = Span(block.start + credit[0], block.start + credit[1]) if credit else None
+                edits.set_role(block.index, Role.CAPTION, credit=span)
+            elif position > first:
+                edits.remove(block.index, DUPLICATE_CAPTION, f"copy of caption block {live[first].index}")
+        return edits.apply()

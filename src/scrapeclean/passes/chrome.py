@@ -1,17 +1,283 @@
-"""Placeholder for the remove-site-chrome pass."""
+"""Remove site chrome: menus, widgets, share bars, related-content lists, bio boxes, notices.
+
+Three kinds of evidence, general rather than per site:
+
+* phrase lists per language (``data/phrases``): whole-line UI text ("Connect
+  with us", "Share on Facebook"), markers that open a trailing section of
+  related links or comments ("You may also like:"), byline and bio markers;
+* the shape of blocks, as jusText classifies them: length, stopword density,
+  sentence punctuation, widgets with no words (``TT``, ``20``, ``-``), short
+  lines the page repeats (section labels of teaser lists);
+* position: the article is the densest run of prose (:mod:`scrapeclean.regions`);
+  what lies outside every strong run is boilerplate, except the headline zone
+  just above a run (title, section, byline, dateline, captions), which is kept
+  for :class:`~scrapeclean.passes.roles.AssignRoles` to label.
+
+Needs nothing from earlier passes; blocks already removed are ignored and
+caption blocks are kept where they stand next to the text.
+
+>>> from scrapeclean.segment import segment
+>>> dump = "Home\\nNews\\nSport\\n\\nA headline for the story\\n\\n" + "It was a long day in the city, and the people of the town were tired of it. " * 3
+>>> doc = RemoveSiteChrome()(segment(dump))
+>>> [(b.text[:12], b.removal.reason if b.removal else "kept") for b in doc.blocks]
+[('Home', 'boilerplate'), ('News', 'boilerplate'), ('Sport', 'boilerplate'), ('A headline f', 'kept'), ('It was a lon', 'kept')]
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from typing import ClassVar
 
-from attrs import frozen
+from attrs import field, frozen
 
-from ..model import Document
+from ..errors import ConfigError
+from ..features import Features, document_features
+from ..model import Block, Document, Edits, Role
+from ..phrases import PHRASE_LANGUAGES, check_languages, phrase_set
+from ..regions import dense_runs
+
+UI_PHRASE = "ui-phrase"
+WIDGET = "widget"
+RELATED = "related-content"
+AUTHOR_BIO = "author-bio"
+BYLINE_MARKER = "byline-marker"
+BOILERPLATE = "boilerplate"
+
+GOOD, NEAR, SHORT, LABEL, BAD = "good", "near-good", "short", "repeated-label", "bad"
+
+# A label repeated this often in one dump is navigation or a teaser-list
+# label ("World", "Business" in seed 000's "You may also like" list).
+_REPEATED_LABEL = 3
+_LABEL_WORDS = 4
+# Teasers after an end marker are short; a paragraph this long is text again.
+_TEASER_WORDS = 30
+_BIO_WORDS = 120
+_BYLINE_NAME_WORDS = 6
+
+
+def _positive(instance: object, attribute: object, value: float) -> None:
+    if value < 0:
+        raise ConfigError(f"remove-site-chrome: {getattr(attribute, 'name', attribute)} must be >= 0, not {value!r}")
 
 
 @frozen
 class RemoveSiteChrome:
+    """Remove navigation, widgets and related-content chrome; keep the densest runs of prose."""
+
     name: ClassVar[str] = "remove-site-chrome"
 
+    phrase_languages: tuple[str, ...] = field(default=PHRASE_LANGUAGES, converter=check_languages)
+    length_low: int = field(default=70, validator=_positive)
+    length_high: int = field(default=200, validator=_positive)
+    stopwords_low: float = field(default=0.30, validator=_positive)
+    stopwords_high: float = field(default=0.32, validator=_positive)
+    min_run_score: float = field(default=15.0, validator=_positive)
+    relative_run: float = field(default=0.2, validator=_positive)
+    header_window: int = field(default=8, validator=_positive)
+    tail_window: int = field(default=4, validator=_positive)
+
     def __call__(self, document: Document) -> Document:
-        return document
+        live = [block for block in document.blocks if block.removal is None]
+        if not live:
+            return document
+        _, feats = document_features([block.text for block in live])
+        edits = document.edit(self.name)
+        explicit = self._explicit_chrome(live, feats, edits)
+        classes = self._classify(live, feats, explicit)
+        keep = self._main_text(live, feats, classes, edits)
+        for position, block in enumerate(live):
+            if classes[position] == BAD and _is_widget(feats[position]) and edits.role(block.index) is None:
+                edits.remove(block.index, WIDGET, "counter, toggle or separator")
+            elif position not in keep and edits.is_kept(block.index):
+                edits.remove(block.index, BOILERPLATE, f"{classes[position]} block outside the main text")
+        return edits.apply()
+
+    # -- evidence from phrases and structure -------------------------------------------------
+
+    def _explicit_chrome(self, live: Sequence[Block], feats: Sequence[Features], edits: Edits) -> set[int]:
+        """Remove lines the phrase lists name; return the positions removed here."""
+        ui = phrase_set("ui", self.phrase_languages)
+        end = phrase_set("end", self.phrase_languages)
+        bio = phrase_set("bio", self.phrase_languages)
+        byline = phrase_set("byline", self.phrase_languages)
+        removed: set[int] = set()
+        position = 0
+        while position < len(live):
+            block, feature = live[position], feats[position]
+            if block.role == Role.CAPTION or feature.words > 12:
+                position += 1
+                continue
+            if byline.matches(feature.key) and feature.words <= 3:
+                removed.add(position)
+                edits.remove(block.index, BYLINE_MARKER, "marks the byline")
+                self._byline_beside(live, feats, position, edits)
+                if bio.matches(feature.key):
+                    removed.update(self._bio_after(live, feats, position, edits))
+            elif end.matches(feature.key):
+                removed.add(position)
+                edits.remove(block.index, RELATED, "opens a related-content section")
+                removed.update(self._teasers_after(live, feats, position, edits))
+            elif bio.matches(feature.key):
+                removed.add(position)
+                edits.remove(block.index, AUTHOR_BIO, "opens an author box")
+                removed.update(self._bio_after(live, feats, position, edits))
+            elif ui.matches(feature.key):
+                removed.add(position)
+                edits.remove(block.index, UI_PHRASE, "navigation or widget text")
+            else:
+                self._byline_inline(block, feature, byline, edits)
+            position += 1
+        return removed
+
+    def _byline_inline(self, block: Block, feature: Features, byline: object, edits: Edits) -> None:
+        """A line "By Jane Doe": marker then a short capitalised name."""
+        words = feature.key.split(" ")
+        for size in (1, 2):
+            head = " ".join(words[:size])
+            rest = feature.words - size
+            if (
+                head in byline.exact  # type: ignore[attr-defined]
+                and 1 <= rest <= _BYLINE_NAME_WORDS
+                and not feature.terminal
+                and feature.capitalised >= 0.5
+            ):
+                edits.set_role(block.index, Role.BYLINE)
+                return
+
+    def _byline_beside(self, live: Sequence[Block], feats: Sequence[Features], position: int, edits: Edits) -> None:
+        """The name next to a lone marker ("AFP" above "Written By", or below "By")."""
+        candidates = []
+        if position > 0 and live[position].gap == 0:
+            candidates.append(position - 1)
+        if position + 1 < len(live):
+            candidates.append(position + 1)
+        for candidate in candidates:
+            feature = feats[candidate]
+            if (
+                feature.letters
+                and 1 <= feature.words <= _BYLINE_NAME_WORDS
+                and not feature.terminal
+                and edits.is_kept(live[candidate].index)
+                and live[candidate].role is None
+            ):
+                edits.set_role(live[candidate].index, Role.BYLINE)
+                return
+
+    def _bio_after(self, live: Sequence[Block], feats: Sequence[Features], position: int, edits: Edits) -> set[int]:
+        """The paragraph of an author or agency box after its marker (and the name line, if any)."""
+        removed = set()
+        step = position + 1
+        while step < len(live) and live[step].role == Role.BYLINE:
+            step += 1
+        if step < len(live) and feats[step].terminal and feats[step].words <= _BIO_WORDS:
+            edits.remove(live[step].index, AUTHOR_BIO, f"author box opened by block {live[position].index}")
+            removed.add(step)
+        return removed
+
+    def _teasers_after(self, live: Sequence[Block], feats: Sequence[Features], position: int, edits: Edits) -> set[int]:
+        """Label and headline lines of a related-content list, up to the next real paragraph."""
+        removed = set()
+        opener = live[position].index
+        step = position + 1
+        previous_label = True
+        while step < len(live):
+            feature = feats[step]
+            truncated = live[step].text.endswith(("...", "…"))
+            is_label = feature.words <= _LABEL_WORDS
+            if not (is_label or truncated or feature.words < _TEASER_WORDS and (previous_label or not feature.terminal)):
+                break
+            if live[step].role != Role.CAPTION:
+                edits.remove(live[step].index, RELATED, f"teaser list opened by block {opener}")
+                removed.add(step)
+            previous_label = is_label
+            step += 1
+        return removed
+
+    # -- classes and the main text -----------------------------------------------------------
+
+    def _classify(self, live: Sequence[Block], feats: Sequence[Features], explicit: set[int]) -> list[str]:
+        labels = Counter(feature.key for feature in feats if feature.words <= _LABEL_WORDS)
+        return [self._class_of(feature, labels, position in explicit) for position, feature in enumerate(feats)]
+
+    def _class_of(self, feature: Features, labels: Counter[str], explicit: bool) -> str:
+        if explicit or not feature.letters or _is_widget(feature):
+            return BAD
+        if feature.words <= _LABEL_WORDS and labels[feature.key] >= _REPEATED_LABEL:
+            return LABEL
+        if feature.chars < self.length_low:
+            return SHORT
+        density = feature.stopword_density
+        if density == 0 and feature.stopwords == 0:
+            # No stopword list fits the language: fall back on sentence shape.
+            if feature.terminal:
+                return GOOD if feature.chars > self.length_high else NEAR
+            return SHORT
+        if density >= self.stopwords_high:
+            return GOOD if feature.chars > self.length_high else NEAR
+        if density >= self.stopwords_low:
+            return NEAR
+        return BAD
+
+    def _main_text(self, live: Sequence[Block], feats: Sequence[Features], classes: list[str], edits: Edits) -> set[int]:
+        """Positions to keep: the strong runs, their headline zones and bylines next to them."""
+        scored = [p for p, block in enumerate(live) if edits.is_kept(block.index) and edits.role(block.index) is None]
+        scores = [_score(classes[p], feats[p]) for p in scored]
+        runs = dense_runs(scores)
+        if not runs:
+            return set()
+        best = max(run.score for run in runs)
+        threshold = max(self.min_run_score, self.relative_run * best)
+        keep: set[int] = set()
+        for run in runs:
+            if run.score < threshold and run.score < best:
+                continue
+            first, last = scored[run.start], scored[run.end - 1]
+            keep.update(range(first, last + 1))
+            keep.update(self._headline_zone(live, feats, classes, first, edits))
+            keep.update(self._tail(live, last, edits))
+        return {p for p in keep if edits.is_kept(live[p].index)}
+
+    def _headline_zone(
+        self, live: Sequence[Block], feats: Sequence[Features], classes: list[str], first: int, edits: Edits
+    ) -> set[int]:
+        zone: set[int] = set()
+        step = first - 1
+        seen = 0
+        while step >= 0 and seen < self.header_window:
+            block, feature = live[step], feats[step]
+            step -= 1
+            if not edits.is_kept(block.index):
+                if block.removal is None and edits.role(block.index) is None:
+                    break  # explicit chrome removed by this pass: the headline zone ends here
+                continue
+            seen += 1
+            if edits.role(block.index) in (Role.CAPTION, Role.BYLINE):
+                zone.add(step + 1)
+            elif classes[step + 1] == BAD:
+                continue
+            elif feature.heading_like or feature.words <= _LABEL_WORDS:
+                zone.add(step + 1)
+            else:
+                break
+        return zone
+
+    def _tail(self, live: Sequence[Block], last: int, edits: Edits) -> set[int]:
+        end = min(len(live), last + 1 + self.tail_window)
+        return {p for p in range(last + 1, end) if edits.role(live[p].index) in (Role.BYLINE, Role.CAPTION)}
+
+
+def _is_widget(feature: Features) -> bool:
+    """Counters, toggles and separators: ``TT``, ``20``, ``A A``, ``|``."""
+    return feature.words <= 3 and all(len(word) <= 2 for word in feature.key.split(" "))
+
+
+def _score(kind: str, feature: Features) -> float:
+    weight = max(feature.words, feature.chars // 6)
+    if kind == GOOD:
+        return float(weight)
+    if kind == NEAR:
+        return weight * 0.5
+    if kind == SHORT:
+        return -0.5 if feature.terminal else -1.5
+    return -3.0 - weight * 0.25

@@ -1,17 +1,100 @@
-"""Placeholder for the collapse-repeated-blocks pass."""
+"""Collapse blocks and runs of blocks that the dump prints more than once.
+
+Blocks are compared by their normalised key (case, quotes, dashes, digits and
+spacing folded; see :mod:`scrapeclean.fingerprint`), through a dictionary, so
+the pass is linear in the number of blocks. The first copy stays; later
+copies are removed:
+
+* a long block (``min_words`` or more) wherever it repeats: a body printed
+  twice, the second time with typographic quotes (``repeated-block``);
+* a run of ``min_run`` or more consecutive short blocks repeating an earlier
+  run in the same order (``repeated-block``);
+* a headline printed again within ``heading_distance`` blocks, as pages print
+  the title above and below the lead photo (``repeated-heading``).
+
+Needs: nothing, but runs best after chrome removal, so that a copy kept in
+the text is preferred to one left in a teaser list. Only kept blocks count.
+
+>>> from scrapeclean.segment import segment
+>>> body = "The army said on Friday that it had entered the town after a night of fighting."
+>>> doc = CollapseRepeatedBlocks()(segment(body + "\\n" + body.replace("army", "Army")))
+>>> [b.removal and (b.removal.reason, b.removal.detail) for b in doc.blocks]
+[None, ('repeated-block', 'copy of block 0')]
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
-from attrs import frozen
+from attrs import field, frozen
 
-from ..model import Document
+from ..errors import ConfigError
+from ..features import Features, features
+from ..model import Block, Document, Edits, Role
+
+REPEATED_BLOCK = "repeated-block"
+REPEATED_HEADING = "repeated-heading"
+
+
+def _at_least_one(instance: object, attribute: object, value: int) -> None:
+    if value < 1:
+        raise ConfigError(
+            f"collapse-repeated-blocks: {getattr(attribute, 'name', attribute)} must be >= 1, not {value!r}"
+        )
 
 
 @frozen
 class CollapseRepeatedBlocks:
+    """Keep one copy of every repeated block or run of blocks."""
+
     name: ClassVar[str] = "collapse-repeated-blocks"
 
+    min_words: int = field(default=8, validator=_at_least_one)
+    min_run: int = field(default=3, validator=_at_least_one)
+    heading_distance: int = field(default=12, validator=_at_least_one)
+
     def __call__(self, document: Document) -> Document:
-        return document
+        live = [block for block in document.blocks if block.removal is None and block.role != Role.CAPTION]
+        no_stopwords: frozenset[str] = frozenset()
+        feats = [features(block.text, no_stopwords) for block in live]
+        keys = [feature.key for feature in feats]
+        first_seen: dict[str, int] = {}
+        edits = document.edit(self.name)
+        position = 0
+        while position < len(live):
+            earlier = first_seen.get(keys[position])
+            if earlier is None:
+                first_seen[keys[position]] = position
+                position += 1
+                continue
+            length = _run_length(keys, earlier, position)
+            if length >= self.min_run:
+                _remove_run(live, edits, earlier, position, length)
+                position += length
+                continue
+            self._single(live, feats, edits, earlier, position)
+            position += 1
+        return edits.apply() if edits else document
+
+    def _single(self, live: Sequence[Block], feats: Sequence[Features], edits: Edits, earlier: int, position: int) -> None:
+        feature = feats[position]
+        if feature.words >= self.min_words and feature.letters:
+            edits.remove(live[position].index, REPEATED_BLOCK, f"copy of block {live[earlier].index}")
+        elif feature.heading_like and position - earlier <= self.heading_distance:
+            edits.remove(live[position].index, REPEATED_HEADING, f"copy of heading block {live[earlier].index}")
+
+
+def _run_length(keys: Sequence[str], earlier: int, position: int) -> int:
+    """How many blocks from ``position`` on repeat those from ``earlier`` on, without overlapping them."""
+    length = 0
+    while position + length < len(keys) and earlier + length < position and keys[earlier + length] == keys[position + length]:
+        length += 1
+    return length
+
+
+def _remove_run(live: Sequence[Block], edits: Edits, earlier: int, position: int, length: int) -> None:
+    first, last = live[earlier].index, live[earlier + length - 1].index
+    detail = f"copy of blocks {first}-{last}"
+    for offset in range(length):
+        edits.remove(live[position + offset].index, REPEATED_BLOCK, detail)

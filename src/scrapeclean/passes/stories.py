@@ -1,17 +1,169 @@
-"""Placeholder for the split-stories pass."""
+"""Split a dump that holds several stories (infinite-scroll pages) into one story each.
+
+A new story starts at a headline that follows a stretch of prose and is
+followed by prose of its own, when the evidence adds up:
+
+* a page break (form feed) before it: scrapeclean's own story separator, always a split;
+* the topic changes: few content words shared by the text before and after
+  (lexical cohesion, as TextTiling measures it), required for any other split;
+* two blank lines or more before it, or removed chrome between it and the text before;
+* the headline printed twice, or a caption, byline or dateline under it.
+
+Subheadings inside one article share its vocabulary and have none of the
+furniture of a headline, so they do not split it. Every block, removed ones
+included, gets the number of the story it stands in; a story's headline zone
+(caption or label lines kept just above the headline) moves with it.
+
+>>> from scrapeclean.segment import segment
+>>> doc = SplitStories()(segment("One story. " * 30 + "\\n\\f\\nOther tale. " + "Other tale. " * 30))
+>>> [b.story for b in doc.blocks]
+[0, 1]
+"""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from collections.abc import Sequence
 from typing import ClassVar
 
-from attrs import frozen
+from attrs import field, frozen
 
-from ..model import Document
+from ..errors import ConfigError
+from ..features import Features, document_features, stopwords
+from ..model import Block, Document, Role
+from .repeats import REPEATED_HEADING
+
+_BOILERPLATE_REASONS = frozenset({"boilerplate", "related-content", "widget", "ui-phrase", "author-bio"})
+
+
+def _positive(instance: object, attribute: object, value: float) -> None:
+    if value <= 0:
+        raise ConfigError(f"split-stories: {getattr(attribute, 'name', attribute)} must be > 0, not {value!r}")
 
 
 @frozen
 class SplitStories:
+    """Number the stories of a dump; a page break always starts a new one."""
+
     name: ClassVar[str] = "split-stories"
 
+    min_story_words: int = field(default=60, validator=_positive)
+    window_words: int = field(default=250, validator=_positive)
+    max_similarity: float = field(default=0.12, validator=_positive)
+    min_evidence: int = field(default=1, validator=_positive)
+
     def __call__(self, document: Document) -> Document:
-        return document
+        kept = [block for block in document.blocks if block.removal is None]
+        if len(kept) < 2:
+            return document
+        language, feats = document_features([block.text for block in kept])
+        stops = stopwords(language)
+        content = [_content_words(block.text, stops) for block in kept]
+        starts = self._story_starts(document, kept, feats, content)
+        if not starts:
+            return document
+        return _number(document, [kept[position].index for position in starts])
+
+    def _story_starts(
+        self, document: Document, kept: Sequence[Block], feats: Sequence[Features], content: Sequence[list[str]]
+    ) -> list[int]:
+        starts: list[int] = []
+        prose_words = 0  # words of prose since the last story start
+        for position, (block, feature) in enumerate(zip(kept, feats)):
+            if position and block.hard_break:
+                starts.append(self._zone_start(kept, feats, position))
+                prose_words = 0
+                continue
+            if (
+                position
+                and feature.heading_like
+                and block.role is None
+                and prose_words >= self.min_story_words
+                and self._is_new_story(document, kept, feats, content, position)
+            ):
+                starts.append(self._zone_start(kept, feats, position))
+                prose_words = 0
+                continue
+            if not feature.heading_like:
+                prose_words += feature.words
+        return sorted(set(starts))
+
+    def _is_new_story(
+        self,
+        document: Document,
+        kept: Sequence[Block],
+        feats: Sequence[Features],
+        content: Sequence[list[str]],
+        position: int,
+    ) -> bool:
+        after = _window(content, range(position + 1, len(kept)), self.window_words)
+        if sum(after.values()) < self.min_story_words // 2:
+            return False
+        before = _window(content, range(position - 1, -1, -1), self.window_words)
+        if _cosine(before, after) > self.max_similarity:
+            return False
+        return self._evidence(document, kept, feats, position) >= self.min_evidence
+
+    def _evidence(self, document: Document, kept: Sequence[Block], feats: Sequence[Features], position: int) -> int:
+        block = kept[position]
+        evidence = 0
+        if block.gap >= 2:
+            evidence += 1
+        between = document.blocks[kept[position - 1].index + 1 : block.index]
+        if sum(1 for other in between if other.removal and other.removal.reason in _BOILERPLATE_REASONS) >= 2:
+            evidence += 1
+        following = document.blocks[block.index + 1 : block.index + 12]
+        if any(
+            other.removal and other.removal.reason == REPEATED_HEADING and other.removal.detail.endswith(f" {block.index}")
+            for other in following
+        ):
+            evidence += 1
+        if any(other.role in (Role.CAPTION, Role.BYLINE, Role.DATELINE) for other in kept[position + 1 : position + 4]):
+            evidence += 1
+        return evidence
+
+    def _zone_start(self, kept: Sequence[Block], feats: Sequence[Features], position: int) -> int:
+        """Move a story start up over the caption and label lines kept just above its headline."""
+        while position > 1 and kept[position - 1].role in (Role.CAPTION, Role.SECTION) and not kept[position].hard_break:
+            position -= 1
+        return position
+
+
+def _content_words(text: str, stops: frozenset[str]) -> list[str]:
+    return [word for word in (token.casefold() for token in text.split()) if len(word) > 3 and word not in stops]
+
+
+def _window(content: Sequence[list[str]], positions: range, size: int) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    total = 0
+    for position in positions:
+        counts.update(content[position])
+        total += len(content[position])
+        if total >= size:
+            break
+    return counts
+
+
+def _cosine(first: Counter[str], second: Counter[str]) -> float:
+    if not first or not second:
+        return 0.0
+    if len(first) > len(second):
+        first, second = second, first
+    dot = sum(count * second[word] for word, count in first.items() if word in second)
+    norm = math.sqrt(sum(c * c for c in first.values())) * math.sqrt(sum(c * c for c in second.values()))
+    return dot / norm if norm else 0.0
+
+
+def _number(document: Document, starts: Sequence[int]) -> Document:
+    """Give every block the number of the story it stands in; removed blocks between two stories stay with the first."""
+    edits = document.edit(SplitStories.name)
+    story = 0
+    next_start = 0
+    for block in document.blocks:
+        while next_start < len(starts) and block.index >= starts[next_start]:
+            story += 1
+            next_start += 1
+        if block.story != story:
+            edits.set_story(block.index, story)
+    return edits.apply()

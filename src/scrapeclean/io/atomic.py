@@ -1,0 +1,111 @@
+"""Write files so that a reader (or a crash) only ever sees the old or the new content.
+
+The new content goes to a temporary file in the same directory, is flushed to
+disk, gets the original file's permission bits, and then replaces the original
+with one ``os.replace`` (a rename, atomic on POSIX and Windows). A process
+killed at any moment leaves the original intact; at worst a stray hidden
+``.NAME.*.scrapeclean-tmp`` file remains next to it. A symbolic link is
+followed: its target is rewritten and the link stays a link.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from types import TracebackType
+from typing import BinaryIO
+
+from ..errors import OutputError
+
+TEMP_SUFFIX = ".scrapeclean-tmp"
+
+
+class AtomicWriter:
+    """A context manager giving a binary file that replaces ``path`` when the block ends without error.
+
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "page.txt"
+    >>> with AtomicWriter(target) as handle:
+    ...     _ = handle.write(b"new text\\n")
+    >>> target.read_bytes()
+    b'new text\\n'
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        self.target = os.path.realpath(self.path)
+        self._handle: BinaryIO | None = None
+        self._temp: str | None = None
+
+    def __enter__(self) -> BinaryIO:
+        directory, name = os.path.split(self.target)
+        try:
+            mode = stat.S_IMODE(os.stat(self.target).st_mode)
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        except OSError as error:
+            raise OutputError(f"cannot write {self.path}: {error.strerror or error}") from None
+        try:
+            descriptor, self._temp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=directory or ".")
+        except OSError as error:
+            raise OutputError(f"cannot write {self.path}: {error.strerror or error} (creating a temporary file in {directory or '.'})") from None
+        self._handle = os.fdopen(descriptor, "wb")
+        try:
+            os.chmod(self._temp, mode)
+        except OSError:
+            pass  # a file system without permission bits; the content still lands safely
+        return self._handle
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        assert self._handle is not None and self._temp is not None
+        if kind is not None:
+            self._discard()
+            return
+        try:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            os.replace(self._temp, self.target)
+        except OSError as failure:
+            self._discard()
+            raise OutputError(f"cannot write {self.path}: {failure.strerror or failure}") from None
+        _sync_directory(os.path.dirname(self.target))
+
+    def _discard(self) -> None:
+        assert self._handle is not None and self._temp is not None
+        try:
+            self._handle.close()
+        finally:
+            try:
+                os.unlink(self._temp)
+            except OSError:
+                pass
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace the content of ``path`` with ``data``, atomically."""
+    with AtomicWriter(path) as handle:
+        handle.write(data)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _sync_directory(directory: str) -> None:
+    """Make the rename itself durable; best effort (not every platform can open a directory)."""
+    try:
+        descriptor = os.open(directory or ".", os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

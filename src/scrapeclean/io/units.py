@@ -1,0 +1,79 @@
+"""What readers produce: a flat, ordered stream of units for every input file.
+
+Each file gives a :class:`FileStart`, then its :class:`Dump` s (texts to
+clean) and :class:`Carry` s (lines kept as they are, such as a malformed JSONL
+record), possibly a :class:`Failure`, and a :class:`FileEnd`. Writers and
+reports handle the stream in order, so output follows input order even when
+the cleaning itself runs in parallel.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Union
+
+from attrs import frozen
+
+from .encoding import Decoded
+
+
+@frozen
+class FileStart:
+    path: str
+    format: str
+    relative: str = ""
+
+
+@frozen
+class FileEnd:
+    path: str
+
+
+@frozen
+class Dump:
+    """One page dump to clean, with where it came from.
+
+    ``line`` is the JSONL line or WARC record number (``None`` for a whole
+    file), ``ident`` the record's id, ``record`` the JSONL object (its other
+    fields are carried through), ``decoded`` how a text file was decoded.
+    """
+
+    path: str
+    text: str
+    line: int | None = None
+    ident: Any = None
+    record: dict[str, Any] | None = None
+    raw: bytes | None = None
+    decoded: Decoded | None = None
+    url: str | None = None
+
+    @property
+    def where(self) -> str:
+        """``path`` or ``path:line``: how reports name this dump."""
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+
+@frozen
+class Carry:
+    """A JSONL line that is not cleaned and goes through unchanged; ``message`` says why, if it matters."""
+
+    path: str
+    line: int
+    raw: bytes
+    message: str | None = None
+    failed: bool = False
+    record: dict[str, Any] | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@frozen
+class Failure:
+    """The file (or the rest of it) could not be read; the run goes on with the next file."""
+
+    path: str
+    message: str
+
+
+Unit = Union[FileStart, FileEnd, Dump, Carry, Failure]
