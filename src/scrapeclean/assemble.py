@@ -45,8 +45,10 @@ class Parts:
                 continue
             self.kept.append(block)
             role = block.role
-            if role in _METADATA and role not in self.metadata:
-                self.metadata[role] = block
+            if role in _METADATA:
+                # A story has one title, section, byline and dateline; further lines
+                # given such a role stay kept (in ``spans``) but out of the body.
+                self.metadata.setdefault(role, block)
             elif role == Role.CAPTION:
                 self.captions.append(block)
             else:
