@@ -1,40 +1,205 @@
-"""The ``scrapeclean`` command line: a thin layer over the library."""
+"""The ``scrapeclean`` command line: a thin layer of argparse over the library.
+
+See docs/cli.md for every command, option and exit code. Only argparse and
+the core library load at start-up; the rest is imported by the command that
+needs it, so a hook running on every commit starts fast.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
+from collections.abc import Sequence
+from typing import IO
+
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+
+_DESCRIPTION = "Turn noisy scraped page dumps into clean articles, one file or a whole corpus at a time."
+_EPILOG = "exit codes: 0 ok / nothing would change, 1 check: something would change, 2 usage error, 123 some input failed"
 
 
-def _read(path: str) -> str:
-    if path == "-":
-        return sys.stdin.buffer.read().decode("utf-8-sig", errors="strict")
-    with open(path, "rb") as handle:
-        return handle.read().decode("utf-8-sig", errors="strict")
+def _comma_list(text: str) -> list[str]:
+    return [item.strip() for item in text.split(",") if item.strip()]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scrapeclean")
-    commands = parser.add_subparsers(dest="command", required=True)
-    clean_parser = commands.add_parser("clean", help="print cleaned output")
-    clean_parser.add_argument("paths", nargs="+")
-    clean_parser.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number (0 for every core), not {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 (every core) or more, not {value}")
+    return value or (os.cpu_count() or 1)
+
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("input")
+    group.add_argument("--input-format", choices=("auto", "text", "jsonl", "warc", "html"), default=None,
+                       help="format of the inputs (default auto: from the file name; stdin is text)")
+    group.add_argument("--text-field", metavar="NAME", help="JSONL field holding the dump (default: text)")
+    group.add_argument("--id-field", metavar="NAME", help="JSONL field holding the record id (default: id)")
+    group.add_argument("--include", metavar="GLOB", action="append", help="read only matching files when walking directories (repeatable)")
+    group.add_argument("--exclude", metavar="GLOB", action="append", help="skip matching files and directories; replaces the default exclusions (repeatable)")
+    group.add_argument("--extend-exclude", metavar="GLOB", action="append", help="skip matching files and directories, on top of the exclusions (repeatable)")
+    group.add_argument("--force-exclude", action="store_true", help="apply exclusions to files named on the command line too")
+
+
+def _pipeline_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("passes and configuration")
+    group.add_argument("--passes", type=_comma_list, metavar="A,B,...", help="run only these passes, in this order")
+    group.add_argument("--disable", type=_comma_list, action="extend", metavar="A,B,...", help="leave these passes out (repeatable)")
+    group.add_argument("--set", dest="assignments", action="append", default=[], metavar="PASS.SETTING=VALUE",
+                       help="change a pass setting, e.g. remove-site-chrome.min-words=5 (repeatable)")
+    found = group.add_mutually_exclusive_group()
+    found.add_argument("--config", metavar="FILE", help="read [tool.scrapeclean] from FILE instead of the nearest pyproject.toml")
+    found.add_argument("--no-config", action="store_true", help="ignore pyproject.toml")
+
+
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("running")
+    group.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1; 0: one per core)")
+    group.add_argument("-q", "--quiet", action="store_true", help="no progress bar, notes or summary; errors are still shown")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(prog="scrapeclean", description=_DESCRIPTION, epilog=_EPILOG)
+    parser.add_argument("--version", action="version", version=f"scrapeclean {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text, epilog=_EPILOG)
+        _input_options(sub)
+        _pipeline_options(sub)
+        _run_options(sub)
+        return sub
+
+    clean = command("clean", "print the cleaned text (or JSON) of every input")
+    clean.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' or nothing: standard input")
+    clean.add_argument("--format", choices=("text", "json", "jsonl"), default="text", help="output format (default text)")
+    clean.add_argument("--output-dir", metavar="DIR", help="write one file per dump below DIR instead of printing")
+    clean.add_argument("--split-stories", action="store_true", help="with --output-dir: one file per story")
+
+    check = command("check", "exit 1 and list what cleaning would change (files, JSONL records)")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; '-': standard input")
+    check.add_argument("--diff", action="store_true", help="print a unified diff of each change")
+    for sub in (check, command("fix", "clean files in place, atomically; JSONL records are rewritten")):
+        if sub.prog.endswith("fix"):
+            sub.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+        sub.add_argument("--allow-empty", action="store_true", default=None,
+                         help="empty a file or record that cleaning keeps nothing of (default: leave it, report it)")
+        sub.add_argument("--split-stories", action="store_true", help="JSONL: one record per story, with derived ids")
+
+    explain = commands.add_parser("explain", help="show every block of an input with its decision",
+                                  description="show every block of an input: kept (with its role) or removed (by which pass, why)")
+    explain.add_argument("paths", nargs=1, metavar="FILE", help="a file ('-': standard input)")
+    explain.add_argument("--html", metavar="OUT.html", help="write a page to review in a browser instead")
+    explain.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the terminal output (default auto)")
+    explain.add_argument("--line", type=int, metavar="N", help="JSONL/WARC: only the record at this line/number")
+    explain.add_argument("--id", dest="record_id", metavar="ID", help="JSONL/WARC: only the record with this id")
+    _input_options(explain)
+    _pipeline_options(explain)
+    return parser
+
+
+def resolve_config(options: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The configuration file's settings with the command line's on top."""
+    from .config import Config, find_pyproject, load, with_assignments
+
+    if options.no_config:
+        config = Config()
+    elif options.config:
+        config = load(options.config)
+    else:
+        start = next((path for path in options.paths if path != "-"), os.getcwd())
+        found = find_pyproject(start)
+        config = load(found) if found is not None else Config()
+    config = config.override(
+        passes=options.passes,
+        text_field=options.text_field,
+        id_field=options.id_field,
+        include=options.include,
+        exclude=options.exclude,
+        input_format=options.input_format,
+        allow_empty=getattr(options, "allow_empty", None),
+    )
+    config = config.override(
+        disable=(*config.disable, *(options.disable or ())),
+        extend_exclude=(*config.extend_exclude, *(options.extend_exclude or ())),
+    )
+    return with_assignments(config, options.assignments)
+
+
+def _stdout() -> IO[str]:
+    """Standard output as UTF-8 with ``\\n`` line ends, whatever the locale, so output bytes are reproducible."""
+    import io
+
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        return sys.stdout
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="backslashreplace", newline="\n")
+
+
+def _execute(options: argparse.Namespace, out: IO[str]) -> int:
+    from .corpus.summary import Reporter
+
+    config = resolve_config(options)
+    pipeline = config.pipeline()
+    if options.command == "explain":
+        from .report import ExplainOptions, explain
+
+        return explain(
+            ExplainOptions(options.paths[0], config, pipeline, options.html, options.color, options.line, options.record_id),
+            out,
+            Reporter(quiet=True),
+        )
+    from .corpus.run import RunOptions, paths_or_stdin, run
+
+    run_options = RunOptions(
+        command=options.command,
+        paths=paths_or_stdin(options.paths),
+        config=config,
+        pipeline=pipeline,
+        jobs=options.jobs,
+        quiet=options.quiet,
+        force_exclude=options.force_exclude,
+        output_format=getattr(options, "format", "text"),
+        output_dir=getattr(options, "output_dir", None),
+        split_stories=getattr(options, "split_stories", False),
+        diff=getattr(options, "diff", False),
+    )
+    return run(run_options, out, Reporter(quiet=options.quiet))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (the console script exits with it)."""
+    from .errors import ConfigError, InputError
+
+    parser = build_parser()
     options = parser.parse_args(argv)
-
-    import scrapeclean
-
-    out = sys.stdout
-    for path in options.paths:
-        articles = scrapeclean.clean(_read(path), source=None if path == "-" else path)
-        if options.format == "text":
-            out.write(scrapeclean.to_text(articles) + "\n")
-        elif options.format == "json":
-            out.write(json.dumps([a.to_dict() for a in articles], ensure_ascii=False, indent=2) + "\n")
-        else:
-            for article in articles:
-                out.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
-    return 0
+    out = _stdout()
+    try:
+        return _execute(options, out)
+    except (ConfigError, InputError) as error:
+        parser.exit(EXIT_USAGE, f"scrapeclean: error: {error}\n")
+    except KeyboardInterrupt:
+        print("scrapeclean: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (``scrapeclean clean … | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    finally:
+        try:
+            out.flush()
+        except (BrokenPipeError, ValueError):
+            pass
+    return EXIT_USAGE
 
 
 if __name__ == "__main__":

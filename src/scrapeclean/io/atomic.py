@@ -38,7 +38,8 @@ class AtomicWriter:
         self._handle: BinaryIO | None = None
         self._temp: str | None = None
 
-    def __enter__(self) -> BinaryIO:
+    def open(self) -> BinaryIO:
+        """Create the temporary file next to the target and return it for writing."""
         directory, name = os.path.split(self.target)
         try:
             mode = stat.S_IMODE(os.stat(self.target).st_mode)
@@ -49,7 +50,8 @@ class AtomicWriter:
         try:
             descriptor, self._temp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=directory or ".")
         except OSError as error:
-            raise OutputError(f"cannot write {self.path}: {error.strerror or error} (creating a temporary file in {directory or '.'})") from None
+            reason = error.strerror or error
+            raise OutputError(f"cannot write {self.path}: {reason} (creating a temporary file in {directory or '.'})") from None
         self._handle = os.fdopen(descriptor, "wb")
         try:
             os.chmod(self._temp, mode)
@@ -57,25 +59,24 @@ class AtomicWriter:
             pass  # a file system without permission bits; the content still lands safely
         return self._handle
 
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
-    ) -> None:
-        assert self._handle is not None and self._temp is not None
-        if kind is not None:
-            self._discard()
-            return
+    def commit(self) -> None:
+        """Flush the new content to disk and put it in place of the target."""
+        assert self._handle is not None and self._temp is not None, "commit() before open()"
         try:
             self._handle.flush()
             os.fsync(self._handle.fileno())
             self._handle.close()
             os.replace(self._temp, self.target)
         except OSError as failure:
-            self._discard()
+            self.discard()
             raise OutputError(f"cannot write {self.path}: {failure.strerror or failure}") from None
+        self._handle = self._temp = None
         _sync_directory(os.path.dirname(self.target))
 
-    def _discard(self) -> None:
-        assert self._handle is not None and self._temp is not None
+    def discard(self) -> None:
+        """Drop the new content; the target is left as it was."""
+        if self._handle is None or self._temp is None:
+            return
         try:
             self._handle.close()
         finally:
@@ -83,6 +84,18 @@ class AtomicWriter:
                 os.unlink(self._temp)
             except OSError:
                 pass
+            self._handle = self._temp = None
+
+    def __enter__(self) -> BinaryIO:
+        return self.open()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:

@@ -44,6 +44,7 @@ class Decoded:
     encoding: str
     bom: bytes = b""
     guessed: bool = False
+    reversible: bool = True
 
     @property
     def label(self) -> str:
@@ -96,12 +97,8 @@ def _guess(data: bytes, name: str) -> Decoded:
         raise InputError(f"{name}: cannot decode: not UTF-8, no byte-order mark, and no likely encoding found")
     encoding = best.encoding
     text = data.decode(encoding)
-    return Decoded(text, encoding, guessed=True)
-
-
-def reversible(decoded: Decoded, data: bytes) -> bool:
-    """Whether writing ``decoded.text`` back gives exactly ``data`` (no lossy decoding happened)."""
     try:
-        return decoded.encode(decoded.text) == data
-    except OutputError:
-        return False
+        same = text.encode(encoding) == data
+    except UnicodeEncodeError:
+        same = False
+    return Decoded(text, encoding, guessed=True, reversible=same)

@@ -64,7 +64,10 @@ def dump_record(record: dict[str, Any], like: bytes | None = None) -> bytes:
     """Serialise a record as one JSONL line, ending as ``like`` ends (``\\n`` by default)."""
     ascii_only = like is not None and like.isascii() and b"\\u" in like
     ending = b"\n" if like is None else line_ending(like)
-    return json.dumps(record, ensure_ascii=ascii_only).encode("utf-8") + ending
+    try:
+        return json.dumps(record, ensure_ascii=ascii_only).encode("utf-8") + ending
+    except UnicodeEncodeError:  # a lone surrogate from a \\ud800-style escape: keep it escaped
+        return json.dumps(record, ensure_ascii=True).encode("ascii") + ending
 
 
 def with_text(record: dict[str, Any], text_field: str, text: str) -> dict[str, Any]:

@@ -78,6 +78,8 @@ class Found:
     @property
     def relative(self) -> str:
         """The path below its root, with ``/`` separators; the file name when named explicitly."""
+        if self.path == "-":
+            return "stdin"
         if self.root is None:
             return os.path.basename(self.path)
         return os.path.relpath(self.path, self.root).replace(os.sep, "/")

@@ -21,7 +21,7 @@ import os
 import sys
 
 from ..errors import InputError
-from .encoding import Decoded, decode
+from .encoding import decode
 from .units import Dump
 
 _FIRST_BREAK_LIMIT = 1 << 16
@@ -71,13 +71,6 @@ def read_text(path: str) -> Dump:
     data = read_bytes(path)
     decoded = decode(data, path)
     return Dump(path=path, text=decoded.text, decoded=decoded)
-
-
-def writable_as(decoded: Decoded, data: bytes) -> bool:
-    """Whether the file can be written back in its own encoding without changing what was not cleaned."""
-    from .encoding import reversible
-
-    return not decoded.guessed or reversible(decoded, data)
 
 
 def display_path(path: str) -> str:

@@ -15,6 +15,7 @@ imported only when a WARC file is read.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from typing import IO
 
@@ -53,5 +54,5 @@ def read_warc(handle: IO[bytes], path: str) -> Iterator[Dump | Failure]:
                 ident=headers.get_header("WARC-Record-ID"),
                 url=headers.get_header("WARC-Target-URI"),
             )
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as error:
         yield Failure(path, f"{path}: WARC record {number + 1} cannot be read ({error}); rest of file skipped")

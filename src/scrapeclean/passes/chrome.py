@@ -248,9 +248,7 @@ class RemoveSiteChrome:
             block, feature = live[step], feats[step]
             step -= 1
             if not edits.is_kept(block.index):
-                if block.removal is None and edits.role(block.index) is None:
-                    break  # explicit chrome removed by this pass: the headline zone ends here
-                continue
+                continue  # share bars and other widgets often stand between a headline and its text
             seen += 1
             if edits.role(block.index) in (Role.CAPTION, Role.BYLINE):
                 zone.add(step + 1)

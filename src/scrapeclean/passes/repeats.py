@@ -85,6 +85,19 @@ class CollapseRepeatedBlocks:
             edits.remove(live[position].index, REPEATED_HEADING, f"copy of heading block {live[earlier].index}")
 
 
+def copied_headings(document: Document) -> set[int]:
+    """Indices of the headings whose later copies this pass removed."""
+    prefix = "copy of heading block "
+    return {
+        int(block.removal.detail[len(prefix) :])
+        for block in document.blocks
+        if block.removal is not None
+        and block.removal.reason == REPEATED_HEADING
+        and block.removal.detail.startswith(prefix)
+        and block.removal.detail[len(prefix) :].isdigit()
+    }
+
+
 def _run_length(keys: Sequence[str], earlier: int, position: int) -> int:
     """How many blocks from ``position`` on repeat those from ``earlier`` on, without overlapping them."""
     length = 0

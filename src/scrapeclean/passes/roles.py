@@ -29,6 +29,7 @@ from attrs import frozen
 from ..features import Features, features
 from ..fingerprint import key as block_key
 from ..model import Block, Document, Edits, Role
+from .repeats import copied_headings
 
 HEADER_LINE = "header-line"
 
@@ -43,6 +44,7 @@ _DATE = regex.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
     regex.IGNORECASE,
 )
+_UNDER_TITLE = frozenset({Role.CAPTION, Role.BYLINE, Role.DATELINE})
 _DATELINE_WORDS = 14
 _SECTION_WORDS = 4
 _PROSE_WORDS = 30
@@ -68,12 +70,13 @@ class AssignRoles:
         if not kept:
             return document
         page_title = block_key(document.blocks[0].text)
+        copied = copied_headings(document)
         edits = document.edit(self.name)
         for _, story in groupby(kept, key=lambda block: block.story):
-            self._story(list(story), page_title, edits)
+            self._story(list(story), page_title, copied, edits)
         return edits.apply() if edits else document
 
-    def _story(self, blocks: Sequence[Block], page_title: str, edits: Edits) -> None:
+    def _story(self, blocks: Sequence[Block], page_title: str, copied: set[int], edits: Edits) -> None:
         no_stopwords: frozenset[str] = frozenset()
         zone: list[tuple[Block, Features]] = []
         for block in blocks:
@@ -81,7 +84,7 @@ class AssignRoles:
             if _is_prose(block, feature):
                 break
             zone.append((block, feature))
-        title_at = self._title(zone, page_title)
+        title_at = self._title(zone, page_title, copied)
         dated = False
         for position, (block, feature) in enumerate(zone):
             if block.role is not None or position == title_at:
@@ -96,16 +99,19 @@ class AssignRoles:
         if title_at is not None:
             edits.set_role(zone[title_at][0].index, Role.TITLE)
 
-    def _title(self, zone: Sequence[tuple[Block, Features]], page_title: str) -> int | None:
-        candidates = [
-            position
-            for position, (block, feature) in enumerate(zone)
-            if block.role is None and feature.heading_like and not is_dateline(block.text, feature)
-        ]
-        if not candidates:
-            return None
-        for position in candidates:
-            if page_title.startswith(zone[position][1].key) and zone[position][1].words >= 3:
-                return position
-        longer = [position for position in candidates if zone[position][1].words >= 3]
-        return (longer or candidates)[0]
+    def _title(self, zone: Sequence[tuple[Block, Features]], page_title: str, copied: set[int]) -> int | None:
+        """The headline among the zone's headline-shaped lines, by the evidence each has."""
+        best, best_score = None, 0.0
+        for position, (block, feature) in enumerate(zone):
+            if block.role is not None or not feature.heading_like or is_dateline(block.text, feature):
+                continue
+            score = min(feature.words, 15) / 5
+            if feature.words >= 3 and page_title.startswith(feature.key):
+                score += 3  # the page's <title> line starts with the headline
+            if block.index in copied:
+                score += 2  # printed twice, above and below the lead photo
+            if any(other.role in _UNDER_TITLE for other, _ in zone[position + 1 : position + 3]):
+                score += 1
+            if score > best_score:
+                best, best_score = position, score
+        return best

@@ -27,12 +27,12 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
-from attrs import field, frozen
+from attrs import define, field, frozen
 
 from ..errors import ConfigError
 from ..features import Features, document_features, stopwords
 from ..model import Block, Document, Role
-from .repeats import REPEATED_HEADING
+from .repeats import copied_headings
 
 _BOILERPLATE_REASONS = frozenset({"boilerplate", "related-content", "widget", "ui-phrase", "author-bio"})
 
@@ -59,75 +59,80 @@ class SplitStories:
             return document
         language, feats = document_features([block.text for block in kept])
         stops = stopwords(language)
-        content = [_content_words(block.text, stops) for block in kept]
-        starts = self._story_starts(document, kept, feats, content)
+        view = _View(
+            document=document,
+            kept=kept,
+            feats=feats,
+            content=[_content_words(block.text, stops) for block in kept],
+            copied=copied_headings(document),
+        )
+        starts = self._story_starts(view)
         if not starts:
             return document
         return _number(document, [kept[position].index for position in starts])
 
-    def _story_starts(
-        self, document: Document, kept: Sequence[Block], feats: Sequence[Features], content: Sequence[list[str]]
-    ) -> list[int]:
+    def _story_starts(self, view: _View) -> list[int]:
         starts: list[int] = []
         prose_words = 0  # words of prose since the last story start
-        for position, (block, feature) in enumerate(zip(kept, feats)):
+        for position, (block, feature) in enumerate(zip(view.kept, view.feats)):
             if position and block.hard_break:
-                starts.append(self._zone_start(kept, feats, position))
+                starts.append(position)
                 prose_words = 0
-                continue
-            if (
+            elif (
                 position
                 and feature.heading_like
                 and block.role is None
                 and prose_words >= self.min_story_words
-                and self._is_new_story(document, kept, feats, content, position)
+                and self._is_new_story(view, position)
             ):
-                starts.append(self._zone_start(kept, feats, position))
+                starts.append(_zone_start(view.kept, position))
                 prose_words = 0
-                continue
-            if not feature.heading_like:
+            elif not feature.heading_like:
                 prose_words += feature.words
         return sorted(set(starts))
 
-    def _is_new_story(
-        self,
-        document: Document,
-        kept: Sequence[Block],
-        feats: Sequence[Features],
-        content: Sequence[list[str]],
-        position: int,
-    ) -> bool:
-        after = _window(content, range(position + 1, len(kept)), self.window_words)
+    def _is_new_story(self, view: _View, position: int) -> bool:
+        after = _window(view.content, range(position + 1, len(view.kept)), self.window_words)
         if sum(after.values()) < self.min_story_words // 2:
             return False
-        before = _window(content, range(position - 1, -1, -1), self.window_words)
+        before = _window(view.content, range(position - 1, -1, -1), self.window_words)
         if _cosine(before, after) > self.max_similarity:
             return False
-        return self._evidence(document, kept, feats, position) >= self.min_evidence
+        return _evidence(view, position) >= self.min_evidence
 
-    def _evidence(self, document: Document, kept: Sequence[Block], feats: Sequence[Features], position: int) -> int:
-        block = kept[position]
-        evidence = 0
-        if block.gap >= 2:
-            evidence += 1
-        between = document.blocks[kept[position - 1].index + 1 : block.index]
-        if sum(1 for other in between if other.removal and other.removal.reason in _BOILERPLATE_REASONS) >= 2:
-            evidence += 1
-        following = document.blocks[block.index + 1 : block.index + 12]
-        if any(
-            other.removal and other.removal.reason == REPEATED_HEADING and other.removal.detail.endswith(f" {block.index}")
-            for other in following
-        ):
-            evidence += 1
-        if any(other.role in (Role.CAPTION, Role.BYLINE, Role.DATELINE) for other in kept[position + 1 : position + 4]):
-            evidence += 1
-        return evidence
 
-    def _zone_start(self, kept: Sequence[Block], feats: Sequence[Features], position: int) -> int:
-        """Move a story start up over the caption and label lines kept just above its headline."""
-        while position > 1 and kept[position - 1].role in (Role.CAPTION, Role.SECTION) and not kept[position].hard_break:
-            position -= 1
-        return position
+@define
+class _View:
+    """What the pass reads about one document, computed once."""
+
+    document: Document
+    kept: list[Block]
+    feats: list[Features]
+    content: list[list[str]]
+    copied: set[int]
+
+
+def _evidence(view: _View, position: int) -> int:
+    """How many signs of a new story's headline stand around the line at ``position``."""
+    block = view.kept[position]
+    evidence = 0
+    if block.gap >= 2:
+        evidence += 1
+    between = view.document.blocks[view.kept[position - 1].index + 1 : block.index]
+    if sum(1 for other in between if other.removal and other.removal.reason in _BOILERPLATE_REASONS) >= 2:
+        evidence += 1
+    if block.index in view.copied:
+        evidence += 1
+    if any(other.role in (Role.CAPTION, Role.BYLINE, Role.DATELINE) for other in view.kept[position + 1 : position + 4]):
+        evidence += 1
+    return evidence
+
+
+def _zone_start(kept: Sequence[Block], position: int) -> int:
+    """Move a story start up over the caption and label lines kept just above its headline."""
+    while position > 1 and kept[position - 1].role in (Role.CAPTION, Role.SECTION):
+        position -= 1
+    return position
 
 
 def _content_words(text: str, stops: frozenset[str]) -> list[str]:

@@ -1,0 +1,1 @@
+"""Running the cleaner over corpora: parallel work in input order, the commands, the run summary."""

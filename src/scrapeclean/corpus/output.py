@@ -1,0 +1,178 @@
+"""``clean``: write cleaned dumps to standard output (text, JSON or JSON Lines) or to a directory.
+
+Text output is scrapeclean's text form: every story of every input, stories
+separated by the page break the cleaner reads back as a story break, then one
+final newline; so cleaning the output again gives the same output.
+
+JSON Lines output has one object per article: the article's documented keys
+(:meth:`scrapeclean.Article.to_dict`) plus where it came from: ``source``
+(the file) for text and HTML files; ``id`` and ``url`` for WARC records; for
+JSONL records, every field of the input record except its text field, in
+order, and ``id`` (the value of the id field). Where an input field has the
+name of an article key, the article's value is written and a warning names
+the field once. A JSONL record without a text string is written unchanged.
+``json`` is the same objects in one JSON array.
+
+With ``--output-dir`` every dump (every story, with ``--split-stories``) is
+written to a file of its own below that directory, named after the input
+path below its command-line root, and for records after their id made safe
+(:func:`scrapeclean.io.paths.safe_name`); no name can point outside it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import IO, Any
+
+from attrs import frozen
+
+from ..assemble import STORY_BREAK
+from ..errors import OutputError
+from ..io.atomic import atomic_write
+from ..io.paths import inside, safe_name
+from ..io.units import Carry, Dump, Failure, FileEnd, FileStart, Unit
+from .summary import Reporter, Tally
+from .work import Outcome
+
+ARTICLE_KEYS = ("index", "title", "section", "byline", "dateline", "captions", "body", "text", "spans", "removed")
+
+
+@frozen
+class OutputOptions:
+    format: str = "text"
+    text_field: str = "text"
+    output_dir: str | None = None
+    split_stories: bool = False
+
+
+def json_line(value: Any, indent: int | None = None) -> str:
+    """``json.dumps`` keeping non-ASCII text readable; lone surrogates (from ``\\\\ud800`` escapes) stay escaped."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(value, ensure_ascii=True, indent=indent)
+    return text
+
+
+class Printer:
+    """Consumes the ordered (unit, outcome) stream of a ``clean`` run."""
+
+    def __init__(self, options: OutputOptions, out: IO[str], reporter: Reporter, tally: Tally) -> None:
+        self.options = options
+        self.out = out
+        self.reporter = reporter
+        self.tally = tally
+        self.written = 0
+        self.relative = ""
+        self.warned: set[str] = set()
+
+    def handle(self, unit: Unit, outcome: Outcome | None) -> None:
+        if isinstance(unit, FileStart):
+            self.tally.files += 1
+            self.relative = unit.relative
+        elif isinstance(unit, Failure):
+            self.tally.failed += 1
+            self.reporter.message(f"error: {unit.message}")
+        elif isinstance(unit, Carry):
+            self._carry(unit)
+        elif isinstance(unit, Dump) and outcome is not None:
+            self.tally.add(outcome)
+            self.tally.changed += outcome.text != unit.text
+            self.reporter.tick()
+            if self.options.output_dir is not None:
+                self._to_directory(unit, outcome)
+            elif self.options.format == "text":
+                self._text(outcome.text)
+            else:
+                for article in outcome.articles:
+                    self._object(self._provenance(unit, article))
+
+    def finish(self) -> None:
+        if self.options.output_dir is not None:
+            return
+        if self.options.format == "json":
+            self.out.write("[]\n" if not self.written else "\n]\n")
+        elif self.options.format == "text" and self.written:
+            self.out.write("\n")
+
+    def _carry(self, carry: Carry) -> None:
+        if carry.message:
+            self.reporter.message(f"{'error' if carry.failed else 'warning'}: {carry.where}: {carry.message}")
+        if carry.failed:
+            self.tally.failed += 1
+        elif carry.message:
+            self.tally.skipped += 1
+        if carry.record is not None and self.options.format != "text" and self.options.output_dir is None:
+            self._object(carry.record)
+
+    def _text(self, text: str) -> None:
+        if not text:
+            return
+        self.out.write((STORY_BREAK if self.written else "") + text)
+        self.written += 1
+
+    def _object(self, value: dict[str, Any]) -> None:
+        if self.options.format == "json":
+            self.out.write(("[\n" if not self.written else ",\n") + json_line(value, indent=2))
+        else:
+            self.out.write(json_line(value) + "\n")
+        self.written += 1
+
+    def _provenance(self, dump: Dump, article: dict[str, Any]) -> dict[str, Any]:
+        if dump.record is None:
+            head: dict[str, Any] = {"source": dump.path}
+            if dump.ident is not None:
+                head["id"] = dump.ident
+            if dump.url is not None:
+                head["url"] = dump.url
+            return {**head, **article}
+        head = {key: value for key, value in dump.record.items() if key != self.options.text_field}
+        head["id"] = dump.ident
+        clashes = [key for key in ARTICLE_KEYS if key in head and key not in self.warned]
+        if clashes:
+            self.warned.update(clashes)
+            self.reporter.message(f"warning: input field(s) {clashes} are replaced by the article's own in the output")
+        head.update(article)
+        return head
+
+    def _to_directory(self, dump: Dump, outcome: Outcome) -> None:
+        base = _stem(self.relative)
+        if dump.line is not None:
+            base += "/" + (safe_name(str(dump.ident)) if dump.ident is not None else f"line-{dump.line}")
+        pieces: list[tuple[str, Any]]
+        if self.options.split_stories:
+            count = len(outcome.stories) if self.options.format == "text" else len(outcome.articles)
+            pieces = [(f"{base}-{index}", index) for index in range(count)]
+        else:
+            pieces = [(base, None)]
+        for name, index in pieces:
+            self._write_piece(dump, outcome, name, index)
+
+    def _write_piece(self, dump: Dump, outcome: Outcome, name: str, index: int | None) -> None:
+        assert self.options.output_dir is not None
+        if self.options.format == "text":
+            body = outcome.text if index is None else outcome.stories[index]
+            data, suffix = (body + "\n" if body else ""), ".txt"
+        else:
+            articles = outcome.articles if index is None else outcome.articles[index : index + 1]
+            data, suffix = json_line([self._provenance(dump, article) for article in articles], indent=2) + "\n", ".json"
+        if not data:
+            self.reporter.note(f"warning: {dump.where}: cleaning keeps nothing; no file written")
+            return
+        try:
+            target = inside(self.options.output_dir, name + suffix)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            atomic_write(target, data.encode("utf-8", "backslashreplace"))
+        except (OutputError, OSError, ValueError) as error:
+            self.tally.failed += 1
+            self.reporter.message(f"error: {dump.where}: {error}")
+
+
+def _stem(relative: str) -> str:
+    """The input's path below its root without its extensions (``a/b.jsonl.gz`` -> ``a/b``)."""
+    head, _, name = relative.rpartition("/")
+    stem = name.split(".", 1)[0] or name
+    parts = [part for part in head.split("/") if part not in ("", ".", "..")]
+    return "/".join(parts + [stem])

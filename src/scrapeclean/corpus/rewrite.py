@@ -1,0 +1,242 @@
+"""``check`` and ``fix``: decide what cleaning would change, report it, and rewrite files safely.
+
+Both commands share every decision, so ``fix`` followed by ``check`` finds
+nothing to do. A text file changes when its text differs from its file form
+(:func:`scrapeclean.io.text.file_form`); a JSONL record when its text field
+differs from the cleaned text form (or, with ``split_stories``, when it holds
+more than one story). When cleaning would keep nothing of a dump that has
+visible text, it is reported and left alone unless ``allow_empty`` is set.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable
+from typing import IO, Any
+
+from attrs import frozen
+
+from ..errors import OutputError
+from ..io.atomic import AtomicWriter, atomic_write
+from ..io.jsonl import derived_id, dump_record, with_text
+from ..io.text import file_form
+from ..io.units import Carry, Dump, Failure, FileEnd, FileStart, Unit
+from ..segment import segment
+from .summary import Reporter, Tally
+from .work import Outcome
+
+REWRITABLE = ("text", "jsonl")
+
+
+@frozen
+class RewriteOptions:
+    fix: bool = False
+    diff: bool = False
+    allow_empty: bool = False
+    split_stories: bool = False
+    text_field: str = "text"
+    id_field: str = "id"
+
+
+class _FileState:
+    __slots__ = ("start", "failed", "changed", "writer", "handle", "packed")
+
+    def __init__(self, start: FileStart) -> None:
+        self.start = start
+        self.failed = False
+        self.changed = 0
+        self.writer: AtomicWriter | None = None
+        self.handle: IO[bytes] | None = None
+        self.packed: gzip.GzipFile | None = None
+
+
+class Rewriter:
+    """Consumes the ordered (unit, outcome) stream of a ``check`` or ``fix`` run."""
+
+    def __init__(self, options: RewriteOptions, out: IO[str], reporter: Reporter, tally: Tally) -> None:
+        self.options = options
+        self.out = out
+        self.reporter = reporter
+        self.tally = tally
+        self.state: _FileState | None = None
+
+    def run(self, stream: Iterable[tuple[Unit, Outcome | None]]) -> None:
+        for unit, outcome in stream:
+            try:
+                self.handle(unit, outcome)
+            except BaseException:
+                self._abandon()
+                raise
+
+    def handle(self, unit: Unit, outcome: Outcome | None) -> None:
+        if isinstance(unit, FileStart):
+            self._start(unit)
+        elif isinstance(unit, FileEnd):
+            self._end()
+        elif isinstance(unit, Failure):
+            self._fail(unit.message)
+        elif isinstance(unit, Carry):
+            self._carry(unit)
+        elif isinstance(unit, Dump) and outcome is not None and self.state is not None and not self.state.failed:
+            self.tally.add(outcome)
+            self.reporter.tick()
+            if self.state.start.format == "jsonl":
+                self._record(unit, outcome)
+            else:
+                self._text(unit, outcome)
+
+    def _start(self, start: FileStart) -> None:
+        self.tally.files += 1
+        self.state = _FileState(start)
+        if start.format not in REWRITABLE:
+            self._fail(f"{start.path}: check and fix handle text and JSONL files, not {start.format}; use 'scrapeclean clean'")
+        elif self.options.fix and start.format == "jsonl":
+            self._open_writer(start.path)
+
+    def _open_writer(self, path: str) -> None:
+        assert self.state is not None
+        writer = AtomicWriter(path)
+        try:
+            handle = writer.open()
+        except OutputError as error:
+            self._fail(f"{path}: {error}" if not str(error).startswith(path) else str(error))
+            return
+        self.state.writer = writer
+        if path.lower().endswith(".gz"):
+            self.state.packed = gzip.GzipFile(filename="", fileobj=handle, mode="wb", mtime=0)
+            self.state.handle = self.state.packed  # type: ignore[assignment]
+        else:
+            self.state.handle = handle
+
+    def _fail(self, message: str) -> None:
+        self.tally.failed += 1
+        self.reporter.message(f"error: {message}")
+        if self.state is not None:
+            self.state.failed = True
+            self._abandon()
+
+    def _abandon(self) -> None:
+        if self.state is not None and self.state.writer is not None:
+            self.state.writer.discard()
+            self.state.writer = None
+            self.state.handle = None
+
+    def _end(self) -> None:
+        state = self.state
+        if state is None:
+            return
+        if state.writer is not None:
+            if state.changed and not state.failed:
+                self._commit(state)
+            else:
+                self._abandon()
+        if state.changed and self.options.fix and not state.failed:
+            self.out.write(f"fixed {state.start.path}\n")
+        self.state = None
+
+    def _commit(self, state: _FileState) -> None:
+        assert state.writer is not None
+        try:
+            if state.packed is not None:
+                state.packed.close()
+            state.writer.commit()
+        except OutputError as error:
+            state.failed = True
+            self.tally.failed += 1
+            self.reporter.message(f"error: {error}")
+        state.writer = None
+
+    def _write(self, data: bytes) -> None:
+        if self.state is not None and self.state.handle is not None:
+            self.state.handle.write(data)
+
+    def _carry(self, carry: Carry) -> None:
+        if carry.message:
+            self.reporter.message(f"{'error' if carry.failed else 'warning'}: {carry.where}: {carry.message}")
+        if carry.failed:
+            self.tally.failed += 1
+        elif carry.message:
+            self.tally.skipped += 1
+        self._write(carry.raw)
+
+    def _left_alone(self, where: str, original: str, cleaned: str) -> bool:
+        """Whether a dump cleaned to nothing stays as it is: it has no visible text, or emptying was not asked for."""
+        if cleaned or self.options.allow_empty:
+            return False
+        if segment(original).blocks:
+            self.tally.emptied += 1
+            self.reporter.note(f"warning: {where}: cleaning keeps nothing; left as is (--allow-empty to empty it)")
+        return True
+
+    def _text(self, dump: Dump, outcome: Outcome) -> None:
+        new = file_form(outcome.text, dump.text)
+        if new == dump.text or self._left_alone(dump.where, dump.text, outcome.text):
+            return
+        self._changed(dump.where, dump.text, new)
+        if self.options.fix:
+            self._write_text(dump, new)
+
+    def _write_text(self, dump: Dump, new: str) -> None:
+        decoded = dump.decoded
+        assert decoded is not None and self.state is not None
+        if not decoded.reversible:
+            self._fail(f"{dump.path}: decoded as {decoded.label}, which does not give the same bytes back; not rewritten")
+            return
+        try:
+            data = decoded.encode(new, dump.path)
+            if dump.path.lower().endswith(".gz"):
+                data = gzip.compress(data, mtime=0)
+            atomic_write(dump.path, data)
+        except OutputError as error:
+            self._fail(str(error))
+
+    def _record(self, dump: Dump, outcome: Outcome) -> None:
+        options = self.options
+        split = options.split_stories and len(outcome.stories) > 1
+        new = outcome.text
+        if (new == dump.text and not split) or self._left_alone(dump.where, dump.text, new):
+            self._write(dump.raw or b"")
+            return
+        where = dump.where if dump.ident is None else f"{dump.where} (id {dump.ident})"
+        self._changed(where, dump.text, new, split=len(outcome.stories) if split else 0)
+        assert dump.record is not None
+        if not split:
+            self._write(dump_record(with_text(dump.record, options.text_field, new), dump.raw))
+            return
+        for index, story in enumerate(outcome.stories):
+            record = with_text(dump.record, options.text_field, story)
+            record[options.id_field] = derived_id(dump.ident, dump.line or 0, index)
+            last = index == len(outcome.stories) - 1
+            self._write(dump_record(record, dump.raw if last else None))
+
+    def _changed(self, where: str, old: str, new: str, split: int = 0) -> None:
+        assert self.state is not None
+        self.state.changed += 1
+        self.tally.changed += 1
+        if self.options.fix:
+            return
+        label = f"would change {where}" + (f" (split into {split} records)" if split else "")
+        if self.options.diff:
+            self.reporter.note(label)
+            self.out.write(unified_diff(old, new, where))
+        else:
+            self.out.write(label + "\n")
+
+
+def unified_diff(old: str, new: str, where: str) -> str:
+    """A unified diff of two texts, marking a missing final newline the way ``diff`` does."""
+    import difflib
+
+    lines: list[Any] = list(
+        difflib.unified_diff(_lines(old), _lines(new), fromfile=f"{where}", tofile=f"{where} (cleaned)")
+    )
+    return "".join(lines)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at ``\\n`` only: a form feed (a story break) stays a line of its own in the diff."""
+    parts = text.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1] + "\n\\ No newline at end of file\n")
+    return lines

@@ -1,0 +1,113 @@
+"""One corpus run of ``clean``, ``check`` or ``fix``: read, clean (maybe in parallel), write, summarise.
+
+Exit codes: 0 nothing to report (``check``: nothing would change); 1 ``check``
+found something that would change; 123 some file or record could not be
+processed (the rest of the run went on). Usage errors (2) are raised as
+``ConfigError`` / ``InputError`` before anything is read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import IO
+
+from attrs import frozen
+
+from ..config import Config
+from ..errors import InputError
+from ..io.paths import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, FileFilter, check_paths, detect_format, discover
+from ..io.readers import ReadOptions, read_all
+from ..pipeline import Pipeline
+from .output import OutputOptions, Printer
+from .rewrite import REWRITABLE, RewriteOptions, Rewriter
+from .summary import Reporter, Tally
+from .work import clean_units
+
+EXIT_OK = 0
+EXIT_CHANGED = 1
+EXIT_USAGE = 2
+EXIT_FAILED = 123
+
+CHANGED_WORDS = {"clean": "changed", "check": "would change", "fix": "fixed"}
+
+# Formats check and fix can rewrite: the default globs of a directory walk for them.
+REWRITE_INCLUDE = tuple(glob for glob in DEFAULT_INCLUDE if detect_format(glob) in REWRITABLE)
+
+
+@frozen
+class RunOptions:
+    command: str
+    paths: tuple[str, ...]
+    config: Config
+    pipeline: Pipeline
+    jobs: int = 1
+    quiet: bool = False
+    force_exclude: bool = False
+    output_format: str = "text"
+    output_dir: str | None = None
+    split_stories: bool = False
+    diff: bool = False
+
+
+def file_filter(options: RunOptions) -> FileFilter:
+    config = options.config
+    include = config.include
+    if include is None:
+        include = DEFAULT_INCLUDE if options.command == "clean" else REWRITE_INCLUDE
+    exclude = (config.exclude if config.exclude is not None else DEFAULT_EXCLUDE) + config.extend_exclude
+    return FileFilter(include, exclude, options.force_exclude)
+
+
+def validate(options: RunOptions) -> None:
+    """Usage errors that can be found before reading anything."""
+    check_paths(options.paths)
+    if options.command == "fix" and "-" in options.paths:
+        raise InputError("fix rewrites files in place and cannot take standard input ('-'); use 'scrapeclean clean'")
+    if options.command in ("check", "fix"):
+        read = ReadOptions(options.config.input_format)
+        for path in options.paths:
+            fmt = read.input_format if read.input_format != "auto" else "text" if path == "-" else detect_format(path)
+            if not os.path.isdir(path) and fmt not in REWRITABLE:
+                raise InputError(f"{path}: {options.command} handles text and JSONL files, not {fmt}; use 'scrapeclean clean'")
+
+
+def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
+    validate(options)
+    config = options.config
+    read = ReadOptions(config.input_format, config.text_field, config.id_field)
+    units = read_all(discover(options.paths, file_filter(options)), read)
+    articles = options.command == "clean" and (options.output_format != "text")
+    stream = clean_units(units, options.pipeline, options.jobs, articles=articles)
+    tally = Tally()
+    if options.command == "clean":
+        printer = Printer(
+            OutputOptions(options.output_format, config.text_field, options.output_dir, options.split_stories),
+            out,
+            reporter,
+            tally,
+        )
+        for unit, outcome in stream:
+            printer.handle(unit, outcome)
+        printer.finish()
+    else:
+        rewrite = RewriteOptions(
+            fix=options.command == "fix",
+            diff=options.diff,
+            allow_empty=config.allow_empty,
+            split_stories=options.split_stories,
+            text_field=config.text_field,
+            id_field=config.id_field,
+        )
+        Rewriter(rewrite, out, reporter, tally).run(stream)
+    out.flush()
+    reporter.close(tally, CHANGED_WORDS[options.command])
+    if tally.failed:
+        return EXIT_FAILED
+    if options.command == "check" and tally.changed:
+        return EXIT_CHANGED
+    return EXIT_OK
+
+
+def paths_or_stdin(paths: Sequence[str]) -> tuple[str, ...]:
+    return tuple(paths) if paths else ("-",)
