@@ -5,7 +5,8 @@ disk, gets the original file's permission bits, and then replaces the original
 with one ``os.replace`` (a rename, atomic on POSIX and Windows). A process
 killed at any moment leaves the original intact; at worst a stray hidden
 ``.NAME.*.scrapeclean-tmp`` file remains next to it. A symbolic link is
-followed: its target is rewritten and the link stays a link.
+followed: its target is rewritten and the link stays a link. A file without
+write permission is refused rather than replaced behind its owner's back.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class AtomicWriter:
     def open(self) -> BinaryIO:
         """Create the temporary file next to the target and return it for writing."""
         directory, name = os.path.split(self.target)
+        if os.path.exists(self.target) and not os.access(self.target, os.W_OK):
+            raise OutputError(f"cannot write {self.path}: the file is read-only")
         try:
             mode = stat.S_IMODE(os.stat(self.target).st_mode)
         except FileNotFoundError:
