@@ -9,7 +9,8 @@ that a renderer turns into a dump).
 * WCXB: ``<split>/html/<id>.html.gz``, ``<split>/ground-truth/<id>.json``,
   ``metadata.json``. The split is a parameter, so a full checkout's other
   splits read the same way.
-* Composite dumps: JSON lines ``{"id", "kind", "text", "gold": [{"title", "body"}, …]}``,
+* Composite dumps: JSON lines ``{"id", "kind", "text", "gold": [{"title", "body"}, …]}``
+  (``kind`` is ``dup``, ``captions`` or ``multi``),
   optionally gzipped, as :mod:`benchmarks.composites` writes them.
 """
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SHIPPED = "shipped"  # the renderer name for dumps that come with the dataset
+DUPLICATE_KINDS = ("dup", "captions")  # composites scored against the same page without the copy
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,9 @@ class Page:
 
     ``kind`` is ``single`` for ordinary pages, ``dup`` for a page whose story
     is printed twice, ``multi`` for several stories in one dump. ``html_path``
-    is the page's HTML where there is one; for ``dup`` composites it is the
-    page without the duplicate, which is rendered for the precision baseline.
+    is the page's HTML where there is one; for ``dup`` and ``captions``
+    composites it is the page without the copy, rendered for the precision
+    baseline (or given as ``baseline_dump``).
     """
 
     set_name: str
@@ -48,6 +51,7 @@ class Page:
     shipped_dump: str | None = None
     shipped_renderer: str | None = None
     kind: str = "single"
+    baseline_dump: str | None = None  # for dup kinds without HTML: the page without the copy
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -135,4 +139,5 @@ def read_composites(path: Path, html_root: Path | None = None, set_name: str = "
                 shipped_dump=record["text"],
                 shipped_renderer=record.get("renderer") or SHIPPED,
                 kind=record.get("kind") or "multi",
+                baseline_dump=record.get("original_text"),
             )

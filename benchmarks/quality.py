@@ -52,6 +52,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--worst", type=int, default=0, help="write the K worst scrapeclean pages of each set to --worst-dir")
     parser.add_argument("--worst-dir", type=Path, default=PROJECT_ROOT / "benchmarks" / "results" / "worst")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"where to write the results (default {DEFAULT_JSON.relative_to(PROJECT_ROOT)})")
+    parser.add_argument("--docs", action="store_true", help="also regenerate docs/benchmarks.md and its plot")
+    parser.add_argument("--docs-dir", type=Path, default=PROJECT_ROOT / "docs")
+    parser.add_argument("--from-json", type=Path, help="report on an earlier results JSON instead of running")
     parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="rendered dump cache")
     parser.add_argument("--no-cache", action="store_true", help="render every dump afresh and keep nothing")
     parser.add_argument("--no-progress", action="store_true")
@@ -103,23 +106,72 @@ def ordered(summary: list[dict], args: argparse.Namespace) -> list[dict]:
     return sorted(summary, key=lambda row: (set_order[row["set"]], system_order[row["system"]], source_order[row["source"]]))
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
+def run_metadata(args: argparse.Namespace, pages: list[datasets.Page]) -> dict:
+    import datetime
+    import platform
+    import shlex
+    import subprocess
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = {"python": platform.python_version()}
+    for distribution in ("scrapeclean", "html-text", "inscriptis", "jusText", "trafilatura", "readability-lxml"):
+        try:
+            versions[distribution] = version(distribution)
+        except PackageNotFoundError:
+            versions[distribution] = "missing"
+    commit = subprocess.run(
+        ["git", "-C", str(PROJECT_ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    if commit:
+        versions["scrapeclean"] += f" (git {commit})"
+    return {
+        "date": datetime.date.today().isoformat(),
+        "command": shlex.join(["python", "benchmarks/quality.py", *(sys.argv[1:])]),
+        "cpus": os.cpu_count(),
+        "versions": versions,
+        "sets": {name: sum(page.set_name == name for page in pages) for name in dict.fromkeys(p.set_name for p in pages)},
+    }
+
+
+def run(args: argparse.Namespace) -> tuple[dict, list[dict], list[datasets.Page]]:
     cache_dir = None if args.no_cache else args.cache_dir
     started = time.perf_counter()
     pages = load_pages(args)
     tasks = plan_tasks(pages, args.renderers, args.systems, cache_dir)
     records = run_all(tasks, args.jobs, progress=not args.no_progress)
     elapsed = time.perf_counter() - started
-    summary = ordered(summarise(records), args)
-    print(terminal_report(summary))
-    print(f"\n{len(tasks)} page runs in {elapsed:.0f} s with {args.jobs} jobs", file=sys.stderr)
-    write_json({"elapsed_seconds": elapsed, "jobs": args.jobs, "summary": summary, "pages": records}, args.json)
-    if args.worst:
-        from benchmarks.worst import write_worst
+    result = {
+        "meta": run_metadata(args, pages),
+        "elapsed_seconds": elapsed,
+        "jobs": args.jobs,
+        "summary": ordered(summarise(records), args),
+        "pages": records,
+    }
+    print(f"{len(tasks)} page runs in {elapsed:.0f} s with {args.jobs} jobs", file=sys.stderr)
+    return result, records, pages
 
-        written = write_worst(records, pages, args.worst, args.worst_dir, cache_dir)
-        print(f"wrote {len(written)} page explanations to {args.worst_dir}", file=sys.stderr)
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.from_json:
+        import json
+
+        result = json.loads(args.from_json.read_text(encoding="utf-8"))
+    else:
+        result, records, pages = run(args)
+        write_json(result, args.json)
+        if args.worst:
+            from benchmarks.worst import write_worst
+
+            cache_dir = None if args.no_cache else args.cache_dir
+            written = write_worst(records, pages, args.worst, args.worst_dir, cache_dir)
+            print(f"wrote {len(written)} page explanations to {args.worst_dir}", file=sys.stderr)
+    print(terminal_report(result["summary"]))
+    if args.docs:
+        from benchmarks.docs_report import write_docs
+
+        for path in write_docs(result, args.docs_dir):
+            print(f"wrote {path}", file=sys.stderr)
     return 0
 
 

@@ -6,6 +6,8 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from .datasets import DUPLICATE_KINDS
+
 SET_METRIC = {"aeb": "shingle", "wcxb": "word"}  # each set's published metric
 OTHER_METRIC = {"shingle": "word", "word": "shingle"}
 
@@ -15,7 +17,8 @@ def _number(value, digits: int = 3) -> str:
 
 
 def _speed(row: dict) -> str:
-    return _number(row.get("mb_per_second"), 2)
+    speed = row.get("mb_per_second")
+    return _number(speed, 0 if speed is not None and speed >= 100 else 2)
 
 
 def single_set_lines(rows: Sequence[dict], set_name: str) -> list[list[str]]:
@@ -45,26 +48,30 @@ def single_set_lines(rows: Sequence[dict], set_name: str) -> list[list[str]]:
 
 
 def composite_lines(rows: Sequence[dict]) -> list[list[str]]:
-    header = ["system", "input", "multi", "right count", "story F1", "dup", "dup P", "dup F1", "P w/o copy", "P drop", "MB/s"]
-    lines = [header]
+    """Multi-story columns, then one group of columns per kind of copied text present."""
+    copy_kinds = [kind for kind in DUPLICATE_KINDS if any(kind in row for row in rows)]
+    header = ["system", "input"]
+    if any("multi" in row for row in rows):
+        header += ["multi", "right count", "story F1"]
+    for kind in copy_kinds:
+        header += [kind, f"{kind} P", f"{kind} F1", "P w/o copy", "P drop"]
+    lines = [header + ["MB/s"]]
     for row in rows:
-        multi, dup = row.get("multi") or {}, row.get("dup") or {}
-        dup_scores = dup.get("shingle") or {}
-        lines.append(
-            [
-                row["system"],
-                row["source"],
-                str(multi.get("dumps", 0)),
-                _number(multi.get("right_count")),
-                _number(multi.get("story_f1")),
-                str(dup.get("dumps", 0)),
-                _number(dup_scores.get("precision")),
-                _number(dup_scores.get("f1")),
-                _number(dup.get("precision_without_copy")),
-                _number(dup.get("precision_drop")),
-                _speed(row),
+        cells = [row["system"], row["source"]]
+        if "multi" in header:
+            multi = row.get("multi") or {}
+            cells += [str(multi.get("dumps", 0)), _number(multi.get("right_count")), _number(multi.get("story_f1"))]
+        for kind in copy_kinds:
+            copies = row.get(kind) or {}
+            scores = copies.get("shingle") or {}
+            cells += [
+                str(copies.get("dumps", 0)),
+                _number(scores.get("precision")),
+                _number(scores.get("f1")),
+                _number(copies.get("precision_without_copy")),
+                _number(copies.get("precision_drop")),
             ]
-        )
+        lines.append(cells + [_speed(row)])
     return lines
 
 
@@ -84,7 +91,7 @@ def set_tables(summary: Sequence[dict]) -> dict[str, list[list[str]]]:
     tables: dict[str, list[list[str]]] = {}
     for set_name in dict.fromkeys(row["set"] for row in summary):
         rows = [row for row in summary if row["set"] == set_name]
-        if any("multi" in row or "dup" in row for row in rows):
+        if any(kind in row for row in rows for kind in ("multi", *DUPLICATE_KINDS)):
             tables[set_name] = composite_lines(rows)
         else:
             tables[set_name] = single_set_lines(rows, set_name)

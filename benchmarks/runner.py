@@ -16,9 +16,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datasets import SHIPPED, Page
+from .datasets import DUPLICATE_KINDS, SHIPPED, Page
 from .metrics import harmonic, page_precision, page_recall, per_story_f1, shingle_counts, title_matches, word_scores
-from .renderers import DEFAULT_CACHE, read_html, render_file
+from .renderers import DEFAULT_CACHE, RENDERERS, read_html, render_file
 from .systems import SYSTEMS, Output
 
 DOM = "html"  # the input name for systems that read the original HTML
@@ -65,9 +65,10 @@ def run_task(task: Task) -> list[dict]:
     page = task.page
     dump = page_dump(page, task.source, task.cache_dir)
     html = read_html(page.html_path) if task.source == DOM else None
-    baseline_dump = None
-    if page.kind == "dup" and page.html_path is not None:
-        baseline_dump = render_file(page.html_path, page.shipped_renderer or "html-text", task.cache_dir)
+    baseline_dump = page.baseline_dump
+    if page.kind in DUPLICATE_KINDS and baseline_dump is None and page.html_path is not None:
+        renderer = page.shipped_renderer if page.shipped_renderer in RENDERERS else "html-text"
+        baseline_dump = render_file(page.html_path, renderer, task.cache_dir)
     results = []
     for name in task.systems:
         system = SYSTEMS[name]

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from statistics import mean
 
+from .datasets import DUPLICATE_KINDS
 from .metrics import Counts, Scores, mean_scores, page_precision, shingle_scores
 
 MEGABYTE = 1_000_000
@@ -41,9 +42,10 @@ def summarise_group(key: tuple[str, str, str], group: list[dict]) -> dict:
     multis = [record for record in group if record["kind"] == "multi"]
     if multis:
         row["multi"] = multi_summary(multis)
-    dups = [record for record in group if record["kind"] == "dup"]
-    if dups:
-        row["dup"] = dup_summary(dups)
+    for kind in DUPLICATE_KINDS:
+        copies = [record for record in group if record["kind"] == kind]
+        if copies:
+            row[kind] = dup_summary(copies)
     return row
 
 
