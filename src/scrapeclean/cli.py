@@ -18,7 +18,9 @@ EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
 _DESCRIPTION = "Turn noisy scraped page dumps into clean articles, one file or a whole corpus at a time."
-_EPILOG = "exit codes: 0 ok / nothing would change, 1 check: something would change, 2 usage error, 123 some input failed"
+_EPILOG = (
+    "exit codes: 0 ok / nothing would change, 1 check: something would change, 2 usage error, 123 some input failed"
+)
 
 
 def _comma_list(text: str) -> list[str]:
@@ -37,31 +39,66 @@ def _jobs(text: str) -> int:
 
 def _input_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("input")
-    group.add_argument("--input-format", choices=("auto", "text", "jsonl", "warc", "html"), default=None,
-                       help="format of the inputs (default auto: from the file name; stdin is text)")
+    group.add_argument(
+        "--input-format",
+        choices=("auto", "text", "jsonl", "warc", "html"),
+        default=None,
+        help="format of the inputs (default auto: from the file name; stdin is text)",
+    )
     group.add_argument("--text-field", metavar="NAME", help="JSONL field holding the dump (default: text)")
     group.add_argument("--id-field", metavar="NAME", help="JSONL field holding the record id (default: id)")
-    group.add_argument("--include", metavar="GLOB", action="append", help="read only matching files when walking directories (repeatable)")
-    group.add_argument("--exclude", metavar="GLOB", action="append", help="skip matching files and directories; replaces the default exclusions (repeatable)")
-    group.add_argument("--extend-exclude", metavar="GLOB", action="append", help="skip matching files and directories, on top of the exclusions (repeatable)")
-    group.add_argument("--force-exclude", action="store_true", help="apply exclusions to files named on the command line too")
+    group.add_argument(
+        "--include",
+        metavar="GLOB",
+        action="append",
+        help="read only matching files when walking directories (repeatable)",
+    )
+    group.add_argument(
+        "--exclude",
+        metavar="GLOB",
+        action="append",
+        help="skip matching files and directories; replaces the default exclusions (repeatable)",
+    )
+    group.add_argument(
+        "--extend-exclude",
+        metavar="GLOB",
+        action="append",
+        help="skip matching files and directories, on top of the exclusions (repeatable)",
+    )
+    group.add_argument(
+        "--force-exclude", action="store_true", help="apply exclusions to files named on the command line too"
+    )
 
 
 def _pipeline_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("passes and configuration")
     group.add_argument("--passes", type=_comma_list, metavar="A,B,...", help="run only these passes, in this order")
-    group.add_argument("--disable", type=_comma_list, action="extend", metavar="A,B,...", help="leave these passes out (repeatable)")
-    group.add_argument("--set", dest="assignments", action="append", default=[], metavar="PASS.SETTING=VALUE",
-                       help="change a pass setting, e.g. remove-site-chrome.min-words=5 (repeatable)")
+    group.add_argument(
+        "--disable", type=_comma_list, action="extend", metavar="A,B,...", help="leave these passes out (repeatable)"
+    )
+    group.add_argument(
+        "--set",
+        dest="assignments",
+        action="append",
+        default=[],
+        metavar="PASS.SETTING=VALUE",
+        help="change a pass setting, e.g. remove-site-chrome.min-words=5 (repeatable)",
+    )
     found = group.add_mutually_exclusive_group()
-    found.add_argument("--config", metavar="FILE", help="read [tool.scrapeclean] from FILE instead of the nearest pyproject.toml")
+    found.add_argument(
+        "--config", metavar="FILE", help="read [tool.scrapeclean] from FILE instead of the nearest pyproject.toml"
+    )
     found.add_argument("--no-config", action="store_true", help="ignore pyproject.toml")
 
 
 def _run_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("running")
-    group.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1; 0: one per core)")
-    group.add_argument("-q", "--quiet", action="store_true", help="no progress bar, notes or summary; errors are still shown")
+    group.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1; 0: one per core)"
+    )
+    group.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, notes or summary; errors are still shown"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     clean = command("clean", "print the cleaned text (or JSON) of every input")
     clean.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; '-' or nothing: standard input")
-    clean.add_argument("--format", choices=("text", "json", "jsonl"), default="text", help="output format (default text)")
+    clean.add_argument(
+        "--format", choices=("text", "json", "jsonl"), default="text", help="output format (default text)"
+    )
     clean.add_argument("--output-dir", metavar="DIR", help="write one file per dump below DIR instead of printing")
     clean.add_argument("--split-stories", action="store_true", help="with --output-dir: one file per story")
 
@@ -90,15 +129,24 @@ def build_parser() -> argparse.ArgumentParser:
     for sub in (check, command("fix", "clean files in place, atomically; JSONL records are rewritten")):
         if sub.prog.endswith("fix"):
             sub.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
-        sub.add_argument("--allow-empty", action="store_true", default=None,
-                         help="empty a file or record that cleaning keeps nothing of (default: leave it, report it)")
+        sub.add_argument(
+            "--allow-empty",
+            action="store_true",
+            default=None,
+            help="empty a file or record that cleaning keeps nothing of (default: leave it, report it)",
+        )
         sub.add_argument("--split-stories", action="store_true", help="JSONL: one record per story, with derived ids")
 
-    explain = commands.add_parser("explain", help="show every block of an input with its decision",
-                                  description="show every block of an input: kept (with its role) or removed (by which pass, why)")
+    explain = commands.add_parser(
+        "explain",
+        help="show every block of an input with its decision",
+        description="show every block of an input: kept (with its role) or removed (by which pass, why)",
+    )
     explain.add_argument("paths", nargs=1, metavar="FILE", help="a file ('-': standard input)")
     explain.add_argument("--html", metavar="OUT.html", help="write a page to review in a browser instead")
-    explain.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the terminal output (default auto)")
+    explain.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour the terminal output (default auto)"
+    )
     explain.add_argument("--line", type=int, metavar="N", help="JSONL/WARC: only the record at this line/number")
     explain.add_argument("--id", dest="record_id", metavar="ID", help="JSONL/WARC: only the record with this id")
     _input_options(explain)
@@ -144,6 +192,31 @@ def _stdout() -> IO[str]:
     return io.TextIOWrapper(buffer, encoding="utf-8", errors="backslashreplace", newline="\n")
 
 
+def _exit_cleanly_on_sigterm() -> None:
+    """Turn SIGTERM into SystemExit, so a rewrite in progress removes its temporary file on the way out."""
+    import signal
+    import threading
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, terminate)
+
+
+def _release(out: IO[str]) -> None:
+    """Flush our wrapper of standard output and let go of it without closing the real one."""
+    try:
+        out.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    if out is not sys.stdout and hasattr(out, "detach"):
+        try:
+            out.detach()
+        except ValueError:
+            pass
+
+
 def _execute(options: argparse.Namespace, out: IO[str]) -> int:
     from .corpus.summary import Reporter
 
@@ -153,7 +226,9 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
         from .report import ExplainOptions, explain
 
         return explain(
-            ExplainOptions(options.paths[0], config, pipeline, options.html, options.color, options.line, options.record_id),
+            ExplainOptions(
+                options.paths[0], config, pipeline, options.html, options.color, options.line, options.record_id
+            ),
             out,
             Reporter(quiet=True),
         )
@@ -181,6 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     options = parser.parse_args(argv)
+    _exit_cleanly_on_sigterm()
     out = _stdout()
     try:
         return _execute(options, out)
@@ -195,10 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
     finally:
-        try:
-            out.flush()
-        except (BrokenPipeError, ValueError):
-            pass
+        _release(out)
     return EXIT_USAGE
 
 

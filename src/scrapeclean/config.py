@@ -106,10 +106,10 @@ def from_table(table: Mapping[str, Any], where: str = "<config>") -> Config:
 
     >>> from_table({"text-field": "content", "disable": ["split-stories"]}).text_field
     'content'
-    >>> from_table({"text_feild": "content"})
+    >>> from_table({"text_feild": "content"})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    scrapeclean.errors.ConfigError: <config>: unknown key 'text_feild' in [tool.scrapeclean]; valid keys: allow-empty, disable, exclude, extend-exclude, id-field, include, input-format, passes, settings, text-field
+    scrapeclean.errors.ConfigError: <config>: unknown key 'text_feild' in [tool.scrapeclean]; valid keys: ...
     """
     if not isinstance(table, Mapping):
         raise ConfigError(f"{where}: [{TABLE}] must be a table")

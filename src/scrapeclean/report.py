@@ -14,9 +14,7 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Iterator
-from typing import IO, Any
-
-from attrs import frozen
+from typing import IO, Any, NamedTuple
 
 from .config import Config
 from .corpus.summary import Reporter
@@ -29,15 +27,20 @@ from .pipeline import Pipeline
 EXIT_OK, EXIT_USAGE, EXIT_FAILED = 0, 2, 123
 
 _RESET = "\x1b[0m"
-_ROLE_STYLES = {"title": "\x1b[1m", "heading": "\x1b[1m", "caption": "\x1b[36m",
-                "byline": "\x1b[35m", "dateline": "\x1b[35m", "section": "\x1b[35m"}
+_ROLE_STYLES = {
+    "title": "\x1b[1m",
+    "heading": "\x1b[1m",
+    "caption": "\x1b[36m",
+    "byline": "\x1b[35m",
+    "dateline": "\x1b[35m",
+    "section": "\x1b[35m",
+}
 _PASS_STYLES = ("\x1b[31m", "\x1b[33m", "\x1b[34m", "\x1b[35m", "\x1b[36m", "\x1b[32m")
 _STRUCK = "\x1b[2;9m"
 _PASS_TINTS = ("#fde2e1", "#fff1c2", "#dbeafe", "#f3e1fb", "#d7f5f0", "#e2f5d3", "#ffe4cc", "#e5e7eb")
 
 
-@frozen
-class ExplainOptions:
+class ExplainOptions(NamedTuple):
     path: str
     config: Config
     pipeline: Pipeline
@@ -111,7 +114,9 @@ def _where(dump: Dump) -> str:
     return where if dump.ident is None else f"{where} (id {dump.ident})"
 
 
-def _write_terminal(documents: Iterator[tuple[Dump, Document]], out: IO[str], color: bool, names: tuple[str, ...]) -> int:
+def _write_terminal(
+    documents: Iterator[tuple[Dump, Document]], out: IO[str], color: bool, names: tuple[str, ...]
+) -> int:
     count = 0
     for dump, document in documents:
         count += 1
@@ -191,11 +196,10 @@ h2 { font-size: 1rem; font-family: ui-monospace, monospace; background: #f6f8fa;
 
 def _html_head(path: str, names: tuple[str, ...]) -> str:
     tints = "".join(
-        f".pass-{number} {{ background: {_PASS_TINTS[number % len(_PASS_TINTS)]}; }}\n" for number in range(len(names) + 1)
+        f".pass-{number} {{ background: {_PASS_TINTS[number % len(_PASS_TINTS)]}; }}\n"
+        for number in range(len(names) + 1)
     )
-    legend = "".join(
-        f'<span class="pass-{number}">{_escape(name)}</span>' for number, name in enumerate(names)
-    )
+    legend = "".join(f'<span class="pass-{number}">{_escape(name)}</span>' for number, name in enumerate(names))
     title = _escape("<stdin>" if path == "-" else path)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

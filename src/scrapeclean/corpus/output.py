@@ -23,23 +23,20 @@ from __future__ import annotations
 
 import json
 import os
-from typing import IO, Any
-
-from attrs import frozen
+from typing import IO, Any, NamedTuple
 
 from ..assemble import STORY_BREAK
 from ..errors import OutputError
 from ..io.atomic import atomic_write
 from ..io.paths import inside, safe_name
-from ..io.units import Carry, Dump, Failure, FileEnd, FileStart, Unit
+from ..io.units import Carry, Dump, Failure, FileStart, Unit
 from .summary import Reporter, Tally
 from .work import Outcome
 
 ARTICLE_KEYS = ("index", "title", "section", "byline", "dateline", "captions", "body", "text", "spans", "removed")
 
 
-@frozen
-class OutputOptions:
+class OutputOptions(NamedTuple):
     format: str = "text"
     text_field: str = "text"
     output_dir: str | None = None
@@ -157,7 +154,10 @@ class Printer:
             data, suffix = (body + "\n" if body else ""), ".txt"
         else:
             articles = outcome.articles if index is None else outcome.articles[index : index + 1]
-            data, suffix = json_line([self._provenance(dump, article) for article in articles], indent=2) + "\n", ".json"
+            data, suffix = (
+                json_line([self._provenance(dump, article) for article in articles], indent=2) + "\n",
+                ".json",
+            )
         if not data:
             self.reporter.note(f"warning: {dump.where}: cleaning keeps nothing; no file written")
             return

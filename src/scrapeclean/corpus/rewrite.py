@@ -10,26 +10,24 @@ visible text, it is reported and left alone unless ``allow_empty`` is set.
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterable
-from typing import IO, Any
-
-from attrs import frozen
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import OutputError
 from ..io.atomic import AtomicWriter, atomic_write
 from ..io.jsonl import derived_id, dump_record, with_text
+from ..io.paths import REWRITABLE_FORMATS
 from ..io.text import file_form
 from ..io.units import Carry, Dump, Failure, FileEnd, FileStart, Unit
 from ..segment import segment
 from .summary import Reporter, Tally
 from .work import Outcome
 
-REWRITABLE = ("text", "jsonl")
+if TYPE_CHECKING:
+    import gzip
 
 
-@frozen
-class RewriteOptions:
+class RewriteOptions(NamedTuple):
     fix: bool = False
     diff: bool = False
     allow_empty: bool = False
@@ -88,8 +86,10 @@ class Rewriter:
     def _start(self, start: FileStart) -> None:
         self.tally.files += 1
         self.state = _FileState(start)
-        if start.format not in REWRITABLE:
-            self._fail(f"{start.path}: check and fix handle text and JSONL files, not {start.format}; use 'scrapeclean clean'")
+        if start.format not in REWRITABLE_FORMATS:
+            self._fail(
+                f"{start.path}: check and fix handle text and JSONL files, not {start.format}; use 'scrapeclean clean'"
+            )
         elif self.options.fix and start.format == "jsonl":
             self._open_writer(start.path)
 
@@ -103,6 +103,8 @@ class Rewriter:
             return
         self.state.writer = writer
         if path.lower().endswith(".gz"):
+            import gzip
+
             self.state.packed = gzip.GzipFile(filename="", fileobj=handle, mode="wb", mtime=0)
             self.state.handle = self.state.packed  # type: ignore[assignment]
         else:
@@ -180,11 +182,15 @@ class Rewriter:
         decoded = dump.decoded
         assert decoded is not None and self.state is not None
         if not decoded.reversible:
-            self._fail(f"{dump.path}: decoded as {decoded.label}, which does not give the same bytes back; not rewritten")
+            self._fail(
+                f"{dump.path}: decoded as {decoded.label}, which does not give the same bytes back; not rewritten"
+            )
             return
         try:
             data = decoded.encode(new, dump.path)
             if dump.path.lower().endswith(".gz"):
+                import gzip
+
                 data = gzip.compress(data, mtime=0)
             atomic_write(dump.path, data)
         except OutputError as error:

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import IO
-
-from attrs import frozen
+from typing import IO, NamedTuple
 
 from ..config import Config
 from ..errors import InputError
-from ..io.paths import DEFAULT_EXCLUDE, DEFAULT_INCLUDE, FileFilter, check_paths, detect_format, discover
+from ..io.paths import (
+    DEFAULT_EXCLUDE,
+    DEFAULT_INCLUDE,
+    REWRITABLE_FORMATS,
+    FileFilter,
+    check_paths,
+    detect_format,
+    discover,
+)
 from ..io.readers import ReadOptions, read_all
 from ..pipeline import Pipeline
-from .output import OutputOptions, Printer
-from .rewrite import REWRITABLE, RewriteOptions, Rewriter
 from .summary import Reporter, Tally
 from .work import clean_units
 
@@ -31,12 +35,11 @@ EXIT_FAILED = 123
 
 CHANGED_WORDS = {"clean": "changed", "check": "would change", "fix": "fixed"}
 
-# Formats check and fix can rewrite: the default globs of a directory walk for them.
-REWRITE_INCLUDE = tuple(glob for glob in DEFAULT_INCLUDE if detect_format(glob) in REWRITABLE)
+# The default globs of a directory walk for check and fix: the formats they can write back.
+REWRITE_INCLUDE = tuple(glob for glob in DEFAULT_INCLUDE if detect_format(glob) in REWRITABLE_FORMATS)
 
 
-@frozen
-class RunOptions:
+class RunOptions(NamedTuple):
     command: str
     paths: tuple[str, ...]
     config: Config
@@ -68,8 +71,10 @@ def validate(options: RunOptions) -> None:
         read = ReadOptions(options.config.input_format)
         for path in options.paths:
             fmt = read.input_format if read.input_format != "auto" else "text" if path == "-" else detect_format(path)
-            if not os.path.isdir(path) and fmt not in REWRITABLE:
-                raise InputError(f"{path}: {options.command} handles text and JSONL files, not {fmt}; use 'scrapeclean clean'")
+            if not os.path.isdir(path) and fmt not in REWRITABLE_FORMATS:
+                raise InputError(
+                    f"{path}: {options.command} handles text and JSONL files, not {fmt}; use 'scrapeclean clean'"
+                )
 
 
 def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
@@ -81,6 +86,8 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
     stream = clean_units(units, options.pipeline, options.jobs, articles=articles)
     tally = Tally()
     if options.command == "clean":
+        from .output import OutputOptions, Printer
+
         printer = Printer(
             OutputOptions(options.output_format, config.text_field, options.output_dir, options.split_stories),
             out,
@@ -91,6 +98,8 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
             printer.handle(unit, outcome)
         printer.finish()
     else:
+        from .rewrite import RewriteOptions, Rewriter
+
         rewrite = RewriteOptions(
             fix=options.command == "fix",
             diff=options.diff,

@@ -84,8 +84,9 @@ class Reporter:
             self._bar = None
         if tally is not None and not self.quiet:
             for line in tally.lines(changed_word):
-                print("scrapeclean: " + line if not line.startswith(" ") and line[0].isdigit() else line,
-                      file=self.stream)
+                print(
+                    "scrapeclean: " + line if not line.startswith(" ") and line[0].isdigit() else line, file=self.stream
+                )
             self.stream.flush()
 
 

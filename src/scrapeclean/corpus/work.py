@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-from attrs import frozen
+from typing import Any, NamedTuple
 
 from ..io.units import Dump, Unit
 from ..pipeline import Pipeline
 
 
-@frozen
-class Outcome:
+class Outcome(NamedTuple):
     """What cleaning one dump gave: its stories in text form, and optionally the article records."""
 
     stories: tuple[str, ...]

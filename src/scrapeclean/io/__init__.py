@@ -1,14 +1,30 @@
 """Reading page dumps from files (text, JSONL, WARC/WET, HTML) and writing results back safely.
 
-Heavy dependencies (charset-normalizer, warcio, trafilatura) are imported only
-when a file needs them, so importing this package is cheap.
+Importing this package loads nothing else; each name loads its module on
+first use, and heavy dependencies (charset-normalizer, warcio, trafilatura)
+load only when a file needs them, so the command line starts fast.
 """
 
 from __future__ import annotations
 
-from .atomic import AtomicWriter, atomic_write
-from .encoding import Decoded, decode
-from .html import html_to_dump
-from .paths import detect_format, safe_name
+from importlib import import_module
+from typing import Any
 
-__all__ = ["AtomicWriter", "Decoded", "atomic_write", "decode", "detect_format", "html_to_dump", "safe_name"]
+_HOMES = {
+    "AtomicWriter": "atomic",
+    "atomic_write": "atomic",
+    "Decoded": "encoding",
+    "decode": "encoding",
+    "html_to_dump": "html",
+    "detect_format": "paths",
+    "safe_name": "paths",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{home}"), name)

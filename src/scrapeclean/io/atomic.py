@@ -1,8 +1,9 @@
 """Write files so that a reader (or a crash) only ever sees the old or the new content.
 
 The new content goes to a temporary file in the same directory, is flushed to
-disk, gets the original file's permission bits, and then replaces the original
-with one ``os.replace`` (a rename, atomic on POSIX and Windows). A process
+disk (``fsync``, so even a power cut cannot leave a half-written file behind
+the new name), gets the original file's permission bits, and then replaces the
+original with one ``os.replace`` (a rename, atomic on POSIX and Windows). A process
 killed at any moment leaves the original intact; at worst a stray hidden
 ``.NAME.*.scrapeclean-tmp`` file remains next to it. A symbolic link is
 followed: its target is rewritten and the link stays a link. A file without
@@ -54,7 +55,9 @@ class AtomicWriter:
             descriptor, self._temp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=directory or ".")
         except OSError as error:
             reason = error.strerror or error
-            raise OutputError(f"cannot write {self.path}: {reason} (creating a temporary file in {directory or '.'})") from None
+            raise OutputError(
+                f"cannot write {self.path}: {reason} (creating a temporary file in {directory or '.'})"
+            ) from None
         self._handle = os.fdopen(descriptor, "wb")
         try:
             os.chmod(self._temp, mode)
@@ -74,7 +77,6 @@ class AtomicWriter:
             self.discard()
             raise OutputError(f"cannot write {self.path}: {failure.strerror or failure}") from None
         self._handle = self._temp = None
-        _sync_directory(os.path.dirname(self.target))
 
     def discard(self) -> None:
         """Drop the new content; the target is left as it was."""
@@ -111,17 +113,3 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
-
-
-def _sync_directory(directory: str) -> None:
-    """Make the rename itself durable; best effort (not every platform can open a directory)."""
-    try:
-        descriptor = os.open(directory or ".", os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

@@ -22,7 +22,7 @@ b'\\xef\\xbb\\xbfHello'
 
 from __future__ import annotations
 
-from attrs import frozen
+from typing import NamedTuple
 
 from ..errors import InputError, OutputError
 
@@ -36,8 +36,7 @@ _BOMS = (
 )
 
 
-@frozen
-class Decoded:
+class Decoded(NamedTuple):
     """Decoded text and how to turn text back into bytes the same way."""
 
     text: str
@@ -81,7 +80,9 @@ def _decode(data: bytes, name: str) -> Decoded:
             try:
                 return Decoded(data[len(bom) :].decode(encoding), encoding, bom)
             except UnicodeDecodeError as error:
-                raise InputError(f"{name}: starts with a {encoding} byte-order mark but is not {encoding}: {error}") from None
+                raise InputError(
+                    f"{name}: starts with a {encoding} byte-order mark but is not {encoding}: {error}"
+                ) from None
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:

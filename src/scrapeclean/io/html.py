@@ -27,8 +27,33 @@ from ..errors import InputError
 
 _INVISIBLE = ("script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "head")
 _PARAGRAPHS = frozenset(
-    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figure", "figcaption", "table", "pre", "article",
-     "section", "header", "footer", "main", "aside", "nav", "form", "hr", "address", "dl", "ul", "ol"}
+    {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "table",
+        "pre",
+        "article",
+        "section",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "nav",
+        "form",
+        "hr",
+        "address",
+        "dl",
+        "ul",
+        "ol",
+    }
 )
 _LINES = frozenset({"div", "li", "tr", "td", "th", "dt", "dd", "br", "summary", "details", "option", "label"})
 # Block boundaries are marked with two Unicode noncharacters (never text,
@@ -42,7 +67,7 @@ _RUN = regex.compile(r"[\s\ufdd0\ufdd1]+")
 def html_to_dump(data: bytes, name: str = "<html>") -> str:
     """The page's visible text, one block per line.
 
-    >>> html_to_dump(b"<html><head><title>T</title></head><body><p>One\\n<b>two</b></p><ul><li>a<li>b</ul></body></html>")
+    >>> html_to_dump(b"<title>T</title><body><p>One\\n<b>two</b></p><ul><li>a<li>b</ul></body>")
     'T\\n\\nOne two\\n\\na\\nb'
     """
     import trafilatura

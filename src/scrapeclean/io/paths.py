@@ -12,19 +12,18 @@ directory given. Files named explicitly are always read, unless
 
 from __future__ import annotations
 
-import hashlib
 import os
+import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from fnmatch import fnmatchcase
-
-import regex
-from attrs import field, frozen
+from typing import NamedTuple
 
 from ..errors import ConfigError, InputError
 from .atomic import TEMP_SUFFIX
 
 FORMATS = ("text", "jsonl", "warc", "html")
+REWRITABLE_FORMATS = ("text", "jsonl")  # what check and fix can write back
 COMPRESSED = (".gz",)
 
 DEFAULT_INCLUDE = (
@@ -68,8 +67,7 @@ def is_compressed(path: str) -> bool:
     return path.lower().endswith(COMPRESSED)
 
 
-@frozen
-class Found:
+class Found(NamedTuple):
     """A file to read: its path, the directory it was found under (``None`` when named explicitly)."""
 
     path: str
@@ -85,16 +83,11 @@ class Found:
         return os.path.relpath(self.path, self.root).replace(os.sep, "/")
 
 
-def _tuple(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(items)
-
-
-@frozen
-class FileFilter:
+class FileFilter(NamedTuple):
     """Include and exclude globs."""
 
-    include: tuple[str, ...] = field(default=DEFAULT_INCLUDE, converter=_tuple)
-    exclude: tuple[str, ...] = field(default=DEFAULT_EXCLUDE, converter=_tuple)
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     force_exclude: bool = False
 
     def excluded(self, relative: str) -> bool:
@@ -109,8 +102,10 @@ class FileFilter:
 
     def included(self, relative: str) -> bool:
         name = relative.rsplit("/", 1)[-1]
-        return any(fnmatchcase(name, pattern) if "/" not in pattern else fnmatchcase(relative, pattern)
-                   for pattern in self.include)
+        return any(
+            fnmatchcase(name, pattern) if "/" not in pattern else fnmatchcase(relative, pattern)
+            for pattern in self.include
+        )
 
 
 def check_paths(paths: Sequence[str]) -> None:
@@ -142,7 +137,7 @@ def _walk(root: str, file_filter: FileFilter) -> Iterator[Found]:
                 yield Found(os.path.join(directory, name), root)
 
 
-_UNSAFE = regex.compile(r"[^A-Za-z0-9._-]+")
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def safe_name(identifier: str, limit: int = 96) -> str:
@@ -158,6 +153,8 @@ def safe_name(identifier: str, limit: int = 96) -> str:
     normal = unicodedata.normalize("NFKC", identifier)
     name = _UNSAFE.sub("_", normal).lstrip("._-").rstrip(".")[:limit]
     if name != identifier or not name:
+        import hashlib
+
         digest = hashlib.sha1(identifier.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         name = f"{name}-{digest}" if name else digest
     return name

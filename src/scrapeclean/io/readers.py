@@ -6,9 +6,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import IO
-
-from attrs import frozen
+from typing import IO, NamedTuple
 
 from ..errors import InputError
 from .paths import Found, detect_format
@@ -16,8 +14,7 @@ from .text import read_bytes, read_text
 from .units import Carry, Dump, Failure, FileEnd, FileStart, Unit
 
 
-@frozen
-class ReadOptions:
+class ReadOptions(NamedTuple):
     """How to read inputs: the format (``auto``: from the file name; stdin is text) and the JSONL fields."""
 
     input_format: str = "auto"

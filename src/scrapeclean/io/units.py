@@ -9,27 +9,22 @@ the cleaning itself runs in parallel.
 
 from __future__ import annotations
 
-from typing import Any, Union
-
-from attrs import frozen
+from typing import Any, NamedTuple
 
 from .encoding import Decoded
 
 
-@frozen
-class FileStart:
+class FileStart(NamedTuple):
     path: str
     format: str
     relative: str = ""
 
 
-@frozen
-class FileEnd:
+class FileEnd(NamedTuple):
     path: str
 
 
-@frozen
-class Dump:
+class Dump(NamedTuple):
     """One page dump to clean, with where it came from.
 
     ``line`` is the JSONL line or WARC record number (``None`` for a whole
@@ -52,8 +47,7 @@ class Dump:
         return self.path if self.line is None else f"{self.path}:{self.line}"
 
 
-@frozen
-class Carry:
+class Carry(NamedTuple):
     """A JSONL line that is not cleaned and goes through unchanged; ``message`` says why, if it matters."""
 
     path: str
@@ -68,12 +62,11 @@ class Carry:
         return f"{self.path}:{self.line}"
 
 
-@frozen
-class Failure:
+class Failure(NamedTuple):
     """The file (or the rest of it) could not be read; the run goes on with the next file."""
 
     path: str
     message: str
 
 
-Unit = Union[FileStart, FileEnd, Dump, Carry, Failure]
+Unit = FileStart | FileEnd | Dump | Carry | Failure

@@ -36,7 +36,8 @@ def read_warc(handle: IO[bytes], path: str) -> Iterator[Dump | Failure]:
             payload = record.raw_stream.read()
             if record.length is None or len(payload) < record.length:
                 expected = "unknown" if record.length is None else str(record.length)
-                yield Failure(path, f"{path}: WARC record {number} is truncated ({len(payload)} of {expected} bytes); rest of file skipped")
+                found = f"{len(payload)} of {expected} bytes"
+                yield Failure(path, f"{path}: WARC record {number} is truncated ({found}); rest of file skipped")
                 return
             if record.rec_type not in TEXT_RECORD_TYPES:
                 continue

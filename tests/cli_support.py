@@ -1,0 +1,57 @@
+"""Running the installed ``scrapeclean`` command the way a user does, and dumps to run it on."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+_NEXT_TO_PYTHON = Path(sys.executable).with_name("scrapeclean")
+COMMAND = str(_NEXT_TO_PYTHON) if _NEXT_TO_PYTHON.exists() else shutil.which("scrapeclean")
+
+PARAGRAPHS = [
+    "The town council voted on Tuesday to fund the new river bridge, ending a debate that lasted two years.",
+    "Work is due to start in the spring, the council said, and should take eighteen months if the weather holds.",
+    "Residents on both banks have asked for the bridge since the old ferry stopped running in the last decade.",
+]
+
+
+def messy_dump(title: str = "Council approves the new river bridge", extra: str = "") -> str:
+    """A dump that cleaning certainly changes: navigation lines, indented single-spaced paragraphs."""
+    body = "\n".join(f"   {paragraph} {extra}".rstrip() + "  " for paragraph in PARAGRAPHS)
+    return f"Menu\nHome\nShare on Facebook\n{title}\n{body}\n"
+
+
+def two_stories() -> str:
+    """A dump holding two stories separated by a form feed, the way scrapeclean's own output separates them."""
+    second = messy_dump("Harbour festival draws record crowds", "Boats filled the harbour.")
+    return messy_dump() + "\f\n" + second.split("Share on Facebook\n", 1)[1]
+
+
+def scrapeclean(
+    *args: str,
+    cwd: str | os.PathLike[str] | None = None,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed command; output is bytes (compare exactly), stderr decoded in ``.err``."""
+    assert COMMAND, "the scrapeclean command is not installed"
+    environment = {**os.environ, "NO_COLOR": "", **(env or {})}
+    environment.pop("NO_COLOR")
+    result = subprocess.run(
+        [COMMAND, *args], cwd=cwd, input=stdin, capture_output=True, env=environment, timeout=timeout
+    )
+    result.err = result.stderr.decode("utf-8", "replace")  # type: ignore[attr-defined]
+    result.out = result.stdout.decode("utf-8", "replace")  # type: ignore[attr-defined]
+    return result
+
+
+def corpus_dir(tmp_path: Path) -> Path:
+    """An empty directory with its own (empty) pyproject.toml, so no configuration above it applies."""
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'corpus'\n")
+    return root
