@@ -15,7 +15,8 @@ from importlib import resources
 import regex
 from attrs import frozen
 
-from .fingerprint import key as block_key
+from .fingerprint import fold, key_of_tokens
+from .model import Document
 
 LANGUAGES = (
     "en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru", "sv", "da", "nb",
@@ -26,6 +27,7 @@ _WORD = regex.compile(r"\w+")
 _LETTER = regex.compile(r"\p{L}")
 # A sentence ends with . ! ? … (or their CJK forms), possibly followed by closing quotes or brackets.
 _TERMINAL = regex.compile(r"[.!?…。！？]['\"’”»)\]]*$")
+_CAPITAL = regex.compile(r"(?<!\w)\p{Lu}")
 _SAMPLE_WORDS = 4000
 
 
@@ -42,7 +44,7 @@ def detect_language(texts: Sequence[str]) -> str:
     """The language whose stopwords cover most words of a sample of ``texts`` ("" when none fits)."""
     sample: list[str] = []
     for text in texts:
-        sample.extend(word.casefold() for word in _WORD.findall(text))
+        sample.extend(_WORD.findall(fold(text)))
         if len(sample) >= _SAMPLE_WORDS:
             break
     if not sample:
@@ -50,7 +52,7 @@ def detect_language(texts: Sequence[str]) -> str:
     best, best_hits = "", 0
     for language in LANGUAGES:
         words = stopwords(language)
-        hits = sum(1 for word in sample if word in words)
+        hits = sum(map(words.__contains__, sample))
         if hits > best_hits:
             best, best_hits = language, hits
     return best if best_hits >= max(2, len(sample) // 20) else ""
@@ -79,21 +81,40 @@ class Features:
 
 
 def features(text: str, stops: frozenset[str]) -> Features:
-    tokens = _WORD.findall(text)
-    capitalised = sum(1 for token in tokens if token[:1].isupper())
+    tokens = _WORD.findall(fold(text))
+    words = len(tokens)
     return Features(
-        words=len(tokens),
-        stopwords=sum(1 for token in tokens if token.casefold() in stops),
+        words=words,
+        stopwords=sum(map(stops.__contains__, tokens)) if stops else 0,
         letters=_LETTER.search(text) is not None,
         terminal=_TERMINAL.search(text[-16:]) is not None,
-        capitalised=capitalised / len(tokens) if tokens else 0.0,
+        capitalised=len(_CAPITAL.findall(text)) / words if words else 0.0,
         chars=len(text),
-        key=block_key(text),
+        key=key_of_tokens(tokens),
     )
 
 
-def document_features(texts: Sequence[str]) -> tuple[str, list[Features]]:
-    """The document's language and the features of each text."""
-    language = detect_language(texts)
-    stops = stopwords(language)
-    return language, [features(text, stops) for text in texts]
+@frozen(slots=True)
+class Analysis:
+    """A document's language and the features of each of its blocks (by block index)."""
+
+    language: str
+    stopwords: frozenset[str]
+    features: tuple[Features, ...]
+
+
+def analyse(document: Document) -> Analysis:
+    """The features of every block of ``document``, computed once and shared by the passes.
+
+    Features depend only on the blocks' texts, which no pass changes, so the
+    analysis is kept in the document's cache and carried to the documents
+    the passes derive from it.
+    """
+    cached = document.cache.get("analysis")
+    if cached is None:
+        texts = [block.text for block in document.blocks]
+        language = detect_language(texts)
+        stops = stopwords(language)
+        cached = Analysis(language, stops, tuple(features(text, stops) for text in texts))
+        document.cache["analysis"] = cached
+    return cached

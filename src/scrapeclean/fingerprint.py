@@ -23,14 +23,26 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def fold(text: str) -> str:
+    """Case and Unicode compatibility forms folded: the text keys and stopword look-ups are made from."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return text.casefold()
+
+
+def key_of_tokens(tokens: list[str]) -> str:
+    """The key of already folded ``\\w+`` tokens."""
+    joined = " ".join(tokens)
+    return _DIGIT.sub("0", joined) if _DIGIT.search(joined) else joined
+
+
 def key(text: str) -> str:
     """The normalised form of a block's text.
 
     >>> key("The town’s “last big fight” — 2017") == key('the Town\\'s "last big fight" - 2018')
     True
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _DIGIT.sub("0", " ".join(_WORD.findall(folded)))
+    return key_of_tokens(_WORD.findall(fold(text)))
 
 
 def has_letters(text: str) -> bool:

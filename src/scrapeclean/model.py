@@ -116,6 +116,9 @@ class Document:
     raw: str
     blocks: tuple[Block, ...] = field(validator=_check_blocks)
     source: str | None = None
+    # Derived data that depends only on the blocks' texts (see features.analyse),
+    # shared by the documents evolved from this one; never part of a result.
+    cache: dict[str, Any] = field(factory=dict, eq=False, repr=False)
 
     def __len__(self) -> int:
         return len(self.blocks)

@@ -25,7 +25,7 @@ import regex
 from attrs import field, frozen
 
 from ..errors import ConfigError
-from ..features import features
+from ..features import analyse
 from ..model import Document, Role, Span
 
 DUPLICATE_CAPTION = "duplicate-caption"
@@ -94,8 +94,8 @@ class DedupCaptions:
 
     def __call__(self, document: Document) -> Document:
         live = [block for block in document.blocks if block.removal is None]
-        no_stopwords: frozenset[str] = frozenset()
-        feats = [features(block.text, no_stopwords) for block in live]
+        analysis = analyse(document)
+        feats = [analysis.features[block.index] for block in live]
         last_seen: dict[str, int] = {}
         captions: dict[str, int] = {}  # key -> position of the kept copy
         credits: dict[int, tuple[int, int] | None] = {}

@@ -17,10 +17,10 @@ Needs nothing from earlier passes; blocks already removed are ignored and
 caption blocks are kept where they stand next to the text.
 
 >>> from scrapeclean.segment import segment
->>> dump = "Home\\nNews\\nSport\\n\\nA headline for the story\\n\\n" + "It was a long day in the city, and the people of the town were tired of it. " * 3
->>> doc = RemoveSiteChrome()(segment(dump))
+>>> prose = "It was a long day in the city, and the people of the town were tired of it. " * 3
+>>> doc = RemoveSiteChrome()(segment("Home\\n\\n" + prose + "\\n\\nShare on Facebook\\nOur team\\nContact us"))
 >>> [(b.text[:12], b.removal.reason if b.removal else "kept") for b in doc.blocks]
-[('Home', 'boilerplate'), ('News', 'boilerplate'), ('Sport', 'boilerplate'), ('A headline f', 'kept'), ('It was a lon', 'kept')]
+[('Home', 'ui-phrase'), ('It was a lon', 'kept'), ('Share on Fac', 'ui-phrase'), ('Our team', 'boilerplate'), ('Contact us', 'ui-phrase')]
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from typing import ClassVar
 from attrs import field, frozen
 
 from ..errors import ConfigError
-from ..features import Features, document_features
+from ..features import Features, analyse
 from ..model import Block, Document, Edits, Role
 from ..phrases import PHRASE_LANGUAGES, check_languages, phrase_set
 from ..regions import dense_runs
@@ -81,7 +81,8 @@ class RemoveSiteChrome:
         live = [block for block in document.blocks if block.removal is None]
         if not live:
             return document
-        _, feats = document_features([block.text for block in live])
+        analysis = analyse(document)
+        feats = [analysis.features[block.index] for block in live]
         edits = document.edit(self.name)
         explicit = self._explicit_chrome(live, feats, edits)
         classes = self._classify(live, feats, explicit)

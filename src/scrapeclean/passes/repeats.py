@@ -30,7 +30,7 @@ from typing import ClassVar
 from attrs import field, frozen
 
 from ..errors import ConfigError
-from ..features import Features, features
+from ..features import Features, analyse
 from ..model import Block, Document, Edits, Role
 
 REPEATED_BLOCK = "repeated-block"
@@ -56,8 +56,8 @@ class CollapseRepeatedBlocks:
 
     def __call__(self, document: Document) -> Document:
         live = [block for block in document.blocks if block.removal is None and block.role != Role.CAPTION]
-        no_stopwords: frozenset[str] = frozenset()
-        feats = [features(block.text, no_stopwords) for block in live]
+        analysis = analyse(document)
+        feats = [analysis.features[block.index] for block in live]
         keys = [feature.key for feature in feats]
         first_seen: dict[str, int] = {}
         edits = document.edit(self.name)

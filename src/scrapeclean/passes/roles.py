@@ -26,8 +26,7 @@ from typing import ClassVar
 import regex
 from attrs import frozen
 
-from ..features import Features, features
-from ..fingerprint import key as block_key
+from ..features import Analysis, Features, analyse
 from ..model import Block, Document, Edits, Role
 from .repeats import copied_headings
 
@@ -69,18 +68,20 @@ class AssignRoles:
         kept = [block for block in document.blocks if block.removal is None]
         if not kept:
             return document
-        page_title = block_key(document.blocks[0].text)
+        page_title = analyse(document).features[0].key
         copied = copied_headings(document)
+        analysis = analyse(document)
         edits = document.edit(self.name)
         for _, story in groupby(kept, key=lambda block: block.story):
-            self._story(list(story), page_title, copied, edits)
+            self._story(list(story), page_title, copied, analysis, edits)
         return edits.apply() if edits else document
 
-    def _story(self, blocks: Sequence[Block], page_title: str, copied: set[int], edits: Edits) -> None:
-        no_stopwords: frozenset[str] = frozenset()
+    def _story(
+        self, blocks: Sequence[Block], page_title: str, copied: set[int], analysis: Analysis, edits: Edits
+    ) -> None:
         zone: list[tuple[Block, Features]] = []
         for block in blocks:
-            feature = features(block.text, no_stopwords)
+            feature = analysis.features[block.index]
             if _is_prose(block, feature):
                 break
             zone.append((block, feature))

@@ -30,7 +30,7 @@ from typing import ClassVar
 from attrs import define, field, frozen
 
 from ..errors import ConfigError
-from ..features import Features, document_features, stopwords
+from ..features import Features, analyse
 from ..model import Block, Document, Role
 from .repeats import copied_headings
 
@@ -57,8 +57,9 @@ class SplitStories:
         kept = [block for block in document.blocks if block.removal is None]
         if len(kept) < 2:
             return document
-        language, feats = document_features([block.text for block in kept])
-        stops = stopwords(language)
+        analysis = analyse(document)
+        feats = [analysis.features[block.index] for block in kept]
+        stops = analysis.stopwords
         view = _View(
             document=document,
             kept=kept,
