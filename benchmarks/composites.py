@@ -33,8 +33,8 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import datasets  # noqa: E402
-from benchmarks.renderers import read_html, render_file  # noqa: E402
+from benchmarks import datasets
+from benchmarks.renderers import read_html, render_file
 
 KINDS = ("dup", "multi", "captions")
 MIN_BODY_WORDS = 150  # short gold bodies make stories that are hard to locate in the dump
@@ -48,12 +48,10 @@ def normalise(text: str) -> str:
 
 
 def story_region(lines: list[str], body: str, title: str | None) -> tuple[int, int] | None:
-    """Line range ``[start, end)`` of the dump that holds the story: from its title (when near) to its last body line."""
+    """The dump's lines ``[start, end)`` that hold the story: from its title (when near) to its last body line."""
     gold = normalise(body)
     matched = [
-        number
-        for number, line in enumerate(lines)
-        if len(line.split()) >= MIN_MATCH_WORDS and normalise(line) in gold
+        number for number, line in enumerate(lines) if len(line.split()) >= MIN_MATCH_WORDS and normalise(line) in gold
     ]
     if len(matched) < 2:
         return None
@@ -165,7 +163,9 @@ def record_for(page: datasets.Page, kind: str, text: str, stories, renderer: str
     return record
 
 
-def generate(pages, kinds, count: int, renderer: str, seed: int, html_root: Path | None, cache_dir=None) -> Iterator[dict]:
+def generate(
+    pages, kinds, count: int, renderer: str, seed: int, html_root: Path | None, cache_dir=None
+) -> Iterator[dict]:
     """Up to ``count`` composites of each kind, from pages with a gold body long enough to find in the dump."""
     candidates = [page for page in pages if len(page.gold_body.split()) >= MIN_BODY_WORDS]
     rng = random.Random(seed)
@@ -201,7 +201,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     source.add_argument("--dumps", type=Path, help='your own JSON lines {"id", "text", "title", "body"}')
     parser.add_argument("--root", type=Path, help="the dataset checkout (for --set)")
     parser.add_argument("--split", default="dev", help="WCXB split (default dev)")
-    parser.add_argument("--renderer", default="html-text", help="html-text, inscriptis, or shipped (the dataset's own dumps)")
+    parser.add_argument(
+        "--renderer", default="html-text", help="html-text, inscriptis, or shipped (the dataset's own dumps)"
+    )
     parser.add_argument("--page-types", default="article", help="comma list of page types to use, or 'all'")
     parser.add_argument("--kinds", default=",".join(KINDS), help=f"comma list of {', '.join(KINDS)}")
     parser.add_argument("--count", type=int, default=50, help="composites of each kind (default 50)")

@@ -11,7 +11,7 @@ PLOT_NAME = "benchmarks-wcxb-page-types.png"
 PAGE_TYPE_ORDER = ("article", "forum", "product", "collection", "listing", "documentation", "service")
 
 SET_TITLES = {
-    "aeb": "Article-extraction benchmark (181 pages; its published 4-token shingle metric)",
+    "aeb": "Article-extraction benchmark (its published 4-token shingle metric; word F1 beside it)",
     "wcxb": "WCXB (its published word F1; shingle F1 beside it)",
     "composites": "Composite dumps (multi-story and doubled-story pages)",
 }
@@ -66,14 +66,19 @@ def markdown(result: dict, plot_name: str | None = PLOT_NAME) -> str:
         "",
         "How much of the article does each cleaner keep, and how much junk does it let through?",
         "",
-        f"Measured {meta.get('date', '?')} on {meta.get('cpus', '?')} CPUs with `--jobs {result.get('jobs', '?')}`; "
-        f"the whole run took {result.get('elapsed_seconds', 0) / 60:.1f} minutes.",
+        (
+            f"Measured {meta.get('date', '?')} on {meta.get('cpus', '?')} CPUs "
+            f"with `--jobs {result.get('jobs', '?')}`; "
+            f"the whole run took {result.get('elapsed_seconds', 0) / 60:.1f} minutes."
+        ),
         "",
-        "Rerun everything (from the project root, with `pip install -e \".[bench]\"`):",
+        'Rerun everything and regenerate this page (from the project root, after `pip install -e ".[bench]"`):',
         "",
         "```",
-        meta.get("command", "python benchmarks/quality.py --docs"),
+        "python benchmarks/quality.py --jobs 2 --docs",
         "```",
+        "",
+        f"This page was made by `{meta.get('command', '?')}`.",
         "",
         "Versions: " + ", ".join(f"{name} {value}" for name, value in sorted(meta.get("versions", {}).items())) + ".",
         "",
@@ -140,7 +145,9 @@ def plot(summary: Sequence[dict], path: Path) -> bool:
             positions = [index + (number - (len(panel) - 1) / 2) * width for index in range(len(types))]
             reads_html = row["source"] == "html"
             label = f"{row['system']} (reads the HTML)" if reads_html else row["system"]
-            axis.bar(positions, values, width, label=label, color=colours[row["system"]], hatch="//" if reads_html else None)
+            axis.bar(
+                positions, values, width, label=label, color=colours[row["system"]], hatch="//" if reads_html else None
+            )
         axis.set_xticks(range(len(types)), types)
         axis.set_ylim(0, 1)
         axis.set_ylabel("word F1")

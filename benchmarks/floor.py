@@ -19,9 +19,9 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import datasets  # noqa: E402
-from benchmarks.runner import Task, run_task  # noqa: E402
-from benchmarks.summary import summarise  # noqa: E402
+from benchmarks import datasets
+from benchmarks.runner import Task, run_task
+from benchmarks.summary import summarise
 
 FLOOR_FILE = Path(__file__).resolve().parent / "floor.json"
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -31,7 +31,7 @@ PIN_DECIMALS = 3
 
 
 def choose_sample(data: Path, aeb_pages: int = 20, wcxb_per_type: int = 4, composites_per_kind: int = 10) -> dict:
-    """A spread of pages: every n-th AEB page, the first few of each WCXB page type, the first composites of each kind."""
+    """A spread of pages: every n-th AEB page, the first of each WCXB page type, the first composites of each kind."""
     aeb = [page.page_id for page in datasets.read_aeb(data / "aeb")]
     step = max(1, len(aeb) // aeb_pages)
     by_type: dict[str, list[str]] = defaultdict(list)
@@ -59,9 +59,7 @@ def sample_tasks(data: Path, sample: dict) -> list[Task]:
     ]
     sources = {"aeb": datasets.SHIPPED, "wcxb": "html-text", "composites": datasets.SHIPPED}
     return [
-        Task(page, sources[page.set_name], (SYSTEM,))
-        for page in pages
-        if page.page_id in wanted.get(page.set_name, ())
+        Task(page, sources[page.set_name], (SYSTEM,)) for page in pages if page.page_id in wanted.get(page.set_name, ())
     ]
 
 
@@ -85,7 +83,7 @@ def update(data: Path, path: Path = FLOOR_FILE) -> dict:
     sample = choose_sample(data)
     measured = measure(data, sample)
     floor = {
-        "about": "Minimum F1s of scrapeclean on a fixed sample; lower only on purpose (python benchmarks/floor.py --update).",
+        "about": "Minimum F1s of scrapeclean on a fixed sample; re-pin on purpose: python benchmarks/floor.py --update",
         "minimum": {name: pin(value) for name, value in measured.items()},
         "sample": sample,
     }

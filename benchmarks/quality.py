@@ -23,12 +23,12 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from benchmarks import datasets  # noqa: E402
-from benchmarks.renderers import DEFAULT_CACHE, RENDERERS  # noqa: E402
-from benchmarks.report import terminal_report, write_json  # noqa: E402
-from benchmarks.runner import DOM, plan_tasks, run_all  # noqa: E402
-from benchmarks.summary import summarise  # noqa: E402
-from benchmarks.systems import SYSTEMS  # noqa: E402
+from benchmarks import datasets
+from benchmarks.renderers import DEFAULT_CACHE, RENDERERS
+from benchmarks.report import terminal_report, write_json
+from benchmarks.runner import DOM, plan_tasks, run_all
+from benchmarks.summary import summarise
+from benchmarks.systems import SYSTEMS
 
 SETS = ("aeb", "wcxb", "composites")
 SOURCES = (datasets.SHIPPED, *RENDERERS)
@@ -37,21 +37,43 @@ DEFAULT_JSON = PROJECT_ROOT / "benchmarks" / "results" / "quality.json"
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding aeb/, wcxb-dev/, composites-dev.jsonl.gz")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="folder holding aeb/, wcxb-dev/, composites-dev.jsonl.gz"
+    )
     parser.add_argument("--aeb", type=Path, help="article-extraction benchmark checkout (default DATA/aeb)")
     parser.add_argument("--wcxb", type=Path, help="WCXB checkout (default DATA/wcxb-dev)")
     parser.add_argument("--wcxb-split", default="dev", help="WCXB split folder to read (default dev)")
-    parser.add_argument("--composites", type=Path, action="append", help="composite JSONL(.gz); repeatable (default DATA/composites-dev.jsonl.gz)")
-    parser.add_argument("--composites-html", type=Path, help="folder the composites' html_path is relative to (default the WCXB checkout)")
+    parser.add_argument(
+        "--composites",
+        type=Path,
+        action="append",
+        help="composite JSONL(.gz); repeatable (default DATA/composites-dev.jsonl.gz)",
+    )
+    parser.add_argument(
+        "--composites-html",
+        type=Path,
+        help="folder the composites' html_path is relative to (default the WCXB checkout)",
+    )
     parser.add_argument("--sets", default=",".join(SETS), help=f"comma list of {', '.join(SETS)}")
     parser.add_argument("--systems", default=",".join(SYSTEMS), help=f"comma list of {', '.join(SYSTEMS)}")
-    parser.add_argument("--renderers", default=",".join(SOURCES), help=f"dump sources, comma list of {', '.join(SOURCES)}")
+    parser.add_argument(
+        "--renderers", default=",".join(SOURCES), help=f"dump sources, comma list of {', '.join(SOURCES)}"
+    )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
     parser.add_argument("--limit", type=int, help="score only the first N pages of each set")
-    parser.add_argument("--worst", type=int, default=0, help="write the K worst scrapeclean pages of each set to --worst-dir")
+    parser.add_argument(
+        "--worst", type=int, default=0, help="write the K worst scrapeclean pages of each set to --worst-dir"
+    )
     parser.add_argument("--worst-dir", type=Path, default=PROJECT_ROOT / "benchmarks" / "results" / "worst")
-    parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"where to write the results (default {DEFAULT_JSON.relative_to(PROJECT_ROOT)})")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=DEFAULT_JSON,
+        help=f"where to write the results (default {DEFAULT_JSON.relative_to(PROJECT_ROOT)})",
+    )
     parser.add_argument("--docs", action="store_true", help="also regenerate docs/benchmarks.md and its plot")
     parser.add_argument("--docs-dir", type=Path, default=PROJECT_ROOT / "docs")
     parser.add_argument("--from-json", type=Path, help="report on an earlier results JSON instead of running")
@@ -87,7 +109,9 @@ def load_pages(args: argparse.Namespace) -> list[datasets.Page]:
             chosen = []
             for path in args.composites or [args.data / "composites-dev.jsonl.gz"]:
                 name = "composites" if path.name.startswith("composites-dev") else path.name.split(".")[0]
-                chosen += list(_required(datasets.read_composites, path, html_root if html_root.exists() else None, name))
+                chosen += list(
+                    _required(datasets.read_composites, path, html_root if html_root.exists() else None, name)
+                )
         pages += chosen[: args.limit] if args.limit else chosen
     return pages
 
@@ -103,7 +127,9 @@ def ordered(summary: list[dict], args: argparse.Namespace) -> list[dict]:
     set_order = {name: number for number, name in enumerate(run_sets)}
     source_order = {name: number for number, name in enumerate((*SOURCES, DOM))}
     system_order = {name: number for number, name in enumerate(SYSTEMS)}
-    return sorted(summary, key=lambda row: (set_order[row["set"]], system_order[row["system"]], source_order[row["source"]]))
+    return sorted(
+        summary, key=lambda row: (set_order[row["set"]], system_order[row["system"]], source_order[row["source"]])
+    )
 
 
 def run_metadata(args: argparse.Namespace, pages: list[datasets.Page]) -> dict:
@@ -129,7 +155,9 @@ def run_metadata(args: argparse.Namespace, pages: list[datasets.Page]) -> dict:
         "command": shlex.join(["python", "benchmarks/quality.py", *(sys.argv[1:])]),
         "cpus": os.cpu_count(),
         "versions": versions,
-        "sets": {name: sum(page.set_name == name for page in pages) for name in dict.fromkeys(p.set_name for p in pages)},
+        "sets": {
+            name: sum(page.set_name == name for page in pages) for name in dict.fromkeys(p.set_name for p in pages)
+        },
     }
 
 

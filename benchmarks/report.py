@@ -52,15 +52,20 @@ def composite_lines(rows: Sequence[dict]) -> list[list[str]]:
     copy_kinds = [kind for kind in DUPLICATE_KINDS if any(kind in row for row in rows)]
     header = ["system", "input"]
     if any("multi" in row for row in rows):
-        header += ["multi", "right count", "story F1"]
+        header += ["multi", "right count", "story F1", "titles"]
     for kind in copy_kinds:
-        header += [kind, f"{kind} P", f"{kind} F1", "P w/o copy", "P drop"]
+        header += [kind, f"{kind} P", f"{kind} F1", "P w/o copy", "P drop", "title"]
     lines = [header + ["MB/s"]]
     for row in rows:
         cells = [row["system"], row["source"]]
         if "multi" in header:
             multi = row.get("multi") or {}
-            cells += [str(multi.get("dumps", 0)), _number(multi.get("right_count")), _number(multi.get("story_f1"))]
+            cells += [
+                str(multi.get("dumps", 0)),
+                _number(multi.get("right_count")),
+                _number(multi.get("story_f1")),
+                _number(multi.get("title_accuracy")),
+            ]
         for kind in copy_kinds:
             copies = row.get(kind) or {}
             scores = copies.get("shingle") or {}
@@ -70,6 +75,7 @@ def composite_lines(rows: Sequence[dict]) -> list[list[str]]:
                 _number(scores.get("f1")),
                 _number(copies.get("precision_without_copy")),
                 _number(copies.get("precision_drop")),
+                _number(copies.get("title_accuracy")),
             ]
         lines.append(cells + [_speed(row)])
     return lines
@@ -79,7 +85,10 @@ def format_table(lines: list[list[str]]) -> str:
     widths = [max(len(line[column]) for line in lines) for column in range(len(lines[0]))]
     formatted = []
     for number, line in enumerate(lines):
-        cells = [cell.ljust(width) if column < 2 else cell.rjust(width) for column, (cell, width) in enumerate(zip(line, widths))]
+        cells = [
+            cell.ljust(width) if column < 2 else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(line, widths))
+        ]
         formatted.append("  ".join(cells).rstrip())
         if number == 0:
             formatted.append("  ".join("-" * width for width in widths))

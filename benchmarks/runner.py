@@ -17,7 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datasets import DUPLICATE_KINDS, SHIPPED, Page
-from .metrics import harmonic, page_precision, page_recall, per_story_f1, shingle_counts, title_matches, word_scores
+from .metrics import (
+    harmonic,
+    match_stories,
+    page_precision,
+    page_recall,
+    per_story_f1,
+    shingle_counts,
+    title_matches,
+    word_scores,
+)
 from .renderers import DEFAULT_CACHE, RENDERERS, read_html, render_file
 from .systems import SYSTEMS, Output
 
@@ -97,7 +106,7 @@ def _timed_run(run, argument: str) -> tuple[Output, float, str | None]:
     try:
         output = run(argument)
         error = None
-    except Exception as exc:  # a crash scores as an empty output, and is counted in the report
+    except Exception as exc:  # noqa: BLE001 -- a crash scores as an empty output and is counted in the report
         output = Output(("",))
         error = "".join(traceback.format_exception_only(type(exc), exc)).strip()
     return output, time.perf_counter() - started, error
@@ -116,10 +125,21 @@ def score_output(page: Page, output: Output) -> dict:
     if output.titles is not None and page.gold_title:
         scores["title_ok"] = title_matches(output.titles[0] if output.titles else None, page.gold_title)
     if page.kind == "multi":
-        predicted = [part for part in output.texts if part.strip()]
-        scores["stories_found"] = len(predicted)
-        scores["stories_gold"] = len(page.stories)
-        scores["story_f1"] = per_story_f1(predicted, [story.body for story in page.stories])
+        scores.update(story_scores(page, output))
+    return scores
+
+
+def story_scores(page: Page, output: Output) -> dict:
+    """Article count, per-story word F1 and, where the system gives titles, the share of stories titled right."""
+    titles = output.titles if output.titles is not None else (None,) * len(output.texts)
+    found = [(text, title) for text, title in zip(output.texts, titles) if text.strip()]
+    predicted = [text for text, _ in found]
+    gold = [story.body for story in page.stories]
+    scores = {"stories_found": len(found), "stories_gold": len(gold), "story_f1": per_story_f1(predicted, gold)}
+    if output.titles is not None and gold:
+        matched = match_stories(predicted, gold)
+        right = sum(title_matches(found[p][1], page.stories[g].title) for p, g, _ in matched)
+        scores["title_ok"] = right / len(gold)
     return scores
 
 

@@ -52,12 +52,11 @@ def summarise_group(key: tuple[str, str, str], group: list[dict]) -> dict:
 def quality_of(records: list[dict]) -> dict:
     shingle = shingle_scores(Counts(*record["shingle"]) for record in records)
     word = mean_scores(Scores(*record["word"]) for record in records)
-    titled = [record["title_ok"] for record in records if record.get("title_ok") is not None]
     return {
         "shingle": shingle._asdict(),
         "word": word._asdict(),
-        "title_accuracy": mean(titled) if titled else None,
-        "titled_pages": len(titled),
+        "title_accuracy": title_accuracy(records),
+        "titled_pages": sum(record.get("title_ok") is not None for record in records),
     }
 
 
@@ -80,13 +79,20 @@ def multi_summary(records: list[dict]) -> dict:
         "dumps": len(records),
         "right_count": mean(record["stories_found"] == record["stories_gold"] for record in records),
         "story_f1": mean(record["story_f1"] for record in records),
+        "title_accuracy": title_accuracy(records),
     }
+
+
+def title_accuracy(records: list[dict]) -> float | None:
+    """Share of titles right; a multi-story dump counts the share of its stories titled right."""
+    titled = [record["title_ok"] for record in records if record.get("title_ok") is not None]
+    return mean(titled) if titled else None
 
 
 def dup_summary(records: list[dict]) -> dict:
     """Shingle scores on the doubled page, and precision on the same page without the copy."""
     doubled = shingle_scores(Counts(*record["shingle"]) for record in records)
-    summary = {"dumps": len(records), "shingle": doubled._asdict()}
+    summary = {"dumps": len(records), "shingle": doubled._asdict(), "title_accuracy": title_accuracy(records)}
     baselines = [record for record in records if "baseline_shingle" in record]
     if baselines:
         single_precisions = [page_precision(Counts(*record["baseline_shingle"])) for record in baselines]

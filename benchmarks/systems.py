@@ -10,7 +10,7 @@ from __future__ import annotations
 import html as html_escape
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib.metadata import version
 
 from .metrics import tokens
@@ -50,7 +50,7 @@ def lines_as_html(dump: str) -> str:
 ENGLISH_MARGIN = 1.5
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stoplists() -> dict[str, frozenset[str]]:
     import justext
 

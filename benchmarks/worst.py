@@ -57,8 +57,10 @@ def explain_page(page: Page, record: dict, dump: str) -> str:
     tp, fp, fn = record["shingle"]
     lines = [
         f"# {page.set_name} {page.page_id} ({page.page_type}, {page.kind}) from {record['source']} dump",
-        f"# score {primary_page_score(record):.3f}  word P/R/F1 {word_p:.3f}/{word_r:.3f}/{word_f1:.3f}"
-        f"  shingle tp/fp/fn {tp:.3f}/{fp:.3f}/{fn:.3f}  title ok: {record.get('title_ok')}",
+        (
+            f"# score {primary_page_score(record):.3f}  word P/R/F1 {word_p:.3f}/{word_r:.3f}/{word_f1:.3f}"
+            f"  shingle tp/fp/fn {tp:.3f}/{fp:.3f}/{fn:.3f}  title ok: {record.get('title_ok')}"
+        ),
     ]
     if page.kind == "multi":
         lines.append(f"# stories found {record['stories_found']} of {record['stories_gold']}")

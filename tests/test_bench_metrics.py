@@ -12,9 +12,9 @@ import pytest
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from benchmarks import composites, metrics  # noqa: E402
-from benchmarks.datasets import Page, Story  # noqa: E402
-from benchmarks.metrics import Counts, Scores  # noqa: E402
+from benchmarks import composites, metrics
+from benchmarks.datasets import Page, Story
+from benchmarks.metrics import Counts, Scores
 
 AEB = PROJECT_ROOT.parent / "shared" / "data" / "aeb"
 
@@ -73,7 +73,9 @@ def test_exact_page_scores_one_and_both_empty_is_left_out():
 def test_raw_html_text_dump_scores_the_published_numbers():
     gold = json.loads((AEB / "ground-truth.json").read_text(encoding="utf-8"))
     dumps = json.loads((AEB / "output" / "html-text.json").read_text(encoding="utf-8"))["output"]
-    scores = metrics.shingle_scores(metrics.shingle_counts(gold[key]["articleBody"], dumps[key]["articleBody"]) for key in gold)
+    scores = metrics.shingle_scores(
+        metrics.shingle_counts(gold[key]["articleBody"], dumps[key]["articleBody"]) for key in gold
+    )
     assert (round(scores.precision, 3), round(scores.recall, 3), round(scores.f1, 3)) == (0.500, 0.994, 0.665)
 
 
@@ -137,17 +139,21 @@ def test_metric_doctests():
 
 def test_typographic_variant_curls_straight_quotes_and_straightens_curly_ones():
     assert composites.typographic_variant("\"Yes,\" he said, 'it's done'") == "“Yes,” he said, ‘it’s done’"
-    assert composites.typographic_variant("“Yes,” he’d say") == "\"Yes,\" he'd say"
+    assert composites.typographic_variant("“Yes,” he’d say") == '"Yes," he\'d say'
 
 
 def test_dup_composite_repeats_the_story_with_varied_quotes():
-    body = "It's the first line of the story, told plainly.\n\nAnd the second line of the story, told \"plainly\" too."
+    body = 'It\'s the first line of the story, told plainly.\n\nAnd the second line of the story, told "plainly" too.'
     dump = "Menu\nHome\nA headline here\nIt's the first line of the story, told plainly.\n"
-    dump += "And the second line of the story, told \"plainly\" too.\nFooter links"
+    dump += 'And the second line of the story, told "plainly" too.\nFooter links'
     page = Page("test", "1", "article", (Story("A headline here", body),))
     doubled = composites.make_dup(dump, page).split("\n")
     assert doubled[:5] == dump.split("\n")[:5]
-    assert doubled[6:9] == ["A headline here", "It’s the first line of the story, told plainly.", "And the second line of the story, told “plainly” too."]
+    assert doubled[6:9] == [
+        "A headline here",
+        "It’s the first line of the story, told plainly.",
+        "And the second line of the story, told “plainly” too.",
+    ]
     assert doubled[-1] == "Footer links"
 
 

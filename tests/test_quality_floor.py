@@ -18,7 +18,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DATA = PROJECT_ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(PROJECT_ROOT))
 
-from benchmarks import floor  # noqa: E402
+from benchmarks import floor
 
 NEEDED = [DATA / "aeb" / "ground-truth.json", DATA / "wcxb-dev" / "dev", DATA / "composites-dev.jsonl.gz"]
 
