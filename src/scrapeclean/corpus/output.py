@@ -77,6 +77,7 @@ class Printer:
         elif isinstance(unit, Dump) and outcome is not None:
             self.tally.add(outcome)
             self.tally.changed += outcome.text != unit.text
+            self.reporter.decoded(unit.where, unit.decoded)
             self.reporter.tick()
             if self.options.output_dir is not None:
                 self._to_directory(unit, outcome)

@@ -77,6 +77,7 @@ class Rewriter:
             self._carry(unit)
         elif isinstance(unit, Dump) and outcome is not None and self.state is not None and not self.state.failed:
             self.tally.add(outcome)
+            self.reporter.decoded(unit.where, unit.decoded)
             self.reporter.tick()
             if self.state.start.format == "jsonl":
                 self._record(unit, outcome)

@@ -11,6 +11,7 @@ import sys
 from collections import Counter
 from typing import IO, Any
 
+from ..io.encoding import Decoded
 from .work import Outcome
 
 
@@ -77,6 +78,16 @@ class Reporter:
         """Information that ``--quiet`` hides."""
         if not self.quiet:
             self.message(text)
+
+    def decoded(self, where: str, decoded: Decoded | None) -> None:
+        """Say how a file was decoded when it was not UTF-8; a guessed encoding is always said."""
+        if decoded is None or decoded.encoding == "utf-8":
+            return
+        text = f"note: {where}: decoded as {decoded.label}"
+        if decoded.guessed:
+            self.message(text + "; check the output for garbled characters")
+        else:
+            self.note(text)
 
     def close(self, tally: Tally | None = None, changed_word: str = "changed") -> None:
         if self._bar is not None:

@@ -4,10 +4,12 @@ In order:
 
 1. A byte-order mark decides: UTF-8 (``EF BB BF``), UTF-32 and UTF-16 in
    either byte order. The mark is kept and written back by ``fix``.
-2. Otherwise the bytes are decoded as strict UTF-8 when they are valid UTF-8.
-3. Otherwise charset-normalizer (imported only then) picks the likeliest
+2. Otherwise NUL bytes mean a binary file (UTF-16 and UTF-32 text without a
+   mark are not guessed at): ``InputError``.
+3. Otherwise the bytes are decoded as strict UTF-8 when they are valid UTF-8.
+4. Otherwise charset-normalizer (imported only then) picks the likeliest
    encoding; the caller is told it was guessed so it can say so.
-4. Nothing fits, or the text holds NUL characters (a binary file): ``InputError``.
+5. Nothing fits: ``InputError``.
 
 A guessed encoding is written back only when decoding is exactly reversible
 (encoding the decoded text gives the same bytes), so ``fix`` never turns a file
@@ -70,7 +72,7 @@ def decode(data: bytes, name: str = "<bytes>") -> Decoded:
     """Decode a whole file by the policy above; ``name`` is used in error messages."""
     decoded = _decode(data, name)
     if "\x00" in decoded.text:
-        raise InputError(f"{name}: looks like a binary file (NUL characters after decoding as {decoded.label})")
+        raise InputError(f"{name}: looks like a binary file (NUL characters in its {decoded.label} text)")
     return decoded
 
 
@@ -83,6 +85,8 @@ def _decode(data: bytes, name: str) -> Decoded:
                 raise InputError(
                     f"{name}: starts with a {encoding} byte-order mark but is not {encoding}: {error}"
                 ) from None
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks like a binary file (NUL bytes and no UTF-16/32 byte-order mark)")
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
