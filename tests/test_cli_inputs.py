@@ -10,6 +10,7 @@ import os
 import pytest
 from cli_support import PARAGRAPHS, corpus_dir, messy_dump, scrapeclean, two_stories
 
+import scrapeclean as library
 from scrapeclean.assemble import STORY_BREAK
 
 
@@ -39,7 +40,7 @@ def test_jsonl_articles_carry_id_index_and_every_other_field_untouched(corpus):
 
 
 def test_fix_rewrites_the_text_field_only_and_keeps_unchanged_lines_byte_for_byte(corpus):
-    tidy = scrapeclean("clean", "-", stdin=messy_dump().encode()).stdout.decode().rstrip("\n")
+    tidy = library.to_text(library.clean(messy_dump()))
     lines = [
         {"id": 1, "text": messy_dump(), "keep": {"nested": [1, "ü"]}},
         b'{"id":2,"text":' + json.dumps(tidy).encode() + b',"spacing":"compact"}',

@@ -98,8 +98,8 @@ def test_settings_are_typed_and_applied():
 @pytest.mark.parametrize(
     "settings, message",
     [
-        ({"mark-short-lines": {"min-words": "5"}}, r"setting mark-short-lines.min-words must be a int like 3, not '5'"),
-        ({"mark-short-lines": {"strict": 1}}, "must be a bool"),
+        ({"mark-short-lines": {"min-words": "5"}}, r"setting mark-short-lines.min-words must be of type int \(like its default 3\), not '5'"),
+        ({"mark-short-lines": {"strict": 1}}, "must be of type bool"),
         (
             {"mark-short-lines": {"max-words": 5}},
             r"no setting 'max-words'; its settings: min-words, ratio, strict, words",

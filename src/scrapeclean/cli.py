@@ -37,7 +37,7 @@ def _jobs(text: str) -> int:
     return value or (os.cpu_count() or 1)
 
 
-def _input_options(parser: argparse.ArgumentParser) -> None:
+def _input_options(parser: argparse.ArgumentParser, walks: bool = True) -> None:
     group = parser.add_argument_group("input")
     group.add_argument(
         "--input-format",
@@ -47,6 +47,8 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--text-field", metavar="NAME", help="JSONL field holding the dump (default: text)")
     group.add_argument("--id-field", metavar="NAME", help="JSONL field holding the record id (default: id)")
+    if not walks:
+        return
     group.add_argument(
         "--include",
         metavar="GLOB",
@@ -82,7 +84,7 @@ def _pipeline_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="PASS.SETTING=VALUE",
-        help="change a pass setting, e.g. remove-site-chrome.min-words=5 (repeatable)",
+        help="change a pass setting, e.g. dedup-captions.min-words=5 (repeatable)",
     )
     found = group.add_mutually_exclusive_group()
     found.add_argument(
@@ -125,10 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = command("check", "exit 1 and list what cleaning would change (files, JSONL records)")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; '-': standard input")
-    check.add_argument("--diff", action="store_true", help="print a unified diff of each change")
-    for sub in (check, command("fix", "clean files in place, atomically; JSONL records are rewritten")):
-        if sub.prog.endswith("fix"):
-            sub.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    check.add_argument("--diff", action="store_true", help="print a unified diff of each change instead")
+    fix = command("fix", "clean files in place, atomically; JSONL records are rewritten")
+    fix.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    for sub in (check, fix):
         sub.add_argument(
             "--allow-empty",
             action="store_true",
@@ -149,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("--line", type=int, metavar="N", help="JSONL/WARC: only the record at this line/number")
     explain.add_argument("--id", dest="record_id", metavar="ID", help="JSONL/WARC: only the record with this id")
-    _input_options(explain)
+    _input_options(explain, walks=False)
     _pipeline_options(explain)
     return parser
 
@@ -170,14 +172,14 @@ def resolve_config(options: argparse.Namespace):  # type: ignore[no-untyped-def]
         passes=options.passes,
         text_field=options.text_field,
         id_field=options.id_field,
-        include=options.include,
-        exclude=options.exclude,
+        include=getattr(options, "include", None),
+        exclude=getattr(options, "exclude", None),
         input_format=options.input_format,
         allow_empty=getattr(options, "allow_empty", None),
     )
     config = config.override(
         disable=(*config.disable, *(options.disable or ())),
-        extend_exclude=(*config.extend_exclude, *(options.extend_exclude or ())),
+        extend_exclude=(*config.extend_exclude, *(getattr(options, "extend_exclude", None) or ())),
     )
     return with_assignments(config, options.assignments)
 

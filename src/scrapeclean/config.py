@@ -17,7 +17,7 @@ stops there. Keys (every other key is an error that names it)::
     input-format = "auto"                                # auto, text, jsonl, warc or html
 
     [tool.scrapeclean.settings.remove-site-chrome]      # one table per pass: its settings
-    min-words = 4
+    phrase-languages = ["en", "de"]
 
 Setting names may be written with ``-`` or ``_``. A value must have the type
 of the setting's default (an integer is accepted where a float is expected).
@@ -135,13 +135,13 @@ def from_table(table: Mapping[str, Any], where: str = "<config>") -> Config:
 def parse_assignment(text: str) -> tuple[str, str, Any]:
     """``PASS.SETTING=VALUE`` from the command line; the value is read as TOML, or else taken as a string.
 
-    >>> parse_assignment("remove-site-chrome.min-words=5")
-    ('remove-site-chrome', 'min-words', 5)
+    >>> parse_assignment("dedup-captions.min-words=5")
+    ('dedup-captions', 'min-words', 5)
     """
     name, equals, raw = text.partition("=")
     pass_name, dot, setting = name.strip().rpartition(".")
     if not equals or not dot or not pass_name or not setting:
-        raise ConfigError(f"--set takes PASS.SETTING=VALUE (like remove-site-chrome.min-words=5), not {text!r}")
+        raise ConfigError(f"--set takes PASS.SETTING=VALUE (like dedup-captions.min-words=5), not {text!r}")
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
@@ -223,5 +223,6 @@ def _typed(value: Any, default: Any, where: str) -> Any:
     else:
         return value
     if not ok:
-        raise ConfigError(f"setting {where} must be a {type(default).__name__} like {default!r}, not {value!r}")
+        kind = type(default).__name__
+        raise ConfigError(f"setting {where} must be of type {kind} (like its default {default!r}), not {value!r}")
     return value

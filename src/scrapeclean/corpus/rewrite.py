@@ -100,7 +100,7 @@ class Rewriter:
         try:
             handle = writer.open()
         except OutputError as error:
-            self._fail(f"{path}: {error}" if not str(error).startswith(path) else str(error))
+            self._fail(str(error))
             return
         self.state.writer = writer
         if path.lower().endswith(".gz"):
