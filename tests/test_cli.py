@@ -165,11 +165,13 @@ def test_configuration_from_the_nearest_pyproject_and_command_line_overrides(tmp
     (corpus / "pyproject.toml").write_text("[tool.scrapeclean]\npasses = []\n")
     untouched = scrapeclean("clean", str(page)).stdout.decode()
     assert "Share on Facebook" in untouched and "Menu" in untouched
-    assert "Share on Facebook" not in scrapeclean("clean", "--no-config", str(page)).out
-    (tmp_path / "other.toml").write_text(
-        "[tool.scrapeclean]\ndisable = ['remove-site-chrome']\n[tool.scrapeclean.settings.dedup-captions]\nmin-words = 5\n"
-    )
-    assert scrapeclean("clean", "--config", str(tmp_path / "other.toml"), str(page)).returncode == 0
+    default = scrapeclean("clean", "--no-config", str(page))
+    assert "Share on Facebook" not in default.out and "remove-site-chrome/" in default.err
+    other = tmp_path / "other.toml"
+    other.write_text("[tool.scrapeclean]\ndisable = ['remove-site-chrome']\n")
+    other.write_text(other.read_text() + "[tool.scrapeclean.settings.dedup-captions]\nmin-words = 5\n")
+    without_chrome_pass = scrapeclean("clean", "--config", str(other), str(page))
+    assert without_chrome_pass.returncode == 0 and "remove-site-chrome/" not in without_chrome_pass.err
     wrong = scrapeclean("clean", "--no-config", "--set", "dedup-captions.min-words=five", str(page))
     assert wrong.returncode == 2 and "setting dedup-captions.min-words must be of type int" in wrong.err
     (corpus / "pyproject.toml").write_text("[tool.scrapeclean]\ntext_field = 'body'\n")

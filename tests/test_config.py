@@ -98,7 +98,10 @@ def test_settings_are_typed_and_applied():
 @pytest.mark.parametrize(
     "settings, message",
     [
-        ({"mark-short-lines": {"min-words": "5"}}, r"setting mark-short-lines.min-words must be of type int \(like its default 3\), not '5'"),
+        (
+            {"mark-short-lines": {"min-words": "5"}},
+            r"mark-short-lines.min-words must be of type int \(like its default 3\), not '5'",
+        ),
         ({"mark-short-lines": {"strict": 1}}, "must be of type bool"),
         (
             {"mark-short-lines": {"max-words": 5}},

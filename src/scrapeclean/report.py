@@ -110,8 +110,7 @@ def _use_color(choice: str, out: IO[str]) -> bool:
 
 
 def _where(dump: Dump) -> str:
-    where = "<stdin>" if dump.path == "-" else dump.where
-    return where if dump.ident is None else f"{where} (id {dump.ident})"
+    return dump.where if dump.ident is None else f"{dump.where} (id {dump.ident})"
 
 
 def _write_terminal(

@@ -43,8 +43,9 @@ class Dump(NamedTuple):
 
     @property
     def where(self) -> str:
-        """``path`` or ``path:line``: how reports name this dump."""
-        return self.path if self.line is None else f"{self.path}:{self.line}"
+        """``path`` or ``path:line``: how reports name this dump (``<stdin>`` for standard input)."""
+        name = "<stdin>" if self.path == "-" else self.path
+        return name if self.line is None else f"{name}:{self.line}"
 
 
 class Carry(NamedTuple):
@@ -59,7 +60,7 @@ class Carry(NamedTuple):
 
     @property
     def where(self) -> str:
-        return f"{self.path}:{self.line}"
+        return f"{'<stdin>' if self.path == '-' else self.path}:{self.line}"
 
 
 class Failure(NamedTuple):

@@ -1,0 +1,74 @@
+"""Corpus runs in process: bounded in-flight work, input order, the summary and the progress bar."""
+
+from __future__ import annotations
+
+import io
+
+from cli_support import messy_dump
+
+from scrapeclean import default_pipeline
+from scrapeclean.corpus.summary import Reporter, Tally
+from scrapeclean.corpus.work import Outcome, clean_text, clean_units
+from scrapeclean.io.units import Dump, FileEnd, FileStart
+
+
+def _units(count, pulled):
+    yield FileStart("c.jsonl", "jsonl")
+    for number in range(count):
+        pulled.append(number)
+        yield Dump(path="c.jsonl", text=messy_dump(f"Story number {number}"), line=number + 1, ident=number)
+    yield FileEnd("c.jsonl")
+
+
+def test_parallel_cleaning_reads_ahead_at_most_a_window_and_keeps_order():
+    pulled: list[int] = []
+    ahead = []
+    results = []
+    for unit, outcome in clean_units(_units(30, pulled), default_pipeline(), jobs=2, window=5):
+        if isinstance(unit, Dump):
+            results.append((unit.ident, outcome))
+            ahead.append(len(pulled) - len(results))
+    assert [ident for ident, _ in results] == list(range(30))
+    assert max(ahead) <= 5
+    single = [clean_text(messy_dump(f"Story number {number}"), default_pipeline()) for number in (0, 29)]
+    assert [results[0][1], results[29][1]] == single
+
+
+def test_outcome_text_is_the_stories_joined_by_the_story_break():
+    outcome = Outcome(stories=("A\n\nB", "C"), removals=())
+    assert outcome.text == "A\n\nB\n\n\f\n\nC"
+
+
+def test_summary_lists_counts_and_removals_by_pass_and_reason():
+    tally = Tally()
+    tally.files, tally.changed, tally.failed = 2, 1, 1
+    tally.add(Outcome(stories=("x",), removals=(("remove-site-chrome", "ui-phrase", 3), ("dedup-captions", "x", 1))))
+    stream = io.StringIO()
+    Reporter(stream=stream).close(tally, "would change")
+    lines = stream.getvalue().splitlines()
+    assert lines[0] == "scrapeclean: 2 files, 1 dump cleaned: 1 would change, 1 failed"
+    assert lines[1:] == [
+        "removed blocks by pass and reason:",
+        "  remove-site-chrome/ui-phrase  3",
+        "  dedup-captions/x              1",
+    ]
+    quiet = io.StringIO()
+    Reporter(quiet=True, stream=quiet).close(tally)
+    assert quiet.getvalue() == ""
+
+
+def test_progress_bar_only_when_asked_or_on_a_terminal_and_messages_pass_through_it():
+    plain = io.StringIO()
+    reporter = Reporter(stream=plain)
+    reporter.tick()
+    reporter.message("error: x")
+    reporter.close()
+    assert plain.getvalue() == "error: x\n"
+    shown = io.StringIO()
+    reporter = Reporter(progress=True, stream=shown)
+    reporter._bar.delay = 0  # show at once for the test
+    for _ in range(3):
+        reporter.tick()
+    reporter.message("warning: y")
+    reporter.close()
+    assert "warning: y" in shown.getvalue() and "3" in shown.getvalue() and "dumps" in shown.getvalue()
