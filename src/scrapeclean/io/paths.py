@@ -144,14 +144,14 @@ def safe_name(identifier: str, limit: int = 96) -> str:
     """A file name made from an id that cannot leave its directory or hide itself.
 
     Characters other than ASCII letters, digits, ``.``, ``_`` and ``-`` become
-    ``_``; leading dots and dashes go; when anything was changed, a short hash
+    ``_``; dots, dashes and underscores at either end go; when anything was changed, a short hash
     of the id keeps different ids apart.
 
     >>> safe_name("article-17"), safe_name("../../etc/passwd")
     ('article-17', 'etc_passwd-936d7c04')
     """
     normal = unicodedata.normalize("NFKC", identifier)
-    name = _UNSAFE.sub("_", normal).lstrip("._-").rstrip(".")[:limit]
+    name = _UNSAFE.sub("_", normal).strip("._-")[:limit].rstrip("._-")
     if name != identifier or not name:
         import hashlib
 
