@@ -105,6 +105,7 @@ def test_a_read_only_directory_is_reported_by_file_and_the_rest_is_fixed(corpus)
     assert result.returncode == 123
     assert f"cannot write {locked / 'a.txt'}" in result.err
     assert result.stdout.decode() == f"fixed {open_ / 'b.txt'}\n"
+    assert "1 fixed, 1 failed" in result.err
     assert (locked / "a.txt").read_text() == messy_dump() and os.listdir(locked) == ["a.txt"]
 
 

@@ -133,8 +133,11 @@ class Rewriter:
                 self._commit(state)
             else:
                 self._abandon()
-        if state.changed and self.options.fix and not state.failed:
-            self.out.write(f"fixed {state.start.path}\n")
+        if state.changed and self.options.fix:
+            if state.failed:  # nothing of this file was written after all
+                self.tally.changed -= state.changed
+            else:
+                self.out.write(f"fixed {state.start.path}\n")
         self.state = None
 
     def _commit(self, state: _FileState) -> None:
