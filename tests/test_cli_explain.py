@@ -65,7 +65,9 @@ def test_html_review_page_escapes_every_piece_of_input(tmp_path, corpus):
     assert "<script>alert" not in document and "<img src=x" not in document and "a<b>" not in document
     assert html.escape(HOSTILE) in document and "a&lt;b&gt;&amp;.txt" in document
     assert document.count('<p class="block') == len(library.process(text).blocks)
-    removed = re.findall(r'<p class="block removed pass-\d+" title="([^"]*)"><del>', document)
+    removed = re.findall(
+        r'<p class="block removed pass-\d+" title="([^"]*)"><span class="role">[^<]*</span><del>', document
+    )
     assert removed and all("removed by " in reason for reason in removed)
     assert "kept as body" in document
 

@@ -239,4 +239,8 @@ def _html_block(block: Block, names: tuple[str, ...]) -> str:
     if removal.detail:
         reason += f" ({removal.detail})"
     number = _pass_number(removal.pass_name, names)
-    return f'<p class="block removed pass-{number}" title="{_escape(reason)}"><del>{text}</del></p>\n'
+    label = _escape(f"{removal.pass_name}/{removal.reason}")
+    return (
+        f'<p class="block removed pass-{number}" title="{_escape(reason)}">'
+        f'<span class="role">{label}</span><del>{text}</del></p>\n'
+    )
