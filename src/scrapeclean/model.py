@@ -184,6 +184,10 @@ class Edits:
         if credit is not None:
             change["credit"] = credit
 
+    def restore(self, index: int, role: str) -> None:
+        """Take back a removal, giving the block a role (a headline found among removed lines)."""
+        self._changes.setdefault(index, {}).update(removal=None, role=role)
+
     def set_story(self, index: int, story: int) -> None:
         self._changes.setdefault(index, {})["story"] = story
 

@@ -29,8 +29,9 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
-from attrs import field, frozen
+from attrs import define, field, frozen
 
+from ..blockmodel import block_vectors, default_model
 from ..errors import ConfigError
 from ..features import Features, analyse
 from ..model import Block, Document, Edits, Role
@@ -77,22 +78,59 @@ class RemoveSiteChrome:
     header_window: int = field(default=8, validator=_positive)
     tail_window: int = field(default=4, validator=_positive)
 
+    use_model: bool = True
+    model_threshold: float = field(default=0.5, validator=_positive)
+    min_probability: float = field(default=0.0, validator=_positive)
+
     def __call__(self, document: Document) -> Document:
-        live = [block for block in document.blocks if block.removal is None]
-        if not live:
+        prepared = self.prepare(document)
+        if prepared is None:
             return document
-        analysis = analyse(document)
-        feats = [analysis.features[block.index] for block in live]
-        edits = document.edit(self.name)
-        explicit = self._explicit_chrome(live, feats, edits)
-        classes = self._classify(live, feats, explicit)
-        keep = self._main_text(live, feats, classes, edits)
+        live, feats, classes, edits = prepared.live, prepared.feats, prepared.classes, prepared.edits
+        keep = self._main_text(prepared)
         for position, block in enumerate(live):
             if classes[position] == BAD and _is_widget(feats[position]) and edits.role(block.index) is None:
                 edits.remove(block.index, WIDGET, "counter, toggle or separator")
             elif position not in keep and edits.is_kept(block.index):
                 edits.remove(block.index, BOILERPLATE, f"{classes[position]} block outside the main text")
         return edits.apply()
+
+    def prepare(self, document: Document) -> Prepared | None:
+        """Phrase-list removals, block classes and the score of every block that is left to judge."""
+        live = [block for block in document.blocks if block.removal is None]
+        if not live:
+            return None
+        analysis = analyse(document)
+        feats = [analysis.features[block.index] for block in live]
+        edits = document.edit(self.name)
+        explicit = self._explicit_chrome(live, feats, edits)
+        classes = self._classify(live, feats, explicit)
+        scored = [p for p, block in enumerate(live) if edits.is_kept(block.index) and edits.role(block.index) is None]
+        base = [0.0] * len(live)
+        for position in scored:
+            base[position] = _score(classes[position], feats[position])
+        vectors = block_vectors(
+            texts=[block.text for block in live],
+            feats=feats,
+            classes=classes,
+            explicit=[position in explicit for position in range(len(live))],
+            captions=[edits.role(block.index) == Role.CAPTION for block in live],
+            gaps=[block.gap for block in live],
+            base_scores=base,
+            language_known=bool(analysis.language),
+        )
+        model = default_model() if self.use_model else None
+        scores = {}
+        probabilities = {}
+        for position in scored:
+            if model is None:
+                scores[position] = base[position]
+            else:
+                weight = max(feats[position].words, feats[position].chars // 6, 1)
+                probability = model.probability(vectors[position])
+                probabilities[position] = probability
+                scores[position] = (probability - self.model_threshold) * 2 * weight
+        return Prepared(live, feats, classes, edits, scored, scores, vectors, probabilities)
 
     # -- evidence from phrases and structure -------------------------------------------------
 
@@ -220,11 +258,10 @@ class RemoveSiteChrome:
             return NEAR
         return BAD
 
-    def _main_text(self, live: Sequence[Block], feats: Sequence[Features], classes: list[str], edits: Edits) -> set[int]:
+    def _main_text(self, prepared: Prepared) -> set[int]:
         """Positions to keep: the strong runs, their headline zones and bylines next to them."""
-        scored = [p for p, block in enumerate(live) if edits.is_kept(block.index) and edits.role(block.index) is None]
-        scores = [_score(classes[p], feats[p]) for p in scored]
-        runs = dense_runs(scores)
+        live, edits, scored = prepared.live, prepared.edits, prepared.scored
+        runs = dense_runs([prepared.scores[position] for position in scored])
         if not runs:
             return set()
         best = max(run.score for run in runs)
@@ -234,8 +271,10 @@ class RemoveSiteChrome:
             if run.score < threshold and run.score < best:
                 continue
             first, last = scored[run.start], scored[run.end - 1]
-            keep.update(range(first, last + 1))
-            keep.update(self._headline_zone(live, feats, classes, first, edits))
+            keep.update(
+                p for p in range(first, last + 1) if prepared.probabilities.get(p, 1.0) >= self.min_probability
+            )
+            keep.update(self._headline_zone(live, prepared.feats, prepared.classes, first, edits))
             keep.update(self._tail(live, last, edits))
         return {p for p in keep if edits.is_kept(live[p].index)}
 
@@ -264,6 +303,20 @@ class RemoveSiteChrome:
     def _tail(self, live: Sequence[Block], last: int, edits: Edits) -> set[int]:
         end = min(len(live), last + 1 + self.tail_window)
         return {p for p in range(last + 1, end) if edits.role(live[p].index) in (Role.BYLINE, Role.CAPTION)}
+
+
+@define
+class Prepared:
+    """The chrome pass's view of a document before it picks the main text."""
+
+    live: list[Block]
+    feats: list[Features]
+    classes: list[str]
+    edits: Edits
+    scored: list[int]  # positions (into ``live``) of the blocks left to judge
+    scores: dict[int, float]
+    vectors: list[list[float]]
+    probabilities: dict[int, float]
 
 
 def _is_widget(feature: Features) -> bool:

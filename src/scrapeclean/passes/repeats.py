@@ -79,10 +79,10 @@ class CollapseRepeatedBlocks:
 
     def _single(self, live: Sequence[Block], feats: Sequence[Features], edits: Edits, earlier: int, position: int) -> None:
         feature = feats[position]
-        if feature.words >= self.min_words and feature.letters:
-            edits.remove(live[position].index, REPEATED_BLOCK, f"copy of block {live[earlier].index}")
-        elif feature.heading_like and position - earlier <= self.heading_distance:
+        if feature.heading_like and position - earlier <= self.heading_distance:
             edits.remove(live[position].index, REPEATED_HEADING, f"copy of heading block {live[earlier].index}")
+        elif feature.words >= self.min_words and feature.letters:
+            edits.remove(live[position].index, REPEATED_BLOCK, f"copy of block {live[earlier].index}")
 
 
 def copied_headings(document: Document) -> set[int]:

@@ -24,7 +24,7 @@ from itertools import groupby
 from typing import ClassVar
 
 import regex
-from attrs import frozen
+from attrs import define, frozen
 
 from ..features import Analysis, Features, analyse
 from ..model import Block, Document, Edits, Role
@@ -64,55 +64,124 @@ class AssignRoles:
 
     name: ClassVar[str] = "assign-roles"
 
+    search_window: int = 40
+
     def __call__(self, document: Document) -> Document:
         kept = [block for block in document.blocks if block.removal is None]
         if not kept:
             return document
-        page_title = analyse(document).features[0].key
-        copied = copied_headings(document)
         analysis = analyse(document)
+        view = _View(document, analysis, copied_headings(document), _title_words(document, analysis))
         edits = document.edit(self.name)
-        for _, story in groupby(kept, key=lambda block: block.story):
-            self._story(list(story), page_title, copied, analysis, edits)
+        previous_end = -1
+        for number, story in groupby(kept, key=lambda block: block.story):
+            blocks = list(story)
+            self._story(view, blocks, previous_end, number == kept[0].story, edits)
+            previous_end = blocks[-1].index
         return edits.apply() if edits else document
 
-    def _story(
-        self, blocks: Sequence[Block], page_title: str, copied: set[int], analysis: Analysis, edits: Edits
-    ) -> None:
-        zone: list[tuple[Block, Features]] = []
+    def _story(self, view: _View, blocks: Sequence[Block], previous_end: int, first: bool, edits: Edits) -> None:
+        zone: list[Block] = []
         for block in blocks:
-            feature = analysis.features[block.index]
-            if _is_prose(block, feature):
+            if _is_prose(block, view.analysis.features[block.index]):
                 break
-            zone.append((block, feature))
-        title_at = self._title(zone, page_title, copied)
+            zone.append(block)
+        body_start = blocks[len(zone)].index if len(zone) < len(blocks) else blocks[-1].index + 1
+        candidates = self._removed_headlines(view, blocks[0].index, previous_end) + zone
+        if first and view.title_words and len(zone) > 1:
+            # The page's own <title> names the headline: look for it a little into the text too.
+            candidates += [block for block in blocks[len(zone) : len(zone) + self.search_window] if block.role is None]
+        # A headline-shaped first line with more lines before the text is the page's <title>
+        # line; a first line directly above the text is the headline itself.
+        title = self._title(view, candidates, body_start, first and body_start > 1)
         dated = False
-        for position, (block, feature) in enumerate(zone):
-            if block.role is not None or position == title_at:
+        for position, block in enumerate(zone):
+            feature = view.analysis.features[block.index]
+            if block.role is not None or block is title:
                 continue
             if not dated and is_dateline(block.text, feature):
                 edits.set_role(block.index, Role.DATELINE)
                 dated = True
-            elif title_at is not None and position == title_at - 1 and feature.words <= _SECTION_WORDS:
-                edits.set_role(block.index, Role.SECTION)
-            elif title_at is not None and position < title_at:
-                edits.remove(block.index, HEADER_LINE, "above the title")
-        if title_at is not None:
-            edits.set_role(zone[title_at][0].index, Role.TITLE)
+            elif title is not None and block.index < title.index:
+                following = [other for other in zone[position + 1 :] if other.index <= title.index]
+                if feature.words <= _SECTION_WORDS and following == [title]:
+                    edits.set_role(block.index, Role.SECTION)
+                else:
+                    edits.remove(block.index, HEADER_LINE, "above the title")
+        if title is not None:
+            if title.removal is not None:
+                edits.restore(title.index, Role.TITLE)
+            else:
+                edits.set_role(title.index, Role.TITLE)
 
-    def _title(self, zone: Sequence[tuple[Block, Features]], page_title: str, copied: set[int]) -> int | None:
-        """The headline among the zone's headline-shaped lines, by the evidence each has."""
+    def _removed_headlines(self, view: _View, story_start: int, previous_end: int) -> list[Block]:
+        """Headline-shaped lines the chrome pass removed as boilerplate just above the story."""
+        low = max(previous_end + 1, story_start - self.search_window)
+        return [
+            block
+            for block in view.document.blocks[low:story_start]
+            if block.removal is not None
+            and block.removal.reason == "boilerplate"
+            and view.analysis.features[block.index].heading_like
+        ]
+
+    def _title(self, view: _View, candidates: Sequence[Block], body_start: int, title_line: bool) -> Block | None:
+        """The headline among the candidates, by the evidence each has."""
+        shaped = [
+            block
+            for block in candidates
+            if block.role is None
+            and view.analysis.features[block.index].heading_like
+            and not is_dateline(block.text, view.analysis.features[block.index])
+        ]
+        evidence = {block.index: self._title_line_evidence(view, block) if title_line else 0.0 for block in shaped}
+        # The first line is the page's <title> only when the headline stands again further down.
+        confirmed = any(evidence.values())
+        first_shaped = next((block for block in shaped if block.removal is None), None)
         best, best_score = None, 0.0
-        for position, (block, feature) in enumerate(zone):
-            if block.role is not None or not feature.heading_like or is_dateline(block.text, feature):
-                continue
-            score = min(feature.words, 15) / 5
-            if feature.words >= 3 and page_title.startswith(feature.key):
-                score += 3  # the page's <title> line starts with the headline
-            if block.index in copied:
+        for block in shaped:
+            feature = view.analysis.features[block.index]
+            if block.index >= body_start and not evidence[block.index]:
+                continue  # past the headline zone only the <title> line's evidence counts
+            score = min(feature.words, 15) / 5 + evidence[block.index]
+            if block.index in view.copied:
                 score += 2  # printed twice, above and below the lead photo
-            if any(other.role in _UNDER_TITLE for other, _ in zone[position + 1 : position + 3]):
-                score += 1
+            if block.removal is not None:
+                score -= 1
+            if block.index == 0 and confirmed:
+                score -= 1  # the <title> line itself carries the site's name too
+            if block is first_shaped:
+                score += 1  # headlines come first; menus above them are mostly gone by now
             if score > best_score:
-                best, best_score = position, score
+                best, best_score = block, score
         return best
+
+    def _title_line_evidence(self, view: _View, block: Block) -> float:
+        feature = view.analysis.features[block.index]
+        if not view.title_words or feature.words < 2 or block.index == 0:
+            return 0.0
+        tokens = feature.key.split(" ")
+        shared = sum(1 for token in tokens if token in view.title_words) / len(tokens)
+        evidence = 4 * shared if shared >= 0.6 else 0.0
+        if evidence and (view.title_key.startswith(feature.key) or view.title_key.endswith(feature.key)):
+            evidence += 2  # "Headline | Site" or "Site - Headline"
+        return evidence
+
+
+@define
+class _View:
+    document: Document
+    analysis: Analysis
+    copied: set[int]
+    title_words: frozenset[str]
+
+    @property
+    def title_key(self) -> str:
+        return self.analysis.features[0].key if self.document.blocks else ""
+
+
+def _title_words(document: Document, analysis: Analysis) -> frozenset[str]:
+    """The words of the page's <title> line: the first line, when it is headline-shaped."""
+    if not document.blocks or not analysis.features[0].heading_like:
+        return frozenset()
+    return frozenset(analysis.features[0].key.split(" "))

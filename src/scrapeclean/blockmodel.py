@@ -1,0 +1,193 @@
+"""How likely a block is to be main text: a logistic model over shallow block features.
+
+The features are the ones the boilerplate literature uses (jusText's class,
+words, stopword density, sentence punctuation, capitals), the same read off
+the neighbouring blocks (context), the block's place in the page and in the
+densest run of prose, and a few typographic cues (digits, separators,
+truncated teasers). The weights live in ``data/block_model.json``; they are
+fitted on public benchmark development pages by ``benchmarks/train_blocks.py``
+and can be refitted by anyone on their own data. Scoring is one dot product
+per block.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from importlib import resources
+
+from attrs import frozen
+
+from .errors import ConfigError
+from .features import Features
+from .regions import dense_runs
+
+CLASSES = ("good", "near-good", "short", "repeated-label", "bad")
+FEATURE_NAMES = (
+    "log_words",
+    "stop_density",
+    "terminal",
+    "capitalised",
+    "heading_like",
+    *(f"class_{name}" for name in CLASSES),
+    "repeats",
+    "position",
+    "edge",
+    "gap_before",
+    "gap_after",
+    "ctx_words",
+    "ctx_stop",
+    "ctx_terminal",
+    "ctx_explicit",
+    "in_best_run",
+    "in_any_run",
+    "run_share",
+    "dist_best_run",
+    "digits",
+    "commas",
+    "truncated",
+    "after_end_marker",
+    "word_length",
+    "separators",
+    "language_known",
+    "words_x_stop",
+    "caption_near",
+)
+_SEPARATORS = frozenset("|»›•·>/")
+_CONTEXT = 2
+
+
+@frozen
+class BlockModel:
+    """A fitted logistic model: standardise each feature, then a weighted sum and a sigmoid."""
+
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+
+    def logit(self, vector: Sequence[float]) -> float:
+        total = self.bias
+        for value, mean, scale, weight in zip(vector, self.mean, self.scale, self.weights):
+            total += weight * (value - mean) / scale
+        return total
+
+    def probability(self, vector: Sequence[float]) -> float:
+        logit = max(-30.0, min(30.0, self.logit(vector)))
+        return 1.0 / (1.0 + math.exp(-logit))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "names": list(self.names),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "weights": list(self.weights),
+            "bias": self.bias,
+        }
+
+
+def model_from_dict(data: dict[str, object]) -> BlockModel:
+    names = tuple(data["names"])  # type: ignore[arg-type]
+    if names != FEATURE_NAMES:
+        raise ConfigError(f"block model features {names} do not match this version's {FEATURE_NAMES}; refit it")
+    return BlockModel(
+        names=names,
+        mean=tuple(float(v) for v in data["mean"]),  # type: ignore[union-attr]
+        scale=tuple(float(v) or 1.0 for v in data["scale"]),  # type: ignore[union-attr]
+        weights=tuple(float(v) for v in data["weights"]),  # type: ignore[union-attr]
+        bias=float(data["bias"]),  # type: ignore[arg-type]
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def default_model() -> BlockModel | None:
+    """The shipped model, or None when the package carries none (then jusText-style scores are used)."""
+    path = resources.files("scrapeclean.data").joinpath("block_model.json")
+    if not path.is_file():
+        return None
+    return model_from_dict(json.loads(path.read_text("utf-8")))
+
+
+def block_vectors(
+    texts: Sequence[str],
+    feats: Sequence[Features],
+    classes: Sequence[str],
+    explicit: Sequence[bool],
+    captions: Sequence[bool],
+    gaps: Sequence[int],
+    base_scores: Sequence[float],
+    language_known: bool,
+) -> list[list[float]]:
+    """One feature vector per block, in :data:`FEATURE_NAMES` order."""
+    count = len(feats)
+    keys = Counter(feature.key for feature in feats)
+    run_of = _run_membership(base_scores)
+    best_start, best_end = _best_run(run_of, base_scores)
+    log_words = [math.log1p(feature.words) for feature in feats]
+    densities = [feature.stopword_density for feature in feats]
+    terminals = [1.0 if feature.terminal else 0.0 for feature in feats]
+    ended = 0.0
+    vectors = []
+    for position, feature in enumerate(feats):
+        text = texts[position]
+        low, high = max(0, position - _CONTEXT), min(count, position + _CONTEXT + 1)
+        around = [p for p in range(low, high) if p != position] or [position]
+        run_share, in_run = run_of[position]
+        distance = 0 if best_start <= position < best_end else min(abs(position - best_start), abs(position - best_end + 1))
+        words = max(feature.words, 1)
+        if explicit[position] and classes[position] == "bad" and feature.words <= 6 and position > count // 3:
+            ended = 1.0
+        vectors.append(
+            [
+                log_words[position],
+                densities[position],
+                terminals[position],
+                feature.capitalised,
+                1.0 if feature.heading_like else 0.0,
+                *(1.0 if classes[position] == name else 0.0 for name in CLASSES),
+                math.log1p(keys[feature.key] - 1),
+                position / count,
+                min(position, count - 1 - position) / count,
+                min(gaps[position], 3) / 3,
+                min(gaps[position + 1], 3) / 3 if position + 1 < count else 1.0,
+                sum(log_words[p] for p in around) / len(around),
+                sum(densities[p] for p in around) / len(around),
+                sum(terminals[p] for p in around) / len(around),
+                sum(1.0 for p in around if explicit[p]) / len(around),
+                1.0 if best_start <= position < best_end else 0.0,
+                1.0 if in_run else 0.0,
+                run_share,
+                math.log1p(distance) / 5,
+                sum(1 for char in text[:400] if char.isdigit()) / max(1, min(len(text), 400)),
+                text.count(",") / words,
+                1.0 if text.endswith(("...", "…")) else 0.0,
+                ended,
+                feature.chars / words / 10,
+                1.0 if any(char in _SEPARATORS for char in text[:200]) else 0.0,
+                1.0 if language_known else 0.0,
+                log_words[position] * densities[position],
+                1.0 if any(captions[p] for p in around) else 0.0,
+            ]
+        )
+    return vectors
+
+
+def _run_membership(scores: Sequence[float]) -> list[tuple[float, bool]]:
+    runs = dense_runs(scores)
+    best = max((run.score for run in runs), default=0.0) or 1.0
+    membership = [(0.0, False)] * len(scores)
+    for run in runs:
+        for position in range(run.start, run.end):
+            membership[position] = (run.score / best, True)
+    return membership
+
+
+def _best_run(membership: Sequence[tuple[float, bool]], scores: Sequence[float]) -> tuple[int, int]:
+    best = [position for position, (share, inside) in enumerate(membership) if inside and share >= 1.0]
+    if not best:
+        return 0, 0
+    return best[0], best[-1] + 1
