@@ -72,3 +72,26 @@ def test_progress_bar_only_when_asked_or_on_a_terminal_and_messages_pass_through
     reporter.message("warning: y")
     reporter.close()
     assert "warning: y" in shown.getvalue() and "3" in shown.getvalue() and "dumps" in shown.getvalue()
+
+
+def test_fix_refuses_to_write_back_a_guessed_encoding_that_does_not_round_trip(tmp_path):
+    from scrapeclean.corpus.rewrite import RewriteOptions, Rewriter
+    from scrapeclean.io.encoding import Decoded
+
+    path = tmp_path / "odd.txt"
+    path.write_bytes(b"original bytes\n")
+    decoded = Decoded(messy_dump(), "cp1252", guessed=True, reversible=False)
+    stream = io.StringIO()
+    tally = Tally()
+    rewriter = Rewriter(RewriteOptions(fix=True), io.StringIO(), Reporter(stream=stream), tally)
+    dump = Dump(path=str(path), text=decoded.text, decoded=decoded)
+    rewriter.run(
+        [
+            (FileStart(str(path), "text"), None),
+            (dump, clean_text(decoded.text, default_pipeline())),
+            (FileEnd(str(path)), None),
+        ]
+    )
+    assert "does not give the same bytes back; not rewritten" in stream.getvalue()
+    assert path.read_bytes() == b"original bytes\n"
+    assert (tally.failed, tally.changed) == (1, 0)
