@@ -55,9 +55,11 @@ class Parts:
                 self.body.append(block)
 
     def shown(self) -> list[Block]:
-        """The blocks of the plain-text form: the title, then the body."""
+        """The blocks of the plain-text form: title and body, in the order of the input."""
         title = self.metadata.get(Role.TITLE)
-        return ([title] if title is not None else []) + self.body
+        if title is None:
+            return self.body
+        return sorted([title, *self.body], key=lambda block: block.index)
 
 
 def _article(index: int, blocks: Sequence[Block], source: str | None) -> Article:
@@ -72,6 +74,8 @@ def _article(index: int, blocks: Sequence[Block], source: str | None) -> Article
         dateline=found.get(Role.DATELINE),
         captions=[_caption(block) for block in parts.captions],
         spans=[block.span for block in parts.kept],
+        title_span=parts.metadata[Role.TITLE].span if Role.TITLE in parts.metadata else None,
+        body_spans=[block.span for block in parts.body],
         removed=[
             RemovedBlock(block.span, block.removal.pass_name, block.removal.reason, block.removal.detail)
             for block in parts.removed
@@ -127,7 +131,13 @@ def to_text(articles: Iterable[Article]) -> str:
     """
     texts = []
     for article in articles:
-        lines = ([article.title] if article.title else []) + list(article.body)
+        lines = list(article.body)
+        if article.title:
+            # The title goes where it stood in the input (almost always first), so
+            # that which line is the title never changes the text.
+            title_start = article.title_span.start if article.title_span else -1
+            before = sum(1 for span in article.body_spans if span.start < title_start)
+            lines.insert(before, article.title)
         if lines:
             texts.append(PARAGRAPH_BREAK.join(lines))
     return STORY_BREAK.join(texts)

@@ -255,6 +255,8 @@ class Article:
     spans: tuple[Span, ...] = field(default=(), converter=_tuple)
     removed: tuple[RemovedBlock, ...] = field(default=(), converter=_tuple)
     source: str | None = None
+    title_span: Span | None = None
+    body_spans: tuple[Span, ...] = field(default=(), converter=_tuple)  # one per body paragraph
 
     @property
     def text(self) -> str:
@@ -273,4 +275,6 @@ class Article:
             "text": self.text,
             "spans": [span.to_list() for span in self.spans],
             "removed": [removed.to_dict() for removed in self.removed],
+            "title_span": self.title_span.to_list() if self.title_span else None,
+            "body_spans": [span.to_list() for span in self.body_spans],
         }

@@ -73,8 +73,8 @@ class RemoveSiteChrome:
     length_high: int = field(default=200, validator=_positive)
     stopwords_low: float = field(default=0.30, validator=_positive)
     stopwords_high: float = field(default=0.32, validator=_positive)
-    min_run_score: float = field(default=15.0, validator=_positive)
-    relative_run: float = field(default=0.2, validator=_positive)
+    min_run_score: float = field(default=30.0, validator=_positive)
+    relative_run: float = field(default=0.0, validator=_positive)
     header_window: int = field(default=8, validator=_positive)
     tail_window: int = field(default=4, validator=_positive)
 
@@ -130,7 +130,7 @@ class RemoveSiteChrome:
                 probability = model.probability(vectors[position])
                 probabilities[position] = probability
                 scores[position] = (probability - self.model_threshold) * 2 * weight
-        return Prepared(live, feats, classes, edits, scored, scores, vectors, probabilities)
+        return Prepared(live, feats, classes, edits, scored, scores, base, vectors, probabilities)
 
     # -- evidence from phrases and structure -------------------------------------------------
 
@@ -260,8 +260,18 @@ class RemoveSiteChrome:
 
     def _main_text(self, prepared: Prepared) -> set[int]:
         """Positions to keep: the strong runs, their headline zones and bylines next to them."""
-        live, edits, scored = prepared.live, prepared.edits, prepared.scored
+        keep: set[int] = set()
+        for segment in _segments(prepared):
+            keep.update(self._segment_text(prepared, segment))
+        return {p for p in keep if prepared.edits.is_kept(prepared.live[p].index)}
+
+    def _segment_text(self, prepared: Prepared, scored: list[int]) -> set[int]:
+        """The kept positions of one stretch between page breaks (a page break is never crossed)."""
+        live, edits = prepared.live, prepared.edits
         runs = dense_runs([prepared.scores[position] for position in scored])
+        if not runs:
+            # Nothing the model likes: fall back on the jusText-style shape scores.
+            runs = dense_runs([prepared.base[position] for position in scored])
         if not runs:
             return set()
         best = max(run.score for run in runs)
@@ -276,7 +286,7 @@ class RemoveSiteChrome:
             )
             keep.update(self._headline_zone(live, prepared.feats, prepared.classes, first, edits))
             keep.update(self._tail(live, last, edits))
-        return {p for p in keep if edits.is_kept(live[p].index)}
+        return keep
 
     def _headline_zone(
         self, live: Sequence[Block], feats: Sequence[Features], classes: list[str], first: int, edits: Edits
@@ -315,8 +325,21 @@ class Prepared:
     edits: Edits
     scored: list[int]  # positions (into ``live``) of the blocks left to judge
     scores: dict[int, float]
+    base: list[float]  # jusText-style scores by shape alone
     vectors: list[list[float]]
     probabilities: dict[int, float]
+
+
+def _segments(prepared: Prepared) -> list[list[int]]:
+    """The judged positions split at page breaks (the story separator of scrapeclean's text form)."""
+    segments: list[list[int]] = [[]]
+    previous = -1
+    for position in prepared.scored:
+        if segments[-1] and any(block.hard_break for block in prepared.live[previous + 1 : position + 1]):
+            segments.append([])
+        segments[-1].append(position)
+        previous = position
+    return [segment for segment in segments if segment]
 
 
 def _is_widget(feature: Features) -> bool:

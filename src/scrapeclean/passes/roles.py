@@ -160,12 +160,13 @@ class AssignRoles:
         feature = view.analysis.features[block.index]
         if not view.title_words or feature.words < 2 or block.index == 0:
             return 0.0
+        if view.title_key.startswith(feature.key) or view.title_key.endswith(feature.key):
+            return 6.0  # "Headline | Site" or "Site - Headline"
         tokens = feature.key.split(" ")
         shared = sum(1 for token in tokens if token in view.title_words) / len(tokens)
-        evidence = 4 * shared if shared >= 0.6 else 0.0
-        if evidence and (view.title_key.startswith(feature.key) or view.title_key.endswith(feature.key)):
-            evidence += 2  # "Headline | Site" or "Site - Headline"
-        return evidence
+        if shared >= 0.8 and len(tokens) >= len(view.title_words) / 2:
+            return 4 * shared  # the <title> line words the headline a little differently
+        return 0.0
 
 
 @define

@@ -76,7 +76,7 @@ class SplitStories:
         starts: list[int] = []
         prose_words = 0  # words of prose since the last story start
         for position, (block, feature) in enumerate(zip(view.kept, view.feats)):
-            if position and block.hard_break:
+            if position and _breaks_before(view, position):
                 starts.append(position)
                 prose_words = 0
             elif (
@@ -111,6 +111,12 @@ class _View:
     feats: list[Features]
     content: list[list[str]]
     copied: set[int]
+
+
+def _breaks_before(view: _View, position: int) -> bool:
+    """A page break before this block, or before a removed block between it and the previous kept one."""
+    low = view.kept[position - 1].index + 1
+    return any(block.hard_break for block in view.document.blocks[low : view.kept[position].index + 1])
 
 
 def _evidence(view: _View, position: int) -> int:
