@@ -30,7 +30,10 @@ def _norm(text: object) -> str:
 
 
 def _golden_cases() -> list:
-    pairs = [(path, path.with_name(path.name[: -len(".txt")] + ".expected.json")) for path in sorted((CASES / "seeds").glob("*.txt"))]
+    pairs = [
+        (path, path.with_name(path.name[: -len(".txt")] + ".expected.json"))
+        for path in sorted((CASES / "seeds").glob("*.txt"))
+    ]
     pairs += [(path, path.with_suffix(".json")) for path in sorted(CASES.glob("*.txt"))]
     params = []
     for dump, expected_path in pairs:
@@ -41,7 +44,7 @@ def _golden_cases() -> list:
 
 
 def _mismatches(got: list[dict], expected: dict) -> list[str]:
-    """Every difference between the articles and the expectation, as check_seeds.py reports them."""
+    """Every difference between the articles and the expectation, one line each."""
     errors = []
     wanted = expected["articles"]
     if len(got) != len(wanted):
@@ -114,8 +117,14 @@ def test_the_checker_reports_what_differs():
         "articles": [{"title": "A", "section": None, "captions": ["C (AFP)"], "credits": ["AFP"], "body": ["x", "y"]}],
         "must_not_appear": ["Share"],
     }
-    right = {"title": "A", "section": None, "byline": None, "dateline": None, "body": ["x", " y "],
-             "captions": [{"text": "C  (AFP)", "credit": "AFP"}]}
+    right = {
+        "title": "A",
+        "section": None,
+        "byline": None,
+        "dateline": None,
+        "body": ["x", " y "],
+        "captions": [{"text": "C  (AFP)", "credit": "AFP"}],
+    }
     assert _mismatches([right], expected) == []
     wrong = {**right, "title": "B", "body": ["x", "Share"], "captions": [{"text": "C (AFP)", "credit": None}]}
     assert _mismatches([wrong], expected) == [
