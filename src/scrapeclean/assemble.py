@@ -20,11 +20,9 @@ PARAGRAPH_BREAK = "\n\n"
 _METADATA = (Role.TITLE, Role.SECTION, Role.BYLINE, Role.DATELINE)
 
 
-def _caption(block: Block) -> Caption:
+def _caption(block: Block, raw: str) -> Caption:
     credit = block.credit
-    credit_text = None
-    if credit is not None:
-        credit_text = block.text[credit.start - block.start : credit.end - block.start]
+    credit_text = raw[credit.start : credit.end] if credit is not None else None
     return Caption(text=block.text, span=block.span, credit=credit_text)
 
 
@@ -62,7 +60,7 @@ class Parts:
         return sorted([title, *self.body], key=lambda block: block.index)
 
 
-def _article(index: int, blocks: Sequence[Block], source: str | None) -> Article:
+def _article(index: int, blocks: Sequence[Block], document: Document) -> Article:
     parts = Parts(blocks)
     found = {role: block.text for role, block in parts.metadata.items()}
     return Article(
@@ -72,7 +70,7 @@ def _article(index: int, blocks: Sequence[Block], source: str | None) -> Article
         section=found.get(Role.SECTION),
         byline=found.get(Role.BYLINE),
         dateline=found.get(Role.DATELINE),
-        captions=[_caption(block) for block in parts.captions],
+        captions=[_caption(block, document.raw) for block in parts.captions],
         spans=[block.span for block in parts.kept],
         title_span=parts.metadata[Role.TITLE].span if Role.TITLE in parts.metadata else None,
         body_spans=[block.span for block in parts.body],
@@ -81,7 +79,7 @@ def _article(index: int, blocks: Sequence[Block], source: str | None) -> Article
             for block in parts.removed
             if block.removal is not None
         ],
-        source=source,
+        source=document.source,
     )
 
 
@@ -120,7 +118,7 @@ def assemble(document: Document) -> tuple[Article, ...]:
     ['One.\\n\\nTwo.']
     """
     return tuple(
-        _article(index, group, document.source) for index, group in enumerate(stories(document))
+        _article(index, group, document) for index, group in enumerate(stories(document))
     )
 
 

@@ -19,16 +19,20 @@ copy, out of the body. Needs: nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 import regex
 from attrs import field, frozen
 
 from ..errors import ConfigError
-from ..features import analyse
-from ..model import Document, Role, Span
+from ..features import Features, analyse
+from ..model import Block, Document, Edits, Role, Span
 
 DUPLICATE_CAPTION = "duplicate-caption"
+CAPTION_CREDIT = "caption-credit"
+_CREDIT_LINE_WORDS = 12
+_CREDIT_LINE_LEAD = 16  # "Photograph by: " and the like may stand before a credit
 
 # Words that mark a credit, in the languages of the phrase lists, plus the
 # agencies whose names stand alone in credits.
@@ -77,6 +81,11 @@ def find_credit(text: str) -> tuple[int, int] | None:
     return None
 
 
+def _credit_shaped(text: str) -> bool:
+    """A whole line that reads as a credit, not a bare agency name that may be a byline ("AFP")."""
+    return any(mark in text for mark in ("/", ":", "©", " via ")) or text.endswith("Getty Images")
+
+
 def _non_negative(instance: object, attribute: object, value: int) -> None:
     if value < 0:
         raise ConfigError(f"dedup-captions: {getattr(attribute, 'name', attribute)} must be >= 0, not {value!r}")
@@ -113,8 +122,6 @@ class DedupCaptions:
                     captions[feature.key] = first
                     credits[first] = credit if credit is not None else find_credit(live[first].text)
             last_seen[feature.key] = position
-        if not captions:
-            return document
         edits = document.edit(self.name)
         for position, (block, feature) in enumerate(zip(live, feats)):
             first = captions.get(feature.key)
@@ -126,4 +133,28 @@ class DedupCaptions:
                 edits.set_role(block.index, Role.CAPTION, credit=span)
             elif position > first:
                 edits.remove(block.index, DUPLICATE_CAPTION, f"copy of caption block {live[first].index}")
-        return edits.apply()
+        self._credit_lines(live, feats, edits)
+        return edits.apply() if edits else document
+
+    def _credit_lines(self, live: Sequence[Block], feats: Sequence[Features], edits: Edits) -> None:
+        """A line that is only a credit ("Jane Doe/Getty Images") credits the caption line above it."""
+        for position, (block, feature) in enumerate(zip(live, feats)):
+            if feature.words > _CREDIT_LINE_WORDS or not edits.is_kept(block.index):
+                continue
+            credit = find_credit(block.text)
+            if credit is None or credit[0] > _CREDIT_LINE_LEAD or not _credit_shaped(block.text):
+                continue
+            span = Span(block.start + credit[0], block.start + credit[1])
+            above = live[position - 1] if position else None
+            if (
+                above is not None
+                and block.gap <= 1
+                and edits.is_kept(above.index)
+                and edits.role(above.index) is None
+                and self.min_words <= feats[position - 1].words <= self.max_words
+                and not feats[position - 1].heading_like
+            ):
+                edits.set_role(above.index, Role.CAPTION, credit=span)
+                edits.remove(block.index, CAPTION_CREDIT, f"credit of caption block {above.index}")
+            elif edits.role(block.index) is None:
+                edits.remove(block.index, CAPTION_CREDIT, "photo credit on a line of its own")
