@@ -49,9 +49,9 @@ METHOD_NOTES = """\
 - **Peers on the dump** get each non-blank line as an HTML `<p>`. jusText uses
   its default settings and the stoplist of the page's language (the list that
   covers clearly more of the text than English does; English otherwise).
-- **MB/s** is megabytes of dump (UTF-8) per second of single-process CPU time
-  spent inside the system, summed over pages, so it does not depend on
-  `--jobs`. DOM systems are charged the size of the page's html-text dump, so
+- **MB/s** is megabytes of dump (UTF-8) per second of CPU time spent inside
+  the system, summed over pages, so it depends neither on `--jobs` nor on
+  other load on the machine. DOM systems are charged the size of the page's html-text dump, so
   the unit is the same.
 """
 

@@ -14,6 +14,7 @@ Prints a table, writes JSON (``benchmarks/results/quality.json`` unless
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import time
@@ -98,22 +99,21 @@ def _choices(value: str, allowed: tuple[str, ...], option: str) -> list[str]:
 def load_pages(args: argparse.Namespace) -> list[datasets.Page]:
     aeb_root = args.aeb or args.data / "aeb"
     wcxb_root = args.wcxb or args.data / "wcxb-dev"
-    pages: list[datasets.Page] = []
+    readers = []
     for set_name in args.sets:
         if set_name == "aeb":
-            chosen = list(_required(datasets.read_aeb, aeb_root))
+            readers.append(_required(datasets.read_aeb, aeb_root))
         elif set_name == "wcxb":
-            chosen = list(_required(datasets.read_wcxb, wcxb_root, args.wcxb_split))
+            readers.append(_required(datasets.read_wcxb, wcxb_root, args.wcxb_split))
         else:
             html_root = args.composites_html or wcxb_root
-            chosen = []
             for path in args.composites or [args.data / "composites-dev.jsonl.gz"]:
+                # Each file of your own composites is reported as its own set, named after the file.
                 name = "composites" if path.name.startswith("composites-dev") else path.name.split(".")[0]
-                chosen += list(
+                readers.append(
                     _required(datasets.read_composites, path, html_root if html_root.exists() else None, name)
                 )
-        pages += chosen[: args.limit] if args.limit else chosen
-    return pages
+    return [page for reader in readers for page in itertools.islice(reader, args.limit)]
 
 
 def _required(reader, path: Path, *rest):

@@ -31,7 +31,7 @@ def summarise_group(key: tuple[str, str, str], group: list[dict]) -> dict:
         "errors": sum(record["error"] is not None for record in group),
         "seconds": seconds,
         "dump_mb": dump_bytes / MEGABYTE,
-        # Time summed over single-threaded calls, so the figure does not depend on --jobs.
+        # CPU time summed over single-threaded calls, so the figure does not depend on --jobs.
         "mb_per_second": dump_bytes / MEGABYTE / seconds if seconds else None,
         "pages_per_second": len(group) / seconds if seconds else None,
     }
