@@ -43,7 +43,7 @@ def _check_traceable(raw: str, articles: list[scrapeclean.Article]) -> None:
         assert all(any(paragraph == text for text in remaining) for paragraph in article.body), "body out of order"
         for caption in article.captions:
             assert raw[caption.span.start : caption.span.end] == caption.text
-            assert caption.credit is None or caption.credit in caption.text
+            assert caption.credit is None or caption.credit in raw  # a credit may stand on its own line
         for removed in article.removed:
             assert 0 <= removed.span.start < removed.span.end <= len(raw)
             assert removed.pass_name and removed.reason

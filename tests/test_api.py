@@ -1,0 +1,164 @@
+"""The public API: clean(), process(), default_pipeline() and what the package exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import scrapeclean
+from scrapeclean import Article, Document, InputError, Pipeline
+
+SEEDS = Path(__file__).parent / "cases" / "seeds"
+SEED_ONE_STORY = SEEDS / "000_fd377441e847cd71.txt"
+SEED_TWO_STORIES = SEEDS / "004_fe828ffd15b647b4.txt"
+
+PARAGRAPHS = (
+    (
+        "Harbour seals have returned to breed in the estuary for the first time in four decades, according to a "
+        "survey published on Tuesday by the regional wildlife trust."
+    ),
+    (
+        "Volunteers counted forty-six adults and eleven pups on the sandbanks below the old ferry crossing, where "
+        "the last breeding colony was recorded in the early 1980s."
+    ),
+    (
+        "The trust credits a ban on dredging in the lower river and the closure of two outfalls that once carried "
+        "untreated waste into the channel."
+    ),
+    (
+        "Local boat operators have agreed to keep at least 150 metres from the colony during the pupping season, "
+        "which runs from June to August."
+    ),
+)
+STORY = "Menu\nHome\n\nHarbour seals return to the estuary after forty years\n\n" + "\n\n".join(PARAGRAPHS)
+
+
+def _seed(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_package_exports_the_documented_names():
+    assert set(scrapeclean.__all__) >= {
+        "Article",
+        "Block",
+        "Caption",
+        "ConfigError",
+        "Document",
+        "InputError",
+        "Pass",
+        "Pipeline",
+        "Removal",
+        "RemovedBlock",
+        "Role",
+        "ScrapecleanError",
+        "Span",
+        "SpanError",
+        "assemble",
+        "clean",
+        "default_pipeline",
+        "process",
+        "segment",
+        "to_text",
+    }
+    assert all(hasattr(scrapeclean, name) for name in scrapeclean.__all__)
+
+
+def test_errors_subclass_the_builtins_they_resemble():
+    assert issubclass(scrapeclean.ConfigError, ValueError)
+    assert issubclass(scrapeclean.InputError, ValueError)
+    assert issubclass(scrapeclean.SpanError, ValueError)
+    assert issubclass(scrapeclean.OutputError, OSError)
+    for error in (scrapeclean.ConfigError, scrapeclean.InputError, scrapeclean.SpanError, scrapeclean.OutputError):
+        assert issubclass(error, scrapeclean.ScrapecleanError)
+
+
+def test_clean_returns_the_articles_of_a_dump():
+    articles = scrapeclean.clean(STORY)
+    assert isinstance(articles, list) and all(isinstance(article, Article) for article in articles)
+    (article,) = articles
+    assert article.title == "Harbour seals return to the estuary after forty years"
+    assert article.body == PARAGRAPHS
+    assert [(item.reason, STORY[item.span.start : item.span.end]) for item in article.removed] == [
+        ("ui-phrase", "Menu"),
+        ("ui-phrase", "Home"),
+    ]
+
+
+def test_clean_gives_every_article_its_source():
+    articles = scrapeclean.clean(_seed(SEED_TWO_STORIES), source="004.txt")
+    assert [article.source for article in articles] == ["004.txt", "004.txt"]
+    assert scrapeclean.clean(STORY)[0].source is None
+
+
+def test_clean_finds_both_stories_of_the_two_story_seed():
+    first, second = scrapeclean.clean(_seed(SEED_TWO_STORIES))
+    assert (first.index, second.index) == (0, 1)
+    assert first.title == "Iraqi Forces Enter al-Qaim in ‘Last Big Fight’ against ISIS"
+    assert second.title == "Lebanese Army Denies Reports Claiming Militant Infiltration and Troop Withdrawal in Bekaa"
+    assert [caption.credit for caption in first.captions + second.captions] == [
+        "AFP Photo/MOADH AL-DULAIMI",
+        "File/Reuters",
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n  \n", "\u200b\ufeff", "\f"])
+def test_a_dump_with_nothing_visible_has_no_articles(text):
+    assert scrapeclean.clean(text) == []
+
+
+@pytest.mark.parametrize("value", [b"Menu\nHome", None, 42, ["a list"]])
+def test_clean_refuses_anything_but_str_naming_the_type(value):
+    with pytest.raises(InputError, match=rf"clean\(\) takes str, not {type(value).__name__}; decode bytes first"):
+        scrapeclean.clean(value)  # type: ignore[arg-type]
+
+
+def test_process_returns_the_annotated_document():
+    document = scrapeclean.process(_seed(SEED_ONE_STORY), source="000.txt")
+    assert isinstance(document, Document)
+    assert document.source == "000.txt"
+    reasons = {
+        (block.text, block.removal.pass_name, block.removal.reason) for block in document.blocks if block.removal
+    }
+    assert ("Connect with us", "remove-site-chrome", "ui-phrase") in reasons
+    assert ("You may also like:", "remove-site-chrome", "related-content") in reasons
+    roles = {block.text: block.role for block in document.blocks if block.role}
+    assert roles["Iraqi forces enter Al-Qaim, last IS bastion in Iraq: army"] == "title"
+    assert roles["World"] == "section"
+    assert roles["AFP"] == "byline"
+
+
+def test_an_empty_pipeline_keeps_every_block_as_body():
+    articles = scrapeclean.clean(STORY, pipeline=Pipeline(()))
+    (article,) = articles
+    assert article.title is None
+    assert article.body == ("Menu", "Home", "Harbour seals return to the estuary after forty years", *PARAGRAPHS)
+    assert article.removed == ()
+
+
+def test_clean_uses_the_pipeline_it_is_given():
+    dump = _seed(SEED_TWO_STORIES)
+    assert len(scrapeclean.clean(dump)) == 2
+    assert len(scrapeclean.clean(dump, pipeline=scrapeclean.default_pipeline().without("split-stories"))) == 1
+
+
+def test_cleaning_the_text_form_of_the_seeds_changes_nothing():
+    for path in (SEED_ONE_STORY, SEED_TWO_STORIES):
+        once = scrapeclean.to_text(scrapeclean.clean(_seed(path)))
+        again = scrapeclean.process(once)
+        assert [block.removal for block in again.blocks if block.removal] == []
+        assert scrapeclean.to_text(scrapeclean.clean(once)) == once
+
+
+def test_the_text_form_keeps_the_story_split():
+    once = scrapeclean.to_text(scrapeclean.clean(_seed(SEED_TWO_STORIES)))
+    assert once.count("\f") == 1
+    titles = [article.title for article in scrapeclean.clean(once)]
+    assert titles == [article.title for article in scrapeclean.clean(_seed(SEED_TWO_STORIES))]
+
+
+def test_a_page_break_always_starts_a_new_article():
+    first = "The army entered the town on Friday. " * 12
+    second = "The army entered the town on Saturday. " * 12
+    articles = scrapeclean.clean(f"{first}\n\n\f\n\n{second}")
+    assert [article.body for article in articles] == [(first.strip(),), (second.strip(),)]
