@@ -1,0 +1,138 @@
+"""AssignRoles: each story's title, section and dateline; stray lines above the title removed."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapeclean import Document, Role, segment
+from scrapeclean.features import features
+from scrapeclean.passes import AssignRoles
+from scrapeclean.passes.roles import HEADER_LINE, is_dateline
+
+PARAGRAPH = (
+    "Harbour seals have returned to breed in the estuary for the first time in four decades, according to a "
+    "survey published on Tuesday by the regional wildlife trust."
+)
+SECOND = (
+    "Volunteers counted forty-six adults and eleven pups on the sandbanks below the old ferry crossing, where "
+    "the last breeding colony was recorded in the early 1980s."
+)
+HEADLINE = "Harbour seals return to the estuary"
+
+
+def _roles(document: Document) -> list[tuple[str, str | None, tuple[str, str] | None]]:
+    return [
+        (block.text, block.role, (block.removal.reason, block.removal.detail) if block.removal else None)
+        for block in document.blocks
+    ]
+
+
+def _run(raw: str) -> Document:
+    return AssignRoles()(segment(raw))
+
+
+def test_section_title_and_dateline_in_the_headline_zone():
+    document = _run(f"Science\n{HEADLINE}\nMarch 3, 2024\n{PARAGRAPH}\n{SECOND}")
+    assert _roles(document) == [
+        ("Science", Role.SECTION, None),
+        (HEADLINE, Role.TITLE, None),
+        ("March 3, 2024", Role.DATELINE, None),
+        (PARAGRAPH, None, None),
+        (SECOND, None, None),
+    ]
+
+
+def test_other_lines_above_the_title_are_header_lines():
+    document = _run(f"News\nEnvironment\nScience\n{HEADLINE}\n{PARAGRAPH}")
+    assert _roles(document)[:4] == [
+        ("News", None, (HEADER_LINE, "above the title")),
+        ("Environment", None, (HEADER_LINE, "above the title")),
+        ("Science", Role.SECTION, None),
+        (HEADLINE, Role.TITLE, None),
+    ]
+
+
+def test_the_page_title_line_is_not_the_headline():
+    title_line = f"{HEADLINE} | The Estuary Gazette"
+    document = _run(f"{title_line}\nScience\n{HEADLINE}\n{PARAGRAPH}")
+    assert _roles(document)[:3] == [
+        (title_line, None, (HEADER_LINE, "above the title")),
+        ("Science", Role.SECTION, None),
+        (HEADLINE, Role.TITLE, None),
+    ]
+
+
+def test_a_byline_found_earlier_keeps_its_role():
+    document = segment(f"{HEADLINE}\nBy Jane Doe\n{PARAGRAPH}")
+    edits = document.edit("remove-site-chrome")
+    edits.set_role(1, Role.BYLINE)
+    assert [block.role for block in AssignRoles()(edits.apply()).blocks] == [Role.TITLE, Role.BYLINE, None]
+
+
+def test_each_story_gets_its_own_title():
+    document = segment(f"{HEADLINE}\n{PARAGRAPH}\nDock workers end strike as union accepts pay offer\n{SECOND}")
+    edits = document.edit("split-stories")
+    edits.set_story(2, 1)
+    edits.set_story(3, 1)
+    roles = [block.role for block in AssignRoles()(edits.apply()).blocks]
+    assert roles == [Role.TITLE, None, Role.TITLE, None]
+
+
+def test_a_headline_removed_as_boilerplate_above_the_text_is_restored_as_title():
+    document = segment(f"{HEADLINE}\n{PARAGRAPH}\n{SECOND}")
+    edits = document.edit("remove-site-chrome")
+    edits.remove(0, "boilerplate", "short block outside the main text")
+    restored = AssignRoles()(edits.apply()).blocks[0]
+    assert (restored.role, restored.removal) == (Role.TITLE, None)
+
+
+def test_prose_alone_has_no_title():
+    document = _run(f"{PARAGRAPH}\n{SECOND}")
+    assert [block.role for block in document.blocks] == [None, None]
+
+
+def test_removed_blocks_are_not_given_roles():
+    document = segment(f"Menu\n{HEADLINE}\n{PARAGRAPH}")
+    edits = document.edit("remove-site-chrome")
+    edits.remove(0, "ui-phrase", "navigation or widget text")
+    assert _roles(AssignRoles()(edits.apply())) == [
+        ("Menu", None, ("ui-phrase", "navigation or widget text")),
+        (HEADLINE, Role.TITLE, None),
+        (PARAGRAPH, None, None),
+    ]
+
+
+def test_nothing_kept_returns_the_same_document():
+    document = segment("Menu")
+    edits = document.edit("remove-site-chrome")
+    edits.remove(0, "ui-phrase")
+    removed = edits.apply()
+    assert AssignRoles()(removed) is removed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "March 3, 2024",
+        "3 March 2024",
+        "Updated Dec 18, 2025 · 12 min read",
+        "2024-03-03",
+        "03.03.2024",
+        "12. März 2024",
+        pytest.param(
+            "3 de marzo de 2024",
+            marks=pytest.mark.xfail(strict=True, reason="Spanish dates ('3 de marzo de 2024') are not recognised"),
+        ),
+    ],
+)
+def test_is_dateline_recognises_short_dated_lines(text):
+    assert is_dateline(text, features(text, frozenset()))
+
+
+@pytest.mark.parametrize("text", [HEADLINE, "By Jane Doe", PARAGRAPH, "Top 10 stories"])
+def test_is_dateline_refuses_lines_without_a_date_or_too_long(text):
+    assert not is_dateline(text, features(text, frozenset()))
+
+
+def test_name():
+    assert AssignRoles.name == "assign-roles"

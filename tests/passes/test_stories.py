@@ -1,0 +1,121 @@
+"""SplitStories: every block gets the number of the story it stands in."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrapeclean import ConfigError, Document, Role, segment
+from scrapeclean.passes import SplitStories
+
+PORT = (
+    (
+        "Dock workers at the northern port ended a nine-day strike on Thursday after union leaders accepted a pay "
+        "offer of six percent over two years."
+    ),
+    (
+        "The stoppage had left more than forty container ships waiting offshore and forced two supermarket chains to "
+        "ration imported fruit."
+    ),
+    (
+        '"Nobody wanted this to drag on, but the members needed a fair deal," union organiser Dana Whitlock told '
+        "reporters outside the gates."
+    ),
+    (
+        "The port authority said it expected to clear the backlog of ships by the end of next week, working around "
+        "the clock."
+    ),
+)
+CHOIR = (
+    (
+        "A children's choir from the mountain town of Velden won first prize at the international youth music "
+        "festival on Saturday night."
+    ),
+    (
+        "The forty singers, aged nine to fourteen, performed a programme of folk songs that their teacher had "
+        "collected from elderly residents."
+    ),
+    (
+        "Judges praised the choir's clear tone and said the arrangements showed a rare understanding of the old "
+        "melodies."
+    ),
+    "The choir will use the prize money to pay for a new rehearsal room in the town's former post office.",
+)
+PORT_TITLE = "Dock workers end strike as union accepts pay offer"
+CHOIR_TITLE = "Mountain town choir wins youth music festival"
+
+
+def _stories(document: Document) -> list[int]:
+    return [block.story for block in document.blocks]
+
+
+def _dump(between: str) -> str:
+    return "\n\n".join([PORT_TITLE, *PORT]) + between + "\n\n".join([CHOIR_TITLE, *CHOIR])
+
+
+def test_a_page_break_always_starts_a_new_story():
+    document = SplitStories()(segment("One story.\nMore of it.\n\f\nThe same story, continued.\n\fAnd a third."))
+    assert _stories(document) == [0, 0, 1, 2]
+
+
+def test_a_page_break_splits_even_text_on_one_topic():
+    paragraph = "The choir sang folk songs collected from elderly residents of the mountain town."
+    document = SplitStories()(segment(f"{paragraph}\n\f\n{paragraph}"))
+    assert _stories(document) == [0, 1]
+
+
+def test_a_new_headline_after_blank_lines_and_a_topic_change_starts_a_story():
+    document = SplitStories()(segment(_dump("\n\n\n\n")))
+    assert _stories(document) == [0] * 5 + [1] * 5
+
+
+def test_removed_chrome_between_stories_is_evidence_and_stays_with_the_first():
+    document = segment(_dump("\n\nAdvertisement\nShare on Facebook\nShare on X\n\n"))
+    edits = document.edit("remove-site-chrome")
+    for index in (5, 6, 7):
+        edits.remove(index, "ui-phrase", "navigation or widget text")
+    split = SplitStories()(edits.apply())
+    assert _stories(split) == [0] * 8 + [1] * 5
+
+
+def test_a_subheading_on_the_same_topic_does_not_split_the_story():
+    subheading = "Ships wait offshore as the port backlog grows"
+    raw = "\n\n".join([PORT_TITLE, PORT[0], PORT[1], subheading, PORT[2], PORT[3]])
+    assert _stories(SplitStories()(segment(raw))) == [0] * 6
+
+
+def test_a_short_text_is_never_split_without_a_page_break():
+    raw = "\n\n".join([PORT_TITLE, PORT[0], "\n", CHOIR_TITLE, CHOIR[0]])
+    document = segment(raw)
+    assert SplitStories()(document) is document
+
+
+def test_a_caption_kept_above_a_headline_moves_with_its_story():
+    caption = "Singers rehearse in the old post office on Friday. (AP Photo/Rosa Lind)"
+    document = segment(_dump(f"\n\n\n\n{caption}\n\n"))
+    edits = document.edit("dedup-captions")
+    edits.set_role(5, Role.CAPTION)
+    split = SplitStories()(edits.apply())
+    assert [block.text for block in split.blocks if block.story == 1][:2] == [caption, CHOIR_TITLE]
+
+
+def test_fewer_than_two_kept_blocks_are_left_alone():
+    document = segment("Only one line.")
+    assert SplitStories()(document) is document
+
+
+def test_name_and_repr_read_like_configuration():
+    assert SplitStories.name == "split-stories"
+    assert repr(SplitStories(min_story_words=40)).startswith("SplitStories(min_story_words=40, window_words=250")
+
+
+def test_min_story_words_sets_how_much_prose_a_story_needs():
+    assert _stories(SplitStories(min_story_words=10_000)(segment(_dump("\n\n\n\n")))) == [0] * 10
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("min_story_words", 0), ("window_words", -1), ("max_similarity", 0), ("min_evidence", 0)],
+)
+def test_settings_must_be_positive_and_the_error_names_them(setting, value):
+    with pytest.raises(ConfigError, match=rf"split-stories: {setting} must be > 0, not {value}"):
+        SplitStories(**{setting: value})
