@@ -11,7 +11,7 @@ from .pipeline import Pipeline
 
 # Re-cleaning rounds allowed before giving up on a fixed point. Real pages
 # settle in one confirming round; the bound keeps hostile input linear.
-MAX_ROUNDS = 4
+MAX_ROUNDS = 8
 
 
 def default_pipeline() -> Pipeline:

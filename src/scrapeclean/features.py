@@ -27,6 +27,7 @@ _WORD = regex.compile(r"\w+")
 _LETTER = regex.compile(r"\p{L}")
 # A sentence ends with . ! ? … (or their CJK forms), possibly followed by closing quotes or brackets.
 _TERMINAL = regex.compile(r"[.!?…。！？]['\"’”»)\]]*$")
+_QUESTION = regex.compile(r"[?!？！]['\"’”»)\]]*$")
 _CAPITAL = regex.compile(r"(?<!\w)\p{Lu}")
 _SAMPLE_WORDS = 4000
 
@@ -74,10 +75,12 @@ class Features:
     def stopword_density(self) -> float:
         return self.stopwords / self.words if self.words else 0.0
 
+    question: bool = False  # ends with a question or exclamation mark
+
     @property
     def heading_like(self) -> bool:
-        """A line a page uses as a headline: a few words, letters, no sentence end."""
-        return self.letters and 2 <= self.words <= 30 and not self.terminal and self.chars <= 250
+        """A line a page uses as a headline: a few words, letters, no full stop (a question may be one)."""
+        return self.letters and 2 <= self.words <= 30 and (not self.terminal or self.question) and self.chars <= 250
 
 
 def features(text: str, stops: frozenset[str]) -> Features:
@@ -88,6 +91,7 @@ def features(text: str, stops: frozenset[str]) -> Features:
         stopwords=sum(map(stops.__contains__, tokens)) if stops else 0,
         letters=_LETTER.search(text) is not None,
         terminal=_TERMINAL.search(text[-16:]) is not None,
+        question=_QUESTION.search(text[-16:]) is not None,
         capitalised=len(_CAPITAL.findall(text)) / words if words else 0.0,
         chars=len(text),
         key=key_of_tokens(tokens),

@@ -30,9 +30,10 @@ from typing import ClassVar
 from attrs import define, field, frozen
 
 from ..errors import ConfigError
-from ..features import Features, analyse
+from ..features import Analysis, Features, analyse
 from ..model import Block, Document, Role
 from .repeats import copied_headings
+from .roles import is_dateline
 
 _BOILERPLATE_REASONS = frozenset({"boilerplate", "related-content", "widget", "ui-phrase", "author-bio"})
 
@@ -52,6 +53,8 @@ class SplitStories:
     window_words: int = field(default=250, validator=_positive)
     max_similarity: float = field(default=0.12, validator=_positive)
     min_evidence: int = field(default=1, validator=_positive)
+    # With no other sign, a topic change this sharp still starts a new story.
+    sharp_similarity: float = field(default=0.04, validator=_positive)
 
     def __call__(self, document: Document) -> Document:
         kept = [block for block in document.blocks if block.removal is None]
@@ -66,6 +69,7 @@ class SplitStories:
             feats=feats,
             content=[_content_words(block.text, stops) for block in kept],
             copied=copied_headings(document),
+            analysis=analysis,
         )
         starts = self._story_starts(view)
         if not starts:
@@ -97,9 +101,15 @@ class SplitStories:
         if sum(after.values()) < self.min_story_words // 2:
             return False
         before = _window(view.content, range(position - 1, -1, -1), self.window_words)
-        if _cosine(before, after) > self.max_similarity:
+        similarity = _cosine(before, after)
+        if similarity > self.max_similarity:
             return False
-        return _evidence(view, position) >= self.min_evidence
+        score = _evidence(view, position) + _title_affinity(view.content[position], before, after)
+        if similarity <= self.sharp_similarity:
+            score += 2
+        elif similarity <= self.max_similarity / 2:
+            score += 1
+        return score >= self.min_evidence + 1
 
 
 @define
@@ -111,6 +121,7 @@ class _View:
     feats: list[Features]
     content: list[list[str]]
     copied: set[int]
+    analysis: Analysis
 
 
 def _breaks_before(view: _View, position: int) -> bool:
@@ -130,9 +141,21 @@ def _evidence(view: _View, position: int) -> int:
         evidence += 1
     if block.index in view.copied:
         evidence += 1
-    if any(other.role in (Role.CAPTION, Role.BYLINE, Role.DATELINE) for other in view.kept[position + 1 : position + 4]):
+    if any(
+        other.role in (Role.CAPTION, Role.BYLINE, Role.DATELINE) or is_dateline(other.text, view.analysis.features[other.index])
+        for other in view.kept[position + 1 : position + 4]
+    ):
         evidence += 1
     return evidence
+
+
+def _title_affinity(heading: list[str], before: Counter[str], after: Counter[str]) -> int:
+    """1 when the headline's words are the text's below it and not the text's above it."""
+    if not heading:
+        return 0
+    below = sum(1 for word in heading if word in after) / len(heading)
+    above = sum(1 for word in heading if word in before) / len(heading)
+    return 1 if below - above >= 0.5 else 0
 
 
 def _zone_start(kept: Sequence[Block], position: int) -> int:
