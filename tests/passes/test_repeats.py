@@ -58,8 +58,8 @@ def test_a_headline_printed_again_near_it_is_a_repeated_heading():
 
 def test_a_short_headline_printed_again_far_away_stays():
     headline = "Iraqi Forces Enter Al-Qaim"  # fewer words than min_words: not a repeated block either
-    words = ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett", "kilo")
-    lines = [headline, *[f"The {word} line of the page." for word in (*words, "lima", "mike")], headline]
+    thirteen = "alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike"
+    lines = [headline, *[f"The {word} line of the page." for word in thirteen.split(" ")], headline]
     assert _removals(_run("\n".join(lines))) == []
     assert _removals(_run("\n".join(lines), heading_distance=14)) == [(14, REPEATED_HEADING, "copy of heading block 0")]
 
