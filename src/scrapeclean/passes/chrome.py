@@ -80,7 +80,6 @@ class RemoveSiteChrome:
 
     use_model: bool = True
     model_threshold: float = field(default=0.5, validator=_positive)
-    min_probability: float = field(default=0.0, validator=_positive)
 
     def __call__(self, document: Document) -> Document:
         prepared = self.prepare(document)
@@ -121,16 +120,14 @@ class RemoveSiteChrome:
         )
         model = default_model() if self.use_model else None
         scores = {}
-        probabilities = {}
         for position in scored:
             if model is None:
                 scores[position] = base[position]
             else:
                 weight = max(feats[position].words, feats[position].chars // 6, 1)
                 probability = model.probability(vectors[position])
-                probabilities[position] = probability
                 scores[position] = (probability - self.model_threshold) * 2 * weight
-        return Prepared(live, feats, classes, edits, scored, scores, base, vectors, probabilities)
+        return Prepared(live, feats, classes, edits, scored, scores, base, vectors)
 
     # -- evidence from phrases and structure -------------------------------------------------
 
@@ -281,9 +278,7 @@ class RemoveSiteChrome:
             if run.score < threshold and run.score < best:
                 continue
             first, last = scored[run.start], scored[run.end - 1]
-            keep.update(
-                p for p in range(first, last + 1) if prepared.probabilities.get(p, 1.0) >= self.min_probability
-            )
+            keep.update(range(first, last + 1))
             keep.update(self._headline_zone(live, prepared.feats, prepared.classes, first, edits))
             keep.update(self._tail(live, last, edits))
         return keep
@@ -327,7 +322,6 @@ class Prepared:
     scores: dict[int, float]
     base: list[float]  # jusText-style scores by shape alone
     vectors: list[list[float]]
-    probabilities: dict[int, float]
 
 
 def _segments(prepared: Prepared) -> list[list[int]]:
