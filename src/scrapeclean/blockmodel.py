@@ -15,10 +15,12 @@ from __future__ import annotations
 import functools
 import json
 import math
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 
+import regex
 from attrs import frozen
 
 from .errors import ConfigError
@@ -56,11 +58,12 @@ FEATURE_NAMES = (
     "words_x_stop",
     "caption_near",
 )
-_SEPARATORS = frozenset("|»›•·>/")
+_SEPARATOR = regex.compile(r"[|»›•·>/]")
+_DIGIT = regex.compile(r"\d")
 _CONTEXT = 2
 
 
-@frozen
+@frozen(slots=False)
 class BlockModel:
     """A fitted logistic model: standardise each feature, then a weighted sum and a sigmoid."""
 
@@ -70,11 +73,16 @@ class BlockModel:
     weights: tuple[float, ...]
     bias: float
 
+    @functools.cached_property
+    def _folded(self) -> tuple[tuple[float, ...], float]:
+        """Weights with the standardisation folded in: one dot product per block."""
+        weights = tuple(weight / scale for weight, scale in zip(self.weights, self.scale))
+        bias = self.bias - sum(weight * mean for weight, mean in zip(weights, self.mean))
+        return weights, bias
+
     def logit(self, vector: Sequence[float]) -> float:
-        total = self.bias
-        for value, mean, scale, weight in zip(vector, self.mean, self.scale, self.weights):
-            total += weight * (value - mean) / scale
-        return total
+        weights, bias = self._folded
+        return bias + sum(map(operator.mul, vector, weights))
 
     def probability(self, vector: Sequence[float]) -> float:
         logit = max(-30.0, min(30.0, self.logit(vector)))
@@ -130,12 +138,23 @@ def block_vectors(
     log_words = [math.log1p(feature.words) for feature in feats]
     densities = [feature.stopword_density for feature in feats]
     terminals = [1.0 if feature.terminal else 0.0 for feature in feats]
+    explicit_values = [1.0 if flag else 0.0 for flag in explicit]
+    caption_values = [1.0 if flag else 0.0 for flag in captions]
+    sums = {name: _prefix(values) for name, values in (
+        ("words", log_words), ("stop", densities), ("terminal", terminals),
+        ("explicit", explicit_values), ("caption", caption_values),
+    )}  # fmt: skip
     ended = 0.0
     vectors = []
     for position, feature in enumerate(feats):
         text = texts[position]
         low, high = max(0, position - _CONTEXT), min(count, position + _CONTEXT + 1)
-        around = [p for p in range(low, high) if p != position] or [position]
+        width = high - low - 1
+
+        def around(name: str, own: float) -> float:
+            total = sums[name][high] - sums[name][low]
+            return (total - own) / width if width else own
+
         run_share, in_run = run_of[position]
         distance = 0 if best_start <= position < best_end else min(abs(position - best_start), abs(position - best_end + 1))
         words = max(feature.words, 1)
@@ -154,26 +173,33 @@ def block_vectors(
                 min(position, count - 1 - position) / count,
                 min(gaps[position], 3) / 3,
                 min(gaps[position + 1], 3) / 3 if position + 1 < count else 1.0,
-                sum(log_words[p] for p in around) / len(around),
-                sum(densities[p] for p in around) / len(around),
-                sum(terminals[p] for p in around) / len(around),
-                sum(1.0 for p in around if explicit[p]) / len(around),
+                around("words", log_words[position]),
+                around("stop", densities[position]),
+                around("terminal", terminals[position]),
+                around("explicit", explicit_values[position]),
                 1.0 if best_start <= position < best_end else 0.0,
                 1.0 if in_run else 0.0,
                 run_share,
                 math.log1p(distance) / 5,
-                sum(1 for char in text[:400] if char.isdigit()) / max(1, min(len(text), 400)),
+                len(_DIGIT.findall(text, 0, 400)) / max(1, min(len(text), 400)),
                 text.count(",") / words,
                 1.0 if text.endswith(("...", "…")) else 0.0,
                 ended,
                 feature.chars / words / 10,
-                1.0 if any(char in _SEPARATORS for char in text[:200]) else 0.0,
+                1.0 if _SEPARATOR.search(text, 0, 200) else 0.0,
                 1.0 if language_known else 0.0,
                 log_words[position] * densities[position],
-                1.0 if any(captions[p] for p in around) else 0.0,
+                1.0 if around("caption", caption_values[position]) > 0 else 0.0,
             ]
         )
     return vectors
+
+
+def _prefix(values: Sequence[float]) -> list[float]:
+    sums = [0.0]
+    for value in values:
+        sums.append(sums[-1] + value)
+    return sums
 
 
 def _run_membership(scores: Sequence[float]) -> list[tuple[float, bool]]:

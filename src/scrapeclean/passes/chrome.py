@@ -54,6 +54,10 @@ _LABEL_WORDS = 4
 # Teasers after an end marker are short; a paragraph this long is text again.
 _TEASER_WORDS = 30
 _BIO_WORDS = 120
+# A trailing-section marker ("Related", "Newsletter") closes a text only once
+# some text has been read; in a page's header the same words are menu links.
+_PROSE_WORDS = 12
+_TEXT_BEFORE_END = 60
 _BYLINE_NAME_WORDS = 6
 
 
@@ -138,9 +142,12 @@ class RemoveSiteChrome:
         bio = phrase_set("bio", self.phrase_languages)
         byline = phrase_set("byline", self.phrase_languages)
         removed: set[int] = set()
+        prose_words = 0  # words of sentence-shaped blocks so far: text comes before its trailing sections
         position = 0
         while position < len(live):
             block, feature = live[position], feats[position]
+            if feature.terminal and feature.words >= _PROSE_WORDS:
+                prose_words += feature.words
             if block.role == Role.CAPTION or feature.words > 12:
                 position += 1
                 continue
@@ -150,7 +157,7 @@ class RemoveSiteChrome:
                 self._byline_beside(live, feats, position, edits)
                 if bio.matches(feature.key):
                     removed.update(self._bio_after(live, feats, position, edits))
-            elif end.matches(feature.key):
+            elif end.matches(feature.key) and prose_words >= _TEXT_BEFORE_END:
                 removed.add(position)
                 edits.remove(block.index, RELATED, "opens a related-content section")
                 removed.update(self._teasers_after(live, feats, position, edits))
