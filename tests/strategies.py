@@ -385,7 +385,7 @@ def multi_story_dumps(draw: st.DrawFn) -> Dump:
     """Two or three clean stories on distinct topics in one dump, separated by story breaks."""
     count = draw(st.integers(2, 3))
     topics = draw(st.lists(st.sampled_from(TOPICS), min_size=count, max_size=count, unique=True))
-    stories = [draw(prose_stories(topic=topic, min_paragraphs=3, max_paragraphs=5)) for topic in topics]
+    stories = [draw(prose_stories(topic=topic, min_paragraphs=3, max_paragraphs=4)) for topic in topics]
     parts = [stories[0].text()]
     for story in stories[1:]:
         parts.extend((draw(story_breaks()), story.text()))
