@@ -6,7 +6,7 @@ import pytest
 
 from scrapeclean import ConfigError, Document, Role, segment
 from scrapeclean.passes import DedupCaptions
-from scrapeclean.passes.captions import DUPLICATE_CAPTION, find_credit
+from scrapeclean.passes.captions import CAPTION_CREDIT, DUPLICATE_CAPTION, find_credit
 
 PROSE = (
     "The army said on Friday that it had entered the town after a night of heavy fighting, and that the first "
@@ -91,6 +91,20 @@ def test_a_credit_span_points_into_the_input_even_after_leading_space():
     assert block.role == Role.CAPTION
     assert document.raw[block.credit.start : block.credit.end] == "AP Photo/Rosa Lind"
     assert block.start <= block.credit.start < block.credit.end <= block.end
+
+
+def test_a_credit_on_its_own_line_credits_the_caption_above_it():
+    caption = "Commuters wait for a delayed train at the central station on Monday."
+    raw = f"Headline over the story\n{caption}\nSanjeev Verma/Hindustan Times/Getty Images\n\n{PROSE}"
+    document = _run(raw)
+    assert _decisions(document) == [
+        (None, None, None),
+        (Role.CAPTION, None, None),
+        (None, CAPTION_CREDIT, "credit of caption block 1"),
+        (None, None, None),
+    ]
+    assert _credit(document, 1) == "Sanjeev Verma/Hindustan Times/Getty Images"
+    assert document.blocks[1].credit.start >= document.blocks[2].start  # the span points into the credit line
 
 
 def test_copies_with_other_quotes_or_spacing_are_the_same_caption():
