@@ -6,14 +6,18 @@ found by walking is read when its name matches an ``include`` glob and
 neither it nor a directory above it (below the directory given) matches an
 ``exclude`` glob. A glob without ``/`` is matched against names (of files
 and of directories); one with ``/`` against the path relative to the
-directory given. Files named explicitly are always read, unless
-``force_exclude`` is set.
+directory given. Only regular files are read when walking: a named pipe,
+socket or device file met on the way would block or never end, so it is
+skipped (a symbolic link to a file is followed; a dangling one is listed, so
+that reading it reports it). Files named explicitly are always read, unless
+``force_exclude`` is set, so a pipe such as ``<(zcat dump.gz)`` works.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator, Sequence
 from fnmatch import fnmatchcase
@@ -133,8 +137,17 @@ def _walk(root: str, file_filter: FileFilter) -> Iterator[Found]:
         subdirectories[:] = sorted(name for name in subdirectories if not file_filter.excluded(prefix + name))
         for name in sorted(files):
             relative = prefix + name
-            if file_filter.included(relative) and not file_filter.excluded(relative):
-                yield Found(os.path.join(directory, name), root)
+            path = os.path.join(directory, name)
+            if file_filter.included(relative) and not file_filter.excluded(relative) and _may_read(path):
+                yield Found(path, root)
+
+
+def _may_read(path: str) -> bool:
+    """Whether a file met in a walk is read: not a pipe, socket or device (a missing one is, to be reported)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
