@@ -8,7 +8,7 @@ its id and its ``WARC-Target-URI`` as its URL; records are numbered from 1 in
 file order (all record types counted).
 
 A record cut short (its payload shorter than its ``Content-Length``, or its
-headers incomplete) is reported as a failure; the rest of that file cannot be
+headers incomplete), or a file that is not a WARC file at all, is reported as a failure; the rest of that file cannot be
 trusted and is skipped, and the run goes on with the next file. warcio is
 imported only when a WARC file is read.
 """
@@ -27,12 +27,16 @@ TEXT_RECORD_TYPES = frozenset({"conversion"})
 
 
 def read_warc(handle: IO[bytes], path: str) -> Iterator[Dump | Failure]:
-    from warcio.archiveiterator import ArchiveIterator
+    from warcio.archiveiterator import ArchiveIterator, WARCIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    # Only a file named .arc is read as the older ARC format: warcio reads
+    # almost any text as ARC records, so a file that is not a WARC at all
+    # would otherwise pass without a word.
+    records = ArchiveIterator if path.lower().endswith((".arc", ".arc.gz")) else WARCIterator
     number = 0
     try:
-        for number, record in enumerate(ArchiveIterator(handle), start=1):
+        for number, record in enumerate(records(handle), start=1):
             payload = record.raw_stream.read()
             if record.length is None or len(payload) < record.length:
                 expected = "unknown" if record.length is None else str(record.length)
@@ -56,4 +60,5 @@ def read_warc(handle: IO[bytes], path: str) -> Iterator[Dump | Failure]:
                 url=headers.get_header("WARC-Target-URI"),
             )
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as error:
-        yield Failure(path, f"{path}: WARC record {number + 1} cannot be read ({error}); rest of file skipped")
+        reason = " ".join(str(error).split())  # warcio quotes the offending line, line break and all
+        yield Failure(path, f"{path}: WARC record {number + 1} cannot be read ({reason}); rest of file skipped")
