@@ -41,6 +41,9 @@ _LIST_KEYS = ("passes", "disable", "include", "exclude", "extend-exclude")
 _STRING_KEYS = ("text-field", "id-field", "input-format")
 _BOOL_KEYS = ("allow-empty",)
 KEYS = frozenset(_LIST_KEYS + _STRING_KEYS + _BOOL_KEYS + ("settings",))
+# A pyproject.toml is a few kilobytes; the one nearest a corpus may come with the
+# corpus, so it is read only up to a bound, and never evaluated.
+MAX_CONFIG_BYTES = 1 << 20
 
 
 def _optional_tuple(value: Sequence[str] | None) -> tuple[str, ...] | None:
@@ -92,13 +95,23 @@ def load(path: str | os.PathLike[str]) -> Config:
         import tomli as tomllib  # type: ignore[no-redef]
     try:
         with open(path, "rb") as handle:
-            document = tomllib.load(handle)
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as error:
         raise ConfigError(f"{path}: cannot read configuration: {error.strerror or error}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES >> 20} MiB; not read as a configuration file")
+    try:
+        document = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: not UTF-8 ({error.reason} at byte {error.start})") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
-    table = document.get("tool", {}).get("scrapeclean", {})
-    return from_table(table, str(path))
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: arrays or tables nested too deeply") from None
+    tool = document.get("tool", {})
+    if not isinstance(tool, Mapping):
+        raise ConfigError(f"{path}: 'tool' must be a table, not {type(tool).__name__}")
+    return from_table(tool.get("scrapeclean", {}), str(path))
 
 
 def from_table(table: Mapping[str, Any], where: str = "<config>") -> Config:
@@ -150,6 +163,8 @@ def parse_assignment(text: str) -> tuple[str, str, Any]:
         value: Any = tomllib.loads(f"value = {raw.strip()}")["value"]
     except tomllib.TOMLDecodeError:
         value = raw.strip()
+    except RecursionError:
+        raise ConfigError(f"--set {name.strip()}: the value is nested too deeply") from None
     return pass_name, setting, value
 
 
