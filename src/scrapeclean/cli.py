@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import IO
 
 EXIT_USAGE = 2
+EXIT_FAILED = 123
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
@@ -210,13 +211,32 @@ def _release(out: IO[str]) -> None:
     """Flush our wrapper of standard output and let go of it without closing the real one."""
     try:
         out.flush()
-    except (BrokenPipeError, ValueError):
+    except (OSError, ValueError):
         pass
     if out is not sys.stdout and hasattr(out, "detach"):
         try:
             out.detach()
         except ValueError:
             pass
+
+
+def _discard_output() -> None:
+    """Send standard output to the null device, so what could not be written is not tried again on exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    finally:
+        os.close(devnull)
+
+
+def _os_reason(error: OSError) -> str:
+    from .errors import OutputError
+
+    if isinstance(error, OutputError) or not error.strerror:
+        return str(error)
+    return f"{error.filename}: {error.strerror}" if error.filename else error.strerror
 
 
 def _execute(options: argparse.Namespace, out: IO[str]) -> int:
@@ -269,9 +289,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (``scrapeclean clean … | head``): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_output()
         return EXIT_BROKEN_PIPE
+    except OSError as error:
+        # What no file's own handling caught (a full disk under standard
+        # output, an explain --html page with nowhere to go): say so, no traceback.
+        print(f"scrapeclean: error: {_os_reason(error)}; the run stopped", file=sys.stderr)
+        _discard_output()
+        return EXIT_FAILED
     finally:
         _release(out)
     return EXIT_USAGE
