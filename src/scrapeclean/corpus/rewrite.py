@@ -146,15 +146,21 @@ class Rewriter:
             if state.packed is not None:
                 state.packed.close()
             state.writer.commit()
-        except OutputError as error:
+        except OSError as error:  # OutputError from commit, or the last compressed block failing to write
+            state.writer.discard()
             state.failed = True
             self.tally.failed += 1
-            self.reporter.message(f"error: {error}")
+            reason = error.strerror or error
+            message = str(error) if isinstance(error, OutputError) else f"cannot write {state.start.path}: {reason}"
+            self.reporter.message(f"error: {message}")
         state.writer = None
 
     def _write(self, data: bytes) -> None:
         if self.state is not None and self.state.handle is not None:
-            self.state.handle.write(data)
+            try:
+                self.state.handle.write(data)
+            except OSError as error:  # a full disk, a file size limit: this file stays as it was
+                self._fail(f"cannot write {self.state.start.path}: {error.strerror or error}")
 
     def _carry(self, carry: Carry) -> None:
         if carry.message:

@@ -7,7 +7,9 @@ original with one ``os.replace`` (a rename, atomic on POSIX and Windows). A proc
 killed at any moment leaves the original intact; at worst a stray hidden
 ``.NAME.*.scrapeclean-tmp`` file remains next to it. A symbolic link is
 followed: its target is rewritten and the link stays a link. A file without
-write permission is refused rather than replaced behind its owner's back.
+write permission is refused rather than replaced behind its owner's back. A
+write that fails (a full disk) leaves the original as it was and raises
+``OutputError``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import os
 import stat
 import tempfile
 from types import TracebackType
-from typing import BinaryIO
+from typing import BinaryIO, NoReturn
 
 from ..errors import OutputError
 
@@ -72,11 +74,17 @@ class AtomicWriter:
             self._handle.flush()
             os.fsync(self._handle.fileno())
             self._handle.close()
+        except OSError as failure:
+            self._fail(failure.strerror or str(failure))
+        try:
             os.replace(self._temp, self.target)
         except OSError as failure:
-            self.discard()
-            raise OutputError(f"cannot write {self.path}: {failure.strerror or failure}") from None
+            self._fail(failure.strerror or str(failure))
         self._handle = self._temp = None
+
+    def _fail(self, reason: str) -> NoReturn:
+        self.discard()
+        raise OutputError(f"cannot write {self.path}: {reason}")
 
     def discard(self) -> None:
         """Drop the new content; the target is left as it was."""
@@ -84,6 +92,8 @@ class AtomicWriter:
             return
         try:
             self._handle.close()
+        except OSError:
+            pass  # closing flushes, and the write that failed (a full disk) fails again; the file goes anyway
         finally:
             try:
                 os.unlink(self._temp)
@@ -104,9 +114,12 @@ class AtomicWriter:
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace the content of ``path`` with ``data``, atomically."""
+    """Replace the content of ``path`` with ``data``, atomically; ``OutputError`` naming ``path`` if it cannot be."""
     with AtomicWriter(path) as handle:
-        handle.write(data)
+        try:
+            handle.write(data)
+        except OSError as error:  # a full disk, a file size limit
+            raise OutputError(f"cannot write {os.fspath(path)}: {error.strerror or error}") from None
 
 
 def _umask() -> int:
