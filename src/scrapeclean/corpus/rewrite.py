@@ -96,7 +96,7 @@ class Rewriter:
 
     def _open_writer(self, path: str) -> None:
         assert self.state is not None
-        writer = AtomicWriter(path)
+        writer = AtomicWriter(path, must_exist=True)
         try:
             handle = writer.open()
         except OutputError as error:
@@ -202,7 +202,7 @@ class Rewriter:
                 import gzip
 
                 data = gzip.compress(data, mtime=0)
-            atomic_write(dump.path, data)
+            atomic_write(dump.path, data, must_exist=True)
         except OutputError as error:
             self._fail(str(error))
 

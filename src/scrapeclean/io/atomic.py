@@ -9,7 +9,8 @@ killed at any moment leaves the original intact; at worst a stray hidden
 followed: its target is rewritten and the link stays a link. A file without
 write permission is refused rather than replaced behind its owner's back. A
 write that fails (a full disk) leaves the original as it was and raises
-``OutputError``.
+``OutputError``; so does, when asked (``must_exist``), a file that was removed
+while its new content was being made, rather than bringing it back.
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ class AtomicWriter:
     b'new text\\n'
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], must_exist: bool = False) -> None:
         self.path = os.fspath(path)
         self.target = os.path.realpath(self.path)
+        self.must_exist = must_exist
         self._handle: BinaryIO | None = None
         self._temp: str | None = None
 
@@ -76,6 +78,8 @@ class AtomicWriter:
             self._handle.close()
         except OSError as failure:
             self._fail(failure.strerror or str(failure))
+        if self.must_exist and not os.path.exists(self.target):
+            self._fail("it was removed during the run; not created again")
         try:
             os.replace(self._temp, self.target)
         except OSError as failure:
@@ -113,9 +117,13 @@ class AtomicWriter:
             self.discard()
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace the content of ``path`` with ``data``, atomically; ``OutputError`` naming ``path`` if it cannot be."""
-    with AtomicWriter(path) as handle:
+def atomic_write(path: str | os.PathLike[str], data: bytes, must_exist: bool = False) -> None:
+    """Replace the content of ``path`` with ``data``, atomically; ``OutputError`` naming ``path`` if it cannot be.
+
+    With ``must_exist``, a ``path`` that no longer exists when the new content
+    is ready is not created again (a file removed during a run stays removed).
+    """
+    with AtomicWriter(path, must_exist=must_exist) as handle:
         try:
             handle.write(data)
         except OSError as error:  # a full disk, a file size limit
