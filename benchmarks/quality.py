@@ -148,8 +148,14 @@ def run_metadata(args: argparse.Namespace, pages: list[datasets.Page]) -> dict:
     commit = subprocess.run(
         ["git", "-C", str(PROJECT_ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
     ).stdout.strip()
+    changed = subprocess.run(
+        ["git", "-C", str(PROJECT_ROOT), "status", "--porcelain", "--", "src"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
     if commit:
-        versions["scrapeclean"] += f" (git {commit})"
+        versions["scrapeclean"] += f" (git {commit}{' with uncommitted changes' if changed else ''})"
     return {
         "date": datetime.date.today().isoformat(),
         "command": shlex.join(["python", "benchmarks/quality.py", *(sys.argv[1:])]),
