@@ -146,11 +146,6 @@ _INTERLEAVED = "\n\n".join(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a block the text form does not show keeps its old story number when the confirming round splits "
-    "the stories, so articles can interleave",
-)
 @given(dumps())
 @example(Dump(text=_INTERLEAVED, stories=()))
 def test_articles_come_in_reading_order(dump):

@@ -104,16 +104,25 @@ def _moved_credit(second: Block, original: Block) -> Span | None:
 
 
 def _renumber(document: Document, edits: Edits, flat: list[Block], again: Document) -> None:
-    """Carry the confirming round's story split back onto every block of the input."""
+    """Carry the confirming round's story split back onto every block of the input.
+
+    Shown blocks take their story from the confirming round; a block it did not
+    see (a caption, a removed line) goes with the next shown block of its old
+    story, or else with the shown block before it, so stories stay in order.
+    """
     mapped = {original.index: second.story for original, second in zip(flat, again.blocks)}
-    old_to_new: dict[int, int] = {}
-    for block in document.blocks:
+    blocks = document.blocks
+    following: list[Block | None] = [None] * len(blocks)
+    upcoming = None
+    for block in reversed(blocks):
+        following[block.index] = upcoming
         if block.index in mapped:
-            old_to_new.setdefault(block.story, mapped[block.index])
+            upcoming = block
     current = 0
-    for block in document.blocks:
+    for block in blocks:
         story = mapped.get(block.index)
         if story is None:
-            story = old_to_new.get(block.story, current)
-        current = story
-        edits.set_story(block.index, story)
+            ahead = following[block.index]
+            story = mapped[ahead.index] if ahead is not None and ahead.story == block.story else current
+        current = max(current, story)
+        edits.set_story(block.index, current)

@@ -29,10 +29,11 @@ class PhraseSet:
     prefixes: frozenset[str]
     longest_prefix: int
 
-    def matches(self, key: str) -> bool:
+    def matches(self, key: str, prefixes: bool = True) -> bool:
+        """Whether a block's key is a phrase, or (with ``prefixes``) a short line starting with one."""
         if key in self.exact:
             return True
-        if not self.prefixes:
+        if not prefixes or not self.prefixes:
             return False
         words = key.split(" ")
         if len(words) > self.longest_prefix + PREFIX_SLACK:

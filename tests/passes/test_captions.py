@@ -165,7 +165,7 @@ def test_blocks_removed_earlier_are_left_alone():
 
 def test_name_and_repr_read_like_configuration():
     assert DedupCaptions.name == "dedup-captions"
-    assert repr(DedupCaptions(min_words=5)) == "DedupCaptions(min_words=5, max_words=80, repeat_distance=2)"
+    assert repr(DedupCaptions(min_words=5)) == "DedupCaptions(min_words=5, max_words=80, repeat_distance=1, max_repeated_words=50)"
 
 
 @pytest.mark.parametrize("setting", ["min_words", "max_words", "repeat_distance"])

@@ -103,11 +103,6 @@ def test_an_about_the_author_box_is_removed():
     assert all(decisions[paragraph] == "kept" for paragraph in PARAGRAPHS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'About the author' is in both the end and the bio phrase lists; the end list wins, "
-    "so the box is recorded as a related-content teaser list",
-)
 def test_an_about_the_author_box_is_recorded_as_an_author_bio():
     document = _run(f"{TITLE}\n\n{BODY}\n\nAbout the author\n\n{_AUTHOR_BOX}")
     marker = next(block.index for block in document.blocks if block.text == "About the author")

@@ -119,10 +119,7 @@ def test_nothing_kept_returns_the_same_document():
         "2024-03-03",
         "03.03.2024",
         "12. März 2024",
-        pytest.param(
-            "3 de marzo de 2024",
-            marks=pytest.mark.xfail(strict=True, reason="Spanish dates ('3 de marzo de 2024') are not recognised"),
-        ),
+        "3 de marzo de 2024",
     ],
 )
 def test_is_dateline_recognises_short_dated_lines(text):

@@ -30,7 +30,7 @@ from ..errors import OutputError
 from ..io.atomic import atomic_write
 from ..io.paths import inside, safe_name
 from ..io.units import Carry, Dump, Failure, FileStart, Unit
-from .summary import Reporter, Tally
+from .summary import Reporter, Tally, cleaning_failed
 from .work import Outcome
 
 ARTICLE_KEYS = ("index", "title", "section", "byline", "dateline", "captions", "body", "text", "spans", "removed")
@@ -74,6 +74,9 @@ class Printer:
             self.reporter.message(f"error: {unit.message}")
         elif isinstance(unit, Carry):
             self._carry(unit)
+        elif isinstance(unit, Dump) and outcome is not None and outcome.error is not None:
+            self.tally.failed += 1
+            self.reporter.message(cleaning_failed(unit.where, outcome.error))
         elif isinstance(unit, Dump) and outcome is not None:
             self.tally.add(outcome)
             self.tally.changed += outcome.text != unit.text

@@ -20,7 +20,7 @@ from ..io.paths import REWRITABLE_FORMATS
 from ..io.text import file_form
 from ..io.units import Carry, Dump, Failure, FileEnd, FileStart, Unit
 from ..segment import segment
-from .summary import Reporter, Tally
+from .summary import Reporter, Tally, cleaning_failed
 from .work import Outcome
 
 if TYPE_CHECKING:
@@ -76,6 +76,11 @@ class Rewriter:
         elif isinstance(unit, Carry):
             self._carry(unit)
         elif isinstance(unit, Dump) and outcome is not None and self.state is not None and not self.state.failed:
+            if outcome.error is not None:
+                self.tally.failed += 1
+                self.reporter.message(cleaning_failed(unit.where, outcome.error))
+                self._write(unit.raw or b"")  # a JSONL record goes through unchanged; a text file is not written
+                return
             self.tally.add(outcome)
             self.reporter.decoded(unit.where, unit.decoded)
             self.reporter.tick()

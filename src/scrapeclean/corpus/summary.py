@@ -101,6 +101,11 @@ class Reporter:
             self.stream.flush()
 
 
+def cleaning_failed(where: str, error: str) -> str:
+    """The message for a dump whose cleaning raised: a defect to report, and the dump left as it was."""
+    return f"error: {where}: cleaning failed ({error}); left as it was (a scrapeclean defect: please report it)"
+
+
 def _is_terminal(stream: IO[str]) -> bool:
     try:
         return stream.isatty()

@@ -17,11 +17,16 @@ from ..pipeline import Pipeline
 
 
 class Outcome(NamedTuple):
-    """What cleaning one dump gave: its stories in text form, and optionally the article records."""
+    """What cleaning one dump gave: its stories in text form, and optionally the article records.
+
+    ``error`` says why cleaning failed (an exception in a pass); the dump is
+    then reported and left as it was, and the run goes on with the next one.
+    """
 
     stories: tuple[str, ...]
     removals: tuple[tuple[str, str, int], ...]
     articles: tuple[dict[str, Any], ...] = ()
+    error: str | None = None
 
     @property
     def text(self) -> str:
@@ -36,7 +41,10 @@ def clean_text(text: str, pipeline: Pipeline, articles: bool = False) -> Outcome
     from ..api import clean
     from ..assemble import to_text
 
-    cleaned = clean(text, pipeline=pipeline)
+    try:
+        cleaned = clean(text, pipeline=pipeline)
+    except Exception as error:  # a defect met on one dump of a corpus must not end the whole run
+        return Outcome(stories=(), removals=(), error=f"{type(error).__name__}: {error}")
     stories = tuple(story for story in (to_text([article]) for article in cleaned) if story)
     counts = Counter((removed.pass_name, removed.reason) for article in cleaned for removed in article.removed)
     return Outcome(

@@ -99,7 +99,8 @@ class DedupCaptions:
 
     min_words: int = field(default=4, validator=_non_negative)
     max_words: int = field(default=80, validator=_non_negative)
-    repeat_distance: int = field(default=2, validator=_non_negative)
+    repeat_distance: int = field(default=1, validator=_non_negative)
+    max_repeated_words: int = field(default=50, validator=_non_negative)
 
     def __call__(self, document: Document) -> Document:
         live = [block for block in document.blocks if block.removal is None]
@@ -114,7 +115,10 @@ class DedupCaptions:
             credit = find_credit(block.text)
             previous = last_seen.get(feature.key)
             repeated_here = (
-                previous is not None and position - previous <= self.repeat_distance and feature.terminal
+                previous is not None
+                and position - previous <= self.repeat_distance
+                and feature.terminal
+                and feature.words <= self.max_repeated_words
             )
             if credit is not None or repeated_here or feature.key in captions:
                 if feature.key not in captions:

@@ -157,15 +157,15 @@ class RemoveSiteChrome:
                 self._byline_beside(live, feats, position, edits)
                 if bio.matches(feature.key):
                     removed.update(self._bio_after(live, feats, position, edits))
-            elif end.matches(feature.key) and prose_words >= _TEXT_BEFORE_END:
-                removed.add(position)
-                edits.remove(block.index, RELATED, "opens a related-content section")
-                removed.update(self._teasers_after(live, feats, position, edits))
             elif bio.matches(feature.key):
                 removed.add(position)
                 edits.remove(block.index, AUTHOR_BIO, "opens an author box")
                 removed.update(self._bio_after(live, feats, position, edits))
-            elif ui.matches(feature.key):
+            elif end.matches(feature.key) and prose_words >= _TEXT_BEFORE_END:
+                removed.add(position)
+                edits.remove(block.index, RELATED, "opens a related-content section")
+                removed.update(self._teasers_after(live, feats, position, edits))
+            elif ui.matches(feature.key, prefixes=not feature.terminal):
                 removed.add(position)
                 edits.remove(block.index, UI_PHRASE, "navigation or widget text")
             else:
