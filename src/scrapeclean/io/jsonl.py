@@ -45,6 +45,8 @@ def parse_line(line: bytes, raw: bytes, number: int, path: str, text_field: str,
         return Carry(path, number, raw, f"not UTF-8 ({error.reason} at byte {error.start}); carried through", True)
     except ValueError as error:
         return Carry(path, number, raw, f"malformed JSON ({error}); carried through", True)
+    except RecursionError:
+        return Carry(path, number, raw, "malformed JSON (arrays or objects nested too deeply); carried through", True)
     if not isinstance(record, dict):
         return Carry(path, number, raw, f"not a JSON object but {type(record).__name__}; carried through", True)
     text = record.get(text_field)
