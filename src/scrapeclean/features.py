@@ -9,6 +9,7 @@ covers most of the document's words.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 
@@ -41,6 +42,16 @@ def stopwords(language: str) -> frozenset[str]:
     return frozenset(word.strip().casefold() for word in text.splitlines() if word.strip())
 
 
+@functools.lru_cache(maxsize=None)
+def _languages_of_words() -> dict[str, tuple[int, ...]]:
+    """Each stopword with the positions (in LANGUAGES) of the lists that hold it."""
+    languages: dict[str, list[int]] = {}
+    for position, language in enumerate(LANGUAGES):
+        for word in stopwords(language):
+            languages.setdefault(word, []).append(position)
+    return {word: tuple(positions) for word, positions in languages.items()}
+
+
 def detect_language(texts: Sequence[str]) -> str:
     """The language whose stopwords cover most words of a sample of ``texts`` ("" when none fits)."""
     sample: list[str] = []
@@ -50,13 +61,13 @@ def detect_language(texts: Sequence[str]) -> str:
             break
     if not sample:
         return ""
-    best, best_hits = "", 0
-    for language in LANGUAGES:
-        words = stopwords(language)
-        hits = sum(map(words.__contains__, sample))
-        if hits > best_hits:
-            best, best_hits = language, hits
-    return best if best_hits >= max(2, len(sample) // 20) else ""
+    index = _languages_of_words()
+    hits = [0] * len(LANGUAGES)
+    for word, count in Counter(sample).items():
+        for position in index.get(word, ()):
+            hits[position] += count
+    best = max(range(len(LANGUAGES)), key=lambda position: (hits[position], -position))
+    return LANGUAGES[best] if hits[best] >= max(2, len(sample) // 20) else ""
 
 
 @frozen(slots=True)
