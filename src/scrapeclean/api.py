@@ -11,7 +11,7 @@ from .pipeline import Pipeline
 
 # Re-cleaning rounds allowed before giving up on a fixed point. Real pages
 # settle in one confirming round; the bound keeps hostile input linear.
-MAX_ROUNDS = 8
+MAX_ROUNDS = 12
 
 
 def default_pipeline() -> Pipeline:
@@ -60,13 +60,17 @@ def _shown_stories(document: Document) -> list[list[Block]]:
     return [shown for shown in (Parts(group).shown() for group in stories(document)) if shown]
 
 
+def _render(shown: list[list[Block]]) -> str:
+    return STORY_BREAK.join(PARAGRAPH_BREAK.join(block.text for block in story) for story in shown)
+
+
 def _settle(document: Document, pipeline: Pipeline) -> tuple[Document, bool]:
     shown = _shown_stories(document)
-    text = STORY_BREAK.join(PARAGRAPH_BREAK.join(block.text for block in story) for story in shown)
+    text = _render(shown)
     again = pipeline.run(text)
     flat = [block for story in shown for block in story]
-    if len(again.blocks) != len(flat):  # segment() maps shown blocks one to one; stay safe regardless
-        return document, False
+    if len(again.blocks) != len(flat) or _render(_shown_stories(again)) == text:
+        return document, False  # the text form is a fixed point (segment() maps shown blocks one to one)
     shown_again = {block.index for story in _shown_stories(again) for block in story}
     edits = document.edit()
     for original, second in zip(flat, again.blocks):

@@ -57,10 +57,23 @@ FEATURE_NAMES = (
     "language_known",
     "words_x_stop",
     "caption_near",
+    "timestamp",
+    "ctx_timestamp",
+    "after_best_run",
+    "title_case",
 )
 _SEPARATOR = regex.compile(r"[|»›•·>/]")
 _DIGIT = regex.compile(r"\d")
 _CONTEXT = 2
+_WIDE_CONTEXT = 5
+# Comment threads and feeds stamp every entry: "2 days ago at 08:49 am", "March 3, 2024".
+_TIMESTAMP = regex.compile(
+    r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|"
+    r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\b|"
+    r"\b(?:19|20)\d{2}\b.{0,40}\b(?:at|um|à|a las)\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b",
+    regex.IGNORECASE,
+)
 
 
 @frozen(slots=False)
@@ -138,11 +151,12 @@ def block_vectors(
     log_words = [math.log1p(feature.words) for feature in feats]
     densities = [feature.stopword_density for feature in feats]
     terminals = [1.0 if feature.terminal else 0.0 for feature in feats]
+    stamps = [1.0 if feature.words <= 12 and _TIMESTAMP.search(text) else 0.0 for feature, text in zip(feats, texts)]
     explicit_values = [1.0 if flag else 0.0 for flag in explicit]
     caption_values = [1.0 if flag else 0.0 for flag in captions]
     sums = {name: _prefix(values) for name, values in (
         ("words", log_words), ("stop", densities), ("terminal", terminals),
-        ("explicit", explicit_values), ("caption", caption_values),
+        ("explicit", explicit_values), ("caption", caption_values), ("stamp", stamps),
     )}  # fmt: skip
     ended = 0.0
     vectors = []
@@ -150,6 +164,7 @@ def block_vectors(
         text = texts[position]
         low, high = max(0, position - _CONTEXT), min(count, position + _CONTEXT + 1)
         width = high - low - 1
+        wide_low, wide_high = max(0, position - _WIDE_CONTEXT), min(count, position + _WIDE_CONTEXT + 1)
 
         def around(name: str, own: float) -> float:
             total = sums[name][high] - sums[name][low]
@@ -190,6 +205,10 @@ def block_vectors(
                 1.0 if language_known else 0.0,
                 log_words[position] * densities[position],
                 1.0 if around("caption", caption_values[position]) > 0 else 0.0,
+                stamps[position],
+                (sums["stamp"][wide_high] - sums["stamp"][wide_low]) / max(1, wide_high - wide_low),
+                1.0 if position >= best_end > 0 else 0.0,
+                1.0 if feature.words >= 4 and feature.capitalised >= 0.7 else 0.0,
             ]
         )
     return vectors

@@ -83,7 +83,7 @@ class RemoveSiteChrome:
     tail_window: int = field(default=4, validator=_positive)
 
     use_model: bool = True
-    model_threshold: float = field(default=0.5, validator=_positive)
+    model_threshold: float = field(default=0.45, validator=_positive)
 
     def __call__(self, document: Document) -> Document:
         prepared = self.prepare(document)

@@ -111,6 +111,7 @@ class AssignRoles:
         if title is not None:
             if title.removal is not None:
                 edits.restore(title.index, Role.TITLE)
+                edits.set_story(title.index, blocks[0].story)  # it may stand above the story's first line
             else:
                 edits.set_role(title.index, Role.TITLE)
 
