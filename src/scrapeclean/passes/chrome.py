@@ -29,7 +29,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
-from attrs import define, field, frozen
+import regex
+from attrs import Factory, define, field, frozen
 
 from ..blockmodel import block_vectors, default_model
 from ..errors import ConfigError
@@ -44,6 +45,7 @@ RELATED = "related-content"
 AUTHOR_BIO = "author-bio"
 BYLINE_MARKER = "byline-marker"
 BOILERPLATE = "boilerplate"
+COMMENT_THREAD = "comment-thread"
 
 GOOD, NEAR, SHORT, LABEL, BAD = "good", "near-good", "short", "repeated-label", "bad"
 
@@ -57,6 +59,21 @@ _BIO_WORDS = 120
 # A trailing-section marker ("Related", "Newsletter") closes a text only once
 # some text has been read; in a page's header the same words are menu links.
 _PROSE_WORDS = 12
+# Comment threads: entries stamped with a date or time and "said"/"says".
+_STAMP = regex.compile(
+    r"\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|"
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?.{0,12}$|\b(?:says|said|wrote|schreibt|dit|dice|disse)\s*:?\s*$",
+    regex.IGNORECASE,
+)
+_COMMENTS_HEADING = regex.compile(
+    r"\b\d+\s+(?:comments?|responses?|replies|thoughts|kommentare|commentaires?|comentarios?|comentários?)\b|"
+    r"^\W*(?:comments?|leave a (?:reply|comment)|post a comment|join the (?:conversation|discussion)|"
+    r"kommentare|commentaires|comentarios|comentários)\W*$",
+    regex.IGNORECASE,
+)
+_THREAD_HEADING_WINDOW = 8
+_THREAD_TEXT_WORDS = 150
+_THREAD_GAP = 25
 _TEXT_BEFORE_END = 60
 _BYLINE_NAME_WORDS = 6
 
@@ -82,6 +99,7 @@ class RemoveSiteChrome:
     header_window: int = field(default=8, validator=_positive)
     tail_window: int = field(default=4, validator=_positive)
 
+    cut_threads: bool = True
     use_model: bool = True
     model_threshold: float = field(default=0.45, validator=_positive)
 
@@ -95,7 +113,10 @@ class RemoveSiteChrome:
             if classes[position] == BAD and _is_widget(feats[position]) and edits.role(block.index) is None:
                 edits.remove(block.index, WIDGET, "counter, toggle or separator")
             elif position not in keep and edits.is_kept(block.index):
-                edits.remove(block.index, BOILERPLATE, f"{classes[position]} block outside the main text")
+                if position in prepared.thread:
+                    edits.remove(block.index, COMMENT_THREAD, "in the comments below the text")
+                else:
+                    edits.remove(block.index, BOILERPLATE, f"{classes[position]} block outside the main text")
         return edits.apply()
 
     def prepare(self, document: Document) -> Prepared | None:
@@ -280,15 +301,57 @@ class RemoveSiteChrome:
             return set()
         best = max(run.score for run in runs)
         threshold = max(self.min_run_score, self.relative_run * best)
+        best_run = next(run for run in runs if run.score == best)
+        thread = self._thread_start(prepared, scored[best_run.start]) if self.cut_threads else None
         keep: set[int] = set()
         for run in runs:
             if run.score < threshold and run.score < best:
                 continue
             first, last = scored[run.start], scored[run.end - 1]
+            if thread is not None:
+                prepared.thread.update(position for position in scored if position >= thread)
+                if first >= thread:
+                    continue
+                last = min(last, thread - 1)
             keep.update(range(first, last + 1))
             keep.update(self._headline_zone(live, prepared.feats, prepared.classes, first, edits))
             keep.update(self._tail(live, last, edits))
         return keep
+
+    def _thread_start(self, prepared: Prepared, text_start: int) -> int | None:
+        """Where a comment thread begins below the text: the first of several stamped entries.
+
+        Comments stamp each entry ("Alex on September 17, 2018 at 6:34 am said:",
+        "2 days ago"). A thread counts when its stamps stand after some text of
+        the article and at least two of them are separated by prose.
+        """
+        def stamped(position: int) -> bool:
+            return prepared.feats[position].words <= 16 and _STAMP.search(prepared.live[position].text) is not None
+
+        stamps = [position for position in range(text_start + 1, len(prepared.live)) if stamped(position)]
+        text_words = 0
+        previous = None
+        for position in range(text_start, len(prepared.live)):
+            if position in stamps:
+                if previous is not None and text_words >= _THREAD_TEXT_WORDS:
+                    following = [other for other in stamps if other > position][:1]
+                    if following and following[0] - position <= _THREAD_GAP and self._opens_comments(prepared, position):
+                        return position
+                previous = position
+            elif prepared.feats[position].terminal:
+                text_words += prepared.feats[position].words
+        return None
+
+    def _opens_comments(self, prepared: Prepared, position: int) -> bool:
+        """A comments heading ("10 Comments", "Leave a reply") stands just above the first stamped entry.
+
+        On a forum the entries are the page; only a thread under its own heading
+        is the comments of an article.
+        """
+        return any(
+            _COMMENTS_HEADING.search(block.text) is not None
+            for block in prepared.live[max(0, position - _THREAD_HEADING_WINDOW) : position]
+        )
 
     def _headline_zone(
         self, live: Sequence[Block], feats: Sequence[Features], classes: list[str], first: int, edits: Edits
@@ -329,6 +392,7 @@ class Prepared:
     scores: dict[int, float]
     base: list[float]  # jusText-style scores by shape alone
     vectors: list[list[float]]
+    thread: set[int] = Factory(set)  # positions found in a comment thread below the text
 
 
 def _segments(prepared: Prepared) -> list[list[int]]:
