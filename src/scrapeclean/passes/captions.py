@@ -25,8 +25,8 @@ from typing import ClassVar
 import regex
 from attrs import field, frozen
 
-from ..errors import ConfigError
 from ..features import Features, analyse
+from ._settings import at_least
 from ..model import Block, Document, Edits, Role, Span
 
 DUPLICATE_CAPTION = "duplicate-caption"
@@ -86,21 +86,16 @@ def _credit_shaped(text: str) -> bool:
     return any(mark in text for mark in ("/", ":", "©", " via ")) or text.endswith("Getty Images")
 
 
-def _non_negative(instance: object, attribute: object, value: int) -> None:
-    if value < 0:
-        raise ConfigError(f"dedup-captions: {getattr(attribute, 'name', attribute)} must be >= 0, not {value!r}")
-
-
 @frozen
 class DedupCaptions:
     """Keep each caption once, with its credit; remove its other copies."""
 
     name: ClassVar[str] = "dedup-captions"
 
-    min_words: int = field(default=4, validator=_non_negative)
-    max_words: int = field(default=80, validator=_non_negative)
-    repeat_distance: int = field(default=1, validator=_non_negative)
-    max_repeated_words: int = field(default=50, validator=_non_negative)
+    min_words: int = field(default=4, validator=at_least(0, "dedup-captions"))
+    max_words: int = field(default=80, validator=at_least(0, "dedup-captions"))
+    repeat_distance: int = field(default=1, validator=at_least(0, "dedup-captions"))
+    max_repeated_words: int = field(default=50, validator=at_least(0, "dedup-captions"))
 
     def __call__(self, document: Document) -> Document:
         live = [block for block in document.blocks if block.removal is None]

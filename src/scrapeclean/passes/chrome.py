@@ -33,8 +33,8 @@ import regex
 from attrs import Factory, define, field, frozen
 
 from ..blockmodel import block_vectors, default_model
-from ..errors import ConfigError
 from ..features import Features, analyse
+from ._settings import at_least
 from ..model import Block, Document, Edits, Role
 from ..phrases import PHRASE_LANGUAGES, check_languages, phrase_set
 from ..regions import dense_runs
@@ -78,11 +78,6 @@ _TEXT_BEFORE_END = 60
 _BYLINE_NAME_WORDS = 6
 
 
-def _positive(instance: object, attribute: object, value: float) -> None:
-    if value < 0:
-        raise ConfigError(f"remove-site-chrome: {getattr(attribute, 'name', attribute)} must be >= 0, not {value!r}")
-
-
 @frozen
 class RemoveSiteChrome:
     """Remove navigation, widgets and related-content chrome; keep the densest runs of prose."""
@@ -90,18 +85,18 @@ class RemoveSiteChrome:
     name: ClassVar[str] = "remove-site-chrome"
 
     phrase_languages: tuple[str, ...] = field(default=PHRASE_LANGUAGES, converter=check_languages)
-    length_low: int = field(default=70, validator=_positive)
-    length_high: int = field(default=200, validator=_positive)
-    stopwords_low: float = field(default=0.30, validator=_positive)
-    stopwords_high: float = field(default=0.32, validator=_positive)
-    min_run_score: float = field(default=30.0, validator=_positive)
-    relative_run: float = field(default=0.0, validator=_positive)
-    header_window: int = field(default=8, validator=_positive)
-    tail_window: int = field(default=4, validator=_positive)
+    length_low: int = field(default=70, validator=at_least(0, "remove-site-chrome"))
+    length_high: int = field(default=200, validator=at_least(0, "remove-site-chrome"))
+    stopwords_low: float = field(default=0.30, validator=at_least(0, "remove-site-chrome"))
+    stopwords_high: float = field(default=0.32, validator=at_least(0, "remove-site-chrome"))
+    min_run_score: float = field(default=30.0, validator=at_least(0, "remove-site-chrome"))
+    relative_run: float = field(default=0.0, validator=at_least(0, "remove-site-chrome"))
+    header_window: int = field(default=8, validator=at_least(0, "remove-site-chrome"))
+    tail_window: int = field(default=4, validator=at_least(0, "remove-site-chrome"))
 
     cut_threads: bool = True
     use_model: bool = True
-    model_threshold: float = field(default=0.45, validator=_positive)
+    model_threshold: float = field(default=0.45, validator=at_least(0, "remove-site-chrome"))
 
     def __call__(self, document: Document) -> Document:
         prepared = self.prepare(document)

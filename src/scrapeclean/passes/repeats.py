@@ -29,19 +29,12 @@ from typing import ClassVar
 
 from attrs import field, frozen
 
-from ..errors import ConfigError
 from ..features import Features, analyse
+from ._settings import at_least
 from ..model import Block, Document, Edits, Role
 
 REPEATED_BLOCK = "repeated-block"
 REPEATED_HEADING = "repeated-heading"
-
-
-def _at_least_one(instance: object, attribute: object, value: int) -> None:
-    if value < 1:
-        raise ConfigError(
-            f"collapse-repeated-blocks: {getattr(attribute, 'name', attribute)} must be >= 1, not {value!r}"
-        )
 
 
 @frozen
@@ -50,9 +43,9 @@ class CollapseRepeatedBlocks:
 
     name: ClassVar[str] = "collapse-repeated-blocks"
 
-    min_words: int = field(default=8, validator=_at_least_one)
-    min_run: int = field(default=3, validator=_at_least_one)
-    heading_distance: int = field(default=12, validator=_at_least_one)
+    min_words: int = field(default=8, validator=at_least(1, "collapse-repeated-blocks"))
+    min_run: int = field(default=3, validator=at_least(1, "collapse-repeated-blocks"))
+    heading_distance: int = field(default=12, validator=at_least(1, "collapse-repeated-blocks"))
 
     def __call__(self, document: Document) -> Document:
         live = [block for block in document.blocks if block.removal is None and block.role != Role.CAPTION]

@@ -29,18 +29,13 @@ from typing import ClassVar
 
 from attrs import define, field, frozen
 
-from ..errors import ConfigError
 from ..features import Analysis, Features, analyse
+from ._settings import at_least
 from ..model import Block, Document, Role
 from .repeats import copied_headings
 from .roles import is_dateline
 
 _BOILERPLATE_REASONS = frozenset({"boilerplate", "related-content", "widget", "ui-phrase", "author-bio"})
-
-
-def _positive(instance: object, attribute: object, value: float) -> None:
-    if value <= 0:
-        raise ConfigError(f"split-stories: {getattr(attribute, 'name', attribute)} must be > 0, not {value!r}")
 
 
 @frozen
@@ -49,12 +44,12 @@ class SplitStories:
 
     name: ClassVar[str] = "split-stories"
 
-    min_story_words: int = field(default=60, validator=_positive)
-    window_words: int = field(default=250, validator=_positive)
-    max_similarity: float = field(default=0.12, validator=_positive)
-    min_evidence: int = field(default=1, validator=_positive)
+    min_story_words: int = field(default=60, validator=at_least(0, "split-stories", strictly=True))
+    window_words: int = field(default=250, validator=at_least(0, "split-stories", strictly=True))
+    max_similarity: float = field(default=0.12, validator=at_least(0, "split-stories", strictly=True))
+    min_evidence: int = field(default=1, validator=at_least(0, "split-stories", strictly=True))
     # With no other sign, a topic change this sharp still starts a new story.
-    sharp_similarity: float = field(default=0.04, validator=_positive)
+    sharp_similarity: float = field(default=0.04, validator=at_least(0, "split-stories", strictly=True))
 
     def __call__(self, document: Document) -> Document:
         kept = [block for block in document.blocks if block.removal is None]
