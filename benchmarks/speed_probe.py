@@ -1,0 +1,272 @@
+"""What the speed benchmark runs in child processes: throughput of one system, one scaling point, a profile.
+
+Every measurement gets a fresh process (``spawn``), so imports, caches and
+memory of one never reach another, and a scaling point that runs past its
+time budget can be stopped. Memory is resident set size from
+the process's own high-water mark (``VmHWM``, else ``resource.getrusage``),
+reset through ``/proc/self/clear_refs`` just before the timed work.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import resource
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+WARM_UP = "Home | News\n\nA title for the story\n\n" + "Some words of a real story, told plainly. " * 20
+
+
+class ChildFailed(RuntimeError):
+    """A measuring process raised, or died without a result."""
+
+
+# --- memory ------------------------------------------------------------------------------
+
+
+def current_rss() -> int | None:
+    """Resident set size now, in bytes (Linux ``/proc/self/statm``), or None elsewhere."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            resident_pages = int(handle.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return resident_pages * os.sysconf("SC_PAGE_SIZE")
+
+
+def reset_peak_rss() -> bool:
+    """Reset the process's RSS high-water mark (Linux 4.0+); False where that is not possible."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as handle:
+            handle.write("5")
+    except OSError:
+        return False
+    return True
+
+
+def peak_rss() -> int:
+    """Peak resident set size in bytes: ``VmHWM`` where Linux has it, else ``ru_maxrss``.
+
+    On Linux ``ru_maxrss`` also keeps the peak of the memory a process had
+    before ``exec``, which for a spawned child is its parent's; ``VmHWM`` is
+    this process's own, and is what ``/proc/self/clear_refs`` resets.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024  # KiB on Linux, bytes on macOS
+
+
+def _memory_start() -> tuple[int | None, bool]:
+    gc.collect()
+    baseline = current_rss()
+    return baseline, reset_peak_rss()
+
+
+def _memory_end(baseline: int | None, reset: bool) -> dict:
+    peak = peak_rss()
+    extra = max(0, peak - baseline) if baseline is not None and reset else None
+    return {"peak_rss": peak, "baseline_rss": baseline, "extra_rss": extra, "peak_reset": reset}
+
+
+# --- the systems, with the input they expect built outside the timer ----------------------
+
+
+def _scrapeclean() -> tuple[Callable, Callable]:
+    import scrapeclean
+
+    return (lambda dump: dump), scrapeclean.clean
+
+
+def _justext() -> tuple[Callable, Callable]:
+    import justext
+
+    from .systems import guess_stoplist, lines_as_html
+
+    def prepare(dump: str):
+        # The stoplist is chosen untimed: the benchmark's own guess costs about as much as jusText itself.
+        return lines_as_html(dump).encode("utf-8"), justext.get_stoplist(guess_stoplist(dump))
+
+    def run(prepared) -> list:
+        html, stoplist = prepared
+        return justext.justext(html, stoplist, encoding="utf-8")
+
+    return prepare, run
+
+
+def _trafilatura() -> tuple[Callable, Callable]:
+    import trafilatura
+
+    from .systems import lines_as_html
+
+    return lines_as_html, (lambda html: trafilatura.extract(html, include_comments=False))
+
+
+SYSTEMS: dict[str, Callable[[], tuple[Callable, Callable]]] = {
+    "scrapeclean": _scrapeclean,
+    "justext": _justext,
+    "trafilatura": _trafilatura,
+}
+
+DISTRIBUTIONS = {"scrapeclean": "scrapeclean", "justext": "jusText", "trafilatura": "trafilatura"}
+
+
+# --- measurements (run in the child) -----------------------------------------------------
+
+
+def throughput(send: Callable, system: str, dumps: list[str]) -> dict:
+    """Every dump once through one system, after a warm-up call, timed as one loop."""
+    prepare, run = SYSTEMS[system]()
+    run(prepare(dumps[0]))
+    inputs = [prepare(dump) for dump in dumps]
+    baseline, reset = _memory_start()
+    send("ready", None)
+    started, cpu_started = time.perf_counter(), time.process_time()
+    for prepared in inputs:
+        run(prepared)
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
+    size = sum(len(dump.encode("utf-8")) for dump in dumps)
+    return {
+        "system": system,
+        "docs": len(dumps),
+        "bytes": size,
+        "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
+        "mb_per_s": size / 1_000_000 / seconds,
+        "docs_per_s": len(dumps) / seconds,
+        **_memory_end(baseline, reset),
+    }
+
+
+def scaling_point(send: Callable, path: str, min_seconds: float, max_runs: int) -> dict:
+    """``scrapeclean.clean`` on one document read from ``path``, repeated until ``min_seconds`` have passed."""
+    import scrapeclean
+
+    scrapeclean.clean(WARM_UP)
+    document = Path(path).read_text(encoding="utf-8")
+    scrapeclean.clean(document[:2000])  # code paths only this shape of document reaches are warm too
+    baseline, reset = _memory_start()
+    send("ready", None)
+    times: list[float] = []
+    while not times or (sum(times) < min_seconds and len(times) < max_runs):
+        started = time.perf_counter()
+        scrapeclean.clean(document)
+        times.append(time.perf_counter() - started)
+    times.sort()
+    return {
+        "seconds": times[len(times) // 2],
+        "runs": len(times),
+        "total_seconds": sum(times),
+        **_memory_end(baseline, reset),
+    }
+
+
+def profile(send: Callable, dumps: list[str], top: int) -> dict:
+    """cProfile around ``scrapeclean.clean`` on every dump: the top functions by cumulative and by own time."""
+    import cProfile
+    import pstats
+
+    import scrapeclean
+
+    scrapeclean.clean(WARM_UP)
+    send("ready", None)
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    for dump in dumps:
+        scrapeclean.clean(dump)
+    profiler.disable()
+    seconds = time.perf_counter() - started
+    stats = pstats.Stats(profiler).stats  # {(file, line, name): (primitive calls, calls, own, cumulative, callers)}
+    rows = [
+        {
+            "function": function_label(*key),
+            "calls": str(calls) if primitive == calls else f"{calls}/{primitive}",
+            "own": own,
+            "cumulative": cumulative,
+        }
+        for key, (primitive, calls, own, cumulative, _) in stats.items()
+    ]
+    return {
+        "docs": len(dumps),
+        "bytes": sum(len(dump.encode("utf-8")) for dump in dumps),
+        "seconds": seconds,
+        "cumulative": sorted(rows, key=lambda row: -row["cumulative"])[:top],
+        "own": sorted(rows, key=lambda row: -row["own"])[:top],
+    }
+
+
+def function_label(filename: str, line: int, name: str) -> str:
+    """``module/path.py:line(name)`` with the install prefix cut off; builtins as cProfile names them.
+
+    >>> function_label("/x/src/scrapeclean/segment.py", 12, "segment")
+    'scrapeclean/segment.py:12(segment)'
+    >>> function_label("~", 0, "<method 'sub' of 're.Pattern' objects>")
+    "<method 'sub' of 're.Pattern' objects>"
+    """
+    if filename == "~" and line == 0:
+        return name
+    for marker in ("/site-packages/", "/src/", "/lib/python"):
+        if marker in filename:
+            filename = filename.split(marker, 1)[1]
+            break
+    return f"{filename}:{line}({name})"
+
+
+# --- the child process -------------------------------------------------------------------
+
+
+def _child(connection, function_name: str, arguments: tuple) -> None:
+    def send(kind: str, value) -> None:
+        connection.send((kind, value))
+
+    try:
+        send("result", globals()[function_name](send, *arguments))
+    except BaseException:  # noqa: BLE001 -- everything is reported to the parent, which decides
+        send("error", traceback.format_exc())
+    finally:
+        connection.close()
+
+
+def run_child(function_name: str, arguments: tuple, budget: float | None = None, start_timeout: float = 300.0):
+    """Run one measurement in a fresh process; ``None`` when it ran past ``budget`` seconds and was stopped.
+
+    The budget counts from the child's "ready" message, so imports and warm-up are not charged to it.
+    """
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(sender, function_name, arguments), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        ready = False
+        while True:
+            if not receiver.poll(budget if ready else start_timeout):
+                if not ready:
+                    raise ChildFailed(f"{function_name} did not start within {start_timeout:g} s")
+                return None
+            try:
+                kind, value = receiver.recv()
+            except EOFError:
+                raise ChildFailed(f"{function_name} died (exit code {process.exitcode})") from None
+            if kind == "ready":
+                ready = True
+                continue
+            if kind == "error":
+                raise ChildFailed(f"{function_name} failed:\n{value}")
+            return value
+    finally:
+        if process.is_alive():
+            process.terminate()
+        process.join(10)
+        receiver.close()
