@@ -59,12 +59,12 @@ class Rewriter:
         self.state: _FileState | None = None
 
     def run(self, stream: Iterable[tuple[Unit, Outcome | None]]) -> None:
-        for unit, outcome in stream:
-            try:
+        try:
+            for unit, outcome in stream:
                 self.handle(unit, outcome)
-            except BaseException:
-                self._abandon()
-                raise
+        except BaseException:  # also while waiting for the next outcome, with a JSONL file half written
+            self._abandon()
+            raise
 
     def handle(self, unit: Unit, outcome: Outcome | None) -> None:
         if isinstance(unit, FileStart):
@@ -102,12 +102,12 @@ class Rewriter:
     def _open_writer(self, path: str) -> None:
         assert self.state is not None
         writer = AtomicWriter(path, must_exist=True)
+        self.state.writer = writer  # known before its temporary file exists, so an interruption removes it
         try:
             handle = writer.open()
         except OutputError as error:
             self._fail(str(error))
             return
-        self.state.writer = writer
         if path.lower().endswith(".gz"):
             import gzip
 

@@ -16,10 +16,14 @@ while its new content was being made, rather than bringing it back.
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
-from typing import BinaryIO, NoReturn
+from typing import BinaryIO
 
 from ..errors import OutputError
 
@@ -42,6 +46,7 @@ class AtomicWriter:
         self.target = os.path.realpath(self.path)
         self.must_exist = must_exist
         self._handle: BinaryIO | None = None
+        self._descriptor: int | None = None  # the temporary file before it has a handle
         self._temp: str | None = None
 
     def open(self) -> BinaryIO:
@@ -56,54 +61,78 @@ class AtomicWriter:
         except OSError as error:
             raise OutputError(f"cannot write {self.path}: {error.strerror or error}") from None
         try:
-            descriptor, self._temp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=directory or ".")
-        except OSError as error:
-            reason = error.strerror or error
-            raise OutputError(
-                f"cannot write {self.path}: {reason} (creating a temporary file in {directory or '.'})"
-            ) from None
-        self._handle = os.fdopen(descriptor, "wb")
+            self._create(directory, name, mode)
+        except BaseException:  # an error, or an interruption just after the file was made: it goes
+            self.discard()
+            raise
+        assert self._handle is not None
+        return self._handle
+
+    def _create(self, directory: str, name: str, mode: int) -> None:
+        # Ctrl-C and SIGTERM wait while the file is made and its name recorded, so no
+        # interruption can leave a temporary file that discard() does not know of.
+        with _interruptions_held():
+            try:
+                self._descriptor, self._temp = tempfile.mkstemp(
+                    prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=directory or "."
+                )
+            except OSError as error:
+                reason = error.strerror or error
+                raise OutputError(
+                    f"cannot write {self.path}: {reason} (creating a temporary file in {directory or '.'})"
+                ) from None
+        self._handle = os.fdopen(self._descriptor, "wb")
+        self._descriptor = None
         try:
             os.chmod(self._temp, mode)
         except OSError:
             pass  # a file system without permission bits; the content still lands safely
-        return self._handle
 
     def commit(self) -> None:
-        """Flush the new content to disk and put it in place of the target."""
+        """Flush the new content to disk and put it in place of the target.
+
+        Whatever stops it (an error, Ctrl-C, SIGTERM turned into ``SystemExit``)
+        removes the temporary file on the way out.
+        """
         assert self._handle is not None and self._temp is not None, "commit() before open()"
         try:
-            self._handle.flush()
-            os.fsync(self._handle.fileno())
-            self._handle.close()
+            refusal = self._put_in_place(self._handle, self._temp)
         except OSError as failure:
-            self._fail(failure.strerror or str(failure))
-        if self.must_exist and not os.path.exists(self.target):
-            self._fail("it was removed during the run; not created again")
-        try:
-            os.replace(self._temp, self.target)
-        except OSError as failure:
-            self._fail(failure.strerror or str(failure))
+            refusal = failure.strerror or str(failure)
+        except BaseException:
+            self.discard()
+            raise
+        if refusal is not None:
+            self.discard()
+            raise OutputError(f"cannot write {self.path}: {refusal}")
         self._handle = self._temp = None
 
-    def _fail(self, reason: str) -> NoReturn:
-        self.discard()
-        raise OutputError(f"cannot write {self.path}: {reason}")
+    def _put_in_place(self, handle: BinaryIO, temp: str) -> str | None:
+        """Flush, sync and rename; the reason it must not be done, or None once done."""
+        handle.flush()
+        os.fsync(handle.fileno())
+        handle.close()
+        if self.must_exist and not os.path.exists(self.target):
+            return "it was removed during the run; not created again"
+        os.replace(temp, self.target)
+        return None
 
     def discard(self) -> None:
         """Drop the new content; the target is left as it was."""
-        if self._handle is None or self._temp is None:
-            return
+        handle, descriptor, temp = self._handle, self._descriptor, self._temp
+        self._handle = self._descriptor = self._temp = None
         try:
-            self._handle.close()
+            if handle is not None:
+                handle.close()
+            elif descriptor is not None:
+                os.close(descriptor)
         except OSError:
             pass  # closing flushes, and the write that failed (a full disk) fails again; the file goes anyway
-        finally:
+        if temp is not None:
             try:
-                os.unlink(self._temp)
+                os.unlink(temp)
             except OSError:
                 pass
-            self._handle = self._temp = None
 
     def __enter__(self) -> BinaryIO:
         return self.open()
@@ -122,12 +151,45 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, must_exist: bool = F
 
     With ``must_exist``, a ``path`` that no longer exists when the new content
     is ready is not created again (a file removed during a run stays removed).
+    Ctrl-C and SIGTERM take effect once the file is written or dropped: Python
+    may run a handler at the start of any function, cleanup included, so only
+    holding them back guarantees that no temporary file is left behind.
     """
-    with AtomicWriter(path, must_exist=must_exist) as handle:
+    with _interruptions_held(), AtomicWriter(path, must_exist=must_exist) as handle:
         try:
             handle.write(data)
         except OSError as error:  # a full disk, a file size limit
             raise OutputError(f"cannot write {os.fspath(path)}: {error.strerror or error}") from None
+
+
+@contextmanager
+def _interruptions_held() -> Iterator[None]:
+    """Hold back Ctrl-C and SIGTERM for the block; one that came meanwhile is raised right after it.
+
+    Python runs a signal's handler at a moment of its own choosing, possibly
+    after a file was created but before its name was stored, so the handlers
+    themselves are swapped for ones that only take note.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # handlers run in the main thread only: nothing can interrupt this one
+        return
+    caught: list[int] = []
+
+    def take_note(signum: int, frame: object) -> None:
+        caught.append(signum)
+
+    previous = {signum: signal.signal(signum, take_note) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in caught[:1]:
+            handler = previous[signum]
+            if callable(handler):
+                handler(signum, None)
+            elif handler == signal.SIG_DFL:
+                os.kill(os.getpid(), signum)
 
 
 def _umask() -> int:
