@@ -43,7 +43,7 @@ def clean_text(text: str, pipeline: Pipeline, articles: bool = False) -> Outcome
 
     try:
         cleaned = clean(text, pipeline=pipeline)
-    except Exception as error:  # a defect met on one dump of a corpus must not end the whole run
+    except Exception as error:  # noqa: BLE001 - a defect met on one dump must not end a corpus run
         return Outcome(stories=(), removals=(), error=f"{type(error).__name__}: {error}")
     stories = tuple(story for story in (to_text([article]) for article in cleaned) if story)
     counts = Counter((removed.pass_name, removed.reason) for article in cleaned for removed in article.removed)
