@@ -271,9 +271,13 @@ def _pattern_params() -> list:
 
 
 def _findall_seconds(pattern: regex.Pattern | re.Pattern, text: str) -> float:
-    start = time.process_time()
-    pattern.findall(text)
-    return time.process_time() - start
+    """The CPU time of a findall, the better of two runs (a collection or a busy moment adds to one only)."""
+    times = []
+    for _ in range(2):
+        start = time.process_time()
+        pattern.findall(text)
+        times.append(time.process_time() - start)
+    return min(times)
 
 
 @pytest.mark.parametrize("key", _pattern_params())
