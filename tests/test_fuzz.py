@@ -100,8 +100,8 @@ def _runs(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(_RUN_CHARS)) * draw(st.integers(1, 1500))
 
 
-# Known to be far from linear: see docs/robustness.md and the xfail in test_hostile_inputs.py.
-_SUPERLINEAR = {"scrapeclean.passes.captions._AGENCY_TAIL", "scrapeclean.passes.chrome._STAMP"}
+# Patterns known to be far from linear (none at present; see docs/robustness.md).
+_SUPERLINEAR: set[str] = set()
 _ACTIVE_FRAGMENTS = _FRAGMENTS + tuple(
     fragment for key, fragments in _REACHING.items() if key not in _SUPERLINEAR for fragment in fragments
 )

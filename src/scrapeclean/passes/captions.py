@@ -53,8 +53,8 @@ _LABELLED = regex.compile(
 # An agency name closing a caption after a separator: "… on Monday. John Smith/Getty Images".
 # Only capitalised words may precede it, so "…, he told Reuters." is not a credit.
 _AGENCY_TAIL = regex.compile(
-    r"(?:^|[.|/–—-]\s*)(?P<credit>(?:\p{Lu}[\w.'’&-]*[\s/]+){0,4}(?:Getty Images|AFP|Reuters|AP Photo|EPA|"
-    r"Shutterstock|Associated Press)(?:\s+via\s+(?:\p{Lu}[\w.'’&-]*\s*){1,3})?)\W{0,2}$"
+    r"(?:^|[.|/–—-]\s*)(?P<credit>(?:\p{Lu}[\w.'’&-]*+[\s/]++){0,4}(?:Getty Images|AFP|Reuters|AP Photo|EPA|"
+    r"Shutterstock|Associated Press)(?:\s+via(?:\s+\p{Lu}[\w.'’&-]*){1,3})?)\W{0,2}$"
 )
 _COPYRIGHT = regex.compile(r"©\s*(?P<credit>[^©\n]{2,80}?)\W{0,2}$")
 _TAIL_CHARS = 200

@@ -62,7 +62,7 @@ _PROSE_WORDS = 12
 # Comment threads: entries stamped with a date or time and "said"/"says".
 _STAMP = regex.compile(
     r"\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|"
-    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?.{0,12}$|\b(?:says|said|wrote|schreibt|dit|dice|disse)\s*:?\s*$",
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?.{0,12}$|\b(?:says|said|wrote|schreibt|dit|dice|disse)[\s:]*$",
     regex.IGNORECASE,
 )
 _COMMENTS_HEADING = regex.compile(
@@ -72,6 +72,7 @@ _COMMENTS_HEADING = regex.compile(
     regex.IGNORECASE,
 )
 _THREAD_HEADING_WINDOW = 8
+_STAMP_TAIL = 120  # a stamp ends its line; only the line's tail is searched
 _THREAD_TEXT_WORDS = 150
 _THREAD_GAP = 25
 _TEXT_BEFORE_END = 60
@@ -321,17 +322,26 @@ class RemoveSiteChrome:
         the article and at least two of them are separated by prose.
         """
         def stamped(position: int) -> bool:
-            return prepared.feats[position].words <= 16 and _STAMP.search(prepared.live[position].text) is not None
+            text = prepared.live[position].text
+            return prepared.feats[position].words <= 16 and _STAMP.search(text, max(0, len(text) - _STAMP_TAIL)) is not None
 
         stamps = [position for position in range(text_start + 1, len(prepared.live)) if stamped(position)]
+        stamp_set = set(stamps)
         text_words = 0
         previous = None
+        seen = 0  # stamps passed so far: the next one is stamps[seen]
         for position in range(text_start, len(prepared.live)):
-            if position in stamps:
-                if previous is not None and text_words >= _THREAD_TEXT_WORDS:
-                    following = [other for other in stamps if other > position][:1]
-                    if following and following[0] - position <= _THREAD_GAP and self._opens_comments(prepared, position):
-                        return position
+            if position in stamp_set:
+                seen += 1
+                following = stamps[seen] if seen < len(stamps) else None
+                if (
+                    previous is not None
+                    and text_words >= _THREAD_TEXT_WORDS
+                    and following is not None
+                    and following - position <= _THREAD_GAP
+                    and self._opens_comments(prepared, position)
+                ):
+                    return position
                 previous = position
             elif prepared.feats[position].terminal:
                 text_words += prepared.feats[position].words
