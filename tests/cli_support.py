@@ -55,3 +55,18 @@ def corpus_dir(tmp_path: Path) -> Path:
     root.mkdir()
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'corpus'\n")
     return root
+
+
+def old_and_new_corpus(tmp_path: Path, corpus: Path, count: int = 60) -> tuple[list[str], dict[str, bytes], dict[str, bytes]]:
+    """Write ``count`` messy dumps to ``corpus``; return their names, their bytes and the bytes ``fix`` makes of them."""
+    expected = tmp_path / "expected"
+    expected.mkdir()
+    names = [f"d{number:03}.txt" for number in range(count)]
+    for number, name in enumerate(names):
+        dump = messy_dump(f"Story number {number} about the river", f"Detail {number}.")
+        (corpus / name).write_text(dump)
+        (expected / name).write_text(dump)
+    assert scrapeclean("fix", "-q", str(expected)).returncode == 0
+    old = {name: (corpus / name).read_bytes() for name in names}
+    new = {name: (expected / name).read_bytes() for name in names}
+    return names, old, new

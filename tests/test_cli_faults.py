@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 import pytest
-from cli_support import COMMAND, corpus_dir, messy_dump, scrapeclean, two_stories
+from cli_support import COMMAND, corpus_dir, messy_dump, old_and_new_corpus, scrapeclean, two_stories
 
 import scrapeclean as library
 
@@ -370,16 +370,7 @@ def test_explain_html_into_a_missing_directory_is_an_error_not_a_traceback(tmp_p
 
 def _interrupt_fix(tmp_path: Path, corpus: Path, signum: int, jobs: str) -> tuple[int, dict[str, str], list[str]]:
     """Start fix on 60 files, send ``signum`` once the first file is replaced; the exit code and each file's state."""
-    expected = tmp_path / "expected"
-    expected.mkdir()
-    names = [f"d{number:03}.txt" for number in range(60)]
-    for number, name in enumerate(names):
-        dump = messy_dump(f"Story number {number} about the river", f"Detail {number}.")
-        (corpus / name).write_text(dump)
-        (expected / name).write_text(dump)
-    assert scrapeclean("fix", "-q", str(expected)).returncode == 0
-    old = {name: (corpus / name).read_bytes() for name in names}
-    new = {name: (expected / name).read_bytes() for name in names}
+    names, old, new = old_and_new_corpus(tmp_path, corpus)
     process = subprocess.Popen(
         [COMMAND, "fix", "-q", "-j", jobs, str(corpus)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )

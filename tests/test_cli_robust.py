@@ -10,7 +10,7 @@ import subprocess
 import time
 
 import pytest
-from cli_support import COMMAND, corpus_dir, messy_dump, scrapeclean, two_stories
+from cli_support import COMMAND, corpus_dir, messy_dump, old_and_new_corpus, scrapeclean, two_stories
 
 RUSSIAN_TITLE = "Городской совет одобрил новый мост через реку"
 RUSSIAN = "\n".join(
@@ -134,16 +134,7 @@ def test_parallel_output_is_byte_identical_and_in_input_order(corpus):
 
 
 def test_a_kill_during_fix_leaves_every_file_either_old_or_new(tmp_path, corpus):
-    expected = tmp_path / "expected"
-    expected.mkdir()
-    names = [f"d{number:03}.txt" for number in range(60)]
-    for number, name in enumerate(names):
-        dump = messy_dump(f"Story number {number} about the river", f"Detail {number}.")
-        (corpus / name).write_text(dump)
-        (expected / name).write_text(dump)
-    assert scrapeclean("fix", "-q", str(expected)).returncode == 0
-    old = {name: (corpus / name).read_bytes() for name in names}
-    new = {name: (expected / name).read_bytes() for name in names}
+    names, old, new = old_and_new_corpus(tmp_path, corpus)
     assert all(old[name] != new[name] for name in names)
     process = subprocess.Popen(
         [COMMAND, "fix", "-q", str(corpus)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

@@ -147,7 +147,7 @@ def block_vectors(
     count = len(feats)
     keys = Counter(feature.key for feature in feats)
     run_of = _run_membership(base_scores)
-    best_start, best_end = _best_run(run_of, base_scores)
+    best_start, best_end = _best_run(run_of)
     log_words = [math.log1p(feature.words) for feature in feats]
     densities = [feature.stopword_density for feature in feats]
     terminals = [1.0 if feature.terminal else 0.0 for feature in feats]
@@ -163,13 +163,7 @@ def block_vectors(
     for position, feature in enumerate(feats):
         text = texts[position]
         low, high = max(0, position - _CONTEXT), min(count, position + _CONTEXT + 1)
-        width = high - low - 1
         wide_low, wide_high = max(0, position - _WIDE_CONTEXT), min(count, position + _WIDE_CONTEXT + 1)
-
-        def around(name: str, own: float) -> float:
-            total = sums[name][high] - sums[name][low]
-            return (total - own) / width if width else own
-
         run_share, in_run = run_of[position]
         distance = 0 if best_start <= position < best_end else min(abs(position - best_start), abs(position - best_end + 1))
         words = max(feature.words, 1)
@@ -188,10 +182,10 @@ def block_vectors(
                 min(position, count - 1 - position) / count,
                 min(gaps[position], 3) / 3,
                 min(gaps[position + 1], 3) / 3 if position + 1 < count else 1.0,
-                around("words", log_words[position]),
-                around("stop", densities[position]),
-                around("terminal", terminals[position]),
-                around("explicit", explicit_values[position]),
+                _around(sums["words"], low, high, log_words[position]),
+                _around(sums["stop"], low, high, densities[position]),
+                _around(sums["terminal"], low, high, terminals[position]),
+                _around(sums["explicit"], low, high, explicit_values[position]),
                 1.0 if best_start <= position < best_end else 0.0,
                 1.0 if in_run else 0.0,
                 run_share,
@@ -204,7 +198,7 @@ def block_vectors(
                 1.0 if _SEPARATOR.search(text, 0, 200) else 0.0,
                 1.0 if language_known else 0.0,
                 log_words[position] * densities[position],
-                1.0 if around("caption", caption_values[position]) > 0 else 0.0,
+                1.0 if _around(sums["caption"], low, high, caption_values[position]) > 0 else 0.0,
                 stamps[position],
                 (sums["stamp"][wide_high] - sums["stamp"][wide_low]) / max(1, wide_high - wide_low),
                 1.0 if position >= best_end > 0 else 0.0,
@@ -212,6 +206,12 @@ def block_vectors(
             ]
         )
     return vectors
+
+
+def _around(prefix: Sequence[float], low: int, high: int, own: float) -> float:
+    """The mean of a value over the blocks of ``[low, high)`` other than the block itself."""
+    width = high - low - 1
+    return (prefix[high] - prefix[low] - own) / width if width else own
 
 
 def _prefix(values: Sequence[float]) -> list[float]:
@@ -231,7 +231,7 @@ def _run_membership(scores: Sequence[float]) -> list[tuple[float, bool]]:
     return membership
 
 
-def _best_run(membership: Sequence[tuple[float, bool]], scores: Sequence[float]) -> tuple[int, int]:
+def _best_run(membership: Sequence[tuple[float, bool]]) -> tuple[int, int]:
     best = [position for position, (share, inside) in enumerate(membership) if inside and share >= 1.0]
     if not best:
         return 0, 0
