@@ -40,6 +40,8 @@ DEFAULT_JSON = PROJECT_ROOT / "benchmarks" / "results" / "speed.json"
 QUICK_DUMPS = 60  # dumps for throughput and the profile in --quick mode
 SMALL_POINT_SECONDS = 0.3  # small documents are cleaned repeatedly for at least this long
 MAX_RUNS = 200
+# Every scaling point up to this size cleans the same text, cut into documents of the point's size.
+SCALING_TEXT = 1_000_000
 PROFILE_TOP = 20
 
 
@@ -150,16 +152,16 @@ def measure_scaling(pool: list[str], sizes: list[int], shapes: list[str], budget
         for shape in shapes:
             curve: list[dict] = []
             for size in sizes:
-                document = speed_report.build_document(pool, size, shape)
-                actual = len(document.encode("utf-8"))
-                point = {"shape": shape, "size": size, "bytes": actual}
+                documents = speed_report.build_documents(pool, size, shape, SCALING_TEXT)
+                actual = sum(len(document.encode("utf-8")) for document in documents)
+                point = {"shape": shape, "size": size, "bytes": actual, "documents": len(documents)}
                 reason = speed_report.next_point_verdict(actual, curve, budget)
                 if reason:
                     point.update(status=SKIPPED, reason=reason)
                 else:
-                    path = Path(folder) / f"{shape}-{size}.txt"
-                    path.write_text(document, encoding="utf-8")
-                    del document
+                    path = Path(folder) / f"{shape}-{size}.json"
+                    path.write_text(json.dumps(documents), encoding="utf-8")
+                    del documents
                     _log(f"scaling: {shape} {speed_report.size_label(size)}")
                     measured = run_child("scaling_point", (str(path), SMALL_POINT_SECONDS, MAX_RUNS), budget=budget)
                     path.unlink()

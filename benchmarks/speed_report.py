@@ -72,6 +72,34 @@ def build_document(dumps: Sequence[str], size: int, shape: str) -> str:
     return (raw[:cut] if cut > 0 else raw).rstrip()
 
 
+def build_documents(dumps: Sequence[str], size: int, shape: str, total: int) -> list[str]:
+    """The same ``max(size, total)`` bytes of text cut, one after another, into documents of at most ``size`` bytes.
+
+    Every size below ``total`` cleans the very same text, so time per MB
+    compares document sizes and nothing else (a 1 KB document cut from the
+    top of one dump would be all menu). Cuts fall at line breaks
+    (``concatenated``) or spaces (``single-line``) where one fits.
+
+    >>> build_documents(["one two\\nthree four"], 12, "concatenated", 40)
+    ['one two', 'three four', 'one two']
+    """
+    text = build_document(dumps, max(size, total), shape)
+    data = text.encode("utf-8")
+    if len(data) <= size:
+        return [text]
+    cut_at = "\n" if shape == "concatenated" else " "
+    documents = []
+    start = 0
+    while start < len(data):
+        piece = data[start : start + size].decode("utf-8", errors="ignore")
+        if start + size < len(data) and piece.rfind(cut_at) > 0:
+            piece = piece[: piece.rfind(cut_at) + 1]
+        start += len(piece.encode("utf-8")) or size
+        if piece.strip():
+            documents.append(piece.strip())
+    return documents
+
+
 def pick_dumps(dumps: Sequence[str], count: int | None) -> list[str]:
     """An evenly spread subset of ``count`` dumps (all of them for ``None``), in their order.
 
@@ -277,7 +305,7 @@ def throughput_table(result: dict) -> list[list[str]]:
 
 
 def scaling_table(result: dict) -> list[list[str]]:
-    table = [["shape", "size", "status", "seconds", "s/MB", "vs median", "runs", "peak RSS MB", "added MB", "note"]]
+    table = [["shape", "size", "status", "documents", "seconds", "s/MB", "vs median", "runs", "peak RSS MB", "added MB", "note"]]
     for shape in SHAPES:
         curve = [point for point in result.get("scaling", []) if point["shape"] == shape]
         reference = flatness(curve)["reference"] if curve else None
@@ -292,6 +320,7 @@ def scaling_table(result: dict) -> list[list[str]]:
                     shape,
                     size_label(point["size"]),
                     point["status"],
+                    str(point.get("documents", 1)),
                     _number(point.get("seconds"), 3) if measured else "-",
                     _number(point.get("seconds_per_mb")) if measured else "-",
                     "-" if relative is None else f"{relative:.2f}",
@@ -465,6 +494,12 @@ def markdown(result: dict, plot_name: str | None = PLOT_NAME) -> str:
         *markdown_table(throughput_table(result)),
         "",
         "## Time against document size",
+        "",
+        (
+            "Every point up to 1 MB cleans the same 1 MB of dev dumps, cut into documents of that size "
+            "(`documents` of them), so a point differs from another only in the size of its documents; "
+            "larger points are one document. `seconds` is the time for all of a point's documents."
+        ),
         "",
         *markdown_table(scaling_table(result), text_columns=3),
         "",

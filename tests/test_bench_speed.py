@@ -15,7 +15,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from benchmarks import speed, speed_probe, speed_report
-from benchmarks.speed_report import MEASURED, SKIPPED, TIMED_OUT, build_document
+from benchmarks.speed_report import MEASURED, SKIPPED, TIMED_OUT, build_document, build_documents
 
 DUMPS = ["Menu\nHome\n\nFirst story line one.\nLine two of it.", "Ünïcödé headline\n\nSecond — story body."]
 
@@ -47,6 +47,20 @@ def test_single_line_documents_have_no_line_breaks_and_cut_at_a_space():
     assert document.startswith("Menu Home First story line one. Line two of it. Ünïcödé headline Second")
     words = {word for dump in DUMPS for word in dump.split()}
     assert set(document.split(" ")) <= words
+
+
+@pytest.mark.parametrize("shape", speed_report.SHAPES)
+@pytest.mark.parametrize("size", [30, 100, 1_000])
+def test_smaller_documents_are_the_same_text_cut_into_pieces(shape, size):
+    whole = build_document(DUMPS, 3_000, shape)
+    documents = build_documents(DUMPS, size, shape, 3_000)
+    assert all(0 < len(document.encode("utf-8")) <= size for document in documents)
+    assert len(documents) >= 3_000 // size
+    assert "".join("".join(documents).split()) == "".join(whole.split())
+
+
+def test_a_document_larger_than_the_text_is_one_document():
+    assert build_documents(DUMPS, 5_000, "concatenated", 1_000) == [build_document(DUMPS, 5_000, "concatenated")]
 
 
 def test_a_document_smaller_than_its_first_line_is_cut_on_a_character_boundary():

@@ -9,8 +9,9 @@ covers most of the document's words.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib import resources
 
 import regex
@@ -54,20 +55,27 @@ def _languages_of_words() -> dict[str, tuple[int, ...]]:
 
 def detect_language(texts: Sequence[str]) -> str:
     """The language whose stopwords cover most words of a sample of ``texts`` ("" when none fits)."""
-    sample: list[str] = []
-    for text in texts:
-        sample.extend(_WORD.findall(fold(text)))
-        if len(sample) >= _SAMPLE_WORDS:
+    return _language_of_tokens(_WORD.findall(fold(text)) for text in texts)
+
+
+def _language_of_tokens(token_lists: Iterable[list[str]]) -> str:
+    """:func:`detect_language` on texts already folded and split into ``\\w+`` tokens."""
+    counts: Counter[str] = Counter()
+    sampled = 0
+    for tokens in token_lists:
+        counts.update(tokens)
+        sampled += len(tokens)
+        if sampled >= _SAMPLE_WORDS:
             break
-    if not sample:
+    if not sampled:
         return ""
     index = _languages_of_words()
     hits = [0] * len(LANGUAGES)
-    for word, count in Counter(sample).items():
+    for word, count in counts.items():
         for position in index.get(word, ()):
             hits[position] += count
     best = max(range(len(LANGUAGES)), key=lambda position: (hits[position], -position))
-    return LANGUAGES[best] if hits[best] >= max(2, len(sample) // 20) else ""
+    return LANGUAGES[best] if hits[best] >= max(2, sampled // 20) else ""
 
 
 @frozen(slots=True)
@@ -95,14 +103,19 @@ class Features:
 
 
 def features(text: str, stops: frozenset[str]) -> Features:
-    tokens = _WORD.findall(fold(text))
+    return _features(text, _WORD.findall(fold(text)), stops)
+
+
+def _features(text: str, tokens: list[str], stops: frozenset[str]) -> Features:
+    """The features of ``text`` whose folded ``\\w+`` tokens are ``tokens``."""
     words = len(tokens)
+    tail = text[-16:]
     return Features(
         words=words,
         stopwords=sum(map(stops.__contains__, tokens)) if stops else 0,
         letters=_LETTER.search(text) is not None,
-        terminal=_TERMINAL.search(text[-16:]) is not None,
-        question=_QUESTION.search(text[-16:]) is not None,
+        terminal=_TERMINAL.search(tail) is not None,
+        question=_QUESTION.search(tail) is not None,
         capitalised=len(_CAPITAL.findall(text)) / words if words else 0.0,
         chars=len(text),
         key=key_of_tokens(tokens),
@@ -128,8 +141,9 @@ def analyse(document: Document) -> Analysis:
     cached = document.cache.get("analysis")
     if cached is None:
         texts = [block.text for block in document.blocks]
-        language = detect_language(texts)
+        tokens = [_WORD.findall(fold(text)) for text in texts]
+        language = _language_of_tokens(tokens)
         stops = stopwords(language)
-        cached = Analysis(language, stops, tuple(features(text, stops) for text in texts))
+        cached = Analysis(language, stops, tuple(map(_features, texts, tokens, itertools.repeat(stops))))
         document.cache["analysis"] = cached
     return cached

@@ -141,6 +141,17 @@ class Document:
             blocks[index] = block
         return attrs.evolve(self, blocks=tuple(blocks))
 
+    def _annotated(self, blocks: tuple[Block, ...]) -> Document:
+        """This document with ``blocks`` that differ from its own only in their annotations.
+
+        Index, span and text are those of blocks already checked against
+        ``raw``, so the check is not run again.
+        """
+        derived = object.__new__(Document)
+        for name, value in (("raw", self.raw), ("blocks", blocks), ("source", self.source), ("cache", self.cache)):
+            object.__setattr__(derived, name, value)
+        return derived
+
     @property
     def story_count(self) -> int:
         return 1 + max((block.story for block in self.blocks), default=0)
@@ -195,10 +206,29 @@ class Edits:
         return bool(self._changes)
 
     def apply(self) -> Document:
-        blocks = self.document.blocks
-        return self.document.with_blocks(
-            {index: attrs.evolve(blocks[index], **change) for index, change in self._changes.items()}
-        )
+        if not self._changes:
+            return self.document
+        blocks = list(self.document.blocks)
+        for index, change in self._changes.items():
+            blocks[index] = _annotated(blocks[index], change)
+        return self.document._annotated(tuple(blocks))
+
+
+def _annotated(block: Block, change: Mapping[str, Any]) -> Block:
+    """``block`` with new annotations (role, removal, story, credit); its index, span and text stay."""
+    get = change.get
+    return Block(
+        block.index,
+        block.start,
+        block.end,
+        block.text,
+        block.gap,
+        block.hard_break,
+        get("role", block.role),
+        get("removal", block.removal),
+        get("story", block.story),
+        get("credit", block.credit),
+    )
 
 
 @frozen(slots=True)

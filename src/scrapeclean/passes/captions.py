@@ -50,12 +50,14 @@ _LABELLED = regex.compile(
     r"(?:\s+(?:credit|by|de|von|par|por))?\s*[:/]\s*(?P<credit>[^:\n]{2,80}?)\W{0,2}$",
     regex.IGNORECASE,
 )
+_AGENCIES = "Getty Images|AFP|Reuters|AP Photo|EPA|Shutterstock|Associated Press"
 # An agency name closing a caption after a separator: "… on Monday. John Smith/Getty Images".
 # Only capitalised words may precede it, so "…, he told Reuters." is not a credit.
 _AGENCY_TAIL = regex.compile(
-    r"(?:^|[.|/–—-]\s*)(?P<credit>(?:\p{Lu}[\w.'’&-]*+[\s/]++){0,4}(?:Getty Images|AFP|Reuters|AP Photo|EPA|"
-    r"Shutterstock|Associated Press)(?:\s+via(?:\s+\p{Lu}[\w.'’&-]*){1,3})?)\W{0,2}$"
+    r"(?:^|[.|/–—-]\s*)(?P<credit>(?:\p{Lu}[\w.'’&-]*+[\s/]++){0,4}(?:" + _AGENCIES + r")"
+    r"(?:\s+via(?:\s+\p{Lu}[\w.'’&-]*){1,3})?)\W{0,2}$"
 )
+_AGENCY_NAMES = regex.compile(_AGENCIES)
 _COPYRIGHT = regex.compile(r"©\s*(?P<credit>[^©\n]{2,80}?)\W{0,2}$")
 _TAIL_CHARS = 200
 
@@ -69,7 +71,7 @@ def find_credit(text: str) -> tuple[int, int] | None:
     """
     offset = max(0, len(text) - _TAIL_CHARS)
     tail = text[offset:]
-    for pattern in (_PARENTHESISED, _LABELLED, _COPYRIGHT, _AGENCY_TAIL):
+    for pattern in _candidates(tail):
         match = pattern.search(tail)
         if match is not None:
             start, end = match.span("credit")
@@ -79,6 +81,20 @@ def find_credit(text: str) -> tuple[int, int] | None:
             start += tail[start:end].index(credit)
             return offset + start, offset + start + len(credit)
     return None
+
+
+def _candidates(tail: str) -> list[regex.Pattern[str]]:
+    """The credit patterns that can match ``tail``, by characters each one needs (most lines need none)."""
+    candidates = []
+    if ")" in tail[-3:]:
+        candidates.append(_PARENTHESISED)
+    if ":" in tail or "/" in tail:
+        candidates.append(_LABELLED)
+    if "©" in tail:
+        candidates.append(_COPYRIGHT)
+    if _AGENCY_NAMES.search(tail) is not None:
+        candidates.append(_AGENCY_TAIL)
+    return candidates
 
 
 def _credit_shaped(text: str) -> bool:
