@@ -6,8 +6,10 @@ from collections.abc import Iterable
 
 from .assemble import PARAGRAPH_BREAK, STORY_BREAK, Parts, assemble, stories
 from .errors import InputError
+from .features import BLOCK_MEMO
 from .model import Article, Block, Document, Edits, Span
 from .pipeline import Pipeline
+from .segment import segment
 
 # Re-cleaning rounds allowed before giving up on a fixed point. Real pages
 # settle in one confirming round; the bound keeps hostile input linear.
@@ -67,7 +69,10 @@ def _render(shown: list[list[Block]]) -> str:
 def _settle(document: Document, pipeline: Pipeline) -> tuple[Document, bool]:
     shown = _shown_stories(document)
     text = _render(shown)
-    again = pipeline.run(text)
+    again = segment(text)
+    if BLOCK_MEMO in document.cache:
+        again.cache[BLOCK_MEMO] = document.cache[BLOCK_MEMO]
+    again = pipeline(again)
     flat = [block for story in shown for block in story]
     if len(again.blocks) != len(flat) or _render(_shown_stories(again)) == text:
         return document, False  # the text form is a fixed point (segment() maps shown blocks one to one)

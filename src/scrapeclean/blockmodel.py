@@ -17,9 +17,10 @@ import json
 import math
 import operator
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib import resources
 
+import numpy as np
 import regex
 from attrs import frozen
 
@@ -101,6 +102,12 @@ class BlockModel:
         logit = max(-30.0, min(30.0, self.logit(vector)))
         return 1.0 / (1.0 + math.exp(-logit))
 
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """:meth:`probability` of every row of a ``(blocks, features)`` array."""
+        weights, bias = self._folded
+        logits = np.clip((vectors * np.asarray(weights)).sum(axis=1) + bias, -30.0, 30.0)
+        return 1.0 / (1.0 + np.exp(-logits))
+
     def to_dict(self) -> dict[str, object]:
         return {
             "names": list(self.names),
@@ -142,83 +149,95 @@ def block_vectors(
     gaps: Sequence[int],
     base_scores: Sequence[float],
     language_known: bool,
-) -> list[list[float]]:
-    """One feature vector per block, in :data:`FEATURE_NAMES` order."""
+) -> np.ndarray:
+    """One feature vector per block, in :data:`FEATURE_NAMES` order: a ``(blocks, features)`` array.
+
+    Computed a feature at a time over all blocks (window means from prefix
+    sums), so the cost is a few passes over the blocks whatever their number.
+    """
     count = len(feats)
+    if not count:
+        return np.zeros((0, len(FEATURE_NAMES)))
     keys = Counter(feature.key for feature in feats)
     run_of = _run_membership(base_scores)
     best_start, best_end = _best_run(run_of)
-    log_words = [math.log1p(feature.words) for feature in feats]
-    densities = [feature.stopword_density for feature in feats]
-    terminals = [1.0 if feature.terminal else 0.0 for feature in feats]
-    stamps = [1.0 if feature.words <= 12 and _TIMESTAMP.search(text) else 0.0 for feature, text in zip(feats, texts)]
-    explicit_values = [1.0 if flag else 0.0 for flag in explicit]
-    caption_values = [1.0 if flag else 0.0 for flag in captions]
-    sums = {name: _prefix(values) for name, values in (
-        ("words", log_words), ("stop", densities), ("terminal", terminals),
-        ("explicit", explicit_values), ("caption", caption_values), ("stamp", stamps),
-    )}  # fmt: skip
-    ended = 0.0
-    vectors = []
-    for position, feature in enumerate(feats):
-        text = texts[position]
-        low, high = max(0, position - _CONTEXT), min(count, position + _CONTEXT + 1)
-        wide_low, wide_high = max(0, position - _WIDE_CONTEXT), min(count, position + _WIDE_CONTEXT + 1)
-        run_share, in_run = run_of[position]
-        distance = 0 if best_start <= position < best_end else min(abs(position - best_start), abs(position - best_end + 1))
-        words = max(feature.words, 1)
-        if explicit[position] and classes[position] == "bad" and feature.words <= 6 and position > count // 3:
-            ended = 1.0
-        vectors.append(
-            [
-                log_words[position],
-                densities[position],
-                terminals[position],
-                feature.capitalised,
-                1.0 if feature.heading_like else 0.0,
-                *(1.0 if classes[position] == name else 0.0 for name in CLASSES),
-                math.log1p(keys[feature.key] - 1),
-                position / count,
-                min(position, count - 1 - position) / count,
-                min(gaps[position], 3) / 3,
-                min(gaps[position + 1], 3) / 3 if position + 1 < count else 1.0,
-                _around(sums["words"], low, high, log_words[position]),
-                _around(sums["stop"], low, high, densities[position]),
-                _around(sums["terminal"], low, high, terminals[position]),
-                _around(sums["explicit"], low, high, explicit_values[position]),
-                1.0 if best_start <= position < best_end else 0.0,
-                1.0 if in_run else 0.0,
-                run_share,
-                math.log1p(distance) / 5,
-                len(_DIGIT.findall(text, 0, 400)) / max(1, min(len(text), 400)),
-                text.count(",") / words,
-                1.0 if text.endswith(("...", "…")) else 0.0,
-                ended,
-                feature.chars / words / 10,
-                1.0 if _SEPARATOR.search(text, 0, 200) else 0.0,
-                1.0 if language_known else 0.0,
-                log_words[position] * densities[position],
-                1.0 if _around(sums["caption"], low, high, caption_values[position]) > 0 else 0.0,
-                stamps[position],
-                (sums["stamp"][wide_high] - sums["stamp"][wide_low]) / max(1, wide_high - wide_low),
-                1.0 if position >= best_end > 0 else 0.0,
-                1.0 if feature.words >= 4 and feature.capitalised >= 0.7 else 0.0,
-            ]
-        )
-    return vectors
+    positions = np.arange(count)
+    word_counts = _column(feature.words for feature in feats)
+    words = np.maximum(word_counts, 1.0)
+    log_words = np.log1p(word_counts)
+    densities = _column(feature.stopword_density for feature in feats)
+    terminals = _column(feature.terminal for feature in feats)
+    stamps = _column(feature.words <= 12 and _TIMESTAMP.search(text) is not None for feature, text in zip(feats, texts))
+    explicit_values = _column(explicit)
+    caption_values = _column(captions)
+    classes_array = np.array(classes, dtype=object)
+    gap_values = np.minimum(_column(gaps[:count]), 3.0) / 3
+    in_best = (positions >= best_start) & (positions < best_end)
+    distance = np.where(in_best, 0, np.minimum(np.abs(positions - best_start), np.abs(positions - best_end + 1)))
+    ended = explicit_values.astype(bool) & (classes_array == "bad") & (word_counts <= 6) & (positions > count // 3)
+    columns = [
+        log_words,
+        densities,
+        terminals,
+        _column(feature.capitalised for feature in feats),
+        _column(feature.heading_like for feature in feats),
+        *((classes_array == name).astype(float) for name in CLASSES),
+        np.log1p(_column(keys[feature.key] - 1 for feature in feats)),
+        positions / count,
+        np.minimum(positions, count - 1 - positions) / count,
+        gap_values,
+        np.append(gap_values[1:], 1.0),
+        _around(log_words, _CONTEXT),
+        _around(densities, _CONTEXT),
+        _around(terminals, _CONTEXT),
+        _around(explicit_values, _CONTEXT),
+        in_best.astype(float),
+        _column(inside for _, inside in run_of),
+        _column(share for share, _ in run_of),
+        np.log1p(distance) / 5,
+        _column(len(_DIGIT.findall(text, 0, 400)) / max(1, min(len(text), 400)) for text in texts),
+        _column(text.count(",") for text in texts) / words,
+        _column(text.endswith(("...", "…")) for text in texts),
+        np.maximum.accumulate(ended).astype(float),
+        _column(feature.chars for feature in feats) / words / 10,
+        _column(_SEPARATOR.search(text, 0, 200) is not None for text in texts),
+        np.full(count, 1.0 if language_known else 0.0),
+        log_words * densities,
+        (_around(caption_values, _CONTEXT) > 0).astype(float),
+        stamps,
+        _window_mean(stamps, _WIDE_CONTEXT),
+        ((positions >= best_end) & (best_end > 0)).astype(float),
+        ((word_counts >= 4) & (_column(feature.capitalised for feature in feats) >= 0.7)).astype(float),
+    ]
+    return np.column_stack(columns)
 
 
-def _around(prefix: Sequence[float], low: int, high: int, own: float) -> float:
-    """The mean of a value over the blocks of ``[low, high)`` other than the block itself."""
+def _column(values: Iterable[float | bool]) -> np.ndarray:
+    return np.fromiter(values, dtype=float)
+
+
+def _bounds(count: int, reach: int) -> tuple[np.ndarray, np.ndarray]:
+    positions = np.arange(count)
+    return np.maximum(0, positions - reach), np.minimum(count, positions + reach + 1)
+
+
+def _prefix(values: np.ndarray) -> np.ndarray:
+    return np.concatenate(([0.0], np.cumsum(values)))
+
+
+def _around(values: np.ndarray, reach: int) -> np.ndarray:
+    """The mean of a value over the blocks within ``reach`` of each block, other than the block itself."""
+    low, high = _bounds(len(values), reach)
+    prefix = _prefix(values)
     width = high - low - 1
-    return (prefix[high] - prefix[low] - own) / width if width else own
+    return np.where(width > 0, (prefix[high] - prefix[low] - values) / np.maximum(width, 1), values)
 
 
-def _prefix(values: Sequence[float]) -> list[float]:
-    sums = [0.0]
-    for value in values:
-        sums.append(sums[-1] + value)
-    return sums
+def _window_mean(values: np.ndarray, reach: int) -> np.ndarray:
+    """The mean of a value over the blocks within ``reach`` of each block, the block included."""
+    low, high = _bounds(len(values), reach)
+    prefix = _prefix(values)
+    return (prefix[high] - prefix[low]) / np.maximum(high - low, 1)
 
 
 def _run_membership(scores: Sequence[float]) -> list[tuple[float, bool]]:

@@ -9,7 +9,6 @@ covers most of the document's words.
 from __future__ import annotations
 
 import functools
-import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from importlib import resources
@@ -131,6 +130,12 @@ class Analysis:
     features: tuple[Features, ...]
 
 
+# Key of the document cache entry that keeps, per block text, its tokens and its
+# features per stopword list. The rounds of one ``clean()`` share it (see
+# ``api.process``): a confirming round sees the same lines again.
+BLOCK_MEMO = "block-memo"
+
+
 def analyse(document: Document) -> Analysis:
     """The features of every block of ``document``, computed once and shared by the passes.
 
@@ -140,10 +145,19 @@ def analyse(document: Document) -> Analysis:
     """
     cached = document.cache.get("analysis")
     if cached is None:
+        memo: dict[str, tuple[list[str], dict[str, Features]]] = document.cache.setdefault(BLOCK_MEMO, {})
         texts = [block.text for block in document.blocks]
-        tokens = [_WORD.findall(fold(text)) for text in texts]
-        language = _language_of_tokens(tokens)
+        entries = [memo.get(text) or memo.setdefault(text, (_WORD.findall(fold(text)), {})) for text in texts]
+        language = _language_of_tokens(tokens for tokens, _ in entries)
         stops = stopwords(language)
-        cached = Analysis(language, stops, tuple(map(_features, texts, tokens, itertools.repeat(stops))))
+        cached = Analysis(language, stops, tuple(_known(text, entry, language, stops) for text, entry in zip(texts, entries)))
         document.cache["analysis"] = cached
     return cached
+
+
+def _known(text: str, entry: tuple[list[str], dict[str, Features]], language: str, stops: frozenset[str]) -> Features:
+    tokens, by_language = entry
+    found = by_language.get(language)
+    if found is None:
+        found = by_language[language] = _features(text, tokens, stops)
+    return found

@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
+import numpy as np
 import regex
 from attrs import Factory, define, field, frozen
 
@@ -141,13 +142,13 @@ class RemoveSiteChrome:
         )
         model = default_model() if self.use_model else None
         scores = {}
+        probabilities = model.probabilities(vectors).tolist() if model is not None else None
         for position in scored:
-            if model is None:
+            if probabilities is None:
                 scores[position] = base[position]
             else:
                 weight = max(feats[position].words, feats[position].chars // 6, 1)
-                probability = model.probability(vectors[position])
-                scores[position] = (probability - self.model_threshold) * 2 * weight
+                scores[position] = (probabilities[position] - self.model_threshold) * 2 * weight
         return Prepared(live, feats, classes, edits, scored, scores, base, vectors)
 
     # -- evidence from phrases and structure -------------------------------------------------
@@ -396,7 +397,7 @@ class Prepared:
     scored: list[int]  # positions (into ``live``) of the blocks left to judge
     scores: dict[int, float]
     base: list[float]  # jusText-style scores by shape alone
-    vectors: list[list[float]]
+    vectors: np.ndarray
     thread: set[int] = Factory(set)  # positions found in a comment thread below the text
 
 
