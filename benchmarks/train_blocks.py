@@ -44,7 +44,7 @@ def _trigrams(text: str) -> set[tuple[str, ...]]:
 def examples(dump: str, gold: str) -> tuple[list[list[float]], list[float], list[float]]:
     """Feature vectors, labels and weights of one page's judged blocks."""
     gold_grams = _trigrams(gold)
-    prepared = RemoveSiteChrome(use_model=False).prepare(DedupCaptions()(segment(dump)))
+    prepared = RemoveSiteChrome(use_model=False).prepare(DedupCaptions()(segment(dump)), keep_vectors=True)
     if prepared is None:
         return [], [], []
     vectors, labels, weights = [], [], []

@@ -39,7 +39,7 @@ def test_folded_weights_give_the_same_logit_as_standardising_first():
 
 def test_prose_scores_above_menu_lines():
     dump = "\n".join(["Home", "News", "Sport", "Weather", "", PROSE, "", PROSE.replace("bridge", "library"), "", "Contact", "Jobs"])
-    prepared = RemoveSiteChrome().prepare(DedupCaptions()(segment(dump)))
+    prepared = RemoveSiteChrome().prepare(DedupCaptions()(segment(dump)), keep_vectors=True)
     assert prepared is not None
     model = default_model()
     by_text = {prepared.live[p].text: model.probability(prepared.vectors[p]) for p in prepared.scored}  # type: ignore[union-attr]

@@ -17,8 +17,9 @@ import json
 import math
 import operator
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
+from typing import NamedTuple
 
 import numpy as np
 import regex
@@ -102,11 +103,15 @@ class BlockModel:
         logit = max(-30.0, min(30.0, self.logit(vector)))
         return 1.0 / (1.0 + math.exp(-logit))
 
-    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        """:meth:`probability` of every row of a ``(blocks, features)`` array."""
+    def probabilities(self, columns: Iterable[np.ndarray]) -> np.ndarray:
+        """:meth:`probability` of every block, from its features' columns (see :func:`block_columns`)."""
         weights, bias = self._folded
-        logits = np.clip((vectors * np.asarray(weights)).sum(axis=1) + bias, -30.0, 30.0)
-        return 1.0 / (1.0 + np.exp(-logits))
+        logits = None
+        for weight, column in zip(weights, columns, strict=True):
+            logits = column * weight if logits is None else logits + column * weight
+        if logits is None:
+            raise ConfigError("a block model needs at least one feature")
+        return 1.0 / (1.0 + np.exp(-np.clip(logits + bias, -30.0, 30.0)))
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -140,24 +145,35 @@ def default_model() -> BlockModel | None:
     return model_from_dict(json.loads(path.read_text("utf-8")))
 
 
-def block_vectors(
-    texts: Sequence[str],
-    feats: Sequence[Features],
-    classes: Sequence[str],
-    explicit: Sequence[bool],
-    captions: Sequence[bool],
-    gaps: Sequence[int],
-    base_scores: Sequence[float],
-    language_known: bool,
-) -> np.ndarray:
-    """One feature vector per block, in :data:`FEATURE_NAMES` order: a ``(blocks, features)`` array.
+class BlockInputs(NamedTuple):
+    """What :func:`block_columns` reads about the blocks of a document, in order."""
 
-    Computed a feature at a time over all blocks (window means from prefix
-    sums), so the cost is a few passes over the blocks whatever their number.
-    """
-    count = len(feats)
-    if not count:
+    texts: Sequence[str]
+    feats: Sequence[Features]
+    classes: Sequence[str]
+    explicit: Sequence[bool]
+    captions: Sequence[bool]
+    gaps: Sequence[int]
+    base_scores: Sequence[float]
+    language_known: bool
+
+
+def block_vectors(inputs: BlockInputs) -> np.ndarray:
+    """One feature vector per block, in :data:`FEATURE_NAMES` order: a ``(blocks, features)`` array."""
+    if not inputs.feats:
         return np.zeros((0, len(FEATURE_NAMES)))
+    return np.column_stack(list(block_columns(inputs)))
+
+
+def block_columns(inputs: BlockInputs) -> Iterator[np.ndarray]:
+    """Each feature's values over all blocks, one array at a time, in :data:`FEATURE_NAMES` order.
+
+    A feature at a time over all blocks (window means from prefix sums), so
+    the cost is a few passes over the blocks whatever their number, and a
+    scorer that adds each column into its sum holds one column at a time.
+    """
+    texts, feats, classes, explicit, captions, gaps, base_scores, language_known = inputs
+    count = len(feats)
     keys = Counter(feature.key for feature in feats)
     run_of = _run_membership(base_scores)
     best_start, best_end = _best_run(run_of)
@@ -175,41 +191,38 @@ def block_vectors(
     in_best = (positions >= best_start) & (positions < best_end)
     distance = np.where(in_best, 0, np.minimum(np.abs(positions - best_start), np.abs(positions - best_end + 1)))
     ended = explicit_values.astype(bool) & (classes_array == "bad") & (word_counts <= 6) & (positions > count // 3)
-    columns = [
-        log_words,
-        densities,
-        terminals,
-        _column(feature.capitalised for feature in feats),
-        _column(feature.heading_like for feature in feats),
-        *((classes_array == name).astype(float) for name in CLASSES),
-        np.log1p(_column(keys[feature.key] - 1 for feature in feats)),
-        positions / count,
-        np.minimum(positions, count - 1 - positions) / count,
-        gap_values,
-        np.append(gap_values[1:], 1.0),
-        _around(log_words, _CONTEXT),
-        _around(densities, _CONTEXT),
-        _around(terminals, _CONTEXT),
-        _around(explicit_values, _CONTEXT),
-        in_best.astype(float),
-        _column(inside for _, inside in run_of),
-        _column(share for share, _ in run_of),
-        np.log1p(distance) / 5,
-        _column(len(_DIGIT.findall(text, 0, 400)) / max(1, min(len(text), 400)) for text in texts),
-        _column(text.count(",") for text in texts) / words,
-        _column(text.endswith(("...", "…")) for text in texts),
-        np.maximum.accumulate(ended).astype(float),
-        _column(feature.chars for feature in feats) / words / 10,
-        _column(_SEPARATOR.search(text, 0, 200) is not None for text in texts),
-        np.full(count, 1.0 if language_known else 0.0),
-        log_words * densities,
-        (_around(caption_values, _CONTEXT) > 0).astype(float),
-        stamps,
-        _window_mean(stamps, _WIDE_CONTEXT),
-        ((positions >= best_end) & (best_end > 0)).astype(float),
-        ((word_counts >= 4) & (_column(feature.capitalised for feature in feats) >= 0.7)).astype(float),
-    ]
-    return np.column_stack(columns)
+    yield log_words
+    yield densities
+    yield terminals
+    yield _column(feature.capitalised for feature in feats)
+    yield _column(feature.heading_like for feature in feats)
+    yield from ((classes_array == name).astype(float) for name in CLASSES)
+    yield np.log1p(_column(keys[feature.key] - 1 for feature in feats))
+    yield positions / count
+    yield np.minimum(positions, count - 1 - positions) / count
+    yield gap_values
+    yield np.append(gap_values[1:], 1.0)
+    yield _around(log_words, _CONTEXT)
+    yield _around(densities, _CONTEXT)
+    yield _around(terminals, _CONTEXT)
+    yield _around(explicit_values, _CONTEXT)
+    yield in_best.astype(float)
+    yield _column(inside for _, inside in run_of)
+    yield _column(share for share, _ in run_of)
+    yield np.log1p(distance) / 5
+    yield _column(len(_DIGIT.findall(text, 0, 400)) / max(1, min(len(text), 400)) for text in texts)
+    yield _column(text.count(",") for text in texts) / words
+    yield _column(text.endswith(("...", "…")) for text in texts)
+    yield np.maximum.accumulate(ended).astype(float)
+    yield _column(feature.chars for feature in feats) / words / 10
+    yield _column(_SEPARATOR.search(text, 0, 200) is not None for text in texts)
+    yield np.full(count, 1.0 if language_known else 0.0)
+    yield log_words * densities
+    yield (_around(caption_values, _CONTEXT) > 0).astype(float)
+    yield stamps
+    yield _window_mean(stamps, _WIDE_CONTEXT)
+    yield ((positions >= best_end) & (best_end > 0)).astype(float)
+    yield ((word_counts >= 4) & (_column(feature.capitalised for feature in feats) >= 0.7)).astype(float)
 
 
 def _column(values: Iterable[float | bool]) -> np.ndarray:

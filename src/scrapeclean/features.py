@@ -54,7 +54,7 @@ def _languages_of_words() -> dict[str, tuple[int, ...]]:
 
 def detect_language(texts: Sequence[str]) -> str:
     """The language whose stopwords cover most words of a sample of ``texts`` ("" when none fits)."""
-    return _language_of_tokens(_WORD.findall(fold(text)) for text in texts)
+    return _language_of_tokens(map(_tokens, texts))
 
 
 def _language_of_tokens(token_lists: Iterable[list[str]]) -> str:
@@ -102,7 +102,7 @@ class Features:
 
 
 def features(text: str, stops: frozenset[str]) -> Features:
-    return _features(text, _WORD.findall(fold(text)), stops)
+    return _features(text, _tokens(text), stops)
 
 
 def _features(text: str, tokens: list[str], stops: frozenset[str]) -> Features:
@@ -130,9 +130,9 @@ class Analysis:
     features: tuple[Features, ...]
 
 
-# Key of the document cache entry that keeps, per block text, its tokens and its
-# features per stopword list. The rounds of one ``clean()`` share it (see
-# ``api.process``): a confirming round sees the same lines again.
+# Key of the document cache entry that keeps the features of block texts, by
+# language. The rounds of one ``clean()`` share it (see ``api.process``): a
+# confirming round sees the same lines again.
 BLOCK_MEMO = "block-memo"
 
 
@@ -145,19 +145,21 @@ def analyse(document: Document) -> Analysis:
     """
     cached = document.cache.get("analysis")
     if cached is None:
-        memo: dict[str, tuple[list[str], dict[str, Features]]] = document.cache.setdefault(BLOCK_MEMO, {})
         texts = [block.text for block in document.blocks]
-        entries = [memo.get(text) or memo.setdefault(text, (_WORD.findall(fold(text)), {})) for text in texts]
-        language = _language_of_tokens(tokens for tokens, _ in entries)
+        sampled: dict[str, list[str]] = {}  # the tokens of the blocks language detection read
+        language = _language_of_tokens(sampled.get(text) or sampled.setdefault(text, _tokens(text)) for text in texts)
         stops = stopwords(language)
-        cached = Analysis(language, stops, tuple(_known(text, entry, language, stops) for text, entry in zip(texts, entries)))
+        memo: dict[str, Features] = document.cache.setdefault(BLOCK_MEMO, {}).setdefault(language, {})
+        features = []
+        for text in texts:
+            found = memo.get(text)
+            if found is None:
+                found = memo[text] = _features(text, sampled.get(text) or _tokens(text), stops)
+            features.append(found)
+        cached = Analysis(language, stops, tuple(features))
         document.cache["analysis"] = cached
     return cached
 
 
-def _known(text: str, entry: tuple[list[str], dict[str, Features]], language: str, stops: frozenset[str]) -> Features:
-    tokens, by_language = entry
-    found = by_language.get(language)
-    if found is None:
-        found = by_language[language] = _features(text, tokens, stops)
-    return found
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(fold(text))

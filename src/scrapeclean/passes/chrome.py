@@ -33,7 +33,7 @@ import numpy as np
 import regex
 from attrs import Factory, define, field, frozen
 
-from ..blockmodel import block_vectors, default_model
+from ..blockmodel import BlockInputs, block_columns, block_vectors, default_model
 from ..features import Features, analyse
 from ._settings import at_least
 from ..model import Block, Document, Edits, Role
@@ -116,8 +116,12 @@ class RemoveSiteChrome:
                     edits.remove(block.index, BOILERPLATE, f"{classes[position]} block outside the main text")
         return edits.apply()
 
-    def prepare(self, document: Document) -> Prepared | None:
-        """Phrase-list removals, block classes and the score of every block that is left to judge."""
+    def prepare(self, document: Document, keep_vectors: bool = False) -> Prepared | None:
+        """Phrase-list removals, block classes and the score of every block that is left to judge.
+
+        With ``keep_vectors``, the result also holds every block's feature
+        vector (what fitting the block model needs).
+        """
         live = [block for block in document.blocks if block.removal is None]
         if not live:
             return None
@@ -130,7 +134,7 @@ class RemoveSiteChrome:
         base = [0.0] * len(live)
         for position in scored:
             base[position] = _score(classes[position], feats[position])
-        vectors = block_vectors(
+        inputs = BlockInputs(
             texts=[block.text for block in live],
             feats=feats,
             classes=classes,
@@ -142,13 +146,14 @@ class RemoveSiteChrome:
         )
         model = default_model() if self.use_model else None
         scores = {}
-        probabilities = model.probabilities(vectors).tolist() if model is not None else None
+        probabilities = model.probabilities(block_columns(inputs)).tolist() if model is not None else None
         for position in scored:
             if probabilities is None:
                 scores[position] = base[position]
             else:
                 weight = max(feats[position].words, feats[position].chars // 6, 1)
                 scores[position] = (probabilities[position] - self.model_threshold) * 2 * weight
+        vectors = block_vectors(inputs) if keep_vectors else None
         return Prepared(live, feats, classes, edits, scored, scores, base, vectors)
 
     # -- evidence from phrases and structure -------------------------------------------------
@@ -397,7 +402,7 @@ class Prepared:
     scored: list[int]  # positions (into ``live``) of the blocks left to judge
     scores: dict[int, float]
     base: list[float]  # jusText-style scores by shape alone
-    vectors: np.ndarray
+    vectors: np.ndarray | None
     thread: set[int] = Factory(set)  # positions found in a comment thread below the text
 
 
