@@ -59,18 +59,17 @@ def detect_language(texts: Sequence[str]) -> str:
 
 def _language_of_tokens(token_lists: Iterable[list[str]]) -> str:
     """:func:`detect_language` on texts already folded and split into ``\\w+`` tokens."""
-    counts: Counter[str] = Counter()
-    sampled = 0
+    sample: list[str] = []
     for tokens in token_lists:
-        counts.update(tokens)
-        sampled += len(tokens)
-        if sampled >= _SAMPLE_WORDS:
+        sample += tokens
+        if len(sample) >= _SAMPLE_WORDS:
             break
+    sampled = len(sample)
     if not sampled:
         return ""
     index = _languages_of_words()
     hits = [0] * len(LANGUAGES)
-    for word, count in counts.items():
+    for word, count in Counter(sample).items():
         for position in index.get(word, ()):
             hits[position] += count
     best = max(range(len(LANGUAGES)), key=lambda position: (hits[position], -position))

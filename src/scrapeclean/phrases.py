@@ -11,7 +11,7 @@ import functools
 from collections.abc import Iterable
 from importlib import resources
 
-from attrs import frozen
+from attrs import Factory, field, frozen
 
 from .errors import ConfigError
 from .fingerprint import key as block_key
@@ -28,12 +28,16 @@ class PhraseSet:
     exact: frozenset[str]
     prefixes: frozenset[str]
     longest_prefix: int
+    # The first words of the prefix phrases: most lines start with none of them.
+    first_words: frozenset[str] = field(
+        default=Factory(lambda self: frozenset(prefix.partition(" ")[0] for prefix in self.prefixes), takes_self=True)
+    )
 
     def matches(self, key: str, prefixes: bool = True) -> bool:
         """Whether a block's key is a phrase, or (with ``prefixes``) a short line starting with one."""
         if key in self.exact:
             return True
-        if not prefixes or not self.prefixes:
+        if not prefixes or key.partition(" ")[0] not in self.first_words:
             return False
         words = key.split(" ")
         if len(words) > self.longest_prefix + PREFIX_SLACK:
