@@ -11,6 +11,8 @@ import statistics
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .doc_sections import replace_section
+
 MB = 1_000_000  # decimal megabytes, as in MB/s
 QUICK_SIZES = (1_000, 10_000, 100_000, 1_000_000, 5_000_000)
 FULL_SIZES = (1_000, 10_000, 100_000, 1_000_000, 5_000_000, 10_000_000, 50_000_000)
@@ -531,6 +533,36 @@ def markdown(result: dict, plot_name: str | None = PLOT_NAME) -> str:
     return "\n".join(lines)
 
 
+def benchmarks_section(result: dict, plot_name: str | None = PLOT_NAME) -> str:
+    """The speed section of ``docs/benchmarks.md``: targets, throughput, scaling, ``-j``; details on speed.md."""
+    meta = result.get("meta", {})
+    lines = [
+        "## Speed",
+        "",
+        (
+            f"Measured {meta.get('date', '?')} on {meta.get('cpus', '?')} CPUs by `{meta.get('command', '?')}`; "
+            f"profiles, memory per size and how it is measured are on [{PAGE_NAME}]({PAGE_NAME})."
+        ),
+        "",
+        *load_note(meta),
+        *markdown_table(targets_table(result), text_columns=3),
+        "",
+        "### Throughput on the dev dumps, side by side",
+        "",
+        *markdown_table(throughput_table(result)),
+        "",
+        "### Time against document size",
+        "",
+        *markdown_table(scaling_table(result), text_columns=3),
+        "",
+    ]
+    if plot_name:
+        lines += [f"![Seconds per MB against document size]({plot_name})", ""]
+    if result.get("jobs"):
+        lines += ["### Corpus run: `-j 1` against `-j 2`", "", *markdown_table(jobs_table(result)), ""]
+    return "\n".join(lines)
+
+
 def load_note(meta: dict) -> list[str]:
     """A warning when the machine was busy with other work, which slows every number and the -j runs most."""
     loads = [meta.get(key) for key in ("load_average", "load_average_at_end") if meta.get(key) is not None]
@@ -600,4 +632,10 @@ def write_docs(result: dict, docs_dir: Path) -> list[Path]:
     page = docs_dir / PAGE_NAME
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(markdown(result, PLOT_NAME if has_plot else None), encoding="utf-8")
-    return [page, plot_path] if has_plot else [page]
+    written = [page, plot_path] if has_plot else [page]
+    overview = docs_dir / "benchmarks.md"
+    if overview.exists():
+        section = benchmarks_section(result, PLOT_NAME if has_plot else None)
+        overview.write_text(replace_section(overview.read_text(encoding="utf-8"), "speed", section), encoding="utf-8")
+        written.append(overview)
+    return written

@@ -230,6 +230,27 @@ def test_the_report_renders_tables_and_markdown_without_a_plot():
     assert "| a\\|b | 3/1 | 0.100 | 1.000 |" in page
     assert "| 2 | 3 | 3.00 | 1.10 | 1.00 1.20 | 2.727 | 1.91 |" in page
     assert "(benchmarks.md)" in page and "![" not in page
+    section = speed_report.benchmarks_section(result, plot_name=None)
+    assert section.startswith("## Speed") and "| 2 | 3 | 3.00 | 1.10 | 1.00 1.20 | 2.727 | 1.91 |" in section
+
+
+def test_the_speed_section_of_the_benchmarks_page_is_replaced_and_kept_by_the_quality_report(tmp_path):
+    from benchmarks import docs_report
+    from benchmarks.doc_sections import extract_section
+
+    overview = tmp_path / "benchmarks.md"
+    overview.write_text("# Benchmarks\n\nquality tables\n", encoding="utf-8")
+    result = {"meta": {"command": "speed run one"}, "scaling": [], "throughput": [], "ratios": {}}
+    for command in ("speed run one", "speed run two"):
+        result["meta"]["command"] = command
+        speed_report.write_docs(result, tmp_path)
+    page = overview.read_text(encoding="utf-8")
+    assert page.startswith("# Benchmarks\n\nquality tables") and page.count("## Speed") == 1
+    assert "speed run two" in page and "speed run one" not in page
+    docs_report.write_docs({"meta": {}, "summary": []}, tmp_path)
+    regenerated = overview.read_text(encoding="utf-8")
+    assert "quality tables" not in regenerated
+    assert extract_section(regenerated, "speed") == extract_section(page, "speed")
 
 
 # --- helpers of the measuring process ------------------------------------------------------
