@@ -487,29 +487,8 @@ def markdown(result: dict, plot_name: str | None = PLOT_NAME) -> str:
         "",
         "Versions: " + ", ".join(f"{name} {value}" for name, value in sorted(meta.get("versions", {}).items())) + ".",
         "",
-        "## Targets",
-        "",
-        *markdown_table(targets_table(result), text_columns=3),
-        "",
-        "## Throughput on the dev dumps",
-        "",
-        *markdown_table(throughput_table(result)),
-        "",
-        "## Time against document size",
-        "",
-        (
-            "Every point up to 1 MB cleans the same 1 MB of dev dumps, cut into documents of that size "
-            "(`documents` of them), so a point differs from another only in the size of its documents; "
-            "larger points are one document. `seconds` is the time for all of a point's documents."
-        ),
-        "",
-        *markdown_table(scaling_table(result), text_columns=3),
-        "",
     ]
-    if plot_name:
-        lines += [f"![Seconds per MB against document size]({plot_name})", ""]
-    if result.get("jobs"):
-        lines += ["## Corpus run: `-j 1` against `-j 2`", "", *markdown_table(jobs_table(result)), ""]
+    lines += _measured_sections(result, plot_name, "##")
     profile = result.get("profile")
     if profile:
         lines += [
@@ -545,13 +524,28 @@ def benchmarks_section(result: dict, plot_name: str | None = PLOT_NAME) -> str:
         ),
         "",
         *load_note(meta),
+    ]
+    return "\n".join(lines + _measured_sections(result, plot_name, "###"))
+
+
+def _measured_sections(result: dict, plot_name: str | None, heading: str) -> list[str]:
+    """Targets, throughput, scaling (with the plot) and ``-j`` tables, under headings of level ``heading``."""
+    lines = [
+        f"{heading} Targets",
+        "",
         *markdown_table(targets_table(result), text_columns=3),
         "",
-        "### Throughput on the dev dumps, side by side",
+        f"{heading} Throughput on the dev dumps, side by side",
         "",
         *markdown_table(throughput_table(result)),
         "",
-        "### Time against document size",
+        f"{heading} Time against document size",
+        "",
+        (
+            "Every point up to 1 MB cleans the same 1 MB of dev dumps, cut into documents of that size "
+            "(`documents` of them), so a point differs from another only in the size of its documents; "
+            "larger points are one document. `seconds` is the time for all of a point's documents."
+        ),
         "",
         *markdown_table(scaling_table(result), text_columns=3),
         "",
@@ -559,8 +553,8 @@ def benchmarks_section(result: dict, plot_name: str | None = PLOT_NAME) -> str:
     if plot_name:
         lines += [f"![Seconds per MB against document size]({plot_name})", ""]
     if result.get("jobs"):
-        lines += ["### Corpus run: `-j 1` against `-j 2`", "", *markdown_table(jobs_table(result)), ""]
-    return "\n".join(lines)
+        lines += [f"{heading} Corpus run: `-j 1` against `-j 2`", "", *markdown_table(jobs_table(result)), ""]
+    return lines
 
 
 def load_note(meta: dict) -> list[str]:
