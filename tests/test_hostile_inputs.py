@@ -145,21 +145,10 @@ def test_line_ends_and_invisible_padding_do_not_change_what_is_kept(name):
     assert scrapeclean.to_text(scrapeclean.clean(HOSTILE[name])) == plain
 
 
-# Words are counted as \w+ runs (features.py), so a sentence of a script written without
-# spaces counts as one word, and the chrome pass takes every paragraph for a "short block
-# outside the main text": a clean story in Chinese, Japanese or Thai is removed whole.
-_NO_SPACES = pytest.mark.xfail(strict=True, reason="chrome: prose without spaces counts as one-word blocks")
-
-
+# Scripts written without spaces are cut into words (fingerprint.tokens), so a paragraph of
+# Chinese, Japanese or Thai counts as the prose it is, not as a one-word line.
 @pytest.mark.parametrize(
-    "name",
-    [
-        "arabic",
-        "hebrew",
-        pytest.param("chinese-without-spaces", marks=_NO_SPACES),
-        pytest.param("japanese-without-spaces", marks=_NO_SPACES),
-        pytest.param("thai-without-spaces", marks=_NO_SPACES),
-    ],
+    "name", ["arabic", "hebrew", "chinese-without-spaces", "japanese-without-spaces", "thai-without-spaces"]
 )
 def test_clean_stories_in_other_scripts_are_kept_whole(name):
     text = HOSTILE[name]
@@ -167,7 +156,6 @@ def test_clean_stories_in_other_scripts_are_kept_whole(name):
     assert kept.split("\n\n") == [line for line in text.splitlines() if line.strip()]
 
 
-@pytest.mark.xfail(strict=True, reason="chrome: prose without spaces counts as one-word blocks")
 def test_one_sentence_of_chinese_is_kept():
     sentence = "市议会周二投票决定为新建跨河大桥提供资金，结束了持续两年的辩论。"
     assert scrapeclean.to_text(scrapeclean.clean(sentence)) == sentence

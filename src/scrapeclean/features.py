@@ -16,7 +16,7 @@ from importlib import resources
 import regex
 from attrs import frozen
 
-from .fingerprint import fold, key_of_tokens
+from .fingerprint import fold, key_of_tokens, tokens
 from .model import Document
 
 LANGUAGES = (
@@ -24,7 +24,6 @@ LANGUAGES = (
     "cs", "tr", "id", "fi", "ro", "hu", "uk", "el", "ca", "vi", "ar", "fa",
 )  # fmt: skip
 
-_WORD = regex.compile(r"\w+")
 _LETTER = regex.compile(r"\p{L}")
 # A sentence ends with . ! ? … (or their CJK forms), possibly followed by closing quotes or brackets.
 _TERMINAL = regex.compile(r"[.!?…。！？]['\"’”»)\]]*$")
@@ -161,4 +160,4 @@ def analyse(document: Document) -> Analysis:
 
 
 def _tokens(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return tokens(fold(text))

@@ -14,6 +14,14 @@ import unicodedata
 import regex
 
 _WORD = regex.compile(r"\w+")
+# Scripts written without spaces between words: a run of them is no one word. Chinese and
+# Japanese characters count one each; the Thai, Lao, Khmer and Myanmar alphabets, whose
+# words run to several letters, count a word per four letters.
+_IDEOGRAPHIC = r"\p{Han}\p{Hiragana}\p{Katakana}"
+_UNSPACED_ALPHABETS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+_TOKEN = regex.compile(
+    rf"[{_IDEOGRAPHIC}]|[{_UNSPACED_ALPHABETS}]{{1,4}}|[^\W{_IDEOGRAPHIC}{_UNSPACED_ALPHABETS}]+"
+)
 _DIGIT = regex.compile(r"\d")
 _LETTER = regex.compile(r"\p{L}")
 
@@ -21,6 +29,15 @@ _LETTER = regex.compile(r"\p{L}")
 def words(text: str) -> list[str]:
     """The ``\\w+`` tokens of ``text``, as the benchmarks count words."""
     return _WORD.findall(text)
+
+
+def tokens(folded: str) -> list[str]:
+    """The word tokens of folded text: ``\\w+`` runs, with scripts written without spaces cut into words.
+
+    >>> tokens("the council 市议会周二投票")
+    ['the', 'council', '市', '议', '会', '周', '二', '投', '票']
+    """
+    return _TOKEN.findall(folded)
 
 
 def fold(text: str) -> str:
@@ -42,7 +59,7 @@ def key(text: str) -> str:
     >>> key("The town’s “last big fight” — 2017") == key('the Town\\'s "last big fight" - 2018')
     True
     """
-    return key_of_tokens(_WORD.findall(fold(text)))
+    return key_of_tokens(tokens(fold(text)))
 
 
 def has_letters(text: str) -> bool:
