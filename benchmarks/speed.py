@@ -42,6 +42,7 @@ SMALL_POINT_SECONDS = 0.3  # small documents are cleaned repeatedly for at least
 MAX_RUNS = 200
 # Every scaling point up to this size cleans the same text, cut into documents of the point's size.
 SCALING_TEXT = 1_000_000
+JOBS_CORPUS = 5_000_000  # bytes of dumps in the -j 1 / -j 2 corpus, where the render cache has that many
 PROFILE_TOP = 20
 
 
@@ -195,7 +196,7 @@ def measure_jobs(named_dumps: list[tuple[str, str]], repetitions: int, counts: t
     runs: dict[str, list[float]] = {str(count): [] for count in counts}
     with tempfile.TemporaryDirectory(prefix="speed-corpus-") as folder:
         for number, (page_id, dump) in enumerate(named_dumps):
-            (Path(folder) / f"{number:04d}-{page_id}.txt").write_text(dump, encoding="utf-8")
+            (Path(folder) / f"{number:05d}-{page_id}.txt").write_text(dump, encoding="utf-8")
 
         def timed(count: int) -> float:
             command = [executable, "clean", "--format", "jsonl", "-q", "--no-config", "-j", str(count), folder]
@@ -281,8 +282,10 @@ def run(args: argparse.Namespace) -> dict:
         result["scaling"] = measure_scaling(pool, args.sizes, args.shapes, args.budget)
         del pool
     if not args.no_jobs:
-        # Every dev dump even in --quick mode: on a small corpus, process start-up would swamp the comparison.
-        result["jobs"] = measure_jobs(named, args.repetitions)
+        # Every dev dump even in --quick mode, and cached renders of other pages up to JOBS_CORPUS bytes:
+        # on a small corpus, process start-up would swamp the comparison.
+        corpus = text_pool([dump for _, dump in named], args.cache_dir, JOBS_CORPUS)
+        result["jobs"] = measure_jobs([(f"{number:05d}", dump) for number, dump in enumerate(corpus)], args.repetitions)
     if not args.no_profile:
         _log(f"profile: scrapeclean.clean on {len(dumps)} dumps")
         result["profile"] = run_child("profile", (dumps, PROFILE_TOP))
