@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import typographic
 
-from scrapeclean.fingerprint import fold, has_letters, key, key_of_tokens, words
+from scrapeclean.fingerprint import fold, has_letters, key, key_of_tokens, tokens, words
 
 
 @pytest.mark.parametrize(
@@ -83,3 +84,28 @@ def test_typographic_quotes_and_case_never_change_a_key(text):
 @given(st.text(max_size=80))
 def test_a_key_is_its_own_key(text):
     assert key(key(text)) == key(text)
+
+
+def test_the_fast_path_blocks_hold_every_character_of_the_scripts_written_without_spaces():
+    from scrapeclean.fingerprint import _IDEOGRAPHIC, _UNSPACED_ALPHABETS, _UNSPACED_BLOCKS
+
+    script = regex.compile(rf"[{_IDEOGRAPHIC}{_UNSPACED_ALPHABETS}]")
+    missed = [
+        hex(point)
+        for point in range(0x110000)
+        if not 0xD800 <= point < 0xE000 and script.match(chr(point)) and not _UNSPACED_BLOCKS.match(chr(point))
+    ]
+    assert not missed
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("plain ascii words", ["plain", "ascii", "words"]),
+        ("the town’s café", ["the", "town", "s", "café"]),
+        ("市议会 votes", ["市", "议", "会", "votes"]),
+        ("สวัสดีครับ", ["สวัสดี"[:4], "สวัสดีครับ"[4:8], "สวัสดีครับ"[8:]]),
+    ],
+)
+def test_tokens_cut_unspaced_scripts_and_leave_others_as_word_runs(text, expected):
+    assert tokens(text) == expected

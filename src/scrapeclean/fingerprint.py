@@ -9,6 +9,7 @@ blocks is a dictionary look-up, never an all-pairs scan.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -21,6 +22,14 @@ _IDEOGRAPHIC = r"\p{Han}\p{Hiragana}\p{Katakana}"
 _UNSPACED_ALPHABETS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 _TOKEN = regex.compile(
     rf"[{_IDEOGRAPHIC}]|[{_UNSPACED_ALPHABETS}]{{1,4}}|[^\W{_IDEOGRAPHIC}{_UNSPACED_ALPHABETS}]+"
+)
+# The Unicode blocks those scripts' characters lie in (a superset, as a test checks):
+# a text with none of them is cut into plain \w+ runs, several times faster.
+_UNSPACED_BLOCKS = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029"
+    "\u3038-\u303b\u3040-\u30ff\u31f0-\u31ff\u32d0-\u3357\u3400-\u4dbf\u4e00-\u9fff\ua9e0-\ua9ff"
+    "\uaa60-\uaa7f\uf900-\ufaff\uff66-\uff9f\U000116d0-\U000116ef\U00016fe0-\U00016fff"
+    "\U0001aff0-\U0001b16f\U0001f200\U00020000-\U0003ffff]"
 )
 _DIGIT = regex.compile(r"\d")
 _LETTER = regex.compile(r"\p{L}")
@@ -37,6 +46,8 @@ def tokens(folded: str) -> list[str]:
     >>> tokens("the council 市议会周二投票")
     ['the', 'council', '市', '议', '会', '周', '二', '投', '票']
     """
+    if folded.isascii() or _UNSPACED_BLOCKS.search(folded) is None:
+        return _WORD.findall(folded)
     return _TOKEN.findall(folded)
 
 
