@@ -45,10 +45,10 @@ class SplitStories:
 
     name: ClassVar[str] = "split-stories"
 
-    min_story_words: int = field(default=60, validator=at_least(0, "split-stories", strictly=True))
+    min_story_words: int = field(default=120, validator=at_least(0, "split-stories", strictly=True))
     window_words: int = field(default=250, validator=at_least(0, "split-stories", strictly=True))
-    max_similarity: float = field(default=0.12, validator=at_least(0, "split-stories", strictly=True))
-    min_evidence: int = field(default=2, validator=at_least(0, "split-stories", strictly=True))
+    max_similarity: float = field(default=0.08, validator=at_least(0, "split-stories", strictly=True))
+    min_evidence: int = field(default=1, validator=at_least(0, "split-stories", strictly=True))
     # With no other sign, a topic change this sharp still starts a new story.
     sharp_similarity: float = field(default=0.02, validator=at_least(0, "split-stories", strictly=True))
     # A dip in similarity this deep below both sides' highest adds a sign.
@@ -76,34 +76,49 @@ class SplitStories:
         return _number(document, [kept[position].index for position in starts])
 
     def _story_starts(self, view: _View) -> list[int]:
-        starts: list[int] = []
-        prose_words = 0  # words of prose since the last story start
-        for position, (block, feature) in enumerate(zip(view.kept, view.feats)):
-            if position and _breaks_before(view, position):
-                starts.append(position)
-                prose_words = 0
-            elif (
-                position
-                and feature.heading_like
-                and block.role is None
-                and prose_words >= self.min_story_words
-                and self._is_new_story(view, position)
-            ):
-                starts.append(_zone_start(view.kept, position))
-                prose_words = 0
-            elif not feature.heading_like:
-                prose_words += feature.words
+        count = len(view.kept)
+        breaks = [position for position in range(1, count) if _breaks_before(view, position)]
+        prose = [0] * (count + 1)  # words of prose before each position
+        for position, feature in enumerate(view.feats):
+            prose[position + 1] = prose[position] + (0 if feature.heading_like else feature.words)
+        bounds = [0, *breaks, count]
+        starts = list(breaks)
+        for low, high in zip(bounds, bounds[1:]):
+            starts.extend(self._headline_starts(view, prose, low, high))
         return sorted(set(starts))
 
-    def _is_new_story(self, view: _View, position: int) -> bool:
+    def _headline_starts(self, view: _View, prose: Sequence[int], low: int, high: int) -> list[int]:
+        """Story starts at the headlines between two page breaks.
+
+        Every story keeps ``min_story_words`` of prose: of two headlines
+        closer than that, only the one with more evidence starts a story.
+        """
+        chosen: list[tuple[int, tuple[int, float]]] = []
+        for position in range(low + 1, high):
+            if not view.feats[position].heading_like or view.kept[position].role is not None:
+                continue
+            if min(prose[position] - prose[low], prose[high] - prose[position]) < self.min_story_words:
+                continue
+            strength = self._strength(view, position)
+            if strength is None:
+                continue
+            if chosen and prose[position] - prose[chosen[-1][0]] < self.min_story_words:
+                if strength > chosen[-1][1]:
+                    chosen[-1] = (position, strength)
+                continue
+            chosen.append((position, strength))
+        return [_zone_start(view.kept, position) for position, _ in chosen]
+
+    def _strength(self, view: _View, position: int) -> tuple[int, float] | None:
+        """The evidence that a new story starts at this headline (more signs, then a sharper change), or None."""
         after = _window(view.content, range(position + 1, len(view.kept)), self.window_words)
         if sum(after.values()) < self.min_story_words // 2:
-            return False
+            return None
         # the captions and labels above the headline go with it, not with the text before
         before = _window(view.content, range(_zone_start(view.kept, position) - 1, -1, -1), self.window_words)
         similarity = _cosine(before, after, view.weights)
         if similarity > self.max_similarity:
-            return False
+            return None
         score = _evidence(view, position) + _title_affinity(view.content[position], before, after)
         if similarity <= self.sharp_similarity:
             score += 2
@@ -111,7 +126,7 @@ class SplitStories:
             score += 1
         if score == self.min_evidence and self._depth(view, position, similarity) >= self.min_depth:
             score += 1
-        return score >= self.min_evidence + 1
+        return (score, -similarity) if score > self.min_evidence else None
 
     def _similarity(self, view: _View, position: int) -> float:
         after = _window(view.content, range(position + 1, len(view.kept)), self.window_words)
