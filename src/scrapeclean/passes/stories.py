@@ -45,7 +45,7 @@ class SplitStories:
 
     name: ClassVar[str] = "split-stories"
 
-    min_story_words: int = field(default=120, validator=at_least(0, "split-stories", strictly=True))
+    min_story_words: int = field(default=60, validator=at_least(0, "split-stories", strictly=True))
     window_words: int = field(default=250, validator=at_least(0, "split-stories", strictly=True))
     max_similarity: float = field(default=0.08, validator=at_least(0, "split-stories", strictly=True))
     min_evidence: int = field(default=1, validator=at_least(0, "split-stories", strictly=True))
@@ -90,8 +90,9 @@ class SplitStories:
     def _headline_starts(self, view: _View, prose: Sequence[int], low: int, high: int) -> list[int]:
         """Story starts at the headlines between two page breaks.
 
-        Every story keeps ``min_story_words`` of prose: of two headlines
-        closer than that, only the one with more evidence starts a story.
+        Every story keeps ``min_story_words`` of prose, and one shorter than
+        twice that needs a further sign; of two headlines closer than
+        ``min_story_words``, only the one with more evidence starts a story.
         """
         chosen: list[tuple[int, tuple[int, float]]] = []
         for position in range(low + 1, high):
@@ -102,11 +103,17 @@ class SplitStories:
             strength = self._strength(view, position)
             if strength is None:
                 continue
-            if chosen and prose[position] - prose[chosen[-1][0]] < self.min_story_words:
-                if strength > chosen[-1][1]:
-                    chosen[-1] = (position, strength)
+            crowded = bool(chosen) and prose[position] - prose[chosen[-1][0]] < self.min_story_words * (
+                1 if min(strength[0], chosen[-1][1][0]) > self.min_evidence + 1 else 2
+            )
+            if crowded and strength <= chosen[-1][1]:
                 continue
-            chosen.append((position, strength))
+            if crowded:
+                chosen.pop()
+            previous = chosen[-1][0] if chosen else low
+            shortest = min(prose[position] - prose[previous], prose[high] - prose[position])
+            if shortest >= 2 * self.min_story_words or strength[0] > self.min_evidence + 1:
+                chosen.append((position, strength))
         return [_zone_start(view.kept, position) for position, _ in chosen]
 
     def _strength(self, view: _View, position: int) -> tuple[int, float] | None:
