@@ -5,9 +5,15 @@ followed by prose of its own, when the evidence adds up:
 
 * a page break (form feed) before it: scrapeclean's own story separator, always a split;
 * the topic changes: few content words shared by the text before and after
-  (lexical cohesion, as TextTiling measures it), required for any other split;
+  (lexical cohesion, as TextTiling measures it; words weighted by their
+  rarity in the dump), required for any other split;
+* the similarity dips there below its level on either side (TextTiling's depth);
 * two blank lines or more before it, or removed chrome between it and the text before;
 * the headline printed twice, or a caption, byline or dateline under it.
+
+Every story keeps some prose; of two headlines closer than that, the one with
+more evidence wins, so a footer or a short list at a story's end does not
+become a story of its own.
 
 Subheadings inside one article share its vocabulary and have none of the
 furniture of a headline, so they do not split it. Every block, removed ones
