@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
-from attrs import define, field, frozen
+from attrs import Factory, define, field, frozen
 
 from ..features import Analysis, Features, analyse
 from ..fingerprint import fold, words
@@ -142,9 +142,11 @@ class SplitStories:
         return (score, -similarity) if score > self.min_evidence else None
 
     def _similarity(self, view: _View, position: int) -> float:
-        after = _window(view.content, range(position + 1, len(view.kept)), self.window_words)
-        before = _window(view.content, range(position - 1, -1, -1), self.window_words)
-        return _cosine(before, after, view.weights)
+        if position not in view.similarities:
+            after = _window(view.content, range(position + 1, len(view.kept)), self.window_words)
+            before = _window(view.content, range(position - 1, -1, -1), self.window_words)
+            view.similarities[position] = _cosine(before, after, view.weights)
+        return view.similarities[position]
 
     def _depth(self, view: _View, position: int, similarity: float) -> float:
         """How far the similarity dips here below its highest a window's length to either side (TextTiling's depth).
@@ -171,6 +173,7 @@ class _View:
     weights: dict[str, float]
     copied: set[int]
     analysis: Analysis
+    similarities: dict[int, float] = Factory(dict)  # the cosine across each position, once computed
 
 
 def _breaks_before(view: _View, position: int) -> bool:
@@ -266,7 +269,7 @@ def _cosine(first: Counter[str], second: Counter[str], weights: dict[str, float]
 
 
 def _vector(counts: Counter[str], weights: dict[str, float]) -> dict[str, float]:
-    return {word: (1 + math.log(count)) * weights.get(word, 0.0) for word, count in counts.items()}
+    return {word: (1 + math.log(count) if count > 1 else 1.0) * weights.get(word, 0.0) for word, count in counts.items()}
 
 
 def _number(document: Document, starts: Sequence[int]) -> Document:
