@@ -5,9 +5,15 @@ followed by prose of its own, when the evidence adds up:
 
 * a page break (form feed) before it: scrapeclean's own story separator, always a split;
 * the topic changes: few content words shared by the text before and after
-  (lexical cohesion, as TextTiling measures it), required for any other split;
+  (lexical cohesion, as TextTiling measures it; words weighted by their
+  rarity in the dump), required for any other split;
+* the similarity dips there below its level on either side (TextTiling's depth);
 * two blank lines or more before it, or removed chrome between it and the text before;
 * the headline printed twice, or a caption, byline or dateline under it.
+
+Every story keeps some prose; of two headlines closer than that, the one with
+more evidence wins, so a footer or a short list at a story's end does not
+become a story of its own.
 
 Subheadings inside one article share its vocabulary and have none of the
 furniture of a headline, so they do not split it. Every block, removed ones
@@ -27,9 +33,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
-from attrs import define, field, frozen
+from attrs import Factory, define, field, frozen
 
 from ..features import Analysis, Features, analyse
+from ..fingerprint import fold, words
 from ._settings import at_least
 from ..model import Block, Document, Role
 from .repeats import copied_headings
@@ -46,10 +53,12 @@ class SplitStories:
 
     min_story_words: int = field(default=60, validator=at_least(0, "split-stories", strictly=True))
     window_words: int = field(default=250, validator=at_least(0, "split-stories", strictly=True))
-    max_similarity: float = field(default=0.12, validator=at_least(0, "split-stories", strictly=True))
+    max_similarity: float = field(default=0.08, validator=at_least(0, "split-stories", strictly=True))
     min_evidence: int = field(default=1, validator=at_least(0, "split-stories", strictly=True))
     # With no other sign, a topic change this sharp still starts a new story.
-    sharp_similarity: float = field(default=0.04, validator=at_least(0, "split-stories", strictly=True))
+    sharp_similarity: float = field(default=0.02, validator=at_least(0, "split-stories", strictly=True))
+    # A dip in similarity this deep below both sides' highest adds a sign.
+    min_depth: float = field(default=0.07, validator=at_least(0, "split-stories", strictly=True))
 
     def __call__(self, document: Document) -> Document:
         kept = [block for block in document.blocks if block.removal is None]
@@ -57,12 +66,13 @@ class SplitStories:
             return document
         analysis = analyse(document)
         feats = [analysis.features[block.index] for block in kept]
-        stops = analysis.stopwords
+        content = [_content_words(block.text, analysis.stopwords) for block in kept]
         view = _View(
             document=document,
             kept=kept,
             feats=feats,
-            content=[_content_words(block.text, stops) for block in kept],
+            content=content,
+            weights=_weights(content),
             copied=copied_headings(document),
             analysis=analysis,
         )
@@ -72,39 +82,84 @@ class SplitStories:
         return _number(document, [kept[position].index for position in starts])
 
     def _story_starts(self, view: _View) -> list[int]:
-        starts: list[int] = []
-        prose_words = 0  # words of prose since the last story start
-        for position, (block, feature) in enumerate(zip(view.kept, view.feats)):
-            if position and _breaks_before(view, position):
-                starts.append(position)
-                prose_words = 0
-            elif (
-                position
-                and feature.heading_like
-                and block.role is None
-                and prose_words >= self.min_story_words
-                and self._is_new_story(view, position)
-            ):
-                starts.append(_zone_start(view.kept, position))
-                prose_words = 0
-            elif not feature.heading_like:
-                prose_words += feature.words
+        count = len(view.kept)
+        breaks = [position for position in range(1, count) if _breaks_before(view, position)]
+        prose = [0] * (count + 1)  # words of prose before each position
+        for position, feature in enumerate(view.feats):
+            prose[position + 1] = prose[position] + (0 if feature.heading_like else feature.words)
+        bounds = [0, *breaks, count]
+        starts = list(breaks)
+        for low, high in zip(bounds, bounds[1:]):
+            starts.extend(self._headline_starts(view, prose, low, high))
         return sorted(set(starts))
 
-    def _is_new_story(self, view: _View, position: int) -> bool:
+    def _headline_starts(self, view: _View, prose: Sequence[int], low: int, high: int) -> list[int]:
+        """Story starts at the headlines between two page breaks.
+
+        Every story keeps ``min_story_words`` of prose, and one shorter than
+        twice that needs a further sign; of two headlines closer than
+        ``min_story_words``, only the one with more evidence starts a story.
+        """
+        chosen: list[tuple[int, tuple[int, float]]] = []
+        for position in range(low + 1, high):
+            if not view.feats[position].heading_like or view.kept[position].role is not None:
+                continue
+            if min(prose[position] - prose[low], prose[high] - prose[position]) < self.min_story_words:
+                continue
+            strength = self._strength(view, position)
+            if strength is None:
+                continue
+            crowded = bool(chosen) and prose[position] - prose[chosen[-1][0]] < self.min_story_words * (
+                1 if min(strength[0], chosen[-1][1][0]) > self.min_evidence + 1 else 2
+            )
+            if crowded and strength <= chosen[-1][1]:
+                continue
+            if crowded:
+                chosen.pop()
+            previous = chosen[-1][0] if chosen else low
+            shortest = min(prose[position] - prose[previous], prose[high] - prose[position])
+            if shortest >= 2 * self.min_story_words or strength[0] > self.min_evidence + 1:
+                chosen.append((position, strength))
+        return [_zone_start(view.kept, position) for position, _ in chosen]
+
+    def _strength(self, view: _View, position: int) -> tuple[int, float] | None:
+        """The evidence that a new story starts at this headline (more signs, then a sharper change), or None."""
         after = _window(view.content, range(position + 1, len(view.kept)), self.window_words)
         if sum(after.values()) < self.min_story_words // 2:
-            return False
-        before = _window(view.content, range(position - 1, -1, -1), self.window_words)
-        similarity = _cosine(before, after)
+            return None
+        # the captions and labels above the headline go with it, not with the text before
+        before = _window(view.content, range(_zone_start(view.kept, position) - 1, -1, -1), self.window_words)
+        similarity = _cosine(before, after, view.weights)
         if similarity > self.max_similarity:
-            return False
+            return None
         score = _evidence(view, position) + _title_affinity(view.content[position], before, after)
         if similarity <= self.sharp_similarity:
             score += 2
-        elif similarity <= self.max_similarity / 2:
+        elif similarity <= (self.max_similarity + self.sharp_similarity) / 2:
             score += 1
-        return score >= self.min_evidence + 1
+        if score == self.min_evidence and self._depth(view, position, similarity) >= self.min_depth:
+            score += 1
+        return (score, -similarity) if score > self.min_evidence else None
+
+    def _similarity(self, view: _View, position: int) -> float:
+        if position not in view.similarities:
+            after = _window(view.content, range(position + 1, len(view.kept)), self.window_words)
+            before = _window(view.content, range(position - 1, -1, -1), self.window_words)
+            view.similarities[position] = _cosine(before, after, view.weights)
+        return view.similarities[position]
+
+    def _depth(self, view: _View, position: int, similarity: float) -> float:
+        """How far the similarity dips here below its highest a window's length to either side (TextTiling's depth).
+
+        Inside one story the text on either side of a nearby line is alike; a
+        list of unrelated items is unlike everywhere, so it has no dip.
+        """
+        sides = (
+            _reach(view.content, range(position - 1, 0, -1), self.window_words),
+            _reach(view.content, range(position + 1, len(view.kept) - 1), self.window_words),
+        )
+        peaks = [max((self._similarity(view, other) for other in side), default=similarity) for side in sides]
+        return min(peaks) - similarity
 
 
 @define
@@ -115,8 +170,10 @@ class _View:
     kept: list[Block]
     feats: list[Features]
     content: list[list[str]]
+    weights: dict[str, float]
     copied: set[int]
     analysis: Analysis
+    similarities: dict[int, float] = Factory(dict)  # the cosine across each position, once computed
 
 
 def _breaks_before(view: _View, position: int) -> bool:
@@ -128,10 +185,11 @@ def _breaks_before(view: _View, position: int) -> bool:
 def _evidence(view: _View, position: int) -> int:
     """How many signs of a new story's headline stand around the line at ``position``."""
     block = view.kept[position]
+    zone = view.kept[_zone_start(view.kept, position)]  # the captions and labels standing above the headline
     evidence = 0
-    if block.gap >= 2:
+    if zone.gap >= 2:
         evidence += 1
-    between = view.document.blocks[view.kept[position - 1].index + 1 : block.index]
+    between = view.document.blocks[view.kept[max(_zone_start(view.kept, position) - 1, 0)].index + 1 : zone.index]
     if sum(1 for other in between if other.removal and other.removal.reason in _BOILERPLATE_REASONS) >= 2:
         evidence += 1
     if block.index in view.copied:
@@ -161,7 +219,30 @@ def _zone_start(kept: Sequence[Block], position: int) -> int:
 
 
 def _content_words(text: str, stops: frozenset[str]) -> list[str]:
-    return [word for word in (token.casefold() for token in text.split()) if len(word) > 3 and word not in stops]
+    return [word for word in words(fold(text)) if len(word) > 3 and word not in stops]
+
+
+def _weights(content: Sequence[list[str]]) -> dict[str, float]:
+    """Inverse block frequency of each content word in the dump: a word every part of the page uses says little."""
+    frequency = Counter(word for words_ in content for word in set(words_))
+    total = len(content) + 1
+    return {word: math.log(total / (count + 0.5)) for word, count in frequency.items()}
+
+
+def _reach(content: Sequence[list[str]], positions: range, size: int, samples: int = 8) -> list[int]:
+    """Positions spread over the next ``size`` content words along ``positions``, at most ``samples`` of them."""
+    step = max(size // samples, 1)
+    chosen: list[int] = []
+    total = since = 0
+    for position in positions:
+        total += len(content[position])
+        since += len(content[position])
+        if since >= step:
+            chosen.append(position)
+            since = 0
+        if total >= size or len(chosen) >= samples:
+            break
+    return chosen
 
 
 def _window(content: Sequence[list[str]], positions: range, size: int) -> Counter[str]:
@@ -175,14 +256,20 @@ def _window(content: Sequence[list[str]], positions: range, size: int) -> Counte
     return counts
 
 
-def _cosine(first: Counter[str], second: Counter[str]) -> float:
+def _cosine(first: Counter[str], second: Counter[str], weights: dict[str, float]) -> float:
+    """Cosine of the two windows' word vectors, each count damped (1 + log) and weighted by the word's rarity."""
     if not first or not second:
         return 0.0
-    if len(first) > len(second):
-        first, second = second, first
-    dot = sum(count * second[word] for word, count in first.items() if word in second)
-    norm = math.sqrt(sum(c * c for c in first.values())) * math.sqrt(sum(c * c for c in second.values()))
+    one, two = _vector(first, weights), _vector(second, weights)
+    if len(one) > len(two):
+        one, two = two, one
+    dot = sum(value * two[word] for word, value in one.items() if word in two)
+    norm = math.sqrt(sum(v * v for v in one.values())) * math.sqrt(sum(v * v for v in two.values()))
     return dot / norm if norm else 0.0
+
+
+def _vector(counts: Counter[str], weights: dict[str, float]) -> dict[str, float]:
+    return {word: (1 + math.log(count) if count > 1 else 1.0) * weights.get(word, 0.0) for word, count in counts.items()}
 
 
 def _number(document: Document, starts: Sequence[int]) -> Document:
