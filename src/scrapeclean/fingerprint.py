@@ -23,6 +23,7 @@ _UNSPACED_ALPHABETS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
 _TOKEN = regex.compile(
     rf"[{_IDEOGRAPHIC}]|[{_UNSPACED_ALPHABETS}]{{1,4}}|[^\W{_IDEOGRAPHIC}{_UNSPACED_ALPHABETS}]+"
 )
+_UNSPACED_CHAR = regex.compile(rf"[{_IDEOGRAPHIC}{_UNSPACED_ALPHABETS}]")
 # The Unicode blocks those scripts' characters lie in (a superset, as a test checks):
 # a text with none of them is cut into plain \w+ runs, several times faster.
 _UNSPACED_BLOCKS = re.compile(
@@ -49,6 +50,15 @@ def tokens(folded: str) -> list[str]:
     if folded.isascii() or _UNSPACED_BLOCKS.search(folded) is None:
         return _WORD.findall(folded)
     return _TOKEN.findall(folded)
+
+
+def unspaced(token: str) -> bool:
+    """Whether a token of :func:`tokens` is a word of a script written without spaces.
+
+    >>> unspaced("市"), unspaced("city")
+    (True, False)
+    """
+    return not token.isascii() and _UNSPACED_CHAR.match(token) is not None
 
 
 def fold(text: str) -> str:

@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+import scrapeclean
 from scrapeclean import ConfigError, Document, Role, segment
 from scrapeclean.passes import SplitStories
 
@@ -141,3 +142,23 @@ def test_a_short_stretch_after_a_story_does_not_become_a_story():
     # the same stretch is a story of its own once it holds enough prose
     tail = "\n\n".join(["More stories", CHOIR_TITLE, *CHOIR, *CHOIR[::-1]])
     assert set(_stories(SplitStories()(segment(story + "\n\n\n\n" + tail)))) == {0, 1}
+
+
+def test_a_story_in_a_script_written_without_spaces_is_one_story():
+    """Its words are cut per character: a sentence is not one rare word, so its paragraphs share words."""
+    lines = [
+        "Kindle for PCをCtrl＋Alt＋Kのショートカットキーで立ち上がらなくする方法",
+        "Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多いと思いますが、パソコンで読むこともあります。",
+        "そんな用途を考慮してか、Kindleにはデスクトップアプリが用意されています。今回はそのKindleデスクトップアプリの設定の話です。",
+        "Kindle for PCの起動ホットキーがKeePassと被る",
+        "さて、このKindle for PC、設定で変更できる項目があまり多くありません。特に困ったのが、起動ショートカットキーに関する設定です。",
+        "Kindle for PCをインストールすると自動でホットキーが設定され、「Ctrl＋Alt＋K」で立ち上がるようになります。",
+        "何が困るかといえば、パスワード管理ソフト KeePass の起動ショートカットキーと同じなのです。",
+        "しかもKindle for PCの設定画面からでは、このショートカットキーの設定を変更することができません。",
+        "以下、その手順",
+        "まずスタートメニューからKindleのプログラムを探し、右クリックしてファイルの場所を開きます。",
+        "開かれたフォルダの中にあるKindleのショートカットアイコンを右クリックして、プロパティを開きます。",
+        "ショートカットの欄を「なし」にして下の「適用」をクリックすれば、Kindle for PCがショートカットで起動しなくなります。",
+        "これでようやくKeePassの元の操作性を取り戻せました。",
+    ]
+    assert len(scrapeclean.clean("\n\n".join(lines))) == 1
