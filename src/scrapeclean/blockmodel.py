@@ -25,7 +25,7 @@ from attrs import frozen
 
 from .errors import ConfigError
 from .features import Features
-from .regions import dense_runs
+from .regions import dense_runs, repeated_shapes
 
 CLASSES = ("good", "near-good", "short", "repeated-label", "bad")
 FEATURE_NAMES = (
@@ -61,6 +61,12 @@ FEATURE_NAMES = (
     "ctx_timestamp",
     "after_best_run",
     "title_case",
+    "in_list",
+    "list_records",
+    "list_item_words",
+    "page_prose",
+    "list_x_little_prose",
+    "short_x_little_prose",
 )
 _SEPARATOR = regex.compile(r"[|»›•·>/]")
 _DIGIT = regex.compile(r"\d")
@@ -158,6 +164,7 @@ def block_vectors(
         ("words", log_words), ("stop", densities), ("terminal", terminals),
         ("explicit", explicit_values), ("caption", caption_values), ("stamp", stamps),
     )}  # fmt: skip
+    lists = _list_columns(texts, feats, keys)
     ended = 0.0
     vectors = []
     for position, feature in enumerate(feats):
@@ -203,9 +210,47 @@ def block_vectors(
                 (sums["stamp"][wide_high] - sums["stamp"][wide_low]) / max(1, wide_high - wide_low),
                 1.0 if position >= best_end > 0 else 0.0,
                 1.0 if feature.words >= 4 and feature.capitalised >= 0.7 else 0.0,
+                *lists[position],
             ]
         )
     return vectors
+
+
+def _shape(feature: Features, text: str, repeats: int) -> str:
+    """A coarse shape of a block, equal for the same field of every record of a list."""
+    if not feature.letters or feature.words <= 3 and all(len(word) <= 2 for word in feature.key.split(" ")):
+        return "widget"
+    if len(_DIGIT.findall(text, 0, 200)) * 3 >= min(len(text), 200):
+        return "digits"
+    if repeats >= 3:
+        return "repeated"
+    if feature.terminal and feature.words >= 8:
+        return "sentence"
+    return "line" if feature.words <= 15 else "long"
+
+
+def _list_columns(texts: Sequence[str], feats: Sequence[Features], keys: Counter[str]) -> list[tuple[float, ...]]:
+    """Per block: in a list of records of one shape, how many records, their words; the page's share of prose.
+
+    On a page with little prose (a listing, a product grid, a forum index) the
+    main content is its lists; on an article, lists are menus and teasers.
+    """
+    stretches = repeated_shapes([_shape(feature, text, keys[feature.key]) for feature, text in zip(feats, texts)])
+    total = sum(feature.words for feature in feats) or 1
+    prose = sum(feature.words for feature in feats if feature.terminal and feature.words >= 12) / total
+    record_words: dict[tuple[int, int], float] = {}  # one sum per stretch keeps this linear
+    columns = []
+    for position, stretch in enumerate(stretches):
+        short = 1.0 if feats[position].words <= 12 and not feats[position].terminal else 0.0
+        if stretch is None:
+            columns.append((0.0, 0.0, 0.0, prose, 0.0, short * (1 - prose)))
+            continue
+        span = (stretch.start, stretch.end)
+        if span not in record_words:
+            record_words[span] = sum(feature.words for feature in feats[span[0] : span[1]]) / stretch.records
+        words = record_words[span]
+        columns.append((1.0, math.log1p(stretch.records) / 3, math.log1p(words) / 3, prose, 1 - prose, short * (1 - prose)))
+    return columns
 
 
 def _around(prefix: Sequence[float], low: int, high: int, own: float) -> float:
