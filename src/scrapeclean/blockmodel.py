@@ -25,7 +25,7 @@ from attrs import frozen
 
 from .errors import ConfigError
 from .features import Features
-from .regions import dense_runs, repeated_shapes
+from .regions import Stretch, dense_runs, repeated_shapes
 
 CLASSES = ("good", "near-good", "short", "repeated-label", "bad")
 FEATURE_NAMES = (
@@ -164,7 +164,7 @@ def block_vectors(
         ("words", log_words), ("stop", densities), ("terminal", terminals),
         ("explicit", explicit_values), ("caption", caption_values), ("stamp", stamps),
     )}  # fmt: skip
-    lists = _list_columns(texts, feats, keys)
+    lists = _list_columns(texts, feats)
     ended = 0.0
     vectors = []
     for position, feature in enumerate(feats):
@@ -216,28 +216,36 @@ def block_vectors(
     return vectors
 
 
-def _shape(feature: Features, text: str, repeats: int) -> str:
+def _shape(feature: Features, text: str) -> str:
     """A coarse shape of a block, equal for the same field of every record of a list."""
     if not feature.letters or feature.words <= 3 and all(len(word) <= 2 for word in feature.key.split(" ")):
         return "widget"
     if len(_DIGIT.findall(text, 0, 200)) * 3 >= min(len(text), 200):
         return "digits"
-    if repeats >= 3:
-        return "repeated"
     if feature.terminal and feature.words >= 8:
         return "sentence"
     return "line" if feature.words <= 15 else "long"
 
 
-def _list_columns(texts: Sequence[str], feats: Sequence[Features], keys: Counter[str]) -> list[tuple[float, ...]]:
+def list_stretches(texts: Sequence[str], feats: Sequence[Features]) -> list[Stretch | None]:
+    """For each block, the list of records of one repeated shape it stands in (None outside lists)."""
+    return repeated_shapes([_shape(feature, text) for feature, text in zip(feats, texts)])
+
+
+def prose_share(feats: Sequence[Features]) -> float:
+    """The share of a page's words that stand in sentences of twelve words or more."""
+    total = sum(feature.words for feature in feats) or 1
+    return sum(feature.words for feature in feats if feature.terminal and feature.words >= 12) / total
+
+
+def _list_columns(texts: Sequence[str], feats: Sequence[Features]) -> list[tuple[float, ...]]:
     """Per block: in a list of records of one shape, how many records, their words; the page's share of prose.
 
     On a page with little prose (a listing, a product grid, a forum index) the
     main content is its lists; on an article, lists are menus and teasers.
     """
-    stretches = repeated_shapes([_shape(feature, text, keys[feature.key]) for feature, text in zip(feats, texts)])
-    total = sum(feature.words for feature in feats) or 1
-    prose = sum(feature.words for feature in feats if feature.terminal and feature.words >= 12) / total
+    stretches = list_stretches(texts, feats)
+    prose = prose_share(feats)
     record_words: dict[tuple[int, int], float] = {}  # one sum per stretch keeps this linear
     columns = []
     for position, stretch in enumerate(stretches):

@@ -32,12 +32,12 @@ from typing import ClassVar
 import regex
 from attrs import Factory, define, field, frozen
 
-from ..blockmodel import block_vectors, default_model
+from ..blockmodel import block_vectors, default_model, list_stretches, prose_share
 from ..features import Features, analyse
 from ._settings import at_least
 from ..model import Block, Document, Edits, Role
 from ..phrases import PHRASE_LANGUAGES, check_languages, phrase_set
-from ..regions import dense_runs
+from ..regions import Stretch, dense_runs
 
 UI_PHRASE = "ui-phrase"
 WIDGET = "widget"
@@ -98,6 +98,8 @@ class RemoveSiteChrome:
     cut_threads: bool = True
     use_model: bool = True
     model_threshold: float = field(default=0.45, validator=at_least(0, "remove-site-chrome"))
+    list_prose: float = field(default=0.4, validator=at_least(0, "remove-site-chrome"))
+    list_record_words: float = field(default=4.0, validator=at_least(0, "remove-site-chrome"))
 
     def __call__(self, document: Document) -> Document:
         prepared = self.prepare(document)
@@ -148,7 +150,8 @@ class RemoveSiteChrome:
                 weight = max(feats[position].words, feats[position].chars // 6, 1)
                 probability = model.probability(vectors[position])
                 scores[position] = (probability - self.model_threshold) * 2 * weight
-        return Prepared(live, feats, classes, edits, scored, scores, base, vectors)
+        lists = list_stretches([block.text for block in live], feats)
+        return Prepared(live, feats, classes, edits, scored, scores, base, vectors, lists, prose_share(feats))
 
     # -- evidence from phrases and structure -------------------------------------------------
 
@@ -312,7 +315,37 @@ class RemoveSiteChrome:
             keep.update(range(first, last + 1))
             keep.update(self._headline_zone(live, prepared.feats, prepared.classes, first, edits))
             keep.update(self._tail(live, last, edits))
+        keep.update(self._list_content(prepared, scored, keep))
         return keep
+
+    def _list_content(self, prepared: Prepared, scored: list[int], keep: set[int]) -> set[int]:
+        """On a page with little prose, its largest list of records when it outweighs the text kept.
+
+        Listings, product grids and rankings print their content as records of
+        one repeated shape (title / meta line / rating); the prose-seeking runs
+        find little there. Menus are lists too, of one- to three-word items, so
+        a list counts only when its records carry ``list_record_words`` words.
+        """
+        if prepared.prose >= self.list_prose or not scored:
+            return set()
+        first, last = scored[0], scored[-1]
+        best: Stretch | None = None
+        best_words = 0
+        seen: set[tuple[int, int]] = set()
+        for position in scored:
+            stretch = prepared.lists[position]
+            if stretch is None or (stretch.start, stretch.end) in seen:
+                continue
+            seen.add((stretch.start, stretch.end))
+            words = sum(feature.words for feature in prepared.feats[stretch.start : stretch.end])
+            if words / stretch.records >= self.list_record_words and words > best_words:
+                best, best_words = stretch, words
+        kept_words = sum(prepared.feats[position].words for position in keep)
+        if best is None or best_words <= kept_words:
+            return set()
+        inside = range(max(first, best.start), min(last + 1, best.end))
+        zone = self._headline_zone(prepared.live, prepared.feats, prepared.classes, inside.start, prepared.edits)
+        return {position for position in inside if prepared.classes[position] != BAD or position in prepared.scores} | zone
 
     def _thread_start(self, prepared: Prepared, text_start: int) -> int | None:
         """Where a comment thread begins below the text: the first of several stamped entries.
@@ -397,6 +430,8 @@ class Prepared:
     scores: dict[int, float]
     base: list[float]  # jusText-style scores by shape alone
     vectors: list[list[float]]
+    lists: list[Stretch | None]  # the list of records each position stands in
+    prose: float  # the page's share of words in sentences
     thread: set[int] = Factory(set)  # positions found in a comment thread below the text
 
 
