@@ -97,8 +97,8 @@ class RemoveSiteChrome:
 
     cut_threads: bool = True
     use_model: bool = True
-    model_threshold: float = field(default=0.45, validator=at_least(0, "remove-site-chrome"))
-    list_prose: float = field(default=0.4, validator=at_least(0, "remove-site-chrome"))
+    model_threshold: float = field(default=0.40, validator=at_least(0, "remove-site-chrome"))
+    list_prose: float = field(default=0.5, validator=at_least(0, "remove-site-chrome"))
     list_record_words: float = field(default=4.0, validator=at_least(0, "remove-site-chrome"))
 
     def __call__(self, document: Document) -> Document:
