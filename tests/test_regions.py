@@ -61,12 +61,6 @@ def test_records_of_one_repeated_shape_form_a_stretch_with_their_period():
     assert stretches[0] is None and stretches[-1] is None
 
 
-def test_a_field_that_changes_shape_for_good_costs_one_forgiven_mismatch():
-    shapes = ["title", "short-number"] * 4 + ["title", "long-number"] * 4
-    stretches = repeated_shapes(shapes)
-    assert all(stretch is not None and (stretch.start, stretch.end) == (0, 16) for stretch in stretches)
-
-
 def test_too_few_records_make_no_stretch():
     assert repeated_shapes(["a", "b"] * 3, min_records=4) == [None] * 6
 
@@ -81,6 +75,4 @@ def test_every_stretch_repeats_its_period_throughout(shapes):
     for stretch in repeated_shapes(shapes):
         if stretch is not None:
             assert stretch.records >= 4
-            misses = [i for i in range(stretch.start + stretch.period, stretch.end) if shapes[i] != shapes[i - stretch.period]]
-            assert all(later - earlier > stretch.period for earlier, later in zip(misses, misses[1:]))
-            assert not misses or misses[-1] < stretch.end - stretch.period
+            assert all(shapes[i] == shapes[i - stretch.period] for i in range(stretch.start + stretch.period, stretch.end))

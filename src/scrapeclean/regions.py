@@ -77,9 +77,7 @@ def repeated_shapes(shapes: Sequence[str], max_period: int = 6, min_records: int
     Listings, product grids and search results print one record after another
     in the same shape (title / meta line / teaser, or name / price); a stretch
     where ``shapes[i] == shapes[i - period]`` holds throughout, for at least
-    ``min_records`` records, is such a list; a single field that changes shape
-    for good (a price that gains a digit) costs one mismatch, which is
-    forgiven when the next record matches again. Linear: one scan per period.
+    ``min_records`` records, is such a list. Linear: one scan per period.
 
     >>> [s.period if s else 0 for s in repeated_shapes(list("xabababab") + ["y"])]
     [0, 2, 2, 2, 2, 2, 2, 2, 2, 0]
@@ -93,28 +91,13 @@ def repeated_shapes(shapes: Sequence[str], max_period: int = 6, min_records: int
                 position += 1
                 continue
             start = position - period
-            position = _stretch_end(shapes, position, period)
+            while position < count and shapes[position] == shapes[position - period]:
+                position += 1
             stretch = Stretch(start, position, period)
-            if stretch.records < min_records or period > 1 and len(set(shapes[start:position])) < 2:
+            if stretch.records < min_records or len(set(shapes[start : start + period])) < min(period, 2):
                 continue
             for inside in range(start, position):
                 current = best[inside]
                 if current is None or current.end - current.start < position - start:
                     best[inside] = stretch
     return best
-
-
-def _stretch_end(shapes: Sequence[str], position: int, period: int) -> int:
-    """Where a repeating stretch that matches at ``position`` ends, forgiving isolated mismatches."""
-    count = len(shapes)
-    while position < count:
-        if shapes[position] == shapes[position - period]:
-            position += 1
-            continue
-        following = position + 1
-        if following + period > count or any(
-            shapes[other] != shapes[other - period] for other in range(following, following + period)
-        ):
-            break
-        position = following + period
-    return position

@@ -1,6 +1,6 @@
 """Remove site chrome: menus, widgets, share bars, related-content lists, bio boxes, notices.
 
-Three kinds of evidence, general rather than per site:
+Four kinds of evidence, general rather than per site:
 
 * phrase lists per language (``data/phrases``): whole-line UI text ("Connect
   with us", "Share on Facebook"), markers that open a trailing section of
@@ -11,7 +11,9 @@ Three kinds of evidence, general rather than per site:
 * position: the article is the densest run of prose (:mod:`scrapeclean.regions`);
   what lies outside every strong run is boilerplate, except the headline zone
   just above a run (title, section, byline, dateline, captions), which is kept
-  for :class:`~scrapeclean.passes.roles.AssignRoles` to label.
+  for :class:`~scrapeclean.passes.roles.AssignRoles` to label;
+* lists of records of one repeated shape (listings, product grids): on a page
+  with little prose, the largest of them is its main text.
 
 Needs nothing from earlier passes; blocks already removed are ignored and
 caption blocks are kept where they stand next to the text.
