@@ -41,17 +41,29 @@ def _trigrams(text: str) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + 3]) for i in range(max(1, len(tokens) - 2))}
 
 
+def _short_found(tokens: list[str], gold_lines: set[tuple[str, ...]], gold_pairs: set[tuple[str, ...]]) -> bool:
+    """A block of one or two words is main text when the gold prints it as a line, or (two words) in a row."""
+    return tuple(tokens) in gold_lines or len(tokens) == 2 and tuple(tokens) in gold_pairs
+
+
 def examples(dump: str, gold: str) -> tuple[list[list[float]], list[float], list[float]]:
     """Feature vectors, labels and weights of one page's judged blocks."""
     gold_grams = _trigrams(gold)
+    gold_tokens = words(fold(gold))
+    gold_pairs = set(zip(gold_tokens, gold_tokens[1:]))
+    gold_lines = {tuple(words(fold(line))) for line in gold.splitlines()}
     prepared = RemoveSiteChrome(use_model=False).prepare(DedupCaptions()(segment(dump)), keep_vectors=True)
     if prepared is None:
         return [], [], []
     vectors, labels, weights = [], [], []
     for position in prepared.scored:
         text = prepared.live[position].text
-        grams = _trigrams(text)
-        found = sum(1 for gram in grams if gram in gold_grams) / max(1, len(grams))
+        tokens = words(fold(text))
+        if len(tokens) < 3:
+            found = 1.0 if _short_found(tokens, gold_lines, gold_pairs) else 0.0
+        else:
+            grams = _trigrams(text)
+            found = sum(1 for gram in grams if gram in gold_grams) / max(1, len(grams))
         vectors.append(prepared.vectors[position])
         labels.append(1.0 if found >= 0.5 else 0.0)
         weights.append(math.log1p(prepared.feats[position].words) + 0.5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scrapeclean.regions import dense_runs
+from scrapeclean.regions import dense_runs, repeated_shapes
 
 
 def _runs(scores):
@@ -51,3 +51,28 @@ def test_runs_are_ordered_disjoint_positive_and_start_and_end_on_positive_scores
 def test_every_positive_score_lies_in_some_run(scores):
     covered = {position for run in dense_runs(scores) for position in range(run.start, run.end)}
     assert all(position in covered for position, score in enumerate(scores) if score > 0)
+
+
+def test_records_of_one_repeated_shape_form_a_stretch_with_their_period():
+    shapes = ["menu", "menu-2"] + ["title", "digits", "sentence"] * 5 + ["footer"]
+    stretches = repeated_shapes(shapes)
+    inside = stretches[2:17]
+    assert all(stretch is not None and stretch.period == 3 and stretch.records == 5 for stretch in inside)
+    assert stretches[0] is None and stretches[-1] is None
+
+
+def test_too_few_records_make_no_stretch():
+    assert repeated_shapes(["a", "b"] * 3, min_records=4) == [None] * 6
+
+
+def test_a_period_whose_records_hold_one_shape_is_left_to_the_shorter_period():
+    stretches = repeated_shapes(["line"] * 8)
+    assert {stretch.period for stretch in stretches if stretch is not None} == {1}
+
+
+@given(st.lists(st.sampled_from("abc"), max_size=60))
+def test_every_stretch_repeats_its_period_throughout(shapes):
+    for stretch in repeated_shapes(shapes):
+        if stretch is not None:
+            assert stretch.records >= 4
+            assert all(shapes[i] == shapes[i - stretch.period] for i in range(stretch.start + stretch.period, stretch.end))

@@ -27,7 +27,7 @@ from attrs import frozen
 
 from .errors import ConfigError
 from .features import Features
-from .regions import dense_runs
+from .regions import Stretch, dense_runs, repeated_shapes
 
 CLASSES = ("good", "near-good", "short", "repeated-label", "bad")
 FEATURE_NAMES = (
@@ -63,7 +63,14 @@ FEATURE_NAMES = (
     "ctx_timestamp",
     "after_best_run",
     "title_case",
+    "in_list",
+    "list_records",
+    "list_item_words",
+    "page_prose",
+    "list_x_little_prose",
+    "short_x_little_prose",
 )
+_LIST_COLUMNS = 6  # the features _list_columns gives each block, the last of FEATURE_NAMES
 _SEPARATOR = regex.compile(r"[|»›•·>/]")
 _DIGIT = regex.compile(r"\d")
 _CONTEXT = 2
@@ -223,6 +230,54 @@ def block_columns(inputs: BlockInputs) -> Iterator[np.ndarray]:
     yield _window_mean(stamps, _WIDE_CONTEXT)
     yield ((positions >= best_end) & (best_end > 0)).astype(float)
     yield ((word_counts >= 4) & (_column(feature.capitalised for feature in feats) >= 0.7)).astype(float)
+    lists = _list_columns(texts, feats)
+    for index in range(_LIST_COLUMNS):
+        yield _column(row[index] for row in lists)
+
+
+def _shape(feature: Features, text: str) -> str:
+    """A coarse shape of a block, equal for the same field of every record of a list."""
+    if not feature.letters or feature.words <= 3 and all(len(word) <= 2 for word in feature.key.split(" ")):
+        return "widget"
+    if len(_DIGIT.findall(text, 0, 200)) * 3 >= min(len(text), 200):
+        return "digits"
+    if feature.terminal and feature.words >= 8:
+        return "sentence"
+    return "line" if feature.words <= 15 else "long"
+
+
+def list_stretches(texts: Sequence[str], feats: Sequence[Features]) -> list[Stretch | None]:
+    """For each block, the list of records of one repeated shape it stands in (None outside lists)."""
+    return repeated_shapes([_shape(feature, text) for feature, text in zip(feats, texts)])
+
+
+def prose_share(feats: Sequence[Features]) -> float:
+    """The share of a page's words that stand in sentences of twelve words or more."""
+    total = sum(feature.words for feature in feats) or 1
+    return sum(feature.words for feature in feats if feature.terminal and feature.words >= 12) / total
+
+
+def _list_columns(texts: Sequence[str], feats: Sequence[Features]) -> list[tuple[float, ...]]:
+    """Per block: in a list of records of one shape, how many records, their words; the page's share of prose.
+
+    On a page with little prose (a listing, a product grid, a forum index) the
+    main content is its lists; on an article, lists are menus and teasers.
+    """
+    stretches = list_stretches(texts, feats)
+    prose = prose_share(feats)
+    record_words: dict[tuple[int, int], float] = {}  # one sum per stretch keeps this linear
+    columns = []
+    for position, stretch in enumerate(stretches):
+        short = 1.0 if feats[position].words <= 12 and not feats[position].terminal else 0.0
+        if stretch is None:
+            columns.append((0.0, 0.0, 0.0, prose, 0.0, short * (1 - prose)))
+            continue
+        span = (stretch.start, stretch.end)
+        if span not in record_words:
+            record_words[span] = sum(feature.words for feature in feats[span[0] : span[1]]) / stretch.records
+        words = record_words[span]
+        columns.append((1.0, math.log1p(stretch.records) / 3, math.log1p(words) / 3, prose, 1 - prose, short * (1 - prose)))
+    return columns
 
 
 def _column(values: Iterable[float | bool]) -> np.ndarray:

@@ -56,3 +56,48 @@ def dense_runs(scores: Sequence[float]) -> list[Run]:
         run.cost_before = cost
         runs.append(run)
     return runs
+
+
+@define(slots=True)
+class Stretch:
+    """Positions ``[start, end)`` whose shapes repeat with ``period``: ``records`` items of one pattern."""
+
+    start: int
+    end: int
+    period: int
+
+    @property
+    def records(self) -> float:
+        return (self.end - self.start) / self.period
+
+
+def repeated_shapes(shapes: Sequence[str], max_period: int = 6, min_records: int = 4) -> list[Stretch | None]:
+    """For each position, the longest stretch around it whose shapes repeat with a short period.
+
+    Listings, product grids and search results print one record after another
+    in the same shape (title / meta line / teaser, or name / price); a stretch
+    where ``shapes[i] == shapes[i - period]`` holds throughout, for at least
+    ``min_records`` records, is such a list. Linear: one scan per period.
+
+    >>> [s.period if s else 0 for s in repeated_shapes(list("xabababab") + ["y"])]
+    [0, 2, 2, 2, 2, 2, 2, 2, 2, 0]
+    """
+    count = len(shapes)
+    best: list[Stretch | None] = [None] * count
+    for period in range(1, max_period + 1):
+        position = period
+        while position < count:
+            if shapes[position] != shapes[position - period]:
+                position += 1
+                continue
+            start = position - period
+            while position < count and shapes[position] == shapes[position - period]:
+                position += 1
+            stretch = Stretch(start, position, period)
+            if stretch.records < min_records or len(set(shapes[start : start + period])) < min(period, 2):
+                continue
+            for inside in range(start, position):
+                current = best[inside]
+                if current is None or current.end - current.start < position - start:
+                    best[inside] = stretch
+    return best

@@ -174,3 +174,44 @@ def test_negative_settings_are_refused_naming_the_setting(setting):
 def test_an_unknown_phrase_language_is_refused_listing_the_known_ones():
     with pytest.raises(ConfigError, match=r"no phrase list for language 'klingon'; available: \('en', 'de'"):
         RemoveSiteChrome(phrase_languages=("en", "klingon"))
+
+
+LISTING_HEAD = "\n".join(["Home", "Shop", "Brands", "Deals", "Sign in", ""])
+LISTING_FOOT = "\n".join(["", "About us", "Careers", "Privacy", "Terms"])
+
+
+def _listing(records: int) -> str:
+    rows = []
+    for number in range(records):
+        rows += [
+            f"Trail {number} along the Cypress Creek and back",
+            f"{number % 9 + 1}.4 mi 15.2 km 49 ft up",
+            "Spring, Texas, United States",
+            "A flat loop under the pines, quiet in every season.",
+            "",
+        ]
+    return LISTING_HEAD + "\n".join(rows) + LISTING_FOOT
+
+
+def test_on_a_page_with_little_prose_its_list_of_records_is_the_main_text():
+    decisions = _by_text(_run(_listing(12)))
+    assert decisions["Trail 5 along the Cypress Creek and back"] == "kept"
+    assert decisions["6.4 mi 15.2 km 49 ft up"] == "kept"
+    prepared = RemoveSiteChrome().prepare(segment(_listing(12)))
+    assert prepared is not None
+    records = {p for p, block in enumerate(prepared.live) if block.text.startswith("Trail ")}
+    assert records <= RemoveSiteChrome()._list_content(prepared, prepared.scored, set())
+    assert RemoveSiteChrome(list_prose=0)._list_content(prepared, prepared.scored, set()) == set()
+
+
+def test_a_list_of_records_is_not_kept_on_a_page_of_prose_by_the_list_rule():
+    prepared = RemoveSiteChrome().prepare(segment(BODY + "\n\n" + BODY.upper() + "\n\n" + _listing(4)))
+    assert prepared is not None and prepared.prose >= RemoveSiteChrome().list_prose
+    assert RemoveSiteChrome()._list_content(prepared, prepared.scored, set()) == set()
+
+
+def test_a_menu_of_one_word_items_is_not_a_list_of_records():
+    menu = "\n".join(["Books", "Music", "Games", "Garden", "Toys", "Tools", "Sports", "Travel"] * 2)
+    prepared = RemoveSiteChrome().prepare(segment(menu))
+    assert prepared is not None
+    assert RemoveSiteChrome()._list_content(prepared, prepared.scored, set()) == set()

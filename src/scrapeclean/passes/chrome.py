@@ -1,6 +1,6 @@
 """Remove site chrome: menus, widgets, share bars, related-content lists, bio boxes, notices.
 
-Three kinds of evidence, general rather than per site:
+Four kinds of evidence, general rather than per site:
 
 * phrase lists per language (``data/phrases``): whole-line UI text ("Connect
   with us", "Share on Facebook"), markers that open a trailing section of
@@ -11,7 +11,9 @@ Three kinds of evidence, general rather than per site:
 * position: the article is the densest run of prose (:mod:`scrapeclean.regions`);
   what lies outside every strong run is boilerplate, except the headline zone
   just above a run (title, section, byline, dateline, captions), which is kept
-  for :class:`~scrapeclean.passes.roles.AssignRoles` to label.
+  for :class:`~scrapeclean.passes.roles.AssignRoles` to label;
+* lists of records of one repeated shape (listings, product grids): on a page
+  with little prose, the largest of them is its main text.
 
 Needs nothing from earlier passes; blocks already removed are ignored and
 caption blocks are kept where they stand next to the text.
@@ -33,12 +35,12 @@ import numpy as np
 import regex
 from attrs import Factory, define, field, frozen
 
-from ..blockmodel import BlockInputs, block_columns, block_vectors, default_model
+from ..blockmodel import BlockInputs, block_columns, block_vectors, default_model, list_stretches, prose_share
 from ..features import Features, analyse
 from ._settings import at_least
 from ..model import Block, Document, Edits, Role
 from ..phrases import PHRASE_LANGUAGES, check_languages, phrase_set
-from ..regions import dense_runs
+from ..regions import Stretch, dense_runs
 
 UI_PHRASE = "ui-phrase"
 WIDGET = "widget"
@@ -98,7 +100,9 @@ class RemoveSiteChrome:
 
     cut_threads: bool = True
     use_model: bool = True
-    model_threshold: float = field(default=0.45, validator=at_least(0, "remove-site-chrome"))
+    model_threshold: float = field(default=0.40, validator=at_least(0, "remove-site-chrome"))
+    list_prose: float = field(default=0.5, validator=at_least(0, "remove-site-chrome"))
+    list_record_words: float = field(default=4.0, validator=at_least(0, "remove-site-chrome"))
 
     def __call__(self, document: Document) -> Document:
         prepared = self.prepare(document)
@@ -154,7 +158,8 @@ class RemoveSiteChrome:
                 weight = max(feats[position].words, feats[position].chars // 6, 1)
                 scores[position] = (probabilities[position] - self.model_threshold) * 2 * weight
         vectors = block_vectors(inputs) if keep_vectors else None
-        return Prepared(live, feats, classes, edits, scored, scores, base, vectors)
+        lists = list_stretches([block.text for block in live], feats)
+        return Prepared(live, feats, classes, edits, scored, scores, base, vectors, lists, prose_share(feats))
 
     # -- evidence from phrases and structure -------------------------------------------------
 
@@ -318,7 +323,37 @@ class RemoveSiteChrome:
             keep.update(range(first, last + 1))
             keep.update(self._headline_zone(live, prepared.feats, prepared.classes, first, edits))
             keep.update(self._tail(live, last, edits))
+        keep.update(self._list_content(prepared, scored, keep))
         return keep
+
+    def _list_content(self, prepared: Prepared, scored: list[int], keep: set[int]) -> set[int]:
+        """On a page with little prose, its largest list of records when it outweighs the text kept.
+
+        Listings, product grids and rankings print their content as records of
+        one repeated shape (title / meta line / rating); the prose-seeking runs
+        find little there. Menus are lists too, of one- to three-word items, so
+        a list counts only when its records carry ``list_record_words`` words.
+        """
+        if prepared.prose >= self.list_prose or not scored:
+            return set()
+        first, last = scored[0], scored[-1]
+        best: Stretch | None = None
+        best_words = 0
+        seen: set[tuple[int, int]] = set()
+        for position in scored:
+            stretch = prepared.lists[position]
+            if stretch is None or (stretch.start, stretch.end) in seen:
+                continue
+            seen.add((stretch.start, stretch.end))
+            words = sum(feature.words for feature in prepared.feats[stretch.start : stretch.end])
+            if words / stretch.records >= self.list_record_words and words > best_words:
+                best, best_words = stretch, words
+        kept_words = sum(prepared.feats[position].words for position in keep)
+        if best is None or best_words <= kept_words:
+            return set()
+        inside = range(max(first, best.start), min(last + 1, best.end))
+        zone = self._headline_zone(prepared.live, prepared.feats, prepared.classes, inside.start, prepared.edits)
+        return {position for position in inside if prepared.classes[position] != BAD or position in prepared.scores} | zone
 
     def _thread_start(self, prepared: Prepared, text_start: int) -> int | None:
         """Where a comment thread begins below the text: the first of several stamped entries.
@@ -403,6 +438,8 @@ class Prepared:
     scores: dict[int, float]
     base: list[float]  # jusText-style scores by shape alone
     vectors: np.ndarray | None
+    lists: list[Stretch | None]  # the list of records each position stands in
+    prose: float  # the page's share of words in sentences
     thread: set[int] = Factory(set)  # positions found in a comment thread below the text
 
 
