@@ -16,7 +16,7 @@ from importlib import resources
 import regex
 from attrs import frozen
 
-from .fingerprint import fold, key_of_tokens, tokens
+from .fingerprint import fold, key_of_tokens, tokens, unspaced
 from .model import Document
 
 LANGUAGES = (
@@ -92,6 +92,13 @@ class Features:
         return self.stopwords / self.words if self.words else 0.0
 
     question: bool = False  # ends with a question or exclamation mark
+    unspaced: int = 0  # words of scripts written without spaces (one per Chinese or Japanese character)
+
+    @property
+    def length(self) -> int:
+        """Characters as an alphabetic script would spell the same text: a Chinese or Japanese
+        character (a word in itself) counts as three, so length thresholds fit every script."""
+        return self.chars + 2 * self.unspaced
 
     @property
     def heading_like(self) -> bool:
@@ -116,6 +123,7 @@ def _features(text: str, tokens: list[str], stops: frozenset[str]) -> Features:
         capitalised=len(_CAPITAL.findall(text)) / words if words else 0.0,
         chars=len(text),
         key=key_of_tokens(tokens),
+        unspaced=0 if text.isascii() else sum(map(unspaced, tokens)),
     )
 
 

@@ -276,16 +276,17 @@ class RemoveSiteChrome:
             return BAD
         if feature.words <= _LABEL_WORDS and labels[feature.key] >= _REPEATED_LABEL:
             return LABEL
-        if feature.chars < self.length_low:
+        if feature.length < self.length_low:
             return SHORT
         density = feature.stopword_density
         if density == 0 and feature.stopwords == 0:
-            # No stopword list fits the language: fall back on sentence shape.
-            if feature.terminal:
-                return GOOD if feature.chars > self.length_high else NEAR
+            # No stopword list fits the language: fall back on sentence shape (Thai, Lao and
+            # Khmer end no sentence with a mark, so text mostly in those scripts passes too).
+            if feature.terminal or feature.unspaced * 2 > feature.words:
+                return GOOD if feature.length > self.length_high else NEAR
             return SHORT
         if density >= self.stopwords_high:
-            return GOOD if feature.chars > self.length_high else NEAR
+            return GOOD if feature.length > self.length_high else NEAR
         if density >= self.stopwords_low:
             return NEAR
         return BAD
