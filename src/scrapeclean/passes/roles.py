@@ -1,9 +1,14 @@
 """Label each story's headline zone: title, section, byline, dateline.
 
 The headline zone is what a story keeps above its first paragraph of prose.
-Its title is the first headline-shaped line there (several words, no sentence
-end), preferring one the page prints twice or one that the page's own
-``<title>`` line (the first line of a browser or html-text dump) starts with.
+Its title is the headline-shaped line there (several words, no sentence
+end; not a list item such as ``* Home`` nor a breadcrumb trail) with the most
+evidence: the page's own ``<title>`` line (the first line of a browser or
+html-text dump) holding it whole, beside the site's name; its copy below it;
+its length and title case; standing just above the text, or first. The
+evidence must hold in the text cleaning gives, where the title stands first
+and the ``<title>`` line and copies are gone, so that cleaning it again
+picks the same line.
 The short label just above the title is its section; a line that is mostly
 a date is the dateline; bylines were found by the chrome pass. Other lines
 above the title (breadcrumbs, labels) are removed as ``header-line``.
@@ -79,7 +84,10 @@ class AssignRoles:
         if not kept:
             return document
         analysis = analyse(document)
-        view = _View(document, analysis, copied_headings(document), _title_words(document, analysis))
+        title_words = _title_words(document, analysis)
+        view = _View(
+            document, analysis, copied_headings(document), title_words, _title_parts(document, title_words)
+        )
         edits = document.edit(self.name)
         previous_end = -1
         for number, story in groupby(kept, key=lambda block: block.story):
@@ -178,9 +186,10 @@ class AssignRoles:
         down the text is a subheading repeating the headline.
         """
         evidence = self._title_line_evidence(view, block)
-        if block.index < body_start or evidence < _NAMED:
-            return evidence if block.index < body_start else 0.0
-        return evidence if view.analysis.features[block.index].key != view.analysis.features[0].key else 0.0
+        if block.index < body_start:
+            return evidence
+        whole_copy = view.analysis.features[block.index].key == view.analysis.features[0].key
+        return evidence if evidence >= _NAMED and not whole_copy else 0.0
 
     def _title_line_evidence(self, view: _View, block: Block) -> float:
         """How surely the page's <title> line names this line: it holds the line, plus the site's name.
@@ -230,16 +239,17 @@ class _View:
     copied: set[int]
     title_words: frozenset[str]
 
-    @property
-    def title_parts(self) -> frozenset[str]:
-        """The keys a headline has in the page's <title> line: all of it, or all but the site's name."""
-        if not self.title_words:
-            return frozenset()
-        text = self.document.blocks[0].text
-        cuts = [match.start() for match in _TITLE_SEPARATOR.finditer(text)]
-        ends = [match.end() for match in _TITLE_SEPARATOR.finditer(text)]
-        pieces = [text, *(text[:cut] for cut in cuts), *(text[end:] for end in ends)]
-        return frozenset(part for part in map(key, pieces) if part)
+    title_parts: frozenset[str]
+
+
+def _title_parts(document: Document, title_words: frozenset[str]) -> frozenset[str]:
+    """The keys a headline has in the page's <title> line: all of it, or what a separator cuts off the site's name."""
+    if not title_words:
+        return frozenset()
+    text = document.blocks[0].text
+    separators = list(_TITLE_SEPARATOR.finditer(text))
+    pieces = [text, *(text[: match.start()] for match in separators), *(text[match.end() :] for match in separators)]
+    return frozenset(part for part in map(key, pieces) if part)
 
 
 def _title_words(document: Document, analysis: Analysis) -> frozenset[str]:
