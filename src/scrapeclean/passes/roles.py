@@ -54,11 +54,12 @@ _LIST_ITEM = regex.compile(r"(?:[*+•◦▪‣·o-]|\d{1,2}[.)])\s")
 # "Home » Blog", "Docs > Guides": a trail of links, not a headline.
 _BREADCRUMB = regex.compile(r"\s[>»›❯]\s|\s[>»›❯]$")
 # What separates the headline from the site's name in a <title> line.
-_TITLE_SEPARATOR = regex.compile(r"\s+[|\-–—·•:/»]+\s+")
+_TITLE_SEPARATOR = regex.compile(r"\s[|\-–—·•/»]{1,3}\s|:\s")
 _UNDER_TITLE = frozenset({Role.CAPTION, Role.BYLINE, Role.DATELINE})
 _DATELINE_WORDS = 14
 _SECTION_WORDS = 4
 _PROSE_WORDS = 30
+_LONG_WORDS = 20
 _NAMED = 6.0  # the evidence of a line the <title> line holds whole
 
 
@@ -148,6 +149,7 @@ class AssignRoles:
         Evidence: the page's ``<title>`` line naming it; its copy below it; its
         shape (length, title case); standing just above the text, or first.
         """
+        body_start = _text_start(view, candidates, body_start)
         shaped = [block for block in candidates if _headline_shaped(block, view.analysis.features[block.index])]
         evidence = {block.index: self._evidence(view, block, body_start) if title_line else 0.0 for block in shaped}
         # The first line is the page's <title> only when the headline stands again further down.
@@ -209,6 +211,18 @@ class AssignRoles:
         if shared >= 0.8 and title_words / 2 <= len(tokens) <= title_words:
             return 4 * shared  # the <title> line words the headline a little differently
         return 0.0
+
+
+def _text_start(view: _View, candidates: Sequence[Block], body_start: int) -> int:
+    """Where the text starts for the headline: at the first prose, or at a first long line above it.
+
+    A long line in the headline zone is a deck or a paragraph the dump wrote
+    without its full stop; the headline stands above it.
+    """
+    for block in candidates:
+        if block.removal is None and body_start > block.index and view.analysis.features[block.index].words >= _LONG_WORDS:
+            return block.index
+    return body_start
 
 
 def _headline_shaped(block: Block, feature: Features) -> bool:
