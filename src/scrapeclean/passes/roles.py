@@ -160,7 +160,10 @@ class AssignRoles:
         for rank, block in enumerate(zone):
             if confirmed and block.index == 0:
                 continue
-            score = _shape_score(view.analysis.features[block.index], len(zone) - rank) + evidence[block.index]
+            # Later stories start at their headline (split-stories cuts there); only the page's
+            # first story has menus between its start and its headline.
+            near = len(zone) - rank if title_line else 0
+            score = _shape_score(view.analysis.features[block.index], near) + evidence[block.index]
             if block is first_shaped:
                 score += 1  # headlines come first; menus above them are mostly gone by now
                 if block.index == 0 and not confirmed:
@@ -241,7 +244,7 @@ def _shape_score(feature: Features, rank_from_text: int) -> float:
     score = min(feature.words, 12) / 4 - max(0, feature.words - 15) / 5
     if feature.words >= 3 and feature.capitalised >= 0.6:
         score += 0.5  # Title Case
-    if rank_from_text <= 2:
+    if 0 < rank_from_text <= 2:
         score += 0.75 / rank_from_text  # the headline stands just above the text, under the menus
     return score
 
