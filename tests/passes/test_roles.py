@@ -120,6 +120,7 @@ def test_nothing_kept_returns_the_same_document():
         "03.03.2024",
         "12. März 2024",
         "3 de marzo de 2024",
+        "Last updated on September 16th, 2023 at 09:27 am",
     ],
 )
 def test_is_dateline_recognises_short_dated_lines(text):
@@ -133,3 +134,50 @@ def test_is_dateline_refuses_lines_without_a_date_or_too_long(text):
 
 def test_name():
     assert AssignRoles.name == "assign-roles"
+
+
+def test_list_items_and_breadcrumb_trails_are_not_titles():
+    document = _run(f"* Home\n* Environment and wildlife news\nHome » Science and nature » Wildlife\n{HEADLINE}\n{PARAGRAPH}")
+    assert [block.role for block in document.blocks[:4]] == [None, None, None, Role.TITLE]
+    assert [block.removal.reason for block in document.blocks[:3]] == [HEADER_LINE] * 3
+
+
+def test_a_longer_line_sharing_the_first_lines_words_does_not_make_it_a_page_title_line():
+    # Cleaned text: the headline first, then a by-line name and a subheading that repeats its words.
+    document = _run(f"{HEADLINE}\nJane Doe\nIntroduction: {HEADLINE}\n{PARAGRAPH}")
+    assert document.blocks[0].role == Role.TITLE
+    assert document.blocks[2].role is None
+
+
+def test_a_copy_of_the_first_line_far_down_the_text_is_a_subheading():
+    document = _run(f"{HEADLINE}\nJane Doe\n{PARAGRAPH}\n{SECOND}\n{HEADLINE}\n{PARAGRAPH}")
+    assert [block.role for block in document.blocks] == [Role.TITLE, None, None, None, None, None]
+    assert all(block.removal is None for block in document.blocks)
+
+
+def test_the_page_title_line_names_a_headline_down_in_the_text():
+    title_line = f"{HEADLINE} - The Estuary Gazette"
+    document = _run(f"{title_line}\nSign up for alerts\nLatest stories\n{PARAGRAPH}\n{HEADLINE}\n{SECOND}")
+    assert document.blocks[4].role == Role.TITLE
+    assert document.blocks[0].removal.reason == HEADER_LINE
+
+
+def test_the_title_is_the_same_when_the_cleaned_text_is_cleaned_again():
+    from scrapeclean import clean, to_text
+
+    dump = "\n".join(
+        [
+            f"{HEADLINE} | The Estuary Gazette",
+            "Home",
+            "Science",
+            "Environment",
+            HEADLINE,
+            "By Jane Doe",
+            "March 3, 2024",
+            *(f"{PARAGRAPH} {SECOND}" for _ in range(4)),
+        ]
+    )
+    first = clean(dump)
+    again = clean(to_text(first))
+    assert first[0].title == again[0].title == HEADLINE
+    assert to_text(again) == to_text(first)

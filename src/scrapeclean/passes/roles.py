@@ -1,9 +1,14 @@
 """Label each story's headline zone: title, section, byline, dateline.
 
 The headline zone is what a story keeps above its first paragraph of prose.
-Its title is the first headline-shaped line there (several words, no sentence
-end), preferring one the page prints twice or one that the page's own
-``<title>`` line (the first line of a browser or html-text dump) starts with.
+Its title is the headline-shaped line there (several words, no sentence
+end; not a list item such as ``* Home`` nor a breadcrumb trail) with the most
+evidence: the page's own ``<title>`` line (the first line of a browser or
+html-text dump) holding it whole, beside the site's name; its copy below it;
+its length and title case; standing just above the text, or first. The
+evidence must hold in the text cleaning gives, where the title stands first
+and the ``<title>`` line and copies are gone, so that cleaning it again
+picks the same line.
 The short label just above the title is its section; a line that is mostly
 a date is the dateline; bylines were found by the chrome pass. Other lines
 above the title (breadcrumbs, labels) are removed as ``header-line``.
@@ -27,6 +32,7 @@ import regex
 from attrs import define, frozen
 
 from ..features import Analysis, Features, analyse
+from ..fingerprint import key
 from ..model import Block, Document, Edits, Role
 from .repeats import copied_headings
 
@@ -39,14 +45,22 @@ _MONTHS = (
     r"out(?:ubro)?|nov(?:ember|embre|iembre|embro)?|dec(?:ember)?|déc(?:embre)?|dez(?:ember|embro)?|dic(?:iembre)?"
 )
 _DATE = regex.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{_MONTHS})\b|(?:{_MONTHS})\.?\s+\d{{1,2}}\b|"
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{_MONTHS})\b|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
     regex.IGNORECASE,
 )
+# A list item of a text rendering ("* Home", "+ News", "o More", "2. Browse") is a menu entry.
+_LIST_ITEM = regex.compile(r"(?:[*+•◦▪‣·o-]|\d{1,2}[.)])\s")
+# "Home » Blog", "Docs > Guides": a trail of links, not a headline.
+_BREADCRUMB = regex.compile(r"\s[>»›❯]\s|\s[>»›❯]$")
+# What separates the headline from the site's name in a <title> line.
+_TITLE_SEPARATOR = regex.compile(r"\s[|\-–—·•/»]{1,3}\s|:\s")
 _UNDER_TITLE = frozenset({Role.CAPTION, Role.BYLINE, Role.DATELINE})
 _DATELINE_WORDS = 14
 _SECTION_WORDS = 4
 _PROSE_WORDS = 30
+_LONG_WORDS = 20
+_NAMED = 6.0  # the evidence of a line the <title> line holds whole
 
 
 def is_dateline(text: str, feature: Features) -> bool:
@@ -71,7 +85,10 @@ class AssignRoles:
         if not kept:
             return document
         analysis = analyse(document)
-        view = _View(document, analysis, copied_headings(document), _title_words(document, analysis))
+        title_words = _title_words(document, analysis)
+        view = _View(
+            document, analysis, copied_headings(document), title_words, _title_parts(document, title_words)
+        )
         edits = document.edit(self.name)
         previous_end = -1
         for number, story in groupby(kept, key=lambda block: block.story):
@@ -127,47 +144,109 @@ class AssignRoles:
         ]
 
     def _title(self, view: _View, candidates: Sequence[Block], body_start: int, title_line: bool) -> Block | None:
-        """The headline among the candidates, by the evidence each has."""
-        shaped = [
-            block
-            for block in candidates
-            if block.role is None
-            and view.analysis.features[block.index].heading_like
-            and not is_dateline(block.text, view.analysis.features[block.index])
-        ]
-        evidence = {block.index: self._title_line_evidence(view, block) if title_line else 0.0 for block in shaped}
+        """The headline among the candidates, by the evidence each has.
+
+        Evidence: the page's ``<title>`` line naming it; its copy below it; its
+        shape (length, title case); standing just above the text, or first.
+        """
+        body_start = _text_start(view, candidates, body_start)
+        shaped = [block for block in candidates if _headline_shaped(block, view.analysis.features[block.index])]
+        evidence = {block.index: self._evidence(view, block, body_start) if title_line else 0.0 for block in shaped}
         # The first line is the page's <title> only when the headline stands again further down.
         confirmed = any(evidence.values())
-        first_shaped = next((block for block in shaped if block.removal is None), None)
+        zone = [block for block in shaped if block.index < body_start]
+        first_shaped = next((block for block in zone if block.removal is None), None)
         best, best_score = None, 0.0
-        for block in shaped:
-            feature = view.analysis.features[block.index]
-            if block.index >= body_start and not evidence[block.index]:
-                continue  # past the headline zone only the <title> line's evidence counts
-            score = min(feature.words, 15) / 5 + evidence[block.index]
-            if block.index in view.copied:
-                score += 2  # printed twice, above and below the lead photo
-            if block.removal is not None:
-                score -= 1
-            if block.index == 0 and confirmed:
-                score -= 1  # the <title> line itself carries the site's name too
+        for rank, block in enumerate(zone):
+            if confirmed and block.index == 0:
+                continue
+            # Later stories start at their headline (split-stories cuts there); only the page's
+            # first story has menus between its start and its headline.
+            near = len(zone) - rank if title_line else 0
+            score = _shape_score(view.analysis.features[block.index], near) + evidence[block.index]
             if block is first_shaped:
                 score += 1  # headlines come first; menus above them are mostly gone by now
+                if block.index == 0 and not confirmed:
+                    score += 2  # a text that starts with its headline (cleaned text, a page with no <title> line)
+            score += self._presence(view, block)
+            if score > best_score:
+                best, best_score = block, score
+        past = [block for block in shaped if block.index >= body_start and evidence[block.index]]
+        for block in past:
+            score = evidence[block.index] + self._presence(view, block)
             if score > best_score:
                 best, best_score = block, score
         return best
 
+    @staticmethod
+    def _presence(view: _View, block: Block) -> float:
+        """Printed twice counts for a line; having been removed as chrome counts against it."""
+        return (2.0 if block.index in view.copied else 0.0) - (1.0 if block.removal is not None else 0.0)
+
+    def _evidence(self, view: _View, block: Block, body_start: int) -> float:
+        """The <title> line's evidence, as far as it counts where the line stands.
+
+        Past the headline zone only a line the <title> line holds whole, with
+        the site's name beside it, counts: a plain copy of the first line far
+        down the text is a subheading repeating the headline.
+        """
+        evidence = self._title_line_evidence(view, block)
+        if block.index < body_start:
+            return evidence
+        whole_copy = view.analysis.features[block.index].key == view.analysis.features[0].key
+        return evidence if evidence >= _NAMED and not whole_copy else 0.0
+
     def _title_line_evidence(self, view: _View, block: Block) -> float:
+        """How surely the page's <title> line names this line: it holds the line, plus the site's name.
+
+        A line longer than the first line is never named by it: in the text
+        cleaning gives, the first line is the headline and longer lines below
+        it are its deck or subheadings.
+        """
         feature = view.analysis.features[block.index]
         if not view.title_words or feature.words < 2 or block.index == 0:
             return 0.0
-        if view.title_key.startswith(feature.key) or view.title_key.endswith(feature.key):
-            return 6.0  # "Headline | Site" or "Site - Headline"
+        title_words = view.analysis.features[0].words
+        if feature.key in view.title_parts and 2 * feature.words > title_words:
+            return _NAMED  # "Headline | Site" or "Site - Headline"
         tokens = feature.key.split(" ")
         shared = sum(1 for token in tokens if token in view.title_words) / len(tokens)
-        if shared >= 0.8 and len(tokens) >= len(view.title_words) / 2:
+        if shared >= 0.8 and title_words / 2 <= len(tokens) <= title_words:
             return 4 * shared  # the <title> line words the headline a little differently
         return 0.0
+
+
+def _text_start(view: _View, candidates: Sequence[Block], body_start: int) -> int:
+    """Where the text starts for the headline: at the first prose, or at a first long line above it.
+
+    A long line in the headline zone is a deck or a paragraph the dump wrote
+    without its full stop; the headline stands above it.
+    """
+    for block in candidates:
+        if block.removal is None and body_start > block.index and view.analysis.features[block.index].words >= _LONG_WORDS:
+            return block.index
+    return body_start
+
+
+def _headline_shaped(block: Block, feature: Features) -> bool:
+    """A line that could be the headline: headline-shaped, not a date, a menu entry or a breadcrumb trail."""
+    return (
+        block.role is None
+        and feature.heading_like
+        and not is_dateline(block.text, feature)
+        and _LIST_ITEM.match(block.text) is None
+        and _BREADCRUMB.search(block.text) is None
+    )
+
+
+def _shape_score(feature: Features, rank_from_text: int) -> float:
+    """How much a line looks like the headline by itself: its length, its capitals, its nearness to the text."""
+    score = min(feature.words, 12) / 4 - max(0, feature.words - 15) / 5
+    if feature.words >= 3 and feature.capitalised >= 0.6:
+        score += 0.5  # Title Case
+    if 0 < rank_from_text <= 2:
+        score += 0.75 / rank_from_text  # the headline stands just above the text, under the menus
+    return score
 
 
 @define
@@ -177,9 +256,17 @@ class _View:
     copied: set[int]
     title_words: frozenset[str]
 
-    @property
-    def title_key(self) -> str:
-        return self.analysis.features[0].key if self.document.blocks else ""
+    title_parts: frozenset[str]
+
+
+def _title_parts(document: Document, title_words: frozenset[str]) -> frozenset[str]:
+    """The keys a headline has in the page's <title> line: all of it, or what a separator cuts off the site's name."""
+    if not title_words:
+        return frozenset()
+    text = document.blocks[0].text
+    separators = list(_TITLE_SEPARATOR.finditer(text))
+    pieces = [text, *(text[: match.start()] for match in separators), *(text[match.end() :] for match in separators)]
+    return frozenset(part for part in map(key, pieces) if part)
 
 
 def _title_words(document: Document, analysis: Analysis) -> frozenset[str]:
