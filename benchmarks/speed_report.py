@@ -432,20 +432,23 @@ METHOD_NOTES = """\
   *added* is that peak minus the RSS just before the timed work (imports
   done, inputs already in memory). The memory target is judged on *added*
   for the largest document measured.
-- **Scaling.** Documents of 1 KB up to 50 MB made of real dumps (the dev
-  dumps, then the html-text renders of WCXB cached under
-  `benchmarks/.cache/`, cycled when more text is needed): *concatenated*
-  joins them with blank lines; *single-line* is the same text with every
-  line break turned into a space, one line of up to 50 MB. Each point runs
-  in a fresh process after two warm-up calls (a small page, and the
-  document's first 2,000 characters); small documents are cleaned
-  repeatedly until 0.3 s have passed and the median call is reported. A
-  point that runs past the time budget is stopped (*timed out*: its time per
-  MB is at least the budget over its size); a point whose time, predicted
-  from the last measured point's time per MB, exceeds the budget is
-  *skipped*, and so is every point after a timed-out one. Flatness is the
+- **Scaling.** Text made of real dumps (the dev dumps, then the html-text
+  renders of WCXB cached under `benchmarks/.cache/`, cycled when more text
+  is needed): *concatenated* joins them with blank lines; *single-line* is
+  the same text with every line break turned into a space. Every point up
+  to 1 MB cleans the same first 1 MB of that text, cut one after another into
+  documents of the point's size (at line breaks, or spaces); larger points
+  are one document of that size, up to 50 MB. Each point runs in a fresh
+  process after two warm-up calls (a small page, and the first 2,000
+  characters of its first document); a point's documents are cleaned in
+  turn, repeatedly until 0.3 s have passed, and the median run is reported.
+  A point that runs past the time budget is stopped (*timed out*: its time
+  per MB is at least the budget over its size); a point whose time,
+  predicted from the last measured point's time per MB, exceeds the budget
+  is *skipped*, and so is every point after a timed-out one. Flatness is the
   largest deviation of time per MB from the curve's median.
-- **`-j` scaling.** All the dev dumps (in `--quick` mode too) are written one file each to a temporary
+- **`-j` scaling.** The dev dumps (in `--quick` mode too) and cached renders
+  of other pages, up to 5 MB, are written one file each to a temporary
   folder and the installed command line `scrapeclean clean --format jsonl
   -q --no-config -j N DIR` (output to /dev/null) is timed as a whole
   process with `time.perf_counter` around `subprocess.run`, after one

@@ -6,8 +6,9 @@ the neighbouring blocks (context), the block's place in the page and in the
 densest run of prose, and a few typographic cues (digits, separators,
 truncated teasers). The weights live in ``data/block_model.json``; they are
 fitted on public benchmark development pages by ``benchmarks/train_blocks.py``
-and can be refitted by anyone on their own data. Scoring is one dot product
-per block.
+and can be refitted by anyone on their own data. Features are computed a
+column at a time over all blocks (NumPy), and scoring adds the weighted
+columns: a few passes over the blocks per document.
 """
 
 from __future__ import annotations
