@@ -164,6 +164,7 @@ class BlockInputs(NamedTuple):
     gaps: Sequence[int]
     base_scores: Sequence[float]
     language_known: bool
+    lists: Sequence[Stretch | None] | None = None  # list_stretches(texts, feats), when the caller has it
 
 
 def block_vectors(inputs: BlockInputs) -> np.ndarray:
@@ -180,7 +181,7 @@ def block_columns(inputs: BlockInputs) -> Iterator[np.ndarray]:
     the cost is a few passes over the blocks whatever their number, and a
     scorer that adds each column into its sum holds one column at a time.
     """
-    texts, feats, classes, explicit, captions, gaps, base_scores, language_known = inputs
+    texts, feats, classes, explicit, captions, gaps, base_scores, language_known, lists = inputs
     count = len(feats)
     keys = Counter(feature.key for feature in feats)
     run_of = _run_membership(base_scores)
@@ -231,9 +232,9 @@ def block_columns(inputs: BlockInputs) -> Iterator[np.ndarray]:
     yield _window_mean(stamps, _WIDE_CONTEXT)
     yield ((positions >= best_end) & (best_end > 0)).astype(float)
     yield ((word_counts >= 4) & (_column(feature.capitalised for feature in feats) >= 0.7)).astype(float)
-    lists = _list_columns(texts, feats)
+    list_values = _list_columns(texts, feats, lists)
     for index in range(_LIST_COLUMNS):
-        yield _column(row[index] for row in lists)
+        yield _column(row[index] for row in list_values)
 
 
 def _shape(feature: Features, text: str) -> str:
@@ -258,13 +259,16 @@ def prose_share(feats: Sequence[Features]) -> float:
     return sum(feature.words for feature in feats if feature.terminal and feature.words >= 12) / total
 
 
-def _list_columns(texts: Sequence[str], feats: Sequence[Features]) -> list[tuple[float, ...]]:
+def _list_columns(
+    texts: Sequence[str], feats: Sequence[Features], stretches: Sequence[Stretch | None] | None = None
+) -> list[tuple[float, ...]]:
     """Per block: in a list of records of one shape, how many records, their words; the page's share of prose.
 
     On a page with little prose (a listing, a product grid, a forum index) the
     main content is its lists; on an article, lists are menus and teasers.
     """
-    stretches = list_stretches(texts, feats)
+    if stretches is None:
+        stretches = list_stretches(texts, feats)
     prose = prose_share(feats)
     record_words: dict[tuple[int, int], float] = {}  # one sum per stretch keeps this linear
     columns = []

@@ -16,7 +16,7 @@ from importlib import resources
 import regex
 from attrs import frozen
 
-from .fingerprint import fold, key_of_tokens, tokens, unspaced
+from .fingerprint import fold, has_unspaced, key_of_tokens, tokens, unspaced
 from .model import Document
 
 LANGUAGES = (
@@ -123,7 +123,7 @@ def _features(text: str, tokens: list[str], stops: frozenset[str]) -> Features:
         capitalised=len(_CAPITAL.findall(text)) / words if words else 0.0,
         chars=len(text),
         key=key_of_tokens(tokens),
-        unspaced=0 if text.isascii() else sum(map(unspaced, tokens)),
+        unspaced=sum(map(unspaced, tokens)) if has_unspaced(text) else 0,
     )
 
 

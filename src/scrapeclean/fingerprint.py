@@ -47,9 +47,14 @@ def tokens(folded: str) -> list[str]:
     >>> tokens("the council 市议会周二投票")
     ['the', 'council', '市', '议', '会', '周', '二', '投', '票']
     """
-    if folded.isascii() or _UNSPACED_BLOCKS.search(folded) is None:
+    if not has_unspaced(folded):
         return _WORD.findall(folded)
     return _TOKEN.findall(folded)
+
+
+def has_unspaced(text: str) -> bool:
+    """Whether ``text`` may hold a character of a script written without spaces (never False when it does)."""
+    return not text.isascii() and _UNSPACED_BLOCKS.search(text) is not None
 
 
 def unspaced(token: str) -> bool:

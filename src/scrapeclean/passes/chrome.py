@@ -138,8 +138,10 @@ class RemoveSiteChrome:
         base = [0.0] * len(live)
         for position in scored:
             base[position] = _score(classes[position], feats[position])
+        texts = [block.text for block in live]
+        lists = list_stretches(texts, feats)
         inputs = BlockInputs(
-            texts=[block.text for block in live],
+            texts=texts,
             feats=feats,
             classes=classes,
             explicit=[position in explicit for position in range(len(live))],
@@ -147,6 +149,7 @@ class RemoveSiteChrome:
             gaps=[block.gap for block in live],
             base_scores=base,
             language_known=bool(analysis.language),
+            lists=lists,
         )
         model = default_model() if self.use_model else None
         scores = {}
@@ -158,7 +161,6 @@ class RemoveSiteChrome:
                 weight = max(feats[position].words, feats[position].chars // 6, 1)
                 scores[position] = (probabilities[position] - self.model_threshold) * 2 * weight
         vectors = block_vectors(inputs) if keep_vectors else None
-        lists = list_stretches([block.text for block in live], feats)
         return Prepared(live, feats, classes, edits, scored, scores, base, vectors, lists, prose_share(feats))
 
     # -- evidence from phrases and structure -------------------------------------------------
