@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -70,3 +71,20 @@ def old_and_new_corpus(tmp_path: Path, corpus: Path, count: int = 60) -> tuple[l
     old = {name: (corpus / name).read_bytes() for name in names}
     new = {name: (expected / name).read_bytes() for name in names}
     return names, old, new
+
+
+def wet_archive(pages: list[tuple[str, str]], gz: bool = True, warcinfo: bool = False) -> bytes:
+    """A WET archive holding a ``conversion`` record of each (url, text), optionally after a warcinfo record."""
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gz)
+    if warcinfo:
+        writer.write_record(writer.create_warcinfo_record("x.wet", {"software": "test"}))
+    for url, text in pages:
+        payload = text.encode("utf-8")
+        record = writer.create_warc_record(
+            url, "conversion", payload=io.BytesIO(payload), warc_content_type="text/plain", length=len(payload)
+        )
+        writer.write_record(record)
+    return buffer.getvalue()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import ast
 import gzip
-import io
 import json
 import os
 import random
@@ -27,7 +26,7 @@ import time
 from pathlib import Path
 
 import pytest
-from cli_support import COMMAND, corpus_dir, messy_dump, old_and_new_corpus, scrapeclean, two_stories
+from cli_support import COMMAND, corpus_dir, messy_dump, old_and_new_corpus, scrapeclean, two_stories, wet_archive
 
 import scrapeclean as library
 
@@ -528,23 +527,9 @@ def test_bad_jsonl_records_are_reported_by_line_and_every_other_record_is_fixed(
     assert "Share on Facebook" not in json.loads(after[11])["text"]
 
 
-def _wet(pages: list[tuple[str, str]]) -> bytes:
-    from warcio.warcwriter import WARCWriter
-
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=False)
-    for url, text in pages:
-        payload = text.encode("utf-8")
-        record = writer.create_warc_record(
-            url, "conversion", payload=io.BytesIO(payload), warc_content_type="text/plain", length=len(payload)
-        )
-        writer.write_record(record)
-    return buffer.getvalue()
-
-
 def test_truncated_or_bogus_archives_are_reported_and_the_other_inputs_are_cleaned(corpus):
     pages = [("https://example.org/a", messy_dump()), ("https://example.org/b", messy_dump("Harbour festival"))]
-    whole = _wet(pages)
+    whole = wet_archive(pages, gz=False)
     (corpus / "a-cut.wet").write_bytes(whole[: len(whole) - 150])
     (corpus / "b-headers-cut.wet").write_bytes(whole[:40])
     (corpus / "c-not-a-warc.warc").write_text(messy_dump())
@@ -604,7 +589,7 @@ def test_no_command_opens_a_network_connection(tmp_path, corpus):
         + "".join(f"<p>{messy_dump()}</p>" for _ in range(2))
         + "</body></html>"
     )
-    (corpus / "pages.wet").write_bytes(_wet([("https://example.org/a", messy_dump())]))
+    (corpus / "pages.wet").write_bytes(wet_archive([("https://example.org/a", messy_dump())], gz=False))
     guard = {"no_network": True}
     runs = [
         faulty(tmp_path, guard, "clean", "--format", "jsonl", str(corpus)),

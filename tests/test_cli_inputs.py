@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 
 import pytest
-from cli_support import PARAGRAPHS, corpus_dir, messy_dump, scrapeclean, two_stories
+from cli_support import PARAGRAPHS, corpus_dir, messy_dump, scrapeclean, two_stories, wet_archive
 
 import scrapeclean as library
 from scrapeclean.assemble import STORY_BREAK
@@ -109,24 +108,10 @@ def test_crafted_ids_cannot_write_outside_the_output_directory(tmp_path, corpus)
     assert (out / "c" / "normal-id-1.txt").read_text().startswith("Harbour festival")
 
 
-def _wet(pages, gz=True):
-    from warcio.warcwriter import WARCWriter
-
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=gz)
-    for url, text in pages:
-        payload = text.encode("utf-8")
-        record = writer.create_warc_record(
-            url, "conversion", payload=io.BytesIO(payload), warc_content_type="text/plain", length=len(payload)
-        )
-        writer.write_record(record)
-    return buffer.getvalue()
-
-
 def test_wet_records_are_cleaned_with_record_id_and_uri_and_a_truncated_one_is_reported(corpus):
     pages = [("https://example.org/a", messy_dump()), ("https://example.org/b", messy_dump("Harbour festival"))]
-    (corpus / "good.warc.wet.gz").write_bytes(_wet(pages))
-    cut = _wet(pages, gz=False)
+    (corpus / "good.warc.wet.gz").write_bytes(wet_archive(pages))
+    cut = wet_archive(pages, gz=False)
     (corpus / "cut.wet").write_bytes(cut[: len(cut) - 200])
     result = scrapeclean("clean", "--format", "jsonl", str(corpus / "cut.wet"), str(corpus / "good.warc.wet.gz"))
     assert result.returncode == 123

@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from cli_support import wet_archive
 
 from scrapeclean.io.html import html_to_dump
 from scrapeclean.io.jsonl import derived_id, dump_record, parse_line, read_records
@@ -61,24 +62,10 @@ def test_parse_line_does_not_evaluate_anything():
     assert isinstance(carry, Carry) and carry.failed
 
 
-def _warc(gz, pages):
-    from warcio.warcwriter import WARCWriter
-
-    buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=gz)
-    writer.write_record(writer.create_warcinfo_record("x.wet", {"software": "test"}))
-    for url, text in pages:
-        payload = text.encode("utf-8")
-        record = writer.create_warc_record(
-            url, "conversion", payload=io.BytesIO(payload), warc_content_type="text/plain", length=len(payload)
-        )
-        writer.write_record(record)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize("gz", [False, True])
 def test_wet_conversion_records_carry_record_id_and_uri(gz):
-    data = _warc(gz, [("https://example.org/a", "Page A\n\nText of A."), ("https://example.org/b", "Page B")])
+    pages = [("https://example.org/a", "Page A\n\nText of A."), ("https://example.org/b", "Page B")]
+    data = wet_archive(pages, gz=gz, warcinfo=True)
     units = list(read_warc(io.BytesIO(data), "x.wet"))
     assert [unit.text for unit in units] == ["Page A\n\nText of A.", "Page B"]
     assert [unit.url for unit in units] == ["https://example.org/a", "https://example.org/b"]
@@ -88,7 +75,8 @@ def test_wet_conversion_records_carry_record_id_and_uri(gz):
 
 @pytest.mark.parametrize("gz", [False, True])
 def test_a_truncated_wet_record_is_a_failure_after_the_good_ones(gz):
-    data = _warc(gz, [("https://example.org/a", "Page A " * 40), ("https://example.org/b", "Page B " * 40)])
+    pages = [("https://example.org/a", "Page A " * 40), ("https://example.org/b", "Page B " * 40)]
+    data = wet_archive(pages, gz=gz, warcinfo=True)
     units = list(read_warc(io.BytesIO(data[: len(data) * 3 // 4]), "x.wet"))
     assert isinstance(units[0], Dump) and units[0].url == "https://example.org/a"
     assert isinstance(units[-1], Failure) and "truncated" in units[-1].message and "x.wet" in units[-1].message
