@@ -24,7 +24,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from benchmarks import datasets
+from benchmarks import datasets, run_info
 from benchmarks.renderers import DEFAULT_CACHE, RENDERERS
 from benchmarks.report import terminal_report, write_json
 from benchmarks.runner import DOM, plan_tasks, run_all
@@ -69,15 +69,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--worst", type=int, default=0, help="write the K worst scrapeclean pages of each set to --worst-dir"
     )
     parser.add_argument("--worst-dir", type=Path, default=PROJECT_ROOT / "benchmarks" / "results" / "worst")
-    parser.add_argument(
-        "--json",
-        type=Path,
-        default=DEFAULT_JSON,
-        help=f"where to write the results (default {DEFAULT_JSON.relative_to(PROJECT_ROOT)})",
-    )
-    parser.add_argument("--docs", action="store_true", help="also regenerate docs/benchmarks.md and its plot")
-    parser.add_argument("--docs-dir", type=Path, default=PROJECT_ROOT / "docs")
-    parser.add_argument("--from-json", type=Path, help="report on an earlier results JSON instead of running")
+    run_info.add_report_arguments(parser, DEFAULT_JSON, "docs/benchmarks.md and its plot")
     parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="rendered dump cache")
     parser.add_argument("--no-cache", action="store_true", help="render every dump afresh and keep nothing")
     parser.add_argument("--no-progress", action="store_true")
@@ -133,34 +125,8 @@ def ordered(summary: list[dict], args: argparse.Namespace) -> list[dict]:
 
 
 def run_metadata(args: argparse.Namespace, pages: list[datasets.Page]) -> dict:
-    import datetime
-    import platform
-    import shlex
-    import subprocess
-    from importlib.metadata import PackageNotFoundError, version
-
-    versions = {"python": platform.python_version()}
-    for distribution in ("scrapeclean", "html-text", "inscriptis", "jusText", "trafilatura", "readability-lxml"):
-        try:
-            versions[distribution] = version(distribution)
-        except PackageNotFoundError:
-            versions[distribution] = "missing"
-    commit = subprocess.run(
-        ["git", "-C", str(PROJECT_ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    changed = subprocess.run(
-        ["git", "-C", str(PROJECT_ROOT), "status", "--porcelain", "--", "src"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    if commit:
-        versions["scrapeclean"] += f" (git {commit}{' with uncommitted changes' if changed else ''})"
-    return {
-        "date": datetime.date.today().isoformat(),
-        "command": shlex.join(["python", "benchmarks/quality.py", *(sys.argv[1:])]),
-        "cpus": os.cpu_count(),
-        "versions": versions,
+    distributions = ("scrapeclean", "html-text", "inscriptis", "jusText", "trafilatura", "readability-lxml")
+    return run_info.run_metadata("benchmarks/quality.py", distributions) | {
         "sets": {
             name: sum(page.set_name == name for page in pages) for name in dict.fromkeys(p.set_name for p in pages)
         },

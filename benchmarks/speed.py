@@ -29,7 +29,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from benchmarks import speed_report
+from benchmarks import run_info, speed_report
 from benchmarks.datasets import read_json
 from benchmarks.renderers import DEFAULT_CACHE
 from benchmarks.speed_probe import DISTRIBUTIONS, SYSTEMS, run_child
@@ -65,15 +65,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-scaling", action="store_true")
     parser.add_argument("--no-jobs", action="store_true", help="leave out the -j 1 / -j 2 corpus runs")
     parser.add_argument("--no-profile", action="store_true")
-    parser.add_argument(
-        "--json",
-        type=Path,
-        default=DEFAULT_JSON,
-        help=f"where to write the results (default {DEFAULT_JSON.relative_to(PROJECT_ROOT)})",
+    run_info.add_report_arguments(
+        parser, DEFAULT_JSON, "docs/speed.md, its plot and the speed section of docs/benchmarks.md"
     )
-    parser.add_argument("--docs", action="store_true", help="also regenerate docs/speed.md and its plot")
-    parser.add_argument("--docs-dir", type=Path, default=PROJECT_ROOT / "docs")
-    parser.add_argument("--from-json", type=Path, help="report on an earlier results JSON instead of running")
     args = parser.parse_args(argv)
     args.systems = _choices(args.systems, tuple(SYSTEMS), "--systems")
     args.shapes = _choices(args.shapes, SHAPES, "--shapes")
@@ -236,36 +230,11 @@ def _load_average() -> float | None:
 
 
 def run_metadata(args: argparse.Namespace) -> dict:
-    import datetime
-    import platform
-    import shlex
-    from importlib.metadata import PackageNotFoundError, version
-
-    versions = {"python": platform.python_version()}
-    for system in args.systems:
-        try:
-            versions[DISTRIBUTIONS[system]] = version(DISTRIBUTIONS[system])
-        except PackageNotFoundError:
-            versions[DISTRIBUTIONS[system]] = "missing"
-    commit = subprocess.run(
-        ["git", "-C", str(PROJECT_ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    changed = subprocess.run(
-        ["git", "-C", str(PROJECT_ROOT), "status", "--porcelain", "--", "src"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    if commit and "scrapeclean" in versions:
-        versions["scrapeclean"] += f" (git {commit}{' with uncommitted changes' if changed else ''})"
-    return {
-        "date": datetime.date.today().isoformat(),
-        "command": shlex.join(["python", "benchmarks/speed.py", *(sys.argv[1:])]),
-        "cpus": os.cpu_count(),
+    distributions = [DISTRIBUTIONS[system] for system in args.systems]
+    return run_info.run_metadata("benchmarks/speed.py", distributions) | {
         "mode": "quick" if args.quick else "full",
         "budget_seconds": args.budget,
         "load_average": _load_average(),  # other work on the machine slows every number
-        "versions": versions,
     }
 
 
