@@ -192,6 +192,7 @@ def block_columns(inputs: BlockInputs) -> Iterator[np.ndarray]:
     log_words = np.log1p(word_counts)
     densities = _column(feature.stopword_density for feature in feats)
     terminals = _column(feature.terminal for feature in feats)
+    capitalised = _column(feature.capitalised for feature in feats)
     stamps = _column(feature.words <= 12 and _TIMESTAMP.search(text) is not None for feature, text in zip(feats, texts))
     explicit_values = _column(explicit)
     caption_values = _column(captions)
@@ -203,7 +204,7 @@ def block_columns(inputs: BlockInputs) -> Iterator[np.ndarray]:
     yield log_words
     yield densities
     yield terminals
-    yield _column(feature.capitalised for feature in feats)
+    yield capitalised
     yield _column(feature.heading_like for feature in feats)
     yield from ((classes_array == name).astype(float) for name in CLASSES)
     yield np.log1p(_column(keys[feature.key] - 1 for feature in feats))
@@ -231,7 +232,7 @@ def block_columns(inputs: BlockInputs) -> Iterator[np.ndarray]:
     yield stamps
     yield _window_mean(stamps, _WIDE_CONTEXT)
     yield ((positions >= best_end) & (best_end > 0)).astype(float)
-    yield ((word_counts >= 4) & (_column(feature.capitalised for feature in feats) >= 0.7)).astype(float)
+    yield ((word_counts >= 4) & (capitalised >= 0.7)).astype(float)
     list_values = _list_columns(texts, feats, lists)
     for index in range(_LIST_COLUMNS):
         yield _column(row[index] for row in list_values)

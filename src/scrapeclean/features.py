@@ -16,7 +16,7 @@ from importlib import resources
 import regex
 from attrs import frozen
 
-from .fingerprint import fold, has_unspaced, key_of_tokens, tokens, unspaced
+from .fingerprint import cut, fold, key_of_tokens
 from .model import Document
 
 LANGUAGES = (
@@ -53,7 +53,7 @@ def _languages_of_words() -> dict[str, tuple[int, ...]]:
 
 def detect_language(texts: Sequence[str]) -> str:
     """The language whose stopwords cover most words of a sample of ``texts`` ("" when none fits)."""
-    return _language_of_tokens(map(_tokens, texts))
+    return _language_of_tokens(_tokens(text)[0] for text in texts)
 
 
 def _language_of_tokens(token_lists: Iterable[list[str]]) -> str:
@@ -110,8 +110,9 @@ def features(text: str, stops: frozenset[str]) -> Features:
     return _features(text, _tokens(text), stops)
 
 
-def _features(text: str, tokens: list[str], stops: frozenset[str]) -> Features:
-    """The features of ``text`` whose folded ``\\w+`` tokens are ``tokens``."""
+def _features(text: str, words_of_text: tuple[list[str], int], stops: frozenset[str]) -> Features:
+    """The features of ``text``, given its words as :func:`_tokens` cuts them."""
+    tokens, unspaced = words_of_text
     words = len(tokens)
     tail = text[-16:]
     return Features(
@@ -123,7 +124,7 @@ def _features(text: str, tokens: list[str], stops: frozenset[str]) -> Features:
         capitalised=len(_CAPITAL.findall(text)) / words if words else 0.0,
         chars=len(text),
         key=key_of_tokens(tokens),
-        unspaced=sum(map(unspaced, tokens)) if has_unspaced(text) else 0,
+        unspaced=unspaced,
     )
 
 
@@ -152,8 +153,10 @@ def analyse(document: Document) -> Analysis:
     cached = document.cache.get("analysis")
     if cached is None:
         texts = [block.text for block in document.blocks]
-        sampled: dict[str, list[str]] = {}  # the tokens of the blocks language detection read
-        language = _language_of_tokens(sampled.get(text) or sampled.setdefault(text, _tokens(text)) for text in texts)
+        sampled: dict[str, tuple[list[str], int]] = {}  # the words of the blocks language detection read
+        language = _language_of_tokens(
+            (sampled.get(text) or sampled.setdefault(text, _tokens(text)))[0] for text in texts
+        )
         stops = stopwords(language)
         memo: dict[str, Features] = document.cache.setdefault(BLOCK_MEMO, {}).setdefault(language, {})
         features = []
@@ -167,5 +170,6 @@ def analyse(document: Document) -> Analysis:
     return cached
 
 
-def _tokens(text: str) -> list[str]:
-    return tokens(fold(text))
+def _tokens(text: str) -> tuple[list[str], int]:
+    """A block's folded word tokens and how many are words of scripts written without spaces."""
+    return cut(fold(text))

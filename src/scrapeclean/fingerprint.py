@@ -47,9 +47,19 @@ def tokens(folded: str) -> list[str]:
     >>> tokens("the council 市议会周二投票")
     ['the', 'council', '市', '议', '会', '周', '二', '投', '票']
     """
+    return cut(folded)[0]
+
+
+def cut(folded: str) -> tuple[list[str], int]:
+    """:func:`tokens`, and how many of them are words of scripts written without spaces.
+
+    >>> cut("the council 市议会")
+    (['the', 'council', '市', '议', '会'], 3)
+    """
     if not has_unspaced(folded):
-        return _WORD.findall(folded)
-    return _TOKEN.findall(folded)
+        return _WORD.findall(folded), 0
+    found = _TOKEN.findall(folded)
+    return found, sum(map(unspaced, found))
 
 
 def has_unspaced(text: str) -> bool:

@@ -36,7 +36,7 @@ from typing import ClassVar
 from attrs import Factory, define, field, frozen
 
 from ..features import Analysis, Features, analyse
-from ..fingerprint import fold, has_unspaced, tokens, unspaced
+from ..fingerprint import cut, fold, unspaced
 from ._settings import at_least
 from ..model import Block, Document, Role
 from .repeats import copied_headings
@@ -220,10 +220,10 @@ def _zone_start(kept: Sequence[Block], position: int) -> int:
 
 def _content_words(text: str, stops: frozenset[str]) -> list[str]:
     """Words of four letters or more that are no stopwords; in scripts written without spaces, every word."""
-    folded = fold(text)
-    if not has_unspaced(folded):
-        return [word for word in tokens(folded) if len(word) > 3 and word not in stops]
-    return [word for word in tokens(folded) if (len(word) > 3 or unspaced(word)) and word not in stops]
+    found, unspaced_words = cut(fold(text))
+    if not unspaced_words:
+        return [word for word in found if len(word) > 3 and word not in stops]
+    return [word for word in found if (len(word) > 3 or unspaced(word)) and word not in stops]
 
 
 def _weights(content: Sequence[list[str]]) -> dict[str, float]:
