@@ -98,7 +98,7 @@ class BlockModel:
 
     @functools.cached_property
     def _folded(self) -> tuple[tuple[float, ...], float]:
-        """Weights with the standardisation folded in: one dot product per block."""
+        """Weights with the standardisation folded in, so a block's raw features are scored directly."""
         weights = tuple(weight / scale for weight, scale in zip(self.weights, self.scale))
         bias = self.bias - sum(weight * mean for weight, mean in zip(weights, self.mean))
         return weights, bias
