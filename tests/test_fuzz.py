@@ -88,7 +88,7 @@ _FRAGMENTS = (
 # of the fuzzed text while it is, so that the fuzz reports new problems, not that one.
 _REACHING = {
     "scrapeclean.passes.captions._AGENCY_TAIL": (" via ", "Getty Images via "),
-    "scrapeclean.passes.chrome._STAMP": (" said",),
+    "scrapeclean.threads.STAMP": (" said",),
 }
 _RUN_CHARS = (" ", "a", "A", "1", ".", "(", ")", "/", ":", "©", "-", "'", "’", "\t", "\u200b", "x", "中", "\x00")
 _LINE_BREAKS = ("\n", "\n\n", "\r\n", "\r", "\f", "\u2028", "\x85", "\n\n\n\n")

@@ -244,7 +244,7 @@ def test_caption_credit_search_is_linear_on_a_run_of_capitals_after_via():
         scrapeclean.clean(text)
 
 
-# The comment-stamp pattern (passes/chrome.py, _STAMP) once ended in \s*:?\s*$, two runs
+# The comment-stamp pattern (threads.py, STAMP) once ended in \s*:?\s*$, two runs
 # that shared every space: after "said" a run of n spaces not ending the line cost n² steps.
 def test_comment_stamp_search_is_linear_in_a_run_of_spaces_after_said():
     text = STORY + "\nHe said" + " " * 20_000 + "x\n"

@@ -1,6 +1,6 @@
 """Remove site chrome: menus, widgets, share bars, related-content lists, bio boxes, notices.
 
-Four kinds of evidence, general rather than per site:
+Five kinds of evidence, general rather than per site:
 
 * phrase lists per language (``data/phrases``): whole-line UI text ("Connect
   with us", "Share on Facebook"), markers that open a trailing section of
@@ -13,7 +13,10 @@ Four kinds of evidence, general rather than per site:
   just above a run (title, section, byline, dateline, captions), which is kept
   for :class:`~scrapeclean.passes.roles.AssignRoles` to label;
 * lists of records of one repeated shape (listings, product grids): on a page
-  with little prose, the largest of them is its main text.
+  with little prose, the largest of them is its main text;
+* threads of stamped posts (:mod:`scrapeclean.threads`): on a forum every post
+  is text and the repeated metadata is not; below an article, under a
+  comments heading, the thread is the comments.
 
 Needs nothing from earlier passes; blocks already removed are ignored and
 caption blocks are kept where they stand next to the text.
@@ -41,6 +44,7 @@ from ._settings import at_least
 from ..model import Block, Document, Edits, Role
 from ..phrases import PHRASE_LANGUAGES, check_languages, phrase_set
 from ..regions import Stretch, dense_runs
+from ..threads import is_stamp, thread_posts
 
 UI_PHRASE = "ui-phrase"
 WIDGET = "widget"
@@ -62,20 +66,14 @@ _BIO_WORDS = 120
 # A trailing-section marker ("Related", "Newsletter") closes a text only once
 # some text has been read; in a page's header the same words are menu links.
 _PROSE_WORDS = 12
-# Comment threads: entries stamped with a date or time and "said"/"says".
-_STAMP = regex.compile(
-    r"\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|"
-    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?.{0,12}$|\b(?:says|said|wrote|schreibt|dit|dice|disse)[\s:]*$",
-    regex.IGNORECASE,
-)
 _COMMENTS_HEADING = regex.compile(
     r"\b\d+\s+(?:comments?|responses?|replies|thoughts|kommentare|commentaires?|comentarios?|comentários?)\b|"
     r"^\W*(?:comments?|leave a (?:reply|comment)|post a comment|join the (?:conversation|discussion)|"
     r"kommentare|commentaires|comentarios|comentários)\W*$",
     regex.IGNORECASE,
 )
+# Comment threads: entries stamped with a date or time and "said"/"says" (see threads.py).
 _THREAD_HEADING_WINDOW = 8
-_STAMP_TAIL = 120  # a stamp ends its line; only the line's tail is searched
 _THREAD_TEXT_WORDS = 150
 _THREAD_GAP = 25
 _TEXT_BEFORE_END = 60
@@ -312,7 +310,15 @@ class RemoveSiteChrome:
         best = max(run.score for run in runs)
         threshold = max(self.min_run_score, self.relative_run * best)
         best_run = next(run for run in runs if run.score == best)
-        thread = self._thread_start(prepared, scored[best_run.start]) if self.cut_threads else None
+        zone, posts = thread_posts(scored, live, prepared.feats, scored[best_run.start])
+        # A forum: the text is a thread of posts, with no strong run of prose away from it
+        # and no comments heading after its first post ("34 responses to …").
+        forum = (
+            bool(posts)
+            and not any(run.score >= threshold and scored[(run.start + run.end - 1) // 2] not in zone for run in runs)
+            and not any(_COMMENTS_HEADING.search(block.text) for block in live[zone.start + 1 : zone.stop])
+        )
+        thread = self._thread_start(prepared, scored[best_run.start]) if self.cut_threads and not forum else None
         keep: set[int] = set()
         for run in runs:
             if run.score < threshold and run.score < best:
@@ -326,6 +332,8 @@ class RemoveSiteChrome:
             keep.update(range(first, last + 1))
             keep.update(self._headline_zone(live, prepared.feats, prepared.classes, first, edits))
             keep.update(self._tail(live, last, edits))
+        if forum:  # inside the thread, the posts are the text and the rest is metadata
+            keep = {position for position in keep if position not in zone} | posts
         keep.update(self._list_content(prepared, scored, keep))
         return keep
 
@@ -365,11 +373,8 @@ class RemoveSiteChrome:
         "2 days ago"). A thread counts when its stamps stand after some text of
         the article and at least two of them are separated by prose.
         """
-        def stamped(position: int) -> bool:
-            text = prepared.live[position].text
-            return prepared.feats[position].words <= 16 and _STAMP.search(text, max(0, len(text) - _STAMP_TAIL)) is not None
-
-        stamps = [position for position in range(text_start + 1, len(prepared.live)) if stamped(position)]
+        live, feats = prepared.live, prepared.feats
+        stamps = [position for position in range(text_start + 1, len(live)) if is_stamp(live[position].text, feats[position])]
         stamp_set = set(stamps)
         text_words = 0
         previous = None
