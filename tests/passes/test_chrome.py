@@ -80,6 +80,16 @@ def test_a_related_content_marker_removes_the_teaser_list_after_it():
     assert all(decisions[paragraph] == "kept" for paragraph in PARAGRAPHS)
 
 
+def test_a_marker_printed_under_every_entry_opens_no_trailing_section():
+    # A Q&A page prints "Comments" under each answer: the answers after it are text, not teasers.
+    answers = [PARAGRAPHS[number] + "\n\nShort point.\n\nComments" for number in range(4)]
+    decisions = _by_text(_run(f"{TITLE}\n\n" + "\n\n".join(answers)))
+    assert all(decisions[PARAGRAPHS[number]] == "kept" for number in range(3))
+    assert RELATED not in {decision[0] for decision in decisions.values() if isinstance(decision, tuple)}
+    once = _by_text(_run(f"{TITLE}\n\n{BODY}\n\nComments\n\nShort point."))
+    assert once["Comments"] == (RELATED, "opens a related-content section")
+
+
 def test_an_agency_box_gives_the_byline_and_its_bio_is_removed():
     bio = (
         "With 2,400 staff representing 100 different nationalities, AFP covers the world as a leading global news "

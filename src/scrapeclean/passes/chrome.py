@@ -171,6 +171,9 @@ class RemoveSiteChrome:
         byline = phrase_set("byline", self.phrase_languages)
         removed: set[int] = set()
         prose_words = 0  # words of sentence-shaped blocks so far: text comes before its trailing sections
+        # A marker the page prints under every entry ("Add a comment" under each answer)
+        # opens no trailing section: it is the entries' widget.
+        printed = Counter(feature.key for feature in feats if feature.words <= _LABEL_WORDS)
         position = 0
         while position < len(live):
             block, feature = live[position], feats[position]
@@ -189,7 +192,7 @@ class RemoveSiteChrome:
                 removed.add(position)
                 edits.remove(block.index, AUTHOR_BIO, "opens an author box")
                 removed.update(self._bio_after(live, feats, position, edits))
-            elif end.matches(feature.key) and prose_words >= _TEXT_BEFORE_END:
+            elif end.matches(feature.key) and prose_words >= _TEXT_BEFORE_END and printed[feature.key] < _REPEATED_LABEL:
                 removed.add(position)
                 edits.remove(block.index, RELATED, "opens a related-content section")
                 removed.update(self._teasers_after(live, feats, position, edits))
