@@ -7,6 +7,7 @@ import pytest
 from scrapeclean import ConfigError, Document, Role, segment
 from scrapeclean.passes import DedupCaptions, RemoveSiteChrome
 from scrapeclean.passes.chrome import AUTHOR_BIO, BOILERPLATE, BYLINE_MARKER, RELATED, UI_PHRASE, WIDGET
+from scrapeclean.passes.teasers import TEASER_LIST
 
 PARAGRAPHS = (
     (
@@ -215,3 +216,16 @@ def test_a_menu_of_one_word_items_is_not_a_list_of_records():
     prepared = RemoveSiteChrome().prepare(segment(menu))
     assert prepared is not None
     assert RemoveSiteChrome()._list_content(prepared, prepared.scored, set()) == set()
+
+
+def test_a_run_of_teaser_headlines_after_the_text_is_removed():
+    headlines = (
+        "Storm closes coastal road for the second time this month",
+        "New library opens its doors in the old post office",
+        "Why the salmon run failed again this year",
+        "Police appeal for witnesses after crash on ring road",
+    )
+    decisions = _by_text(_run(f"{TITLE}\n\n{BODY}\n\n" + "\n\n".join(headlines)))
+    for headline in headlines:
+        assert decisions[headline] == (TEASER_LIST, "a run of headlines with no text under them")
+    assert all(decisions[paragraph] == "kept" for paragraph in PARAGRAPHS)

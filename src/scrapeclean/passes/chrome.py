@@ -41,6 +41,7 @@ from ._settings import at_least
 from ..model import Block, Document, Edits, Role
 from ..phrases import PHRASE_LANGUAGES, check_languages, phrase_set
 from ..regions import Stretch, dense_runs
+from .teasers import TEASER_LIST, headline_runs
 
 UI_PHRASE = "ui-phrase"
 WIDGET = "widget"
@@ -110,15 +111,23 @@ class RemoveSiteChrome:
             return document
         live, feats, classes, edits = prepared.live, prepared.feats, prepared.classes, prepared.edits
         keep = self._main_text(prepared)
+        teasers = self._teaser_lists(prepared, keep)
         for position, block in enumerate(live):
             if classes[position] == BAD and _is_widget(feats[position]) and edits.role(block.index) is None:
                 edits.remove(block.index, WIDGET, "counter, toggle or separator")
+            elif position in teasers and edits.is_kept(block.index):
+                edits.remove(block.index, TEASER_LIST, "a run of headlines with no text under them")
             elif position not in keep and edits.is_kept(block.index):
                 if position in prepared.thread:
                     edits.remove(block.index, COMMENT_THREAD, "in the comments below the text")
                 else:
                     edits.remove(block.index, BOILERPLATE, f"{classes[position]} block outside the main text")
         return edits.apply()
+
+    def _teaser_lists(self, prepared: Prepared, keep: set[int]) -> set[int]:
+        kept = [p for p in sorted(keep) if prepared.edits.role(prepared.live[p].index) is None]
+        texts = [block.text for block in prepared.live]
+        return {p for run in headline_runs(texts, prepared.feats, kept) for p in run}
 
     def prepare(self, document: Document, keep_vectors: bool = False) -> Prepared | None:
         """Phrase-list removals, block classes and the score of every block that is left to judge.
