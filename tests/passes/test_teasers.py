@@ -55,3 +55,7 @@ def test_sentences_list_items_and_table_rows_are_not_headlines():
     document = segment("A full sentence ends here with a stop.\n\n* A bulleted item of the text\n\n33 Quin Houff 77 0 0 0 0")
     feats = analyse(document).features
     assert not any(headline_line(block.text, feats[block.index]) for block in document.blocks)
+
+
+def test_a_run_of_headlines_above_the_text_is_left_to_the_headline_zone():
+    assert _runs([*HEADLINES, PROSE, PROSE]) == []

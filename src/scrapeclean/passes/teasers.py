@@ -91,10 +91,13 @@ def headline_runs(texts: Sequence[str], feats: Sequence[Features], kept: Sequenc
 
 
 def _at_edge(feats: Sequence[Features], kept: Sequence[int], run: Sequence[int]) -> bool:
-    """The run stands before the text's prose starts or after it ends; a list amid the prose is the text's own."""
+    """The run stands after the text's prose ends; a list amid the prose is the text's own.
+
+    Runs above the text are left alone: the headline and its standfirst stand there.
+    """
     before = sum(_prose(feats[p]) for p in kept if p < run[0])
     after = sum(_prose(feats[p]) for p in kept if p > run[-1])
-    return min(before, after) < _EDGE_WORDS
+    return after < _EDGE_WORDS <= before
 
 
 def _prose(feature: Features) -> int:
