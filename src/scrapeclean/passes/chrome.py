@@ -77,7 +77,7 @@ _COMMENTS_HEADING = regex.compile(
 )
 _THREAD_HEADING_WINDOW = 8
 _STAMP_TAIL = 120  # a stamp ends its line; only the line's tail is searched
-_THREAD_TEXT_WORDS = 40
+_THREAD_TEXT_WORDS = 150
 _THREAD_GAP = 25
 _TEXT_BEFORE_END = 60
 _BYLINE_NAME_WORDS = 6
@@ -125,6 +125,8 @@ class RemoveSiteChrome:
         return edits.apply()
 
     def _teaser_lists(self, prepared: Prepared, keep: set[int]) -> set[int]:
+        if prepared.prose < self.list_prose:
+            return set()  # a page of little prose: its lists may be its content
         kept = [p for p in sorted(keep) if prepared.edits.role(prepared.live[p].index) is None]
         texts = [block.text for block in prepared.live]
         return {p for run in headline_runs(texts, prepared.feats, kept) for p in run}
@@ -372,8 +374,7 @@ class RemoveSiteChrome:
 
         Comments stamp each entry ("Alex on September 17, 2018 at 6:34 am said:",
         "2 days ago"). A thread counts when its stamps stand after some text of
-        the article, at least two of them are separated by prose and a comments
-        heading stands above them; it starts at the first entry under that heading.
+        the article and at least two of them are separated by prose.
         """
         def stamped(position: int) -> bool:
             text = prepared.live[position].text
@@ -393,11 +394,9 @@ class RemoveSiteChrome:
                     and text_words >= _THREAD_TEXT_WORDS
                     and following is not None
                     and following - position <= _THREAD_GAP
+                    and self._opens_comments(prepared, position)
                 ):
-                    if self._opens_comments(prepared, previous):
-                        return previous
-                    if self._opens_comments(prepared, position):
-                        return position
+                    return position
                 previous = position
             elif prepared.feats[position].terminal:
                 text_words += prepared.feats[position].words
