@@ -6,7 +6,7 @@ import pytest
 
 from scrapeclean import ConfigError, Document, Role, segment
 from scrapeclean.passes import DedupCaptions, RemoveSiteChrome
-from scrapeclean.passes.chrome import AUTHOR_BIO, BOILERPLATE, BYLINE_MARKER, RELATED, UI_PHRASE, WIDGET
+from scrapeclean.passes.chrome import AUTHOR_BIO, BOILERPLATE, BYLINE_MARKER, COMMENT_THREAD, RELATED, UI_PHRASE, WIDGET
 from scrapeclean.passes.teasers import TEASER_LIST
 
 PARAGRAPHS = (
@@ -230,3 +230,24 @@ def test_a_run_of_teaser_headlines_after_the_text_is_removed():
         assert decisions[headline] == (TEASER_LIST, "a run of headlines with no text under them")
     assert all(decisions[paragraph] == "kept" for paragraph in PARAGRAPHS)
 
+
+
+def _thread(header: str) -> tuple[list[str], dict]:
+    entries = []
+    for name, day in (("Milan", 12), ("Catherine", 13), ("Alex", 17), ("Gary", 19)):
+        entries.append(f"{name} on September {day}, 2018 at 4:47 pm said:")
+        entries.append(f"Good to read, thanks {name}.")
+    raw = f"{TITLE}\n\n{header}{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n\n4 Comments\n\n" + "\n\n".join(entries)
+    return entries, _by_text(_run(raw))
+
+
+def test_a_comment_thread_under_a_short_text_is_removed():
+    entries, decisions = _thread("")
+    assert all(decisions[paragraph] == "kept" for paragraph in PARAGRAPHS[:3])
+    assert all(decisions[entry] != "kept" for entry in entries)
+    assert all(decisions[entry][0] == COMMENT_THREAD for entry in entries[2:])
+
+
+def test_replies_under_a_short_stamped_first_post_are_not_cut_as_comments():
+    entries, decisions = _thread("Pepper Pot Jun 7, 2017 at 8:28 pm\n\n")
+    assert not any(decision[0] == COMMENT_THREAD for decision in decisions.values() if isinstance(decision, tuple))

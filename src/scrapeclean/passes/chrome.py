@@ -78,6 +78,9 @@ _COMMENTS_HEADING = regex.compile(
 _THREAD_HEADING_WINDOW = 8
 _STAMP_TAIL = 120  # a stamp ends its line; only the line's tail is searched
 _THREAD_TEXT_WORDS = 150
+# ... or 40 where the text's own header carries no stamp (a forum's first post has one).
+_SHORT_THREAD_TEXT_WORDS = 40
+_OWN_STAMP_WINDOW = 3
 _THREAD_GAP = 25
 _TEXT_BEFORE_END = 60
 _BYLINE_NAME_WORDS = 6
@@ -374,13 +377,17 @@ class RemoveSiteChrome:
 
         Comments stamp each entry ("Alex on September 17, 2018 at 6:34 am said:",
         "2 days ago"). A thread counts when its stamps stand after some text of
-        the article and at least two of them are separated by prose.
+        the article and at least two of them are separated by prose. Under a
+        text whose own header carries a stamp (a forum's first post) that text
+        must be long; under any other a short one will do.
         """
         def stamped(position: int) -> bool:
             text = prepared.live[position].text
             return prepared.feats[position].words <= 16 and _STAMP.search(text, max(0, len(text) - _STAMP_TAIL)) is not None
 
         stamps = [position for position in range(text_start + 1, len(prepared.live)) if stamped(position)]
+        own = any(stamped(position) for position in range(max(0, text_start - _OWN_STAMP_WINDOW), text_start + 1))
+        needed = _THREAD_TEXT_WORDS if own else _SHORT_THREAD_TEXT_WORDS
         stamp_set = set(stamps)
         text_words = 0
         previous = None
@@ -391,7 +398,7 @@ class RemoveSiteChrome:
                 following = stamps[seen] if seen < len(stamps) else None
                 if (
                     previous is not None
-                    and text_words >= _THREAD_TEXT_WORDS
+                    and text_words >= needed
                     and following is not None
                     and following - position <= _THREAD_GAP
                     and self._opens_comments(prepared, position)
