@@ -251,3 +251,16 @@ def test_a_comment_thread_under_a_short_text_is_removed():
 def test_replies_under_a_short_stamped_first_post_are_not_cut_as_comments():
     entries, decisions = _thread("Pepper Pot Jun 7, 2017 at 8:28 pm\n\n")
     assert not any(decision[0] == COMMENT_THREAD for decision in decisions.values() if isinstance(decision, tuple))
+
+
+def test_a_comment_form_below_the_text_ends_it():
+    form = (
+        "Leave a Reply Cancel reply",
+        "Your email address will not be published. Required fields are marked with a star below.",
+        "By submitting this form you agree to our using your data for the purposes of publishing your comment.",
+    )
+    decisions = _by_text(_run(f"{TITLE}\n\n{BODY}\n\n" + "\n\n".join(form)))
+    assert all(decisions[paragraph] == "kept" for paragraph in PARAGRAPHS)
+    assert all(decisions[line] != "kept" for line in form)
+    assert decisions[form[2]] == (COMMENT_THREAD, "in the comments below the text")
+

@@ -75,6 +75,13 @@ _COMMENTS_HEADING = regex.compile(
     r"kommentare|commentaires|comentarios|comentários)\W*$",
     regex.IGNORECASE,
 )
+# A comment form: the article is over where it stands.
+_CLOSING = regex.compile(
+    r"^\W*(?:leave a (?:reply|comment)|post a comment|kommentar schreiben|"
+    r"laisser un commentaire|deja un comentario|deixe um comentário|deixe uma resposta)\b",
+    regex.IGNORECASE,
+)
+_CLOSING_WORDS = 6
 _THREAD_HEADING_WINDOW = 8
 _STAMP_TAIL = 120  # a stamp ends its line; only the line's tail is searched
 _THREAD_TEXT_WORDS = 150
@@ -327,6 +334,9 @@ class RemoveSiteChrome:
         threshold = max(self.min_run_score, self.relative_run * best)
         best_run = next(run for run in runs if run.score == best)
         thread = self._thread_start(prepared, scored[best_run.start]) if self.cut_threads else None
+        if self.cut_threads:
+            form = _comment_form(prepared, scored, scored[best_run.start])
+            thread = form if thread is None or (form is not None and form < thread) else thread
         keep: set[int] = set()
         for run in runs:
             if run.score < threshold and run.score < best:
@@ -474,6 +484,32 @@ def _segments(prepared: Prepared) -> list[list[int]]:
         segments[-1].append(position)
         previous = position
     return [segment for segment in segments if segment]
+
+
+def _comment_form(prepared: Prepared, scored: list[int], text_start: int) -> int | None:
+    """A comment form below the text ("Leave a reply", "Post a comment"): the text ends there.
+
+    It counts only once more prose stands above it than below it, and only
+    when the page prints it once (a question-and-answer page has one under
+    every answer).
+    """
+    last = scored[-1]
+    keys = Counter(feature.key for feature in prepared.feats)
+    prose = [feature.words if feature.terminal and feature.words >= _PROSE_WORDS else 0 for feature in prepared.feats]
+    total = sum(prose[text_start : last + 1])
+    before = 0
+    for position in range(text_start, last + 1):
+        before += prose[position]
+        feature = prepared.feats[position]
+        if (
+            feature.words <= _CLOSING_WORDS
+            and _CLOSING.match(prepared.live[position].text) is not None
+            and keys[feature.key] == 1
+            and before >= _TEXT_BEFORE_END
+            and total - before < before
+        ):
+            return position
+    return None
 
 
 def _is_widget(feature: Features) -> bool:
