@@ -249,7 +249,7 @@ def test_a_comment_thread_under_a_short_text_is_removed():
 
 
 def test_replies_under_a_short_stamped_first_post_are_not_cut_as_comments():
-    entries, decisions = _thread("Pepper Pot Jun 7, 2017 at 8:28 pm\n\n")
+    _, decisions = _thread("Pepper Pot Jun 7, 2017 at 8:28 pm\n\n")
     assert not any(decision[0] == COMMENT_THREAD for decision in decisions.values() if isinstance(decision, tuple))
 
 

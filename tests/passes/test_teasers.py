@@ -47,15 +47,39 @@ def test_a_list_the_text_introduces_with_a_colon_is_kept():
 def test_items_that_share_a_first_word_or_a_layout_are_a_list_not_teasers():
     items = [f"Your {word} will grow year by year" for word in ("list", "revenue", "audience", "reach")]
     assert _runs([PROSE, PROSE, *items]) == []
-    rows = [f"{team} (Group {group}): tenth appearance" for team, group in zip(("Spain", "Wales", "Italy", "Chile"), "ABCD")]
+    rows = [
+        f"{team} (Group {group}): tenth appearance" for team, group in zip(("Spain", "Wales", "Italy", "Chile"), "ABCD")
+    ]
     assert _runs([PROSE, PROSE, *rows]) == []
 
 
 def test_sentences_list_items_and_table_rows_are_not_headlines():
-    document = segment("A full sentence ends here with a stop.\n\n* A bulleted item of the text\n\n33 Quin Houff 77 0 0 0 0")
+    document = segment(
+        "A full sentence ends here with a stop.\n\n* A bulleted item of the text\n\n33 Quin Houff 77 0 0 0 0"
+    )
     feats = analyse(document).features
     assert not any(headline_line(block.text, feats[block.index]) for block in document.blocks)
 
 
 def test_a_run_of_headlines_above_the_text_is_left_to_the_headline_zone():
     assert _runs([*HEADLINES, PROSE, PROSE]) == []
+
+
+def test_teaser_records_with_a_sentence_under_each_dated_headline_are_a_list():
+    records = []
+    for headline in HEADLINES:
+        records += [headline, "Tom Rogan", "Tuesday November 19, 2019", f"{PROSE[:60]}, as the paper reported."]
+    assert _runs([PROSE] * 4 + records) == [records]
+    assert _runs([PROSE, PROSE, *records]) == []  # the teasers' sentences outweigh the text: a listing
+
+
+def test_headings_with_a_short_paragraph_under_each_but_no_dates_are_the_texts_own():
+    sections = [line for headline in HEADLINES for line in (headline, "It opened on a wet Monday to a small crowd.")]
+    assert _runs([PROSE, PROSE, *sections]) == []
+
+
+def test_dated_records_with_sentences_all_down_the_page_are_a_listings_content():
+    records = []
+    for headline in HEADLINES:
+        records += [headline, "Tom Rogan", "Tuesday November 19, 2019", f"{PROSE[:60]}, as the paper reported."]
+    assert _runs([PROSE] * 4 + records + ["Page 2 of the archive", PROSE, *records]) == []

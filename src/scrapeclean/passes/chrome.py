@@ -37,10 +37,10 @@ from attrs import Factory, define, field, frozen
 
 from ..blockmodel import BlockInputs, block_columns, block_vectors, default_model, list_stretches, prose_share
 from ..features import Features, analyse
-from ._settings import at_least
 from ..model import Block, Document, Edits, Role
 from ..phrases import PHRASE_LANGUAGES, check_languages, phrase_set
 from ..regions import Stretch, dense_runs
+from ._settings import at_least
 from .teasers import TEASER_LIST, headline_runs
 
 UI_PHRASE = "ui-phrase"
