@@ -6,7 +6,8 @@ import pytest
 
 from scrapeclean import ConfigError, Document, Role, segment
 from scrapeclean.passes import DedupCaptions, RemoveSiteChrome
-from scrapeclean.passes.chrome import AUTHOR_BIO, BOILERPLATE, BYLINE_MARKER, RELATED, UI_PHRASE, WIDGET
+from scrapeclean.passes.chrome import AUTHOR_BIO, BOILERPLATE, BYLINE_MARKER, COMMENT_THREAD, RELATED, UI_PHRASE, WIDGET
+from scrapeclean.passes.teasers import TEASER_LIST
 
 PARAGRAPHS = (
     (
@@ -225,3 +226,51 @@ def test_a_menu_of_one_word_items_is_not_a_list_of_records():
     prepared = RemoveSiteChrome().prepare(segment(menu))
     assert prepared is not None
     assert RemoveSiteChrome()._list_content(prepared, prepared.scored, set()) == set()
+
+
+def test_a_run_of_teaser_headlines_after_the_text_is_removed():
+    headlines = (
+        "Storm closes coastal road for the second time this month",
+        "New library opens its doors in the old post office",
+        "Why the salmon run failed again this year",
+        "Police appeal for witnesses after crash on ring road",
+    )
+    decisions = _by_text(_run(f"{TITLE}\n\n{BODY}\n\n" + "\n\n".join(headlines)))
+    for headline in headlines:
+        assert decisions[headline] == (TEASER_LIST, "a run of headlines with no text under them")
+    assert all(decisions[paragraph] == "kept" for paragraph in PARAGRAPHS)
+
+
+
+def _thread(header: str) -> tuple[list[str], dict]:
+    entries = []
+    for name, day in (("Milan", 12), ("Catherine", 13), ("Alex", 17), ("Gary", 19)):
+        entries.append(f"{name} on September {day}, 2018 at 4:47 pm said:")
+        entries.append(f"Good to read, thanks {name}.")
+    raw = f"{TITLE}\n\n{header}{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}\n\n{PARAGRAPHS[2]}\n\n4 Comments\n\n" + "\n\n".join(entries)
+    return entries, _by_text(_run(raw))
+
+
+def test_a_comment_thread_under_a_short_text_is_removed():
+    entries, decisions = _thread("")
+    assert all(decisions[paragraph] == "kept" for paragraph in PARAGRAPHS[:3])
+    assert all(decisions[entry] != "kept" for entry in entries)
+    assert all(decisions[entry][0] == COMMENT_THREAD for entry in entries[2:])
+
+
+def test_replies_under_a_short_stamped_first_post_are_not_cut_as_comments():
+    _, decisions = _thread("Pepper Pot Jun 7, 2017 at 8:28 pm\n\n")
+    assert not any(decision[0] == COMMENT_THREAD for decision in decisions.values() if isinstance(decision, tuple))
+
+
+def test_a_comment_form_below_the_text_ends_it():
+    form = (
+        "Leave a Reply Cancel reply",
+        "Your email address will not be published. Required fields are marked with a star below.",
+        "By submitting this form you agree to our using your data for the purposes of publishing your comment.",
+    )
+    decisions = _by_text(_run(f"{TITLE}\n\n{BODY}\n\n" + "\n\n".join(form)))
+    assert all(decisions[paragraph] == "kept" for paragraph in PARAGRAPHS)
+    assert all(decisions[line] != "kept" for line in form)
+    assert decisions[form[2]] == (COMMENT_THREAD, "in the comments below the text")
+

@@ -40,11 +40,12 @@ from attrs import Factory, define, field, frozen
 
 from ..blockmodel import BlockInputs, block_columns, block_vectors, default_model, list_stretches, prose_share
 from ..features import Features, analyse
-from ._settings import at_least
 from ..model import Block, Document, Edits, Role
 from ..phrases import PHRASE_LANGUAGES, check_languages, phrase_set
 from ..regions import Stretch, dense_runs
 from ..threads import is_stamp, thread_posts
+from ._settings import at_least
+from .teasers import TEASER_LIST, headline_runs
 
 UI_PHRASE = "ui-phrase"
 WIDGET = "widget"
@@ -72,9 +73,19 @@ _COMMENTS_HEADING = regex.compile(
     r"kommentare|commentaires|comentarios|comentários)\W*$",
     regex.IGNORECASE,
 )
+# A comment form: the article is over where it stands.
+_CLOSING = regex.compile(
+    r"^\W*(?:leave a (?:reply|comment)|post a comment|kommentar schreiben|"
+    r"laisser un commentaire|deja un comentario|deixe um comentário|deixe uma resposta)\b",
+    regex.IGNORECASE,
+)
+_CLOSING_WORDS = 6
 # Comment threads: entries stamped with a date or time and "said"/"says" (see threads.py).
 _THREAD_HEADING_WINDOW = 8
 _THREAD_TEXT_WORDS = 150
+# ... or 40 where the text's own header carries no stamp (a forum's first post has one).
+_SHORT_THREAD_TEXT_WORDS = 40
+_OWN_STAMP_WINDOW = 3
 _THREAD_GAP = 25
 _TEXT_BEFORE_END = 60
 _BYLINE_NAME_WORDS = 6
@@ -108,15 +119,25 @@ class RemoveSiteChrome:
             return document
         live, feats, classes, edits = prepared.live, prepared.feats, prepared.classes, prepared.edits
         keep = self._main_text(prepared)
+        teasers = self._teaser_lists(prepared, keep)
         for position, block in enumerate(live):
             if classes[position] == BAD and _is_widget(feats[position]) and edits.role(block.index) is None:
                 edits.remove(block.index, WIDGET, "counter, toggle or separator")
+            elif position in teasers and edits.is_kept(block.index):
+                edits.remove(block.index, TEASER_LIST, "a run of headlines with no text under them")
             elif position not in keep and edits.is_kept(block.index):
                 if position in prepared.thread:
                     edits.remove(block.index, COMMENT_THREAD, "in the comments below the text")
                 else:
                     edits.remove(block.index, BOILERPLATE, f"{classes[position]} block outside the main text")
         return edits.apply()
+
+    def _teaser_lists(self, prepared: Prepared, keep: set[int]) -> set[int]:
+        if prepared.prose < self.list_prose:
+            return set()  # a page of little prose: its lists may be its content
+        kept = [p for p in sorted(keep) if prepared.edits.role(prepared.live[p].index) is None]
+        texts = [block.text for block in prepared.live]
+        return {p for run in headline_runs(texts, prepared.feats, kept) for p in run}
 
     def prepare(self, document: Document, keep_vectors: bool = False) -> Prepared | None:
         """Phrase-list removals, block classes and the score of every block that is left to judge.
@@ -321,7 +342,11 @@ class RemoveSiteChrome:
             and not any(run.score >= threshold and scored[(run.start + run.end - 1) // 2] not in zone for run in runs)
             and not any(_COMMENTS_HEADING.search(block.text) for block in live[zone.start + 1 : zone.stop])
         )
-        thread = self._thread_start(prepared, scored[best_run.start]) if self.cut_threads and not forum else None
+        thread = None
+        if self.cut_threads and not forum:
+            thread = self._thread_start(prepared, scored[best_run.start])
+            form = _comment_form(prepared, scored, scored[best_run.start])
+            thread = form if thread is None or (form is not None and form < thread) else thread
         keep: set[int] = set()
         for run in runs:
             if run.score < threshold and run.score < best:
@@ -374,10 +399,17 @@ class RemoveSiteChrome:
 
         Comments stamp each entry ("Alex on September 17, 2018 at 6:34 am said:",
         "2 days ago"). A thread counts when its stamps stand after some text of
-        the article and at least two of them are separated by prose.
+        the article and at least two of them are separated by prose. Under a
+        text whose own header carries a stamp (a forum's first post) that text
+        must be long; under any other a short one will do.
         """
         live, feats = prepared.live, prepared.feats
         stamps = [position for position in range(text_start + 1, len(live)) if is_stamp(live[position].text, feats[position])]
+        own = any(
+            is_stamp(live[position].text, feats[position])
+            for position in range(max(0, text_start - _OWN_STAMP_WINDOW), text_start + 1)
+        )
+        needed = _THREAD_TEXT_WORDS if own else _SHORT_THREAD_TEXT_WORDS
         stamp_set = set(stamps)
         text_words = 0
         previous = None
@@ -388,7 +420,7 @@ class RemoveSiteChrome:
                 following = stamps[seen] if seen < len(stamps) else None
                 if (
                     previous is not None
-                    and text_words >= _THREAD_TEXT_WORDS
+                    and text_words >= needed
                     and following is not None
                     and following - position <= _THREAD_GAP
                     and self._opens_comments(prepared, position)
@@ -464,6 +496,32 @@ def _segments(prepared: Prepared) -> list[list[int]]:
         segments[-1].append(position)
         previous = position
     return [segment for segment in segments if segment]
+
+
+def _comment_form(prepared: Prepared, scored: list[int], text_start: int) -> int | None:
+    """A comment form below the text ("Leave a reply", "Post a comment"): the text ends there.
+
+    It counts only once more prose stands above it than below it, and only
+    when the page prints it once (a question-and-answer page has one under
+    every answer).
+    """
+    last = scored[-1]
+    keys = Counter(feature.key for feature in prepared.feats)
+    prose = [feature.words if feature.terminal and feature.words >= _PROSE_WORDS else 0 for feature in prepared.feats]
+    total = sum(prose[text_start : last + 1])
+    before = 0
+    for position in range(text_start, last + 1):
+        before += prose[position]
+        feature = prepared.feats[position]
+        if (
+            feature.words <= _CLOSING_WORDS
+            and _CLOSING.match(prepared.live[position].text) is not None
+            and keys[feature.key] == 1
+            and before >= _TEXT_BEFORE_END
+            and total - before < before
+        ):
+            return position
+    return None
 
 
 def _is_widget(feature: Features) -> bool:
