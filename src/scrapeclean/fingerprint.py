@@ -100,3 +100,21 @@ def key(text: str) -> str:
 
 def has_letters(text: str) -> bool:
     return _LETTER.search(text) is not None
+
+
+# Between a headline and the site's name in a page's <title>: " | ", " - ", " – ", " » ", ": ".
+TITLE_SEPARATOR = regex.compile(r"\s[|\-–—·•/»]{1,3}\s|:\s")
+
+
+def title_keys(text: str, min_words: int = 1) -> frozenset[str]:
+    """The keys of the headline a page's <title> line holds before or after its separator.
+
+    Only the sides of a separator count, not the whole line: a line without
+    the site's name beside it is not known to be a <title>.
+
+    >>> sorted(title_keys("Seals return to the estuary | The Coast News", min_words=4))
+    ['seals return to the estuary']
+    """
+    separators = list(TITLE_SEPARATOR.finditer(text))
+    pieces = [*(text[: match.start()] for match in separators), *(text[match.end() :] for match in separators)]
+    return frozenset(part for part in map(key, pieces) if part.count(" ") + 1 >= min_words)

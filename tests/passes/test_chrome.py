@@ -91,6 +91,27 @@ def test_a_marker_printed_under_every_entry_opens_no_trailing_section():
     assert once["Comments"] == (RELATED, "opens a related-content section")
 
 
+def _teaser_header() -> str:
+    teasers = [
+        "Latest Headlines",
+        "Ferry fares to rise again in spring The operator said on Monday that fuel costs had doubled since last year.",
+        "Council approves new cycle lanes The plan adds four kilometres of protected lanes along the river road.",
+        "Storm closes the coast road Crews worked through the night to clear fallen trees from the main route.",
+        "Sports",
+    ]
+    return "\n".join(teasers)
+
+
+def test_the_header_above_the_headline_the_title_line_names_is_removed_however_prose_like():
+    raw = f"{TITLE} | The Coast News\nMenu\n{_teaser_header()}\n{TITLE}\nBy Ana Ruiz\n{BODY}\n\nContact us"
+    decisions = _by_text(_run(raw))
+    assert all(decisions[paragraph] == "kept" for paragraph in PARAGRAPHS)
+    assert decisions["Storm closes the coast road Crews worked through the night to clear fallen trees from the main route."] != "kept"
+    # Without the site's name beside it, the first line is not known to be a <title>: nothing is cut for it.
+    plain = _by_text(_run(f"{TITLE}\nMenu\n{_teaser_header()}\n{TITLE}\nBy Ana Ruiz\n{BODY}"))
+    assert all(plain[paragraph] == "kept" for paragraph in PARAGRAPHS)
+
+
 def test_an_agency_box_gives_the_byline_and_its_bio_is_removed():
     bio = (
         "With 2,400 staff representing 100 different nationalities, AFP covers the world as a leading global news "

@@ -40,6 +40,7 @@ from attrs import Factory, define, field, frozen
 
 from ..blockmodel import BlockInputs, block_columns, block_vectors, default_model, list_stretches, prose_share
 from ..features import Features, analyse
+from ..fingerprint import title_keys
 from ..model import Block, Document, Edits, Role
 from ..phrases import PHRASE_LANGUAGES, check_languages, phrase_set
 from ..regions import Stretch, dense_runs
@@ -82,6 +83,9 @@ _CLOSING = regex.compile(
 _CLOSING_WORDS = 6
 # Comment threads: entries stamped with a date or time and "said"/"says" (see threads.py).
 _THREAD_HEADING_WINDOW = 8
+# A side of the <title> line's separator this long can be the headline (shorter: the site's name).
+_TITLE_PIECE_WORDS = 3
+_UNDER_HEADLINE = 8
 _THREAD_TEXT_WORDS = 150
 # ... or 40 where the text's own header carries no stamp (a forum's first post has one).
 _SHORT_THREAD_TEXT_WORDS = 40
@@ -320,6 +324,9 @@ class RemoveSiteChrome:
         keep: set[int] = set()
         for segment in _segments(prepared):
             keep.update(self._segment_text(prepared, segment))
+        headline = _title_repeat(prepared)
+        if headline is not None and _text_under(prepared, keep, headline):
+            keep = {position for position in keep if position >= headline}  # the header, however prose-like
         return {p for p in keep if prepared.edits.is_kept(prepared.live[p].index)}
 
     def _segment_text(self, prepared: Prepared, scored: list[int]) -> set[int]:
@@ -484,6 +491,34 @@ class Prepared:
     lists: list[Stretch | None]  # the list of records each position stands in
     prose: float  # the page's share of words in sentences
     thread: set[int] = Factory(set)  # positions found in a comment thread below the text
+
+
+def _title_repeat(prepared: Prepared) -> int | None:
+    """Where the page's headline repeats its <title> line (the first line), if it does.
+
+    The first line of a dump is often the page's <title>: the headline, a
+    separator and the site's name. Where a later headline-shaped line repeats
+    the side of the separator that is not the site's name (at least
+    ``_TITLE_PIECE_WORDS`` words) and the text starts just under it, the
+    article starts there and what stands above is the header.
+    """
+    live, feats = prepared.live, prepared.feats
+    if not live or live[0].index != 0 or not feats[0].heading_like:
+        return None
+    keys = title_keys(live[0].text, min_words=_TITLE_PIECE_WORDS)
+    for position in range(1, len(live)):
+        if feats[position].heading_like and feats[position].key in keys:
+            return position
+    return None
+
+
+def _text_under(prepared: Prepared, keep: set[int], headline: int) -> bool:
+    """Whether kept prose starts within a few lines under ``headline`` (past its byline, date and caption)."""
+    for position in range(headline + 1, min(len(prepared.live), headline + 1 + _UNDER_HEADLINE)):
+        feature = prepared.feats[position]
+        if position in keep and feature.terminal and feature.words >= _PROSE_WORDS:
+            return True
+    return False
 
 
 def _segments(prepared: Prepared) -> list[list[int]]:
