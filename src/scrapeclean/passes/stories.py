@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
+import regex
 from attrs import Factory, define, field, frozen
 
 from ..features import Analysis, Features, analyse
@@ -42,6 +43,9 @@ from ..model import Block, Document, Role
 from .repeats import copied_headings
 from .roles import is_dateline
 
+# A numbered item ("4. Create a plan", "2) Pop filters") continues a list, and a line
+# ending in a colon leads into what follows: neither is the headline of a new story.
+_ITEM_OR_LEAD_IN = regex.compile(r"^\s*\d{1,3}[.)]\s|:\s*$")
 _BOILERPLATE_REASONS = frozenset({"boilerplate", "related-content", "widget", "ui-phrase", "author-bio"})
 
 
@@ -59,6 +63,10 @@ class SplitStories:
     sharp_similarity: float = field(default=0.02, validator=at_least(0, "split-stories", strictly=True))
     # A dip in similarity this deep below both sides' highest adds a sign.
     min_depth: float = field(default=0.07, validator=at_least(0, "split-stories", strictly=True))
+    # With two signs of a headline's furniture, a milder topic change suffices (stories on related topics).
+    relaxed_similarity: float = field(default=0.14, validator=at_least(0, "split-stories", strictly=True))
+    # Prose a story needs unless its headline has strong signs (a bio or a closing section is shorter).
+    short_story_words: int = field(default=220, validator=at_least(0, "split-stories", strictly=True))
 
     def __call__(self, document: Document) -> Document:
         kept = [block for block in document.blocks if block.removal is None]
@@ -99,10 +107,14 @@ class SplitStories:
         Every story keeps ``min_story_words`` of prose, and one shorter than
         twice that needs a further sign; of two headlines closer than
         ``min_story_words``, only the one with more evidence starts a story.
+        A numbered list item or a line leading into a colon starts none, and a
+        story shorter than ``short_story_words`` needs strong signs.
         """
         chosen: list[tuple[int, tuple[int, float]]] = []
         for position in range(low + 1, high):
             if not view.feats[position].heading_like or view.kept[position].role is not None:
+                continue
+            if _ITEM_OR_LEAD_IN.search(view.kept[position].text):
                 continue
             if min(prose[position] - prose[low], prose[high] - prose[position]) < self.min_story_words:
                 continue
@@ -120,7 +132,30 @@ class SplitStories:
             shortest = min(prose[position] - prose[previous], prose[high] - prose[position])
             if shortest >= 2 * self.min_story_words or strength[0] > self.min_evidence + 1:
                 chosen.append((position, strength))
+        chosen = self._without_short_stories(chosen, prose, low, high)
         return [_zone_start(view.kept, position) for position, _ in chosen]
+
+    def _without_short_stories(
+        self, chosen: list[tuple[int, tuple[int, float]]], prose: Sequence[int], low: int, high: int
+    ) -> list[tuple[int, tuple[int, float]]]:
+        """Give a story shorter than ``short_story_words`` of prose and than half the story before it back to that story.
+
+        An author's bio, a cookie table, a closing section or an item of a
+        list below a story reads as a topic change too; a short story of its
+        own needs strong signs at its headline (three more than ``min_evidence``).
+        """
+        kept = list(chosen)
+        number = 0
+        while number < len(kept):
+            end = kept[number + 1][0] if number + 1 < len(kept) else high
+            position, strength = kept[number]
+            length = prose[end] - prose[position]
+            before = prose[position] - prose[kept[number - 1][0] if number else low]
+            if length < self.short_story_words and 2 * length < before and strength[0] < self.min_evidence + 3:
+                del kept[number]  # the story before only grows, so the next one is looked at in its place
+            else:
+                number += 1
+        return kept
 
     def _strength(self, view: _View, position: int) -> tuple[int, float] | None:
         """The evidence that a new story starts at this headline (more signs, then a sharper change), or None."""
@@ -130,9 +165,11 @@ class SplitStories:
         # the captions and labels above the headline go with it, not with the text before
         before = _window(view.content, range(_zone_start(view.kept, position) - 1, -1, -1), self.window_words)
         similarity = _cosine(before, after, view.weights)
-        if similarity > self.max_similarity:
+        if similarity > max(self.max_similarity, self.relaxed_similarity):
             return None
         score = _evidence(view, position) + _title_affinity(view.content[position], before, after)
+        if similarity > self.max_similarity and score < 2:
+            return None
         if similarity <= self.sharp_similarity:
             score += 2
         elif similarity <= (self.max_similarity + self.sharp_similarity) / 2:
