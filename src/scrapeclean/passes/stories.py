@@ -138,21 +138,30 @@ class SplitStories:
     def _without_short_stories(
         self, chosen: list[tuple[int, tuple[int, float]]], prose: Sequence[int], low: int, high: int
     ) -> list[tuple[int, tuple[int, float]]]:
-        """Give a story shorter than ``short_story_words`` of prose and than half the story before it back to that story.
+        """Join a story shorter than ``short_story_words`` of prose to a neighbour more than twice its length.
 
-        An author's bio, a cookie table, a closing section or an item of a
-        list below a story reads as a topic change too; a short story of its
-        own needs strong signs at its headline (three more than ``min_evidence``).
+        An author's bio, a cookie table, a closing section or the header of a
+        page reads as a topic change too; a short story of its own needs strong
+        signs (three more than ``min_evidence``) at both its ends. Of its two
+        ends, the one with less evidence goes; the first story, often a
+        page's short lead story, is never joined to the next.
         """
         kept = list(chosen)
-        number = 0
-        while number < len(kept):
-            end = kept[number + 1][0] if number + 1 < len(kept) else high
-            position, strength = kept[number]
-            length = prose[end] - prose[position]
-            before = prose[position] - prose[kept[number - 1][0] if number else low]
-            if length < self.short_story_words and 2 * length < before and strength[0] < self.min_evidence + 3:
-                del kept[number]  # the story before only grows, so the next one is looked at in its place
+        number = 0  # the story between kept[number - 1] (or low) and kept[number] (or high)
+        while number <= len(kept):
+            bounds = [kept[number - 1][0] if number else low, kept[number][0] if number < len(kept) else high]
+            length = prose[bounds[1]] - prose[bounds[0]]
+            sides = []
+            if number and length < self.short_story_words:
+                neighbour = prose[bounds[0]] - prose[kept[number - 2][0] if number > 1 else low]
+                sides.append((kept[number - 1][1], neighbour, number - 1))
+            if 0 < number < len(kept) and length < self.short_story_words:
+                neighbour = prose[kept[number + 1][0] if number + 1 < len(kept) else high] - prose[bounds[1]]
+                sides.append((kept[number][1], neighbour, number))
+            weak = [side for side in sides if side[0][0] < self.min_evidence + 3 and side[1] > 2 * length]
+            if weak:
+                del kept[min(weak)[2]]  # the merged story is longer: look at the same place again
+                number = min(number, len(kept))
             else:
                 number += 1
         return kept
@@ -231,11 +240,12 @@ def _evidence(view: _View, position: int) -> int:
         evidence += 1
     if block.index in view.copied:
         evidence += 1
-    if any(
-        other.role in (Role.CAPTION, Role.BYLINE, Role.DATELINE) or is_dateline(other.text, view.analysis.features[other.index])
-        for other in view.kept[position + 1 : position + 4]
-    ):
+    below = view.kept[position + 1 : position + 5]
+    dated = [other.role == Role.DATELINE or is_dateline(other.text, view.analysis.features[other.index]) for other in below]
+    if any(dated[:3]) or any(other.role in (Role.CAPTION, Role.BYLINE) for other in below[:3]):
         evidence += 1
+    if any(dated) and any(other.role == Role.BYLINE for other in below):
+        evidence += 1  # a byline and a date: the furniture of a story's headline, not of a subheading
     return evidence
 
 
