@@ -162,3 +162,30 @@ def test_a_story_in_a_script_written_without_spaces_is_one_story():
         "これでようやくKeePassの元の操作性を取り戻せました。",
     ]
     assert len(scrapeclean.clean("\n\n".join(lines))) == 1
+
+
+@pytest.mark.parametrize("headline", [f"2. {CHOIR_TITLE}", f"{CHOIR_TITLE}:"])
+def test_a_numbered_item_or_a_lead_in_does_not_start_a_story(headline):
+    raw = _dump("\n\n\n\n").replace(CHOIR_TITLE, headline)
+    assert _stories(SplitStories()(segment(raw))) == [0] * 10
+
+
+def _long_story_and_short_one(between: str = "\n\n\n\n", furniture: tuple[str, ...] = ()) -> str:
+    story = "\n\n".join([PORT_TITLE, *PORT, *PORT[::-1], *PORT])
+    return story + between + "\n\n".join([CHOIR_TITLE, *furniture, *CHOIR])
+
+
+def test_a_short_story_after_a_long_one_is_joined_to_it():
+    raw = _long_story_and_short_one()
+    assert set(_stories(SplitStories()(segment(raw)))) == {0}
+    # it is a topic change with signs: a story of its own when short stories are allowed
+    assert set(_stories(SplitStories(short_story_words=1)(segment(raw)))) == {0, 1}
+
+
+def test_a_short_story_whose_headline_has_a_byline_and_a_date_stays_a_story():
+    document = segment(_long_story_and_short_one("\n\n", furniture=("By Jane Doe", "March 3, 2024")))
+    byline = next(block.index for block in document.blocks if block.text == "By Jane Doe")
+    edits = document.edit("remove-site-chrome")
+    edits.set_role(byline, Role.BYLINE)
+    split = SplitStories()(edits.apply())
+    assert [block.text for block in split.blocks if block.story == 1][:3] == [CHOIR_TITLE, "By Jane Doe", "March 3, 2024"]
