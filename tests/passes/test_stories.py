@@ -189,3 +189,12 @@ def test_a_short_story_whose_headline_has_a_byline_and_a_date_stays_a_story():
     edits.set_role(byline, Role.BYLINE)
     split = SplitStories()(edits.apply())
     assert [block.text for block in split.blocks if block.story == 1][:3] == [CHOIR_TITLE, "By Jane Doe", "March 3, 2024"]
+
+
+def test_items_of_a_list_printing_the_same_label_lines_are_one_story():
+    port = "\n\n".join([PORT_TITLE, "Author: Dana Whitlock", *PORT])
+    choir = "\n\n".join([CHOIR_TITLE, "Author: Rosa Lind", *CHOIR])
+    assert _stories(SplitStories()(segment(port + "\n\n\n\n" + choir))) == [0] * 12
+    # without the shared label, the same two texts are two stories
+    choir = choir.replace("Author: Rosa Lind", "Rosa Lind reports")
+    assert _stories(SplitStories()(segment(port + "\n\n\n\n" + choir))) == [0] * 6 + [1] * 6

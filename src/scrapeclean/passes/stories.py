@@ -37,7 +37,7 @@ import regex
 from attrs import Factory, define, field, frozen
 
 from ..features import Analysis, Features, analyse
-from ..fingerprint import cut, fold, unspaced
+from ..fingerprint import cut, fold, key, unspaced
 from ._settings import at_least
 from ..model import Block, Document, Role
 from .repeats import copied_headings
@@ -46,6 +46,9 @@ from .roles import is_dateline
 # A numbered item ("4. Create a plan", "2) Pop filters") continues a list, and a line
 # ending in a colon leads into what follows: neither is the headline of a new story.
 _ITEM_OR_LEAD_IN = regex.compile(r"^\s*\d{1,3}[.)]\s|:\s*$")
+_FURNITURE_WORDS = 3  # a label line such as "Book now" or "Read on Amazon" is this short
+_FURNITURE_LINES = 4  # lines under a headline looked at for its item's labels
+_FURNITURE_REACH = 40  # blocks above a headline looked at for the same labels
 _BOILERPLATE_REASONS = frozenset({"boilerplate", "related-content", "widget", "ui-phrase", "author-bio"})
 
 
@@ -143,8 +146,9 @@ class SplitStories:
         An author's bio, a cookie table, a closing section or the header of a
         page reads as a topic change too; a short story of its own needs strong
         signs (three more than ``min_evidence``) at both its ends. Of its two
-        ends, the one with less evidence goes; the first story, often a
-        page's short lead story, is never joined to the next.
+        ends, the one with less evidence goes. The first story, often a
+        page's short lead story, is joined to the next only when shorter than
+        twice ``min_story_words`` (the header of a page).
         """
         kept = list(chosen)
         number = 0  # the story between kept[number - 1] (or low) and kept[number] (or high)
@@ -155,7 +159,7 @@ class SplitStories:
             if number and length < self.short_story_words:
                 neighbour = prose[bounds[0]] - prose[kept[number - 2][0] if number > 1 else low]
                 sides.append((kept[number - 1][1], neighbour, number - 1))
-            if 0 < number < len(kept) and length < self.short_story_words:
+            if number < len(kept) and length < (self.short_story_words if number else 2 * self.min_story_words):
                 neighbour = prose[kept[number + 1][0] if number + 1 < len(kept) else high] - prose[bounds[1]]
                 sides.append((kept[number][1], neighbour, number))
             weak = [side for side in sides if side[0][0] < self.min_evidence + 3 and side[1] > 2 * length]
@@ -174,7 +178,7 @@ class SplitStories:
         # the captions and labels above the headline go with it, not with the text before
         before = _window(view.content, range(_zone_start(view.kept, position) - 1, -1, -1), self.window_words)
         similarity = _cosine(before, after, view.weights)
-        if similarity > max(self.max_similarity, self.relaxed_similarity):
+        if similarity > max(self.max_similarity, self.relaxed_similarity) or _repeats_furniture(view, position):
             return None
         score = _evidence(view, position) + _title_affinity(view.content[position], before, after)
         if similarity > self.max_similarity and score < 2:
@@ -247,6 +251,29 @@ def _evidence(view: _View, position: int) -> int:
     if any(dated) and any(other.role == Role.BYLINE for other in below):
         evidence += 1  # a byline and a date: the furniture of a story's headline, not of a subheading
     return evidence
+
+
+def _furniture_key(text: str) -> str | None:
+    """A label line's key: the label of "Author: Jane Doe", or a short line such as "Book now"; else None."""
+    label, colon, _ = text.partition(":")
+    if colon and 0 < len(label.split()) <= 2:
+        return key(label) + ":"
+    return key(text) if len(text.split()) <= _FURNITURE_WORDS and not colon else None
+
+
+def _repeats_furniture(view: _View, position: int) -> bool:
+    """The lines under this headline repeat label lines of the text above it: an item of a list, not a new page.
+
+    A list of books or restaurants prints the same fields ("Author:", "Book now",
+    "map") under every item's name; two pages' stories share no such lines.
+    """
+    below = {_furniture_key(other.text) for other in view.kept[position + 1 : position + 1 + _FURNITURE_LINES]}
+    below.discard(None)
+    if not below:
+        return False
+    start = view.kept[position].index
+    above = view.document.blocks[max(start - _FURNITURE_REACH, 0) : start]
+    return any(_furniture_key(other.text) in below for other in above if other.removal is None or other.removal.reason.startswith("repeated"))
 
 
 def _title_affinity(heading: list[str], before: Counter[str], after: Counter[str]) -> int:
