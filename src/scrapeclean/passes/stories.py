@@ -9,11 +9,16 @@ followed by prose of its own, when the evidence adds up:
   rarity in the dump), required for any other split;
 * the similarity dips there below its level on either side (TextTiling's depth);
 * two blank lines or more before it, or removed chrome between it and the text before;
-* the headline printed twice, or a caption, byline or dateline under it.
+* the headline printed twice, or a caption, byline or dateline under it (both a byline and a date: one more).
+
+A milder topic change needs two of these signs (stories on related topics).
+A numbered item, a line ending in a colon, or a headline whose label lines
+repeat those above it (items of one list) starts no story.
 
 Every story keeps some prose; of two headlines closer than that, the one with
 more evidence wins, so a footer or a short list at a story's end does not
-become a story of its own.
+become a story of its own, and a short story beside one twice its length (a
+bio, a cookie table, a closing section) joins it unless its headline is sure.
 
 Subheadings inside one article share its vocabulary and have none of the
 furniture of a headline, so they do not split it. Every block, removed ones
@@ -67,7 +72,7 @@ class SplitStories:
     # A dip in similarity this deep below both sides' highest adds a sign.
     min_depth: float = field(default=0.07, validator=at_least(0, "split-stories", strictly=True))
     # With two signs of a headline's furniture, a milder topic change suffices (stories on related topics).
-    relaxed_similarity: float = field(default=0.14, validator=at_least(0, "split-stories", strictly=True))
+    relaxed_similarity: float = field(default=0.12, validator=at_least(0, "split-stories", strictly=True))
     # Prose a story needs unless its headline has strong signs (a bio or a closing section is shorter).
     short_story_words: int = field(default=220, validator=at_least(0, "split-stories", strictly=True))
 
