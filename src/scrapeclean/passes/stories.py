@@ -18,7 +18,8 @@ repeat those above it (items of one list) starts no story.
 Every story keeps some prose; of two headlines closer than that, the one with
 more evidence wins, so a footer or a short list at a story's end does not
 become a story of its own, and a short story beside one twice its length (a
-bio, a cookie table, a closing section) joins it unless its headline is sure.
+bio, a cookie table, a closing section) joins it unless its headline is sure
+or dated.
 
 Subheadings inside one article share its vocabulary and have none of the
 furniture of a headline, so they do not split it. Every block, removed ones
@@ -73,8 +74,8 @@ class SplitStories:
     min_depth: float = field(default=0.07, validator=at_least(0, "split-stories", strictly=True))
     # With two signs of a headline's furniture, a milder topic change suffices (stories on related topics).
     relaxed_similarity: float = field(default=0.12, validator=at_least(0, "split-stories", strictly=True))
-    # Prose a story needs unless its headline has strong signs (a bio or a closing section is shorter).
-    short_story_words: int = field(default=220, validator=at_least(0, "split-stories", strictly=True))
+    # Prose a story beside one twice its length needs unless its headline has strong signs or a date.
+    short_story_words: int = field(default=150, validator=at_least(0, "split-stories", strictly=True))
 
     def __call__(self, document: Document) -> Document:
         kept = [block for block in document.blocks if block.removal is None]
@@ -140,37 +141,41 @@ class SplitStories:
             shortest = min(prose[position] - prose[previous], prose[high] - prose[position])
             if shortest >= 2 * self.min_story_words or strength[0] > self.min_evidence + 1:
                 chosen.append((position, strength))
-        chosen = self._without_short_stories(chosen, prose, low, high)
+        chosen = self._without_short_stories(view, chosen, prose, low, high)
         return [_zone_start(view.kept, position) for position, _ in chosen]
 
     def _without_short_stories(
-        self, chosen: list[tuple[int, tuple[int, float]]], prose: Sequence[int], low: int, high: int
+        self, view: _View, chosen: list[tuple[int, tuple[int, float]]], prose: Sequence[int], low: int, high: int
     ) -> list[tuple[int, tuple[int, float]]]:
         """Join a story shorter than ``short_story_words`` of prose to a neighbour more than twice its length.
 
-        An author's bio, a cookie table, a closing section or the header of a
-        page reads as a topic change too; a short story of its own needs strong
-        signs (three more than ``min_evidence``) at both its ends. Of its two
-        ends, the one with less evidence goes. The first story, often a
-        page's short lead story, is joined to the next only when shorter than
-        twice ``min_story_words`` (the header of a page).
+        An author's bio, a cookie table, a closing section or an item of a list
+        reads as a topic change too. A short story stays one only where its
+        ends are sure: three signs more than ``min_evidence``, or a date under
+        the headline (a forum's answers, a short news item). Of its two ends,
+        the one with less evidence goes. The first story, often a page's short
+        lead or a forum's question, is not joined to the next.
         """
         kept = list(chosen)
-        number = 0  # the story between kept[number - 1] (or low) and kept[number] (or high)
+        number = 1  # the story between kept[number - 1] and kept[number] (or high)
         while number <= len(kept):
-            bounds = [kept[number - 1][0] if number else low, kept[number][0] if number < len(kept) else high]
-            length = prose[bounds[1]] - prose[bounds[0]]
+            start, end = kept[number - 1][0], kept[number][0] if number < len(kept) else high
+            length = prose[end] - prose[start]
             sides = []
-            if number and length < self.short_story_words:
-                neighbour = prose[bounds[0]] - prose[kept[number - 2][0] if number > 1 else low]
-                sides.append((kept[number - 1][1], neighbour, number - 1))
-            if number < len(kept) and length < (self.short_story_words if number else 2 * self.min_story_words):
-                neighbour = prose[kept[number + 1][0] if number + 1 < len(kept) else high] - prose[bounds[1]]
-                sides.append((kept[number][1], neighbour, number))
-            weak = [side for side in sides if side[0][0] < self.min_evidence + 3 and side[1] > 2 * length]
+            if length < self.short_story_words:
+                before = prose[start] - prose[kept[number - 2][0] if number > 1 else low]
+                sides.append((kept[number - 1][1], before, number - 1))
+                if number < len(kept):
+                    after = prose[kept[number + 1][0] if number + 1 < len(kept) else high] - prose[end]
+                    sides.append((kept[number][1], after, number))
+            weak = [
+                side
+                for side in sides
+                if side[0][0] < self.min_evidence + 3 and side[1] > 2 * length and not _dated(view, kept[side[2]][0])
+            ]
             if weak:
-                del kept[min(weak)[2]]  # the merged story is longer: look at the same place again
-                number = min(number, len(kept))
+                del kept[min(weak)[2]]  # the joined story is longer: look at the same place again
+                number = max(min(number, len(kept)), 1)
             else:
                 number += 1
         return kept
@@ -279,6 +284,14 @@ def _repeats_furniture(view: _View, position: int) -> bool:
     start = view.kept[position].index
     above = view.document.blocks[max(start - _FURNITURE_REACH, 0) : start]
     return any(_furniture_key(other.text) in below for other in above if other.removal is None or other.removal.reason.startswith("repeated"))
+
+
+def _dated(view: _View, position: int) -> bool:
+    """A date on the headline's line or the three lines under it."""
+    return any(
+        other.role == Role.DATELINE or is_dateline(other.text, view.analysis.features[other.index])
+        for other in view.kept[position : position + 4]
+    )
 
 
 def _title_affinity(heading: list[str], before: Counter[str], after: Counter[str]) -> int:
