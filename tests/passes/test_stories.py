@@ -162,3 +162,36 @@ def test_a_story_in_a_script_written_without_spaces_is_one_story():
         "これでようやくKeePassの元の操作性を取り戻せました。",
     ]
     assert len(scrapeclean.clean("\n\n".join(lines))) == 1
+
+
+@pytest.mark.parametrize("headline", [f"2. {CHOIR_TITLE}", f"{CHOIR_TITLE}:"])
+def test_a_numbered_item_or_a_lead_in_does_not_start_a_story(headline):
+    raw = _dump("\n\n\n\n").replace(CHOIR_TITLE, headline)
+    assert _stories(SplitStories()(segment(raw))) == [0] * 10
+
+
+def _long_story_and_short_one(between: str = "\n\n\n\n", furniture: tuple[str, ...] = ()) -> str:
+    story = "\n\n".join([PORT_TITLE, *PORT, *PORT[::-1], *PORT])
+    return story + between + "\n\n".join([CHOIR_TITLE, *furniture, *CHOIR])
+
+
+def test_a_short_story_after_a_long_one_is_joined_to_it():
+    raw = _long_story_and_short_one()
+    assert set(_stories(SplitStories()(segment(raw)))) == {0}
+    # it is a topic change with signs: a story of its own when short stories are allowed
+    assert set(_stories(SplitStories(short_story_words=1)(segment(raw)))) == {0, 1}
+
+
+def test_a_short_story_with_a_date_under_its_headline_stays_a_story():
+    raw = _long_story_and_short_one("\n\n", furniture=("March 3, 2024",))
+    split = SplitStories()(segment(raw))
+    assert [block.text for block in split.blocks if block.story == 1][:2] == [CHOIR_TITLE, "March 3, 2024"]
+
+
+def test_items_of_a_list_printing_the_same_label_lines_are_one_story():
+    port = "\n\n".join([PORT_TITLE, "Author: Dana Whitlock", *PORT])
+    choir = "\n\n".join([CHOIR_TITLE, "Author: Rosa Lind", *CHOIR])
+    assert _stories(SplitStories()(segment(port + "\n\n\n\n" + choir))) == [0] * 12
+    # without the shared label, the same two texts are two stories
+    choir = choir.replace("Author: Rosa Lind", "Rosa Lind reports")
+    assert _stories(SplitStories()(segment(port + "\n\n\n\n" + choir))) == [0] * 6 + [1] * 6

@@ -9,11 +9,17 @@ followed by prose of its own, when the evidence adds up:
   rarity in the dump), required for any other split;
 * the similarity dips there below its level on either side (TextTiling's depth);
 * two blank lines or more before it, or removed chrome between it and the text before;
-* the headline printed twice, or a caption, byline or dateline under it.
+* the headline printed twice, or a caption, byline or dateline under it (both a byline and a date: one more).
+
+A milder topic change needs two of these signs (stories on related topics).
+A numbered item, a line ending in a colon, or a headline whose label lines
+repeat those above it (items of one list) starts no story.
 
 Every story keeps some prose; of two headlines closer than that, the one with
 more evidence wins, so a footer or a short list at a story's end does not
-become a story of its own.
+become a story of its own, and a short story beside one twice its length (a
+bio, a cookie table, a closing section) joins it unless its headline is sure
+or dated.
 
 Subheadings inside one article share its vocabulary and have none of the
 furniture of a headline, so they do not split it. Every block, removed ones
@@ -33,15 +39,22 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
 
+import regex
 from attrs import Factory, define, field, frozen
 
 from ..features import Analysis, Features, analyse
-from ..fingerprint import cut, fold, unspaced
+from ..fingerprint import cut, fold, key, unspaced
 from ._settings import at_least
 from ..model import Block, Document, Role
 from .repeats import copied_headings
 from .roles import is_dateline
 
+# A numbered item ("4. Create a plan", "2) Pop filters") continues a list, and a line
+# ending in a colon leads into what follows: neither is the headline of a new story.
+_ITEM_OR_LEAD_IN = regex.compile(r"^\s*\d{1,3}[.)]\s|:\s*$")
+_FURNITURE_WORDS = 3  # a label line such as "Book now" or "Read on Amazon" is this short
+_FURNITURE_LINES = 4  # lines under a headline looked at for its item's labels
+_FURNITURE_REACH = 40  # blocks above a headline looked at for the same labels
 _BOILERPLATE_REASONS = frozenset({"boilerplate", "related-content", "widget", "ui-phrase", "author-bio"})
 
 
@@ -59,6 +72,10 @@ class SplitStories:
     sharp_similarity: float = field(default=0.02, validator=at_least(0, "split-stories", strictly=True))
     # A dip in similarity this deep below both sides' highest adds a sign.
     min_depth: float = field(default=0.07, validator=at_least(0, "split-stories", strictly=True))
+    # With two signs of a headline's furniture, a milder topic change suffices (stories on related topics).
+    relaxed_similarity: float = field(default=0.12, validator=at_least(0, "split-stories", strictly=True))
+    # Prose a story beside one twice its length needs unless its headline has strong signs or a date.
+    short_story_words: int = field(default=150, validator=at_least(0, "split-stories", strictly=True))
 
     def __call__(self, document: Document) -> Document:
         kept = [block for block in document.blocks if block.removal is None]
@@ -99,10 +116,14 @@ class SplitStories:
         Every story keeps ``min_story_words`` of prose, and one shorter than
         twice that needs a further sign; of two headlines closer than
         ``min_story_words``, only the one with more evidence starts a story.
+        A numbered list item or a line leading into a colon starts none, and a
+        story shorter than ``short_story_words`` needs strong signs.
         """
         chosen: list[tuple[int, tuple[int, float]]] = []
         for position in range(low + 1, high):
             if not view.feats[position].heading_like or view.kept[position].role is not None:
+                continue
+            if _ITEM_OR_LEAD_IN.search(view.kept[position].text):
                 continue
             if min(prose[position] - prose[low], prose[high] - prose[position]) < self.min_story_words:
                 continue
@@ -120,7 +141,44 @@ class SplitStories:
             shortest = min(prose[position] - prose[previous], prose[high] - prose[position])
             if shortest >= 2 * self.min_story_words or strength[0] > self.min_evidence + 1:
                 chosen.append((position, strength))
+        chosen = self._without_short_stories(view, chosen, prose, low, high)
         return [_zone_start(view.kept, position) for position, _ in chosen]
+
+    def _without_short_stories(
+        self, view: _View, chosen: list[tuple[int, tuple[int, float]]], prose: Sequence[int], low: int, high: int
+    ) -> list[tuple[int, tuple[int, float]]]:
+        """Join a story shorter than ``short_story_words`` of prose to a neighbour more than twice its length.
+
+        An author's bio, a cookie table, a closing section or an item of a list
+        reads as a topic change too. A short story stays one only where its
+        ends are sure: three signs more than ``min_evidence``, or a date under
+        the headline (a forum's answers, a short news item). Of its two ends,
+        the one with less evidence goes. The first story, often a page's short
+        lead or a forum's question, is not joined to the next.
+        """
+        kept = list(chosen)
+        number = 1  # the story between kept[number - 1] and kept[number] (or high)
+        while number <= len(kept):
+            start, end = kept[number - 1][0], kept[number][0] if number < len(kept) else high
+            length = prose[end] - prose[start]
+            sides = []
+            if length < self.short_story_words:
+                before = prose[start] - prose[kept[number - 2][0] if number > 1 else low]
+                sides.append((kept[number - 1][1], before, number - 1))
+                if number < len(kept):
+                    after = prose[kept[number + 1][0] if number + 1 < len(kept) else high] - prose[end]
+                    sides.append((kept[number][1], after, number))
+            weak = [
+                side
+                for side in sides
+                if side[0][0] < self.min_evidence + 3 and side[1] > 2 * length and not _dated(view, kept[side[2]][0])
+            ]
+            if weak:
+                del kept[min(weak)[2]]  # the joined story is longer: look at the same place again
+                number = max(min(number, len(kept)), 1)
+            else:
+                number += 1
+        return kept
 
     def _strength(self, view: _View, position: int) -> tuple[int, float] | None:
         """The evidence that a new story starts at this headline (more signs, then a sharper change), or None."""
@@ -130,9 +188,11 @@ class SplitStories:
         # the captions and labels above the headline go with it, not with the text before
         before = _window(view.content, range(_zone_start(view.kept, position) - 1, -1, -1), self.window_words)
         similarity = _cosine(before, after, view.weights)
-        if similarity > self.max_similarity:
+        if similarity > max(self.max_similarity, self.relaxed_similarity) or _repeats_furniture(view, position):
             return None
         score = _evidence(view, position) + _title_affinity(view.content[position], before, after)
+        if similarity > self.max_similarity and score < 2:
+            return None
         if similarity <= self.sharp_similarity:
             score += 2
         elif similarity <= (self.max_similarity + self.sharp_similarity) / 2:
@@ -194,12 +254,44 @@ def _evidence(view: _View, position: int) -> int:
         evidence += 1
     if block.index in view.copied:
         evidence += 1
-    if any(
-        other.role in (Role.CAPTION, Role.BYLINE, Role.DATELINE) or is_dateline(other.text, view.analysis.features[other.index])
-        for other in view.kept[position + 1 : position + 4]
-    ):
+    below = view.kept[position + 1 : position + 5]
+    dated = [other.role == Role.DATELINE or is_dateline(other.text, view.analysis.features[other.index]) for other in below]
+    if any(dated[:3]) or any(other.role in (Role.CAPTION, Role.BYLINE) for other in below[:3]):
         evidence += 1
+    if any(dated) and any(other.role == Role.BYLINE for other in below):
+        evidence += 1  # a byline and a date: the furniture of a story's headline, not of a subheading
     return evidence
+
+
+def _furniture_key(text: str) -> str | None:
+    """A label line's key: the label of "Author: Jane Doe", or a short line such as "Book now"; else None."""
+    label, colon, _ = text.partition(":")
+    if colon and 0 < len(label.split()) <= 2:
+        return key(label) + ":"
+    return key(text) if len(text.split()) <= _FURNITURE_WORDS and not colon else None
+
+
+def _repeats_furniture(view: _View, position: int) -> bool:
+    """The lines under this headline repeat label lines of the text above it: an item of a list, not a new page.
+
+    A list of books or restaurants prints the same fields ("Author:", "Book now",
+    "map") under every item's name; two pages' stories share no such lines.
+    """
+    below = {_furniture_key(other.text) for other in view.kept[position + 1 : position + 1 + _FURNITURE_LINES]}
+    below.discard(None)
+    if not below:
+        return False
+    start = view.kept[position].index
+    above = view.document.blocks[max(start - _FURNITURE_REACH, 0) : start]
+    return any(_furniture_key(other.text) in below for other in above if other.removal is None or other.removal.reason.startswith("repeated"))
+
+
+def _dated(view: _View, position: int) -> bool:
+    """A date on the headline's line or the three lines under it."""
+    return any(
+        other.role == Role.DATELINE or is_dateline(other.text, view.analysis.features[other.index])
+        for other in view.kept[position : position + 4]
+    )
 
 
 def _title_affinity(heading: list[str], before: Counter[str], after: Counter[str]) -> int:
