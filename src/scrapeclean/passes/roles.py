@@ -24,6 +24,7 @@ a dump holds several stories; works on one story otherwise.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from itertools import groupby
 from typing import ClassVar
@@ -61,6 +62,10 @@ _SECTION_WORDS = 4
 _PROSE_WORDS = 30
 _LONG_WORDS = 20
 _NAMED = 6.0  # the evidence of a line the <title> line holds whole
+_NEAR_WORDS = 3  # shorter lines between a headline and its text (names, "5 min read") do not push it away
+_OPENING_WORDS = 300  # words of the text's opening a headline's words are looked for in
+_OPENING_SHARE = 0.75  # of its content words a removed first line needs in the opening to count as first
+_OVERLAP = 2.0  # the evidence of a line all of whose content words the opening repeats
 
 
 def is_dateline(text: str, feature: Features) -> bool:
@@ -147,23 +152,36 @@ class AssignRoles:
         """The headline among the candidates, by the evidence each has.
 
         Evidence: the page's ``<title>`` line naming it; its copy below it; its
-        shape (length, title case); standing just above the text, or first.
+        shape (length, title case); its words being those the text starts
+        with; standing just above the text, or first.
         """
         body_start = _text_start(view, candidates, body_start)
-        shaped = [block for block in candidates if _headline_shaped(block, view.analysis.features[block.index])]
+        features = view.analysis.features
+        shaped = [block for block in candidates if _headline_shaped(block, features[block.index])]
         evidence = {block.index: self._evidence(view, block, body_start) if title_line else 0.0 for block in shaped}
-        # The first line is the page's <title> only when the headline stands again further down.
-        confirmed = any(evidence.values())
+        # The first line is the page's <title> only when it names a headline further down.
+        confirmed = any(value >= _NAMED for value in evidence.values())
         zone = [block for block in shaped if block.index < body_start]
-        first_shaped = next((block for block in zone if block.removal is None), None)
+        opening = _opening_words(view, body_start)
+        first_shaped = next((block for block in zone if _leads(view, block, opening)), None)
+        printed = Counter(features[block.index].key for block in zone if block.index > 0)
         best, best_score = None, 0.0
-        for rank, block in enumerate(zone):
-            if confirmed and block.index == 0:
-                continue
+        strong_below = 0
+        scores: dict[int, float] = {}
+        for block in reversed(zone):
+            feature = features[block.index]
             # Later stories start at their headline (split-stories cuts there); only the page's
             # first story has menus between its start and its headline.
-            near = len(zone) - rank if title_line else 0
-            score = _shape_score(view.analysis.features[block.index], near) + evidence[block.index]
+            near = strong_below + 1 if title_line else 0
+            if feature.words >= _NEAR_WORDS:
+                strong_below += 1
+            scores[block.index] = _shape_score(feature, near) + evidence[block.index] + _overlap(view, feature, opening)
+            if printed[feature.key] > 1 and block.removal is not None:
+                scores[block.index] += 1.0  # printed twice, both copies taken for chrome
+        for block in zone:
+            if confirmed and block.index == 0:
+                continue
+            score = scores[block.index]
             if block is first_shaped:
                 score += 1  # headlines come first; menus above them are mostly gone by now
                 if block.index == 0 and not confirmed:
@@ -209,10 +227,6 @@ class AssignRoles:
         title_words = view.analysis.features[0].words
         if feature.key in view.title_parts and 2 * feature.words > title_words:
             return _NAMED  # "Headline | Site" or "Site - Headline"
-        tokens = feature.key.split(" ")
-        shared = sum(1 for token in tokens if token in view.title_words) / len(tokens)
-        if shared >= 0.8 and title_words / 2 <= len(tokens) <= title_words:
-            return 4 * shared  # the <title> line words the headline a little differently
         return 0.0
 
 
@@ -226,6 +240,52 @@ def _text_start(view: _View, candidates: Sequence[Block], body_start: int) -> in
         if block.removal is None and body_start > block.index and view.analysis.features[block.index].words >= _LONG_WORDS:
             return block.index
     return body_start
+
+
+def _opening_words(view: _View, body_start: int) -> frozenset[str]:
+    """The content words the text opens with: what its headline is about."""
+    found: set[str] = set()
+    count = 0
+    stops = view.analysis.stopwords
+    for block in view.document.blocks[body_start:]:
+        if count >= _OPENING_WORDS:
+            break
+        if block.removal is not None or block.role is not None:
+            continue
+        tokens = view.analysis.features[block.index].key.split(" ")
+        found.update(token for token in tokens if token not in stops)
+        count += len(tokens)
+    return frozenset(found)
+
+
+def _shared(view: _View, feature: Features, opening: frozenset[str]) -> tuple[float, int]:
+    """The share of a line's content words the text's opening repeats, and how many it has."""
+    content = [token for token in feature.key.split(" ") if token not in view.analysis.stopwords]
+    if not content or not opening:
+        return 0.0, len(content)
+    return sum(1 for token in content if token in opening) / len(content), len(content)
+
+
+def _overlap(view: _View, feature: Features, opening: frozenset[str]) -> float:
+    """How much of a line's content the text's opening repeats: a headline's words, not a menu's."""
+    share, content = _shared(view, feature, opening)
+    if content < 2:
+        return 0.0
+    # A two-word label is easily repeated by chance: its evidence counts for less.
+    return _OVERLAP * share * content / max(content, 3)
+
+
+def _leads(view: _View, block: Block, opening: frozenset[str]) -> bool:
+    """A line that may stand first above the text: a kept line of a few words, or the very first line.
+
+    The first line counts even when the chrome pass took it, if the text's opening
+    repeats its words: cleaned text starts with its headline, while a dump's first
+    line is the page's <title> line, with the site's name, or a menu.
+    """
+    feature = view.analysis.features[block.index]
+    if block.index == 0:
+        return block.removal is None or _shared(view, feature, opening)[0] >= _OPENING_SHARE
+    return block.removal is None and feature.words >= _NEAR_WORDS
 
 
 def _headline_shaped(block: Block, feature: Features) -> bool:
