@@ -54,6 +54,8 @@ _DATE = regex.compile(
 _LIST_ITEM = regex.compile(r"(?:[*+•◦▪‣·o-]|\d{1,2}[.)])\s")
 # "Home » Blog", "Docs > Guides": a trail of links, not a headline.
 _BREADCRUMB = regex.compile(r"\s[>»›❯]\s|\s[>»›❯]$")
+# A step of a breadcrumb trail ("Home > Blog > Headline", "Home - Library - Headline").
+_TRAIL_STEP = regex.compile(r"\s[>»›❯/|\-–]\s")
 # What separates the headline from the site's name in a <title> line.
 _TITLE_SEPARATOR = regex.compile(r"\s[|\-–—·•/»]{1,3}\s|:\s")
 _UNDER_TITLE = frozenset({Role.CAPTION, Role.BYLINE, Role.DATELINE})
@@ -64,6 +66,9 @@ _LONG_WORDS = 20
 _NAMED = 6.0  # the evidence of a line the <title> line holds whole
 _NEAR_WORDS = 3  # shorter lines between a headline and its text (names, "5 min read") do not push it away
 _OPENING_WORDS = 300  # words of the text's opening a headline's words are looked for in
+_TRAIL = 1.5  # the evidence of a line a breadcrumb trail ends with
+_DATED = 1.0  # the evidence of a line with a byline or a date just under it
+_UNDER_LINES = 3  # how far under a headline its byline or date may stand
 _OPENING_SHARE = 0.75  # of its content words a removed first line needs in the opening to count as first
 _OVERLAP = 2.0  # the evidence of a line all of whose content words the opening repeats
 
@@ -164,6 +169,7 @@ class AssignRoles:
         zone = [block for block in shaped if block.index < body_start]
         opening = _opening_words(view, body_start)
         first_shaped = next((block for block in zone if _leads(view, block, opening)), None)
+        trails = _trail_ends(view, zone[0].index if zone else body_start, body_start)
         printed = Counter(features[block.index].key for block in zone if block.index > 0)
         best, best_score = None, 0.0
         strong_below = 0
@@ -175,7 +181,12 @@ class AssignRoles:
             near = strong_below + 1 if title_line else 0
             if feature.words >= _NEAR_WORDS:
                 strong_below += 1
-            scores[block.index] = _shape_score(feature, near) + evidence[block.index] + _overlap(view, feature, opening)
+            scores[block.index] = (
+                _shape_score(feature, near)
+                + evidence[block.index]
+                + _overlap(view, feature, opening)
+                + _context(view, block, trails)
+            )
             if printed[feature.key] > 1 and block.removal is not None:
                 scores[block.index] += 1.0  # printed twice, both copies taken for chrome
         for block in zone:
@@ -273,6 +284,29 @@ def _overlap(view: _View, feature: Features, opening: frozenset[str]) -> float:
         return 0.0
     # A two-word label is easily repeated by chance: its evidence counts for less.
     return _OVERLAP * share * content / max(content, 3)
+
+
+def _trail_ends(view: _View, start: int, end: int) -> frozenset[str]:
+    """The keys of what ends each breadcrumb trail or list entry between two blocks ("Home > Blog > Headline")."""
+    ends = set()
+    for block in view.document.blocks[start:end]:
+        cut = 0
+        for match in _TRAIL_STEP.finditer(block.text):
+            cut = match.end()
+        if cut == 0 and (marker := _LIST_ITEM.match(block.text)) is not None:
+            cut = marker.end()
+        if cut:
+            ends.add(key(block.text[cut:]))
+    return frozenset(ends)
+
+
+def _context(view: _View, block: Block, trails: frozenset[str]) -> float:
+    """What the lines around a line say of it: a breadcrumb trail ending with it, a byline or date under it."""
+    score = _TRAIL if view.analysis.features[block.index].key in trails else 0.0
+    for other in view.document.blocks[block.index + 1 : block.index + 1 + _UNDER_LINES]:
+        if other.role == Role.BYLINE or is_dateline(other.text, view.analysis.features[other.index]):
+            return score + _DATED
+    return score
 
 
 def _leads(view: _View, block: Block, opening: frozenset[str]) -> bool:
