@@ -35,6 +35,7 @@ from attrs import define, frozen
 from ..features import Analysis, Features, analyse
 from ..fingerprint import key
 from ..model import Block, Document, Edits, Role
+from .chrome import BYLINE_MARKER
 from .repeats import copied_headings
 
 HEADER_LINE = "header-line"
@@ -67,10 +68,10 @@ _NAMED = 6.0  # the evidence of a line the <title> line holds whole
 _NEAR_WORDS = 3  # shorter lines between a headline and its text (names, "5 min read") do not push it away
 _OPENING_WORDS = 300  # words of the text's opening a headline's words are looked for in
 _TRAIL = 1.5  # the evidence of a line a breadcrumb trail ends with
-_DATED = 1.0  # the evidence of a line with a byline or a date just under it
+_DATED = 1.5  # the evidence of a line with a byline or a date just under it
 _UNDER_LINES = 3  # how far under a headline its byline or date may stand
 _OPENING_SHARE = 0.75  # of its content words a removed first line needs in the opening to count as first
-_OVERLAP = 2.0  # the evidence of a line all of whose content words the opening repeats
+_OVERLAP = 3.0  # the evidence of a line all of whose content words the opening repeats
 
 
 def is_dateline(text: str, feature: Features) -> bool:
@@ -169,7 +170,7 @@ class AssignRoles:
         zone = [block for block in shaped if block.index < body_start]
         opening = _opening_words(view, body_start)
         first_shaped = next((block for block in zone if _leads(view, block, opening)), None)
-        trails = _trail_ends(view, zone[0].index if zone else body_start, body_start)
+        trails = _trail_ends(view, max(0, (zone[0].index if zone else body_start) - _UNDER_LINES), body_start)
         printed = Counter(features[block.index].key for block in zone if block.index > 0)
         best, best_score = None, 0.0
         strong_below = 0
@@ -304,7 +305,8 @@ def _context(view: _View, block: Block, trails: frozenset[str]) -> float:
     """What the lines around a line say of it: a breadcrumb trail ending with it, a byline or date under it."""
     score = _TRAIL if view.analysis.features[block.index].key in trails else 0.0
     for other in view.document.blocks[block.index + 1 : block.index + 1 + _UNDER_LINES]:
-        if other.role == Role.BYLINE or is_dateline(other.text, view.analysis.features[other.index]):
+        marker = other.removal is not None and other.removal.reason == BYLINE_MARKER
+        if marker or other.role == Role.BYLINE or is_dateline(other.text, view.analysis.features[other.index]):
             return score + _DATED
     return score
 
