@@ -170,26 +170,8 @@ class AssignRoles:
         zone = [block for block in shaped if block.index < body_start]
         opening = _opening_words(view, body_start)
         first_shaped = next((block for block in zone if _leads(view, block, opening)), None)
-        trails = _trail_ends(view, max(0, (zone[0].index if zone else body_start) - _UNDER_LINES), body_start)
-        printed = Counter(features[block.index].key for block in zone if block.index > 0)
+        scores = _zone_scores(view, zone, evidence, opening, body_start, title_line)
         best, best_score = None, 0.0
-        strong_below = 0
-        scores: dict[int, float] = {}
-        for block in reversed(zone):
-            feature = features[block.index]
-            # Later stories start at their headline (split-stories cuts there); only the page's
-            # first story has menus between its start and its headline.
-            near = strong_below + 1 if title_line else 0
-            if feature.words >= _NEAR_WORDS:
-                strong_below += 1
-            scores[block.index] = (
-                _shape_score(feature, near)
-                + evidence[block.index]
-                + _overlap(view, feature, opening)
-                + _context(view, block, trails)
-            )
-            if printed[feature.key] > 1 and block.removal is not None:
-                scores[block.index] += 1.0  # printed twice, both copies taken for chrome
         for block in zone:
             if confirmed and block.index == 0:
                 continue
@@ -240,6 +222,40 @@ class AssignRoles:
         if feature.key in view.title_parts and 2 * feature.words > title_words:
             return _NAMED  # "Headline | Site" or "Site - Headline"
         return 0.0
+
+
+def _zone_scores(
+    view: _View,
+    zone: Sequence[Block],
+    evidence: dict[int, float],
+    opening: frozenset[str],
+    body_start: int,
+    title_line: bool,
+) -> dict[int, float]:
+    """Each headline-shaped line's evidence from itself and the lines around it, by block index."""
+    features = view.analysis.features
+    if not zone:
+        return {}
+    trails = _trail_ends(view, max(0, zone[0].index - _UNDER_LINES), body_start)
+    printed = Counter(features[block.index].key for block in zone if block.index > 0)
+    scores: dict[int, float] = {}
+    strong_below = 0
+    for block in reversed(zone):
+        feature = features[block.index]
+        # Later stories start at their headline (split-stories cuts there); only the page's
+        # first story has menus between its start and its headline.
+        near = strong_below + 1 if title_line else 0
+        if feature.words >= _NEAR_WORDS:
+            strong_below += 1
+        scores[block.index] = (
+            _shape_score(feature, near)
+            + evidence[block.index]
+            + _overlap(view, feature, opening)
+            + _context(view, block, trails)
+        )
+        if printed[feature.key] > 1 and block.removal is not None:
+            scores[block.index] += 1.0  # printed twice, both copies taken for chrome
+    return scores
 
 
 def _text_start(view: _View, candidates: Sequence[Block], body_start: int) -> int:
