@@ -5,10 +5,14 @@ Its title is the headline-shaped line there (several words, no sentence
 end; not a list item such as ``* Home`` nor a breadcrumb trail) with the most
 evidence: the page's own ``<title>`` line (the first line of a browser or
 html-text dump) holding it whole, beside the site's name; its copy below it;
-its length and title case; standing just above the text, or first. The
-evidence must hold in the text cleaning gives, where the title stands first
-and the ``<title>`` line and copies are gone, so that cleaning it again
-picks the same line.
+its length and title case; its content words being those the text opens
+with (a menu's are not); a breadcrumb trail ending with it; a byline or date
+just under it; standing just above the text, or first. A headline the chrome
+pass took for boilerplate, above menus it left, is restored. The evidence
+must hold in the text cleaning gives, where the title stands first and the
+``<title>`` line, trail and copies are gone, so that cleaning it again picks
+the same line: there a first line the text's opening repeats stands first
+even when the chrome pass took it.
 The short label just above the title is its section; a line that is mostly
 a date is the dateline; bylines were found by the chrome pass. Other lines
 above the title (breadcrumbs, labels) are removed as ``header-line``.
@@ -97,9 +101,7 @@ class AssignRoles:
             return document
         analysis = analyse(document)
         title_words = _title_words(document, analysis)
-        view = _View(
-            document, analysis, copied_headings(document), title_words, _title_parts(document, title_words)
-        )
+        view = _View(document, analysis, copied_headings(document), title_words, _title_parts(document, title_words))
         edits = document.edit(self.name)
         previous_end = -1
         for number, story in groupby(kept, key=lambda block: block.story):
@@ -265,7 +267,11 @@ def _text_start(view: _View, candidates: Sequence[Block], body_start: int) -> in
     without its full stop; the headline stands above it.
     """
     for block in candidates:
-        if block.removal is None and body_start > block.index and view.analysis.features[block.index].words >= _LONG_WORDS:
+        if (
+            block.removal is None
+            and body_start > block.index
+            and view.analysis.features[block.index].words >= _LONG_WORDS
+        ):
             return block.index
     return body_start
 
