@@ -136,6 +136,11 @@ def test_name():
     assert AssignRoles.name == "assign-roles"
 
 
+def test_an_address_is_not_a_title():
+    document = _run(f"Skip to content\n{HEADLINE}\nwww.estuary-gazette.co.uk\n{PARAGRAPH}")
+    assert [block.role for block in document.blocks[1:3]] == [Role.TITLE, None]
+
+
 def test_list_items_and_breadcrumb_trails_are_not_titles():
     document = _run(
         f"* Home\n* Environment and wildlife news\nHome » Science and nature » Wildlife\n{HEADLINE}\n{PARAGRAPH}"

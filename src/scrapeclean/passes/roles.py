@@ -59,6 +59,8 @@ _DATE = regex.compile(
 _LIST_ITEM = regex.compile(r"(?:[*+•◦▪‣·o-]|\d{1,2}[.)])\s")
 # "Home » Blog", "Docs > Guides": a trail of links, not a headline.
 _BREADCRUMB = regex.compile(r"\s[>»›❯]\s|\s[>»›❯]$")
+# A web or mail address on a line of its own ("www.example.com.br", "news@example.org").
+_ADDRESS = regex.compile(r"[^\s.]+(?:\.[^\s.]+)+")
 # A step of a breadcrumb trail ("Home > Blog > Headline", "Home - Library - Headline").
 _TRAIL_STEP = regex.compile(r"\s[>»›❯/|\-–]\s")
 # What separates the headline from the site's name in a <title> line.
@@ -347,13 +349,14 @@ def _leads(view: _View, block: Block, opening: frozenset[str]) -> bool:
 
 
 def _headline_shaped(block: Block, feature: Features) -> bool:
-    """A line that could be the headline: headline-shaped, not a date, a menu entry or a breadcrumb trail."""
+    """A line that could be the headline: headline-shaped, not a date, a menu entry, a breadcrumb trail or an address."""
     return (
         block.role is None
         and feature.heading_like
         and not is_dateline(block.text, feature)
         and _LIST_ITEM.match(block.text) is None
         and _BREADCRUMB.search(block.text) is None
+        and _ADDRESS.fullmatch(block.text) is None
     )
 
 
