@@ -136,8 +136,15 @@ def test_name():
     assert AssignRoles.name == "assign-roles"
 
 
+def test_an_address_is_not_a_title():
+    document = _run(f"Skip to content\n{HEADLINE}\nwww.estuary-gazette.co.uk\n{PARAGRAPH}")
+    assert [block.role for block in document.blocks[1:3]] == [Role.TITLE, None]
+
+
 def test_list_items_and_breadcrumb_trails_are_not_titles():
-    document = _run(f"* Home\n* Environment and wildlife news\nHome » Science and nature » Wildlife\n{HEADLINE}\n{PARAGRAPH}")
+    document = _run(
+        f"* Home\n* Environment and wildlife news\nHome » Science and nature » Wildlife\n{HEADLINE}\n{PARAGRAPH}"
+    )
     assert [block.role for block in document.blocks[:4]] == [None, None, None, Role.TITLE]
     assert [block.removal.reason for block in document.blocks[:3]] == [HEADER_LINE] * 3
 
@@ -162,15 +169,27 @@ def test_the_page_title_line_names_a_headline_down_in_the_text():
     assert document.blocks[0].removal.reason == HEADER_LINE
 
 
-def test_the_title_is_the_same_when_the_cleaned_text_is_cleaned_again():
+_MENU_LINES = [
+    f"{word} and more" for word in ("Products", "Pricing", "Customers", "Partners", "Careers", "Support")
+] * 4
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        ["Home", "Science", "Environment"],
+        # A long menu the chrome pass removes with the headline; a breadcrumb trail names it.
+        [*_MENU_LINES, f"Home > Science > {HEADLINE}"],
+    ],
+    ids=["labels", "menu-and-trail"],
+)
+def test_the_title_is_the_same_when_the_cleaned_text_is_cleaned_again(above):
     from scrapeclean import clean, to_text
 
     dump = "\n".join(
         [
             f"{HEADLINE} | The Estuary Gazette",
-            "Home",
-            "Science",
-            "Environment",
+            *above,
             HEADLINE,
             "By Jane Doe",
             "March 3, 2024",
@@ -181,3 +200,51 @@ def test_the_title_is_the_same_when_the_cleaned_text_is_cleaned_again():
     again = clean(to_text(first))
     assert first[0].title == again[0].title == HEADLINE
     assert to_text(again) == to_text(first)
+
+
+def _removed(raw: str, removed: range) -> Document:
+    """The roles of a dump whose blocks in ``removed`` the chrome pass took for boilerplate."""
+    document = segment(raw)
+    edits = document.edit("remove-site-chrome")
+    for index in removed:
+        edits.remove(index, "boilerplate", "short block outside the main text")
+    return AssignRoles()(edits.apply())
+
+
+MENU = ["Events & Webinars", "Analyst Reports", "Rewards Program", "Product Tours and Use Cases"]
+
+
+def test_a_menu_line_above_the_headline_loses_to_the_line_the_text_opens_with():
+    # The menu line is longer and first, but the text repeats the headline's words, not the menu's.
+    raw = f"Skip to content\nBlog Resource Hub Events and Webinars Analyst Reports\n{HEADLINE}\nJane Doe\n{PARAGRAPH}"
+    document = _removed(raw, range(1))
+    assert [block.role for block in document.blocks[1:3]] == [None, Role.TITLE]
+    assert document.blocks[1].removal.reason == HEADER_LINE
+
+
+def test_a_headline_taken_for_chrome_under_a_breadcrumb_trail_is_restored_over_a_menu_line():
+    raw = "\n".join(
+        [
+            *MENU,
+            f"Home > Blog > {HEADLINE}",
+            HEADLINE,
+            "Jane Doe",
+            "Product Tours and Use Cases Roadmap",
+            PARAGRAPH,
+            SECOND,
+        ]
+    )
+    document = _removed(raw, range(6))
+    assert [block.text for block in document.blocks if block.role == Role.TITLE] == [HEADLINE]
+    assert document.blocks[5].removal is None
+    assert (document.blocks[7].role, document.blocks[7].removal) == (None, None)
+    without_trail = _removed(raw.replace(f"Home > Blog > {HEADLINE}", "Home Blog"), range(6))
+    assert without_trail.blocks[5].role != Role.TITLE
+
+
+def test_a_date_under_a_line_taken_for_chrome_makes_it_the_headline():
+    raw = "\n".join([*MENU, HEADLINE, "March 3, 2024", "Product Tours and Use Cases Roadmap", PARAGRAPH, SECOND])
+    with_date = _removed(raw, range(6))
+    assert with_date.blocks[4].role == Role.TITLE
+    without_date = _removed(raw.replace("March 3, 2024", "Share this page"), range(6))
+    assert without_date.blocks[4].role != Role.TITLE

@@ -5,10 +5,14 @@ Its title is the headline-shaped line there (several words, no sentence
 end; not a list item such as ``* Home`` nor a breadcrumb trail) with the most
 evidence: the page's own ``<title>`` line (the first line of a browser or
 html-text dump) holding it whole, beside the site's name; its copy below it;
-its length and title case; standing just above the text, or first. The
-evidence must hold in the text cleaning gives, where the title stands first
-and the ``<title>`` line and copies are gone, so that cleaning it again
-picks the same line.
+its length and title case; its content words being those the text opens
+with (a menu's are not); a breadcrumb trail ending with it; a byline or date
+just under it; standing just above the text, or first. A headline the chrome
+pass took for boilerplate, above menus it left, is restored. The evidence
+must hold in the text cleaning gives, where the title stands first and the
+``<title>`` line, trail and copies are gone, so that cleaning it again picks
+the same line: there a first line the text's opening repeats stands first
+even when the chrome pass took it.
 The short label just above the title is its section; a line that is mostly
 a date is the dateline; bylines were found by the chrome pass. Other lines
 above the title (breadcrumbs, labels) are removed as ``header-line``.
@@ -24,6 +28,7 @@ a dump holds several stories; works on one story otherwise.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from itertools import groupby
 from typing import ClassVar
@@ -34,6 +39,7 @@ from attrs import define, frozen
 from ..features import Analysis, Features, analyse
 from ..fingerprint import key
 from ..model import Block, Document, Edits, Role
+from .chrome import BYLINE_MARKER
 from .repeats import copied_headings
 
 HEADER_LINE = "header-line"
@@ -53,6 +59,10 @@ _DATE = regex.compile(
 _LIST_ITEM = regex.compile(r"(?:[*+•◦▪‣·o-]|\d{1,2}[.)])\s")
 # "Home » Blog", "Docs > Guides": a trail of links, not a headline.
 _BREADCRUMB = regex.compile(r"\s[>»›❯]\s|\s[>»›❯]$")
+# A web or mail address on a line of its own ("www.example.com.br", "news@example.org").
+_ADDRESS = regex.compile(r"[^\s.]+(?:\.[^\s.]+)+")
+# A step of a breadcrumb trail ("Home > Blog > Headline", "Home - Library - Headline").
+_TRAIL_STEP = regex.compile(r"\s[>»›❯/|\-–]\s")
 # What separates the headline from the site's name in a <title> line.
 _TITLE_SEPARATOR = regex.compile(r"\s[|\-–—·•/»]{1,3}\s|:\s")
 _UNDER_TITLE = frozenset({Role.CAPTION, Role.BYLINE, Role.DATELINE})
@@ -61,6 +71,13 @@ _SECTION_WORDS = 4
 _PROSE_WORDS = 30
 _LONG_WORDS = 20
 _NAMED = 6.0  # the evidence of a line the <title> line holds whole
+_NEAR_WORDS = 3  # shorter lines between a headline and its text (names, "5 min read") do not push it away
+_OPENING_WORDS = 300  # words of the text's opening a headline's words are looked for in
+_TRAIL = 1.5  # the evidence of a line a breadcrumb trail ends with
+_DATED = 1.5  # the evidence of a line with a byline or a date just under it
+_UNDER_LINES = 3  # how far under a headline its byline or date may stand
+_OPENING_SHARE = 0.75  # of its content words a removed first line needs in the opening to count as first
+_OVERLAP = 3.0  # the evidence of a line all of whose content words the opening repeats
 
 
 def is_dateline(text: str, feature: Features) -> bool:
@@ -86,9 +103,7 @@ class AssignRoles:
             return document
         analysis = analyse(document)
         title_words = _title_words(document, analysis)
-        view = _View(
-            document, analysis, copied_headings(document), title_words, _title_parts(document, title_words)
-        )
+        view = _View(document, analysis, copied_headings(document), title_words, _title_parts(document, title_words))
         edits = document.edit(self.name)
         previous_end = -1
         for number, story in groupby(kept, key=lambda block: block.story):
@@ -147,23 +162,24 @@ class AssignRoles:
         """The headline among the candidates, by the evidence each has.
 
         Evidence: the page's ``<title>`` line naming it; its copy below it; its
-        shape (length, title case); standing just above the text, or first.
+        shape (length, title case); its words being those the text starts
+        with; standing just above the text, or first.
         """
         body_start = _text_start(view, candidates, body_start)
-        shaped = [block for block in candidates if _headline_shaped(block, view.analysis.features[block.index])]
+        features = view.analysis.features
+        shaped = [block for block in candidates if _headline_shaped(block, features[block.index])]
         evidence = {block.index: self._evidence(view, block, body_start) if title_line else 0.0 for block in shaped}
-        # The first line is the page's <title> only when the headline stands again further down.
-        confirmed = any(evidence.values())
+        # The first line is the page's <title> only when it names a headline further down.
+        confirmed = any(value >= _NAMED for value in evidence.values())
         zone = [block for block in shaped if block.index < body_start]
-        first_shaped = next((block for block in zone if block.removal is None), None)
+        opening = _opening_words(view, body_start)
+        first_shaped = next((block for block in zone if _leads(view, block, opening)), None)
+        scores = _zone_scores(view, zone, evidence, opening, body_start, title_line)
         best, best_score = None, 0.0
-        for rank, block in enumerate(zone):
+        for block in zone:
             if confirmed and block.index == 0:
                 continue
-            # Later stories start at their headline (split-stories cuts there); only the page's
-            # first story has menus between its start and its headline.
-            near = len(zone) - rank if title_line else 0
-            score = _shape_score(view.analysis.features[block.index], near) + evidence[block.index]
+            score = scores[block.index]
             if block is first_shaped:
                 score += 1  # headlines come first; menus above them are mostly gone by now
                 if block.index == 0 and not confirmed:
@@ -209,11 +225,41 @@ class AssignRoles:
         title_words = view.analysis.features[0].words
         if feature.key in view.title_parts and 2 * feature.words > title_words:
             return _NAMED  # "Headline | Site" or "Site - Headline"
-        tokens = feature.key.split(" ")
-        shared = sum(1 for token in tokens if token in view.title_words) / len(tokens)
-        if shared >= 0.8 and title_words / 2 <= len(tokens) <= title_words:
-            return 4 * shared  # the <title> line words the headline a little differently
         return 0.0
+
+
+def _zone_scores(
+    view: _View,
+    zone: Sequence[Block],
+    evidence: dict[int, float],
+    opening: frozenset[str],
+    body_start: int,
+    title_line: bool,
+) -> dict[int, float]:
+    """Each headline-shaped line's evidence from itself and the lines around it, by block index."""
+    features = view.analysis.features
+    if not zone:
+        return {}
+    trails = _trail_ends(view, max(0, zone[0].index - _UNDER_LINES), body_start)
+    printed = Counter(features[block.index].key for block in zone if block.index > 0)
+    scores: dict[int, float] = {}
+    strong_below = 0
+    for block in reversed(zone):
+        feature = features[block.index]
+        # Later stories start at their headline (split-stories cuts there); only the page's
+        # first story has menus between its start and its headline.
+        near = strong_below + 1 if title_line else 0
+        if feature.words >= _NEAR_WORDS:
+            strong_below += 1
+        scores[block.index] = (
+            _shape_score(feature, near)
+            + evidence[block.index]
+            + _overlap(view, feature, opening)
+            + _context(view, block, trails)
+        )
+        if printed[feature.key] > 1 and block.removal is not None:
+            scores[block.index] += 1.0  # printed twice, both copies taken for chrome
+    return scores
 
 
 def _text_start(view: _View, candidates: Sequence[Block], body_start: int) -> int:
@@ -223,19 +269,94 @@ def _text_start(view: _View, candidates: Sequence[Block], body_start: int) -> in
     without its full stop; the headline stands above it.
     """
     for block in candidates:
-        if block.removal is None and body_start > block.index and view.analysis.features[block.index].words >= _LONG_WORDS:
+        if (
+            block.removal is None
+            and body_start > block.index
+            and view.analysis.features[block.index].words >= _LONG_WORDS
+        ):
             return block.index
     return body_start
 
 
+def _opening_words(view: _View, body_start: int) -> frozenset[str]:
+    """The content words the text opens with: what its headline is about."""
+    found: set[str] = set()
+    count = 0
+    stops = view.analysis.stopwords
+    for block in view.document.blocks[body_start:]:
+        if count >= _OPENING_WORDS:
+            break
+        if block.removal is not None or block.role is not None:
+            continue
+        tokens = view.analysis.features[block.index].key.split(" ")
+        found.update(token for token in tokens if token not in stops)
+        count += len(tokens)
+    return frozenset(found)
+
+
+def _shared(view: _View, feature: Features, opening: frozenset[str]) -> tuple[float, int]:
+    """The share of a line's content words the text's opening repeats, and how many it has."""
+    content = [token for token in feature.key.split(" ") if token not in view.analysis.stopwords]
+    if not content or not opening:
+        return 0.0, len(content)
+    return sum(1 for token in content if token in opening) / len(content), len(content)
+
+
+def _overlap(view: _View, feature: Features, opening: frozenset[str]) -> float:
+    """How much of a line's content the text's opening repeats: a headline's words, not a menu's."""
+    share, content = _shared(view, feature, opening)
+    if content < 2:
+        return 0.0
+    # A two-word label is easily repeated by chance: its evidence counts for less.
+    return _OVERLAP * share * content / max(content, 3)
+
+
+def _trail_ends(view: _View, start: int, end: int) -> frozenset[str]:
+    """The keys of what ends each breadcrumb trail or list entry between two blocks ("Home > Blog > Headline")."""
+    ends = set()
+    for block in view.document.blocks[start:end]:
+        cut = 0
+        for match in _TRAIL_STEP.finditer(block.text):
+            cut = match.end()
+        if cut == 0 and (marker := _LIST_ITEM.match(block.text)) is not None:
+            cut = marker.end()
+        if cut:
+            ends.add(key(block.text[cut:]))
+    return frozenset(ends)
+
+
+def _context(view: _View, block: Block, trails: frozenset[str]) -> float:
+    """What the lines around a line say of it: a breadcrumb trail ending with it, a byline or date under it."""
+    score = _TRAIL if view.analysis.features[block.index].key in trails else 0.0
+    for other in view.document.blocks[block.index + 1 : block.index + 1 + _UNDER_LINES]:
+        marker = other.removal is not None and other.removal.reason == BYLINE_MARKER
+        if marker or other.role == Role.BYLINE or is_dateline(other.text, view.analysis.features[other.index]):
+            return score + _DATED
+    return score
+
+
+def _leads(view: _View, block: Block, opening: frozenset[str]) -> bool:
+    """A line that may stand first above the text: a kept line of a few words, or the very first line.
+
+    The first line counts even when the chrome pass took it, if the text's opening
+    repeats its words: cleaned text starts with its headline, while a dump's first
+    line is the page's <title> line, with the site's name, or a menu.
+    """
+    feature = view.analysis.features[block.index]
+    if block.index == 0:
+        return block.removal is None or _shared(view, feature, opening)[0] >= _OPENING_SHARE
+    return block.removal is None and feature.words >= _NEAR_WORDS
+
+
 def _headline_shaped(block: Block, feature: Features) -> bool:
-    """A line that could be the headline: headline-shaped, not a date, a menu entry or a breadcrumb trail."""
+    """A line that could be the headline: headline-shaped, not a date, a menu entry, a breadcrumb trail or an address."""
     return (
         block.role is None
         and feature.heading_like
         and not is_dateline(block.text, feature)
         and _LIST_ITEM.match(block.text) is None
         and _BREADCRUMB.search(block.text) is None
+        and _ADDRESS.fullmatch(block.text) is None
     )
 
 
