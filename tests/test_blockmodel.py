@@ -45,3 +45,48 @@ def test_prose_scores_above_menu_lines():
     by_text = {prepared.live[p].text: model.probability(prepared.vectors[p]) for p in prepared.scored}  # type: ignore[union-attr]
     assert all(len(vector) == len(FEATURE_NAMES) for vector in prepared.vectors)
     assert by_text[PROSE] > max(by_text[line] for line in ("News", "Sport", "Weather", "Jobs") if line in by_text)
+
+
+def _columns_of(dump: str) -> dict[str, dict[str, float]]:
+    """Each judged block's text with its named features."""
+    prepared = RemoveSiteChrome().prepare(DedupCaptions()(segment(dump)), keep_vectors=True)
+    assert prepared is not None
+    return {
+        prepared.live[position].text: dict(zip(FEATURE_NAMES, prepared.vectors[position]))  # type: ignore[index]
+        for position in range(len(prepared.live))
+    }
+
+
+def test_prices_fields_and_consent_notices_are_read_off_the_line():
+    dump = "\n".join([
+        "Balm Dotcom Trio", "Sale price €49,95", "Colour: Blue", "Pay 480 kr today", "10:30 start",
+        "We use cookies to improve your experience.", PROSE,
+    ])  # fmt: skip
+    columns = _columns_of(dump)
+    assert columns["Sale price €49,95"]["price"] == 1.0
+    assert columns["Pay 480 kr today"]["price"] == 1.0
+    assert columns["Balm Dotcom Trio"]["price"] == 0.0
+    assert columns["Balm Dotcom Trio"]["ctx_price"] > 0.0  # a product's name line stands beside its price
+    assert columns["Colour: Blue"]["name_value"] == 1.0
+    assert columns["10:30 start"]["name_value"] == 0.0  # a time is no field
+    assert columns["We use cookies to improve your experience."]["consent"] == 1.0
+    assert columns[PROSE]["consent"] == 0.0
+
+
+def test_a_cluster_of_short_links_reads_as_a_menu():
+    menu = ["Home", "News", "Sport", "Weather", "Culture", "Travel"]
+    paragraphs = [PROSE.replace("bridge", place) for place in ("library", "road", "school", "park", "pool", "hall")]
+    columns = _columns_of("\n\n".join(["\n".join(menu), *paragraphs]))
+    assert columns["News"]["menu_cluster"] > 0.5
+    assert columns[paragraphs[-1]]["menu_cluster"] == 0.0
+
+
+def test_blocks_after_the_titles_repeat_stand_after_the_headline():
+    dump = "\n".join(["Skincare Sets – Glossier", "Shop All", "Log in", "Skincare Sets", "4 items", PROSE])
+    columns = _columns_of(dump)
+    assert columns["Shop All"]["before_title"] == 1.0
+    assert columns["Shop All"]["after_title"] == 0.0
+    assert columns["4 items"]["after_title"] == 1.0
+    # With no repeat of the first line there is no headline to stand against.
+    plain = _columns_of("\n".join(["Shop All", "Log in", "4 items", PROSE]))
+    assert plain["4 items"]["after_title"] == plain["4 items"]["before_title"] == 0.0
