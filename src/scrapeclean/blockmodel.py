@@ -93,7 +93,9 @@ _TITLE_PARTS = regex.compile(r"\s[|–—:•·»-]\s|\s[|–—»]|[|–—»]\
 # A field of a record or a specification table: "Weight: 2.5 kg", "Colour: Blue", "Posted: 3 May".
 _NAME_VALUE = regex.compile(r"^\p{L}[^:\n]{0,38}:\s+\S")
 # Cookie and consent notices, which sites print whole over every page.
-_CONSENT = regex.compile(r"\bcookies?\b|\bconsent|\bconsentement|\bconsentimiento|\bconsentimento|\beinwilligung", regex.IGNORECASE)
+_CONSENT = regex.compile(
+    r"\bcookies?\b|\bconsent|\bconsentement|\bconsentimiento|\bconsentimento|\beinwilligung", regex.IGNORECASE
+)
 _SEPARATOR = regex.compile(r"[|»›•·>/]")
 _DIGIT = regex.compile(r"\d")
 _CONTEXT = 2
