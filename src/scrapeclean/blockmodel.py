@@ -28,7 +28,6 @@ from attrs import frozen
 
 from .errors import ConfigError
 from .features import Features
-from .fingerprint import key
 from .regions import Stretch, dense_runs, repeated_shapes
 
 CLASSES = ("good", "near-good", "short", "repeated-label", "bad")
@@ -65,16 +64,6 @@ FEATURE_NAMES = (
     "ctx_timestamp",
     "after_best_run",
     "title_case",
-    "price",
-    "ctx_price",
-    "name_value",
-    "ctx_name_value",
-    "menu_cluster",
-    "consent",
-    "ctx_consent",
-    "ctx_wide_words",
-    "after_title",
-    "before_title",
     "in_list",
     "list_records",
     "list_item_words",
@@ -83,19 +72,6 @@ FEATURE_NAMES = (
     "short_x_little_prose",
 )
 _LIST_COLUMNS = 6  # the features _list_columns gives each block, the last of FEATURE_NAMES
-# A price: a currency sign or code next to a number ("$49.95", "€ 12,50", "480 kr", "USD 20").
-_PRICE = regex.compile(
-    r"[$€£¥₹₩₪₽¢]\s?\d|\d\s?(?:[$€£¥₹₩₪₽]|(?:kr|zł|Kč|Ft|lei|CHF|EUR|USD|GBP|CAD|AUD)\b)|"
-    r"\b(?:USD|EUR|GBP|CAD|AUD|CHF|R\$|MX\$)\s?\d"
-)
-# What separates a page's name from the site's in a document title: "Skincare Sets – Glossier".
-_TITLE_PARTS = regex.compile(r"\s[|–—:•·»-]\s|\s[|–—»]|[|–—»]\s")
-# A field of a record or a specification table: "Weight: 2.5 kg", "Colour: Blue", "Posted: 3 May".
-_NAME_VALUE = regex.compile(r"^\p{L}[^:\n]{0,38}:\s+\S")
-# Cookie and consent notices, which sites print whole over every page.
-_CONSENT = regex.compile(
-    r"\bcookies?\b|\bconsent|\bconsentement|\bconsentimiento|\bconsentimento|\beinwilligung", regex.IGNORECASE
-)
 _SEPARATOR = regex.compile(r"[|»›•·>/]")
 _DIGIT = regex.compile(r"\d")
 _CONTEXT = 2
@@ -257,67 +233,9 @@ def block_columns(inputs: BlockInputs) -> Iterator[np.ndarray]:
     yield _window_mean(stamps, _WIDE_CONTEXT)
     yield ((positions >= best_end) & (best_end > 0)).astype(float)
     yield ((word_counts >= 4) & (capitalised >= 0.7)).astype(float)
-    yield from _record_columns(texts, feats, word_counts, log_words)
-    yield from _title_columns(texts, feats)
     list_values = _list_columns(texts, feats, lists)
     for index in range(_LIST_COLUMNS):
         yield _column(row[index] for row in list_values)
-
-
-def _record_columns(
-    texts: Sequence[str], feats: Sequence[Features], word_counts: np.ndarray, log_words: np.ndarray
-) -> Iterator[np.ndarray]:
-    """Cues of records in a listing or a product page against menus.
-
-    Product grids and specification tables print prices and "name: value"
-    fields; menus are dense clusters of one- to three-word links with no
-    digits; cookie and consent notices name themselves. Each cue is also
-    read over the neighbouring blocks, since a product's name line carries
-    no price itself and a consent dialog's toggles ("Necessary") no cookie.
-    """
-    prices = _column(_PRICE.search(text, 0, 300) is not None for text in texts)
-    fields = _column(
-        feature.words <= 30 and _NAME_VALUE.match(text) is not None for feature, text in zip(feats, texts)
-    )
-    menu = (word_counts <= 3) & (word_counts >= 1) & np.fromiter(
-        (not feature.terminal and _DIGIT.search(text, 0, 80) is None for feature, text in zip(feats, texts)), dtype=bool
-    )
-    yield prices
-    yield _window_mean(prices, _WIDE_CONTEXT)
-    yield fields
-    yield _window_mean(fields, _WIDE_CONTEXT)
-    yield _window_mean(menu.astype(float), _WIDE_CONTEXT)
-    consent = _column(_CONSENT.search(text, 0, 400) is not None for text in texts)
-    yield consent
-    yield _window_mean(consent, _WIDE_CONTEXT)
-    yield _window_mean(log_words, _WIDE_CONTEXT)
-
-
-def _title_columns(texts: Sequence[str], feats: Sequence[Features]) -> Iterator[np.ndarray]:
-    """Where a block stands against the page's headline: before or after it.
-
-    A dump often opens with the document's title ("Skincare Sets – Glossier");
-    the page prints its headline again where the main content starts, after
-    the menus. Blocks after that repeat are likelier content, blocks before it
-    likelier header. Both columns are 0 when the title is not found again.
-    """
-    count = len(feats)
-    anchor = _title_repeat(texts, feats)
-    if anchor is None:
-        yield from (np.zeros(count), np.zeros(count))
-        return
-    positions = np.arange(count)
-    yield (positions >= anchor).astype(float)
-    yield (positions < anchor).astype(float)
-
-
-def _title_repeat(texts: Sequence[str], feats: Sequence[Features]) -> int | None:
-    """The first block after the first whose key is the first block's, or one of its parts of two words or more."""
-    if len(feats) < 2 or not feats[0].letters or feats[0].terminal or feats[0].words > 30:
-        return None
-    parts = {key(part) for part in _TITLE_PARTS.split(texts[0])}
-    titles = {feats[0].key} | {part for part in parts if " " in part}
-    return next((position for position in range(1, len(feats)) if feats[position].key in titles), None)
 
 
 def _shape(feature: Features, text: str) -> str:
