@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from scrapeclean import ConfigError, Document, Role, segment
@@ -295,3 +296,15 @@ def test_a_comment_form_below_the_text_ends_it():
     assert all(decisions[line] != "kept" for line in form)
     assert decisions[form[2]] == (COMMENT_THREAD, "in the comments below the text")
 
+
+def test_of_several_lists_of_records_the_one_the_block_model_likes_is_kept():
+    links = "\n".join(f"Shop the {name} range of the season now" for name in ("red", "blue", "green", "grey") * 10)
+    prepared = RemoveSiteChrome().prepare(segment(_listing(6) + "\n\n" + links))
+    assert prepared is not None
+    trails = {p for p, block in enumerate(prepared.live) if block.text.startswith("Trail ")}
+    shop = {p for p, block in enumerate(prepared.live) if block.text.startswith("Shop the ")}
+    words = {name: sum(prepared.feats[p].words for p in group) for name, group in (("trails", trails), ("shop", shop))}
+    assert words["shop"] > words["trails"]  # the larger list by words ...
+    scores = {p: (-1.0 if p in shop else 1.0 if p in trails else score) for p, score in prepared.scores.items()}
+    chosen = RemoveSiteChrome()._list_content(attrs.evolve(prepared, scores=scores), prepared.scored, set())
+    assert trails <= chosen and not shop & chosen  # ... loses to the list the model scores as text

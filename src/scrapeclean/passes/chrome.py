@@ -13,7 +13,7 @@ Five kinds of evidence, general rather than per site:
   just above a run (title, section, byline, dateline, captions), which is kept
   for :class:`~scrapeclean.passes.roles.AssignRoles` to label;
 * lists of records of one repeated shape (listings, product grids): on a page
-  with little prose, the largest of them is its main text;
+  with little prose, the one the block model likes best is its main text;
 * threads of stamped posts (:mod:`scrapeclean.threads`): on a forum every post
   is text and the repeated metadata is not; below an article, under a
   comments heading, the thread is the comments.
@@ -373,27 +373,33 @@ class RemoveSiteChrome:
         return keep
 
     def _list_content(self, prepared: Prepared, scored: list[int], keep: set[int]) -> set[int]:
-        """On a page with little prose, its largest list of records when it outweighs the text kept.
+        """On a page with little prose, the list of records the block model likes best, if it outweighs the text.
 
         Listings, product grids and rankings print their content as records of
         one repeated shape (title / meta line / rating); the prose-seeking runs
         find little there. Menus are lists too, of one- to three-word items, so
-        a list counts only when its records carry ``list_record_words`` words.
+        a list counts only when its records carry ``list_record_words`` words;
+        of those, the one with most words in blocks of positive score wins (a
+        long footer or teaser list loses to a product grid with its prices).
         """
         if prepared.prose >= self.list_prose or not scored:
             return set()
         first, last = scored[0], scored[-1]
         best: Stretch | None = None
         best_words = 0
+        best_liked = -1
         seen: set[tuple[int, int]] = set()
         for position in scored:
             stretch = prepared.lists[position]
             if stretch is None or (stretch.start, stretch.end) in seen:
                 continue
             seen.add((stretch.start, stretch.end))
-            words = sum(feature.words for feature in prepared.feats[stretch.start : stretch.end])
-            if words / stretch.records >= self.list_record_words and words > best_words:
-                best, best_words = stretch, words
+            inside = range(stretch.start, stretch.end)
+            words = sum(prepared.feats[step].words for step in inside)
+            # The list the block model likes best: menus and footers are lists too.
+            liked = sum(prepared.feats[step].words for step in inside if prepared.scores.get(step, 0.0) > 0)
+            if words / stretch.records >= self.list_record_words and liked > best_liked:
+                best, best_words, best_liked = stretch, words, liked
         kept_words = sum(prepared.feats[position].words for position in keep)
         if best is None or best_words <= kept_words:
             return set()
