@@ -37,7 +37,7 @@ import regex
 from attrs import define, frozen
 
 from ..features import Analysis, Features, analyse
-from ..fingerprint import key
+from ..fingerprint import key, title_keys
 from ..model import Block, Document, Edits, Role
 from .chrome import BYLINE_MARKER
 from .repeats import copied_headings
@@ -63,8 +63,6 @@ _BREADCRUMB = regex.compile(r"\s[>»›❯]\s|\s[>»›❯]$")
 _ADDRESS = regex.compile(r"[^\s.]+(?:\.[^\s.]+)+")
 # A step of a breadcrumb trail ("Home > Blog > Headline", "Home - Library - Headline").
 _TRAIL_STEP = regex.compile(r"\s[>»›❯/|\-–]\s")
-# What separates the headline from the site's name in a <title> line.
-_TITLE_SEPARATOR = regex.compile(r"\s[|\-–—·•/»]{1,3}\s|:\s")
 _UNDER_TITLE = frozenset({Role.CAPTION, Role.BYLINE, Role.DATELINE})
 _DATELINE_WORDS = 14
 _SECTION_WORDS = 4
@@ -385,9 +383,7 @@ def _title_parts(document: Document, title_words: frozenset[str]) -> frozenset[s
     if not title_words:
         return frozenset()
     text = document.blocks[0].text
-    separators = list(_TITLE_SEPARATOR.finditer(text))
-    pieces = [text, *(text[: match.start()] for match in separators), *(text[match.end() :] for match in separators)]
-    return frozenset(part for part in map(key, pieces) if part)
+    return frozenset(part for part in title_keys(text) | {key(text)} if part)
 
 
 def _title_words(document: Document, analysis: Analysis) -> frozenset[str]:
