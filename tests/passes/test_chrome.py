@@ -7,7 +7,16 @@ import pytest
 
 from scrapeclean import ConfigError, Document, Role, segment
 from scrapeclean.passes import DedupCaptions, RemoveSiteChrome
-from scrapeclean.passes.chrome import AUTHOR_BIO, BOILERPLATE, BYLINE_MARKER, COMMENT_THREAD, RELATED, UI_PHRASE, WIDGET
+from scrapeclean.passes.chrome import (
+    AUTHOR_BIO,
+    BOILERPLATE,
+    BYLINE_MARKER,
+    COMMENT_THREAD,
+    CONSENT_NOTICE,
+    RELATED,
+    UI_PHRASE,
+    WIDGET,
+)
 from scrapeclean.passes.teasers import TEASER_LIST
 
 PARAGRAPHS = (
@@ -111,6 +120,16 @@ def test_the_header_above_the_headline_the_title_line_names_is_removed_however_p
     # Without the site's name beside it, the first line is not known to be a <title>: nothing is cut for it.
     plain = _by_text(_run(f"{TITLE}\nMenu\n{_teaser_header()}\n{TITLE}\nBy Ana Ruiz\n{BODY}"))
     assert all(plain[paragraph] == "kept" for paragraph in PARAGRAPHS)
+
+
+def test_cookie_banners_are_removed_as_consent_notices_and_cookies_in_the_text_are_not():
+    banner = "This website uses cookies to improve your experience. You can opt out in the settings."
+    baking = "Bake the cookies for twelve minutes, until the edges turn golden and the middle is still soft."
+    decisions = _by_text(_run(f"{TITLE}\n\n{BODY}\n\n{baking}\n\n{banner}\n\nAccept"))
+    assert decisions[banner] == (CONSENT_NOTICE, "cookie or consent notice")
+    assert decisions[baking] == "kept"
+    german = "Diese Website verwendet Cookies, um Ihnen das beste Erlebnis zu bieten."
+    assert _by_text(_run(f"{german}\n\n{BODY}"))[german][0] == CONSENT_NOTICE
 
 
 def test_an_agency_box_gives_the_byline_and_its_bio_is_removed():

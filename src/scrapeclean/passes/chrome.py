@@ -55,6 +55,7 @@ AUTHOR_BIO = "author-bio"
 BYLINE_MARKER = "byline-marker"
 BOILERPLATE = "boilerplate"
 COMMENT_THREAD = "comment-thread"
+CONSENT_NOTICE = "consent-notice"
 
 GOOD, NEAR, SHORT, LABEL, BAD = "good", "near-good", "short", "repeated-label", "bad"
 
@@ -82,6 +83,17 @@ _CLOSING = regex.compile(
 )
 _CLOSING_WORDS = 6
 # Comment threads: entries stamped with a date or time and "said"/"says" (see threads.py).
+# Cookie banners and consent dialogs: a line naming cookies and the site, consent or privacy
+# (en, de, fr, es, pt). An article on baking names cookies too, but none of these.
+_COOKIE = regex.compile(r"\bcookies?\b", regex.IGNORECASE)
+_CONSENT = regex.compile(
+    r"\b(?:websites?|site|browser|browsing|consent|privacy|necessary|essential|analytics|third[- ]party|"
+    r"opt[- ]out|accept|preferences|settings|policy|tracking|verwendet|verwenden|nutzen|einwilligung|"
+    r"datenschutz|utilise|utilisons|consentement|utiliza|utilizamos|usamos|consentimiento|privacidad|"
+    r"privacidade|aceitar|aceptar|accepter|akzeptieren)\b",
+    regex.IGNORECASE,
+)
+_CONSENT_WORDS = 60
 _THREAD_HEADING_WINDOW = 8
 # A side of the <title> line's separator this long can be the headline (shorter: the site's name).
 _TITLE_PIECE_WORDS = 3
@@ -202,6 +214,11 @@ class RemoveSiteChrome:
         position = 0
         while position < len(live):
             block, feature = live[position], feats[position]
+            if _is_consent_notice(block.text, feature):
+                removed.add(position)
+                edits.remove(block.index, CONSENT_NOTICE, "cookie or consent notice")
+                position += 1
+                continue
             if feature.terminal and feature.words >= _PROSE_WORDS:
                 prose_words += feature.words
             if block.role == Role.CAPTION or feature.words > 12:
@@ -497,6 +514,11 @@ class Prepared:
     lists: list[Stretch | None]  # the list of records each position stands in
     prose: float  # the page's share of words in sentences
     thread: set[int] = Factory(set)  # positions found in a comment thread below the text
+
+
+def _is_consent_notice(text: str, feature: Features) -> bool:
+    """A cookie banner's line: it names cookies and what a banner speaks of (the site, consent, privacy)."""
+    return feature.words <= _CONSENT_WORDS and _COOKIE.search(text) is not None and _CONSENT.search(text) is not None
 
 
 def _title_repeat(prepared: Prepared) -> int | None:
