@@ -132,6 +132,29 @@ def test_cookie_banners_are_removed_as_consent_notices_and_cookies_in_the_text_a
     assert _by_text(_run(f"{german}\n\n{BODY}"))[german][0] == CONSENT_NOTICE
 
 
+def _signed(raw: str) -> set[str]:
+    """The lines _signed_teasers drops when every block is kept."""
+    from scrapeclean.passes.chrome import _signed_teasers
+
+    prepared = RemoveSiteChrome().prepare(segment(raw))
+    assert prepared is not None
+    everything = set(range(len(prepared.live)))
+    return {prepared.live[position].text for position in _signed_teasers(prepared, everything)}
+
+
+def test_teaser_records_signed_with_bylines_below_the_text_are_removed():
+    headlines = ["Ferry fares to rise in spring", "Council approves cycle lanes", "Storm closes coast road"]
+    records = []
+    for number, headline in enumerate(headlines):
+        records += [headline, "By Reuters", f"11/2{number}/2019 01:14 PM"]
+    dropped = _signed(f"{TITLE}\nBy Ana Ruiz\n{BODY}\n" + "\n".join(records))
+    assert set(headlines) <= dropped and "11/22/2019 01:14 PM" in dropped
+    assert not dropped & set(PARAGRAPHS) and TITLE not in dropped
+    # Stories with their prose under each byline are no teaser records.
+    stories = "\n".join(f"{headline}\nBy Reuters\n{BODY}" for headline in headlines)
+    assert _signed(f"{TITLE}\nBy Ana Ruiz\n{BODY}\n{stories}") == set()
+
+
 def test_an_agency_box_gives_the_byline_and_its_bio_is_removed():
     bio = (
         "With 2,400 staff representing 100 different nationalities, AFP covers the world as a leading global news "

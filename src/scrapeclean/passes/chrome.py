@@ -94,6 +94,10 @@ _CONSENT = regex.compile(
     regex.IGNORECASE,
 )
 _CONSENT_WORDS = 60
+# Teaser records signed with bylines below the text (see _signed_teasers).
+_SIGNED_RECORDS = 3
+_RECORD_PROSE = 40
+_RECORD_TAIL = 2
 _THREAD_HEADING_WINDOW = 8
 # A side of the <title> line's separator this long can be the headline (shorter: the site's name).
 _TITLE_PIECE_WORDS = 3
@@ -344,6 +348,7 @@ class RemoveSiteChrome:
         headline = _title_repeat(prepared)
         if headline is not None and _text_under(prepared, keep, headline):
             keep = {position for position in keep if position >= headline}  # the header, however prose-like
+        keep.difference_update(_signed_teasers(prepared, keep))
         return {p for p in keep if prepared.edits.is_kept(prepared.live[p].index)}
 
     def _segment_text(self, prepared: Prepared, scored: list[int]) -> set[int]:
@@ -519,6 +524,37 @@ class Prepared:
 def _is_consent_notice(text: str, feature: Features) -> bool:
     """A cookie banner's line: it names cookies and what a banner speaks of (the site, consent, privacy)."""
     return feature.words <= _CONSENT_WORDS and _COOKIE.search(text) is not None and _CONSENT.search(text) is not None
+
+
+def _signed_teasers(prepared: Prepared, keep: set[int]) -> set[int]:
+    """Kept teaser records below the text that each carry a byline ("headline / By Reuters / date").
+
+    A story has one byline. Where ``_SIGNED_RECORDS`` or more kept bylines
+    follow one another below some text with little prose between them
+    (fewer than ``_RECORD_PROSE`` words each), they sign the records of a
+    list of other stories: the lines from the headline above the first to
+    the date under the last go. Several stories in one dump keep theirs:
+    each byline there has its story's prose under it.
+    """
+    live, feats, edits = prepared.live, prepared.feats, prepared.edits
+    group: list[int] = []
+    text_words = prose = 0
+    for position in sorted(keep):
+        feature = feats[position]
+        if edits.role(live[position].index) == Role.BYLINE and text_words >= _TEXT_BEFORE_END:
+            if group and prose >= _RECORD_PROSE:
+                if len(group) >= _SIGNED_RECORDS:
+                    break
+                group = []
+            group.append(position)
+            prose = 0
+        elif feature.terminal and feature.words >= _PROSE_WORDS:
+            text_words += feature.words
+            prose += feature.words
+    if len(group) < _SIGNED_RECORDS:
+        return set()
+    first, last = group[0] - 1, group[-1] + _RECORD_TAIL
+    return {position for position in keep if first <= position <= last}
 
 
 def _title_repeat(prepared: Prepared) -> int | None:
