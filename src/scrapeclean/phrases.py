@@ -44,6 +44,15 @@ class PhraseSet:
             return False
         return any(" ".join(words[:size]) in self.prefixes for size in range(1, min(len(words), self.longest_prefix) + 1))
 
+    def opens(self, key: str, longest: int = 4) -> bool:
+        """Whether a block's key starts with a whole phrase ("related coverage" in "Related coverage from Money:").
+
+        >>> PhraseSet(frozenset({"related coverage"}), frozenset(), 0).opens("related coverage from money")
+        True
+        """
+        words = key.split(" ", longest)
+        return any(" ".join(words[:size]) in self.exact for size in range(1, min(len(words), longest) + 1))
+
 
 def _parse(text: str, language: str) -> dict[str, tuple[list[str], list[str]]]:
     sections: dict[str, tuple[list[str], list[str]]] = {name: ([], []) for name in CATEGORIES}

@@ -155,6 +155,14 @@ def test_teaser_records_signed_with_bylines_below_the_text_are_removed():
     assert _signed(f"{TITLE}\nBy Ana Ruiz\n{BODY}\n{stories}") == set()
 
 
+def test_a_line_that_starts_with_a_marker_and_ends_with_a_colon_opens_a_trailing_section():
+    raw = f"{TITLE}\n\n{BODY}\n\nRelated coverage from How to Do Everything:\nHow to invest in index funds, explained"
+    decisions = _by_text(_run(raw))
+    assert decisions["Related coverage from How to Do Everything:"] == (RELATED, "opens a related-content section")
+    assert decisions["How to invest in index funds, explained"][0] == RELATED
+    assert all(decisions[paragraph] == "kept" for paragraph in PARAGRAPHS)
+
+
 def test_an_agency_box_gives_the_byline_and_its_bio_is_removed():
     bio = (
         "With 2,400 staff representing 100 different nationalities, AFP covers the world as a leading global news "

@@ -238,7 +238,11 @@ class RemoveSiteChrome:
                 removed.add(position)
                 edits.remove(block.index, AUTHOR_BIO, "opens an author box")
                 removed.update(self._bio_after(live, feats, position, edits))
-            elif end.matches(feature.key) and prose_words >= _TEXT_BEFORE_END and printed[feature.key] < _REPEATED_LABEL:
+            elif (
+                (end.matches(feature.key) or (block.text.rstrip().endswith(":") and end.opens(feature.key)))
+                and prose_words >= _TEXT_BEFORE_END
+                and printed[feature.key] < _REPEATED_LABEL
+            ):
                 removed.add(position)
                 edits.remove(block.index, RELATED, "opens a related-content section")
                 removed.update(self._teasers_after(live, feats, position, edits))
