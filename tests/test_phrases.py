@@ -45,6 +45,12 @@ def test_prose_that_mentions_a_phrase_is_not_matched():
     assert not _matches("ui", "Homecoming")
 
 
+def test_italian_and_russian_lists_name_their_trailing_sections():
+    assert _matches("end", "Articoli correlati", ("it",))
+    assert _matches("end", "Вам также может быть интересно", ("ru",))
+    assert not _matches("end", "Вам также может быть интересно", ("en",))
+
+
 def test_languages_choose_the_lists():
     assert _matches("ui", "Teilen", ("de",))
     assert not _matches("ui", "Teilen", ("en",))
@@ -65,6 +71,6 @@ def test_an_unknown_category_is_refused_naming_it():
 def test_check_languages_refuses_an_unknown_language_listing_the_known_ones():
     assert check_languages(["en", "fr"]) == ("en", "fr")
     with pytest.raises(
-        ConfigError, match=r"no phrase list for language 'it'; available: \('en', 'de', 'fr', 'es', 'pt'\)"
+        ConfigError, match=r"no phrase list for language 'nl'; available: \('en', 'de', 'fr', 'es', 'pt', 'it', 'ru'\)"
     ):
-        check_languages(("en", "it"))
+        check_languages(("en", "nl"))

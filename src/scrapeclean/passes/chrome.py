@@ -84,13 +84,14 @@ _CLOSING = regex.compile(
 _CLOSING_WORDS = 6
 # Comment threads: entries stamped with a date or time and "said"/"says" (see threads.py).
 # Cookie banners and consent dialogs: a line naming cookies and the site, consent or privacy
-# (en, de, fr, es, pt). An article on baking names cookies too, but none of these.
-_COOKIE = regex.compile(r"\bcookies?\b", regex.IGNORECASE)
+# (en, de, fr, es, pt, it, ru). An article on baking names cookies too, but none of these.
+_COOKIE = regex.compile(r"\b(?:cookies?|куки)\b", regex.IGNORECASE)
 _CONSENT = regex.compile(
     r"\b(?:websites?|site|browser|browsing|consent|privacy|necessary|essential|analytics|third[- ]party|"
     r"opt[- ]out|accept|preferences|settings|policy|tracking|verwendet|verwenden|nutzen|einwilligung|"
     r"datenschutz|utilise|utilisons|consentement|utiliza|utilizamos|usamos|consentimiento|privacidad|"
-    r"privacidade|aceitar|aceptar|accepter|akzeptieren)\b",
+    r"privacidade|aceitar|aceptar|accepter|akzeptieren|utilizza|utilizziamo|consenso|accetta|"
+    r"сайт|согласие|конфиденциальности|принять)\b",
     regex.IGNORECASE,
 )
 _CONSENT_WORDS = 60
