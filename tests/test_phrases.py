@@ -49,6 +49,8 @@ def test_italian_and_russian_lists_name_their_trailing_sections():
     assert _matches("end", "Articoli correlati", ("it",))
     assert _matches("end", "Вам также может быть интересно", ("ru",))
     assert not _matches("end", "Вам также может быть интересно", ("en",))
+    assert _matches("end", "関連記事", ("ja",)) and _matches("end", "相关文章", ("zh",))
+    assert not _matches("end", "関連", ("ja",))
 
 
 def test_languages_choose_the_lists():
@@ -71,6 +73,6 @@ def test_an_unknown_category_is_refused_naming_it():
 def test_check_languages_refuses_an_unknown_language_listing_the_known_ones():
     assert check_languages(["en", "fr"]) == ("en", "fr")
     with pytest.raises(
-        ConfigError, match=r"no phrase list for language 'nl'; available: \('en', 'de', 'fr', 'es', 'pt', 'it', 'ru'\)"
+        ConfigError, match=r"no phrase list for language 'nl'; available: \('en', 'de', 'fr', 'es', 'pt', 'it', 'ru', 'ja', 'zh'\)"
     ):
         check_languages(("en", "nl"))
