@@ -195,3 +195,19 @@ def test_items_of_a_list_printing_the_same_label_lines_are_one_story():
     # without the shared label, the same two texts are two stories
     choir = choir.replace("Author: Rosa Lind", "Rosa Lind reports")
     assert _stories(SplitStories()(segment(port + "\n\n\n\n" + choir))) == [0] * 6 + [1] * 6
+
+
+def test_a_short_story_repeating_one_sentence_in_every_line_is_joined_to_the_story_before():
+    story = "\n\n".join([PORT_TITLE, *(PORT * 5)])
+    categories = ("analytics", "functional", "necessary", "marketing", "performance", "preferences", "security")
+    categories += ("other",)
+    table = [
+        f"consent-{name} eleven months This cookie is set by the consent plugin to remember whether the visitor "
+        f"accepted the cookies of the category {name.title()} on this website."
+        for name in categories
+    ]
+    raw = story + "\n\n\n\n" + "\n\n".join(["Cookie Duration Description", *table])
+    assert 150 < sum(len(line.split()) for line in table) < 300
+    assert set(_stories(SplitStories()(segment(raw)))) == {0}
+    # too long to be looked at as a short story, the same table is a story of its own
+    assert set(_stories(SplitStories(short_story_words=80)(segment(raw)))) == {0, 1}

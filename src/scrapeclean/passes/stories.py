@@ -55,6 +55,7 @@ _ITEM_OR_LEAD_IN = regex.compile(r"^\s*\d{1,3}[.)]\s|:\s*$")
 _FURNITURE_WORDS = 3  # a label line such as "Book now" or "Read on Amazon" is this short
 _FURNITURE_LINES = 4  # lines under a headline looked at for its item's labels
 _FURNITURE_REACH = 40  # blocks above a headline looked at for the same labels
+_TEMPLATED_SHARE = 0.5  # share of a story's word triples repeated across its lines: a table of one template
 _BOILERPLATE_REASONS = frozenset({"boilerplate", "related-content", "widget", "ui-phrase", "author-bio"})
 
 
@@ -161,8 +162,11 @@ class SplitStories:
         while number <= len(kept):
             start, end = kept[number - 1][0], kept[number][0] if number < len(kept) else high
             length = prose[end] - prose[start]
+            templated = length < 2 * self.short_story_words and _templated(
+                view.content[start:end], view.feats[start:end]
+            )
             sides = []
-            if length < self.short_story_words:
+            if length < self.short_story_words or templated:
                 before = prose[start] - prose[kept[number - 2][0] if number > 1 else low]
                 sides.append((kept[number - 1][1], before, number - 1))
                 if number < len(kept):
@@ -284,6 +288,23 @@ def _repeats_furniture(view: _View, position: int) -> bool:
     start = view.kept[position].index
     above = view.document.blocks[max(start - _FURNITURE_REACH, 0) : start]
     return any(_furniture_key(other.text) in below for other in above if other.removal is None or other.removal.reason.startswith("repeated"))
+
+
+def _templated(content: Sequence[list[str]], feats: Sequence[Features]) -> bool:
+    """Most of the word triples of these prose lines stand in another of the lines too.
+
+    A table of cookies or a row of consent placeholders repeats one sentence
+    with a new name in each line; a story's paragraphs say new things.
+    """
+    lines = [
+        {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+        for words, feature in zip(content, feats)
+        if not feature.heading_like
+    ]
+    seen = Counter(triple for line in lines for triple in line)
+    total = sum(len(line) for line in lines)
+    repeated = sum(1 for line in lines for triple in line if seen[triple] > 1)
+    return total > 0 and repeated >= _TEMPLATED_SHARE * total
 
 
 def _dated(view: _View, position: int) -> bool:
