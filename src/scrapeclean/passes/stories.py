@@ -12,8 +12,9 @@ followed by prose of its own, when the evidence adds up:
 * the headline printed twice, or a caption, byline or dateline under it (both a byline and a date: one more).
 
 A milder topic change needs two of these signs (stories on related topics).
-A numbered item, a line ending in a colon, or a headline whose label lines
-repeat those above it (items of one list) starts no story.
+A numbered item, a line ending in a colon, the headline of a closing section
+("Conclusion"), or a headline whose label lines repeat those above it (items
+of one list) starts no story.
 
 Every story keeps some prose; of two headlines closer than that, the one with
 more evidence wins, so a footer or a short list at a story's end does not
@@ -46,6 +47,7 @@ from ..features import Analysis, Features, analyse
 from ..fingerprint import cut, fold, key, unspaced
 from ._settings import at_least
 from ..model import Block, Document, Role
+from ..phrases import phrase_set
 from .repeats import copied_headings
 from .roles import is_dateline
 
@@ -124,7 +126,7 @@ class SplitStories:
         for position in range(low + 1, high):
             if not view.feats[position].heading_like or view.kept[position].role is not None:
                 continue
-            if _ITEM_OR_LEAD_IN.search(view.kept[position].text):
+            if _ITEM_OR_LEAD_IN.search(view.kept[position].text) or _closing(view, position):
                 continue
             if min(prose[position] - prose[low], prose[high] - prose[position]) < self.min_story_words:
                 continue
@@ -305,6 +307,17 @@ def _templated(content: Sequence[list[str]], feats: Sequence[Features]) -> bool:
     total = sum(len(line) for line in lines)
     repeated = sum(1 for line in lines for triple in line if seen[triple] > 1)
     return total > 0 and repeated >= _TEMPLATED_SHARE * total
+
+
+def _closing(view: _View, position: int) -> bool:
+    """This line or a line right under its headings heads an article's closing section ("Conclusion", "Fazit")."""
+    closing = phrase_set("closing")
+    for other, feature in zip(view.kept[position : position + 3], view.feats[position : position + 3]):
+        if closing.matches(key(other.text)):
+            return True
+        if not feature.heading_like:
+            return False
+    return False
 
 
 def _dated(view: _View, position: int) -> bool:
