@@ -26,6 +26,8 @@ def _matches(category: str, line: str, languages: tuple[str, ...] = PHRASE_LANGU
         ("end", "Noticias relacionadas"),
         ("byline", "Written By"),
         ("bio", "About the author"),
+        ("closing", "Final thoughts"),
+        ("closing", "Fazit: Lohnt sich der Kauf?"),
     ],
 )
 def test_phrases_match_whole_lines_after_normalisation(category, line):

@@ -16,7 +16,7 @@ from attrs import Factory, field, frozen
 from .errors import ConfigError
 from .fingerprint import key as block_key
 
-CATEGORIES = ("ui", "end", "byline", "bio")
+CATEGORIES = ("ui", "end", "byline", "bio", "closing")
 PHRASE_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "ru", "ja", "zh")
 # A prefix phrase ("share *") matches only lines this many words longer at most:
 # "Share on Facebook" is a widget, "Share your story with us and win" is not.

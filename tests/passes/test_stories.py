@@ -164,10 +164,12 @@ def test_a_story_in_a_script_written_without_spaces_is_one_story():
     assert len(scrapeclean.clean("\n\n".join(lines))) == 1
 
 
-@pytest.mark.parametrize("headline", [f"2. {CHOIR_TITLE}", f"{CHOIR_TITLE}:"])
-def test_a_numbered_item_or_a_lead_in_does_not_start_a_story(headline):
+@pytest.mark.parametrize(
+    "headline", [f"2. {CHOIR_TITLE}", f"{CHOIR_TITLE}:", "Conclusion: the choir wins", f"{CHOIR_TITLE}\n\nFazit"]
+)
+def test_a_numbered_item_a_lead_in_or_a_closing_section_does_not_start_a_story(headline):
     raw = _dump("\n\n\n\n").replace(CHOIR_TITLE, headline)
-    assert _stories(SplitStories()(segment(raw))) == [0] * 10
+    assert set(_stories(SplitStories()(segment(raw)))) == {0}
 
 
 def _long_story_and_short_one(between: str = "\n\n\n\n", furniture: tuple[str, ...] = ()) -> str:
@@ -195,3 +197,19 @@ def test_items_of_a_list_printing_the_same_label_lines_are_one_story():
     # without the shared label, the same two texts are two stories
     choir = choir.replace("Author: Rosa Lind", "Rosa Lind reports")
     assert _stories(SplitStories()(segment(port + "\n\n\n\n" + choir))) == [0] * 6 + [1] * 6
+
+
+def test_a_short_story_repeating_one_sentence_in_every_line_is_joined_to_the_story_before():
+    story = "\n\n".join([PORT_TITLE, *(PORT * 5)])
+    categories = ("analytics", "functional", "necessary", "marketing", "performance", "preferences", "security")
+    categories += ("other",)
+    table = [
+        f"consent-{name} eleven months This cookie is set by the consent plugin to remember whether the visitor "
+        f"accepted the cookies of the category {name.title()} on this website."
+        for name in categories
+    ]
+    raw = story + "\n\n\n\n" + "\n\n".join(["Cookie Duration Description", *table])
+    assert 150 < sum(len(line.split()) for line in table) < 300
+    assert set(_stories(SplitStories()(segment(raw)))) == {0}
+    # too long to be looked at as a short story, the same table is a story of its own
+    assert set(_stories(SplitStories(short_story_words=80)(segment(raw)))) == {0, 1}

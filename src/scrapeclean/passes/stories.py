@@ -12,8 +12,9 @@ followed by prose of its own, when the evidence adds up:
 * the headline printed twice, or a caption, byline or dateline under it (both a byline and a date: one more).
 
 A milder topic change needs two of these signs (stories on related topics).
-A numbered item, a line ending in a colon, or a headline whose label lines
-repeat those above it (items of one list) starts no story.
+A numbered item, a line ending in a colon, the headline of a closing section
+("Conclusion"), or a headline whose label lines repeat those above it (items
+of one list) starts no story.
 
 Every story keeps some prose; of two headlines closer than that, the one with
 more evidence wins, so a footer or a short list at a story's end does not
@@ -46,6 +47,7 @@ from ..features import Analysis, Features, analyse
 from ..fingerprint import cut, fold, key, unspaced
 from ._settings import at_least
 from ..model import Block, Document, Role
+from ..phrases import phrase_set
 from .repeats import copied_headings
 from .roles import is_dateline
 
@@ -55,6 +57,7 @@ _ITEM_OR_LEAD_IN = regex.compile(r"^\s*\d{1,3}[.)]\s|:\s*$")
 _FURNITURE_WORDS = 3  # a label line such as "Book now" or "Read on Amazon" is this short
 _FURNITURE_LINES = 4  # lines under a headline looked at for its item's labels
 _FURNITURE_REACH = 40  # blocks above a headline looked at for the same labels
+_TEMPLATED_SHARE = 0.5  # share of a story's word triples repeated across its lines: a table of one template
 _BOILERPLATE_REASONS = frozenset({"boilerplate", "related-content", "widget", "ui-phrase", "author-bio"})
 
 
@@ -123,7 +126,7 @@ class SplitStories:
         for position in range(low + 1, high):
             if not view.feats[position].heading_like or view.kept[position].role is not None:
                 continue
-            if _ITEM_OR_LEAD_IN.search(view.kept[position].text):
+            if _ITEM_OR_LEAD_IN.search(view.kept[position].text) or _closing(view, position):
                 continue
             if min(prose[position] - prose[low], prose[high] - prose[position]) < self.min_story_words:
                 continue
@@ -161,8 +164,11 @@ class SplitStories:
         while number <= len(kept):
             start, end = kept[number - 1][0], kept[number][0] if number < len(kept) else high
             length = prose[end] - prose[start]
+            templated = length < 2 * self.short_story_words and _templated(
+                view.content[start:end], view.feats[start:end]
+            )
             sides = []
-            if length < self.short_story_words:
+            if length < self.short_story_words or templated:
                 before = prose[start] - prose[kept[number - 2][0] if number > 1 else low]
                 sides.append((kept[number - 1][1], before, number - 1))
                 if number < len(kept):
@@ -284,6 +290,34 @@ def _repeats_furniture(view: _View, position: int) -> bool:
     start = view.kept[position].index
     above = view.document.blocks[max(start - _FURNITURE_REACH, 0) : start]
     return any(_furniture_key(other.text) in below for other in above if other.removal is None or other.removal.reason.startswith("repeated"))
+
+
+def _templated(content: Sequence[list[str]], feats: Sequence[Features]) -> bool:
+    """Most of the word triples of these prose lines stand in another of the lines too.
+
+    A table of cookies or a row of consent placeholders repeats one sentence
+    with a new name in each line; a story's paragraphs say new things.
+    """
+    lines = [
+        {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+        for words, feature in zip(content, feats)
+        if not feature.heading_like
+    ]
+    seen = Counter(triple for line in lines for triple in line)
+    total = sum(len(line) for line in lines)
+    repeated = sum(1 for line in lines for triple in line if seen[triple] > 1)
+    return total > 0 and repeated >= _TEMPLATED_SHARE * total
+
+
+def _closing(view: _View, position: int) -> bool:
+    """This line or a line right under its headings heads an article's closing section ("Conclusion", "Fazit")."""
+    closing = phrase_set("closing")
+    for other, feature in zip(view.kept[position : position + 3], view.feats[position : position + 3]):
+        if closing.matches(key(other.text)):
+            return True
+        if not feature.heading_like:
+            return False
+    return False
 
 
 def _dated(view: _View, position: int) -> bool:
