@@ -153,6 +153,8 @@ def test_teaser_records_signed_with_bylines_below_the_text_are_removed():
     # Stories with their prose under each byline are no teaser records.
     stories = "\n".join(f"{headline}\nBy Reuters\n{BODY}" for headline in headlines)
     assert _signed(f"{TITLE}\nBy Ana Ruiz\n{BODY}\n{stories}") == set()
+    # Signed records under an unsigned intro are a listing's content.
+    assert _signed(f"{TITLE}\n{BODY}\n" + "\n".join(records)) == set()
 
 
 def test_a_line_that_starts_with_a_marker_and_ends_with_a_colon_opens_a_trailing_section():

@@ -97,7 +97,7 @@ _CONSENT = regex.compile(
 _CONSENT_WORDS = 60
 # Teaser records signed with bylines below the text (see _signed_teasers).
 _SIGNED_RECORDS = 3
-_RECORD_PROSE = 40
+_RECORD_PROSE = 12  # a record has no sentence of its own: a listing's records carry a summary
 _RECORD_TAIL = 2
 _THREAD_HEADING_WINDOW = 8
 # A side of the <title> line's separator this long can be the headline (shorter: the site's name).
@@ -535,26 +535,29 @@ def _signed_teasers(prepared: Prepared, keep: set[int]) -> set[int]:
     """Kept teaser records below the text that each carry a byline ("headline / By Reuters / date").
 
     A story has one byline. Where ``_SIGNED_RECORDS`` or more kept bylines
-    follow one another below some text with little prose between them
-    (fewer than ``_RECORD_PROSE`` words each), they sign the records of a
+    follow one another below a signed text with no sentence between them
+    (fewer than ``_RECORD_PROSE`` words of prose each), they sign the records of a
     list of other stories: the lines from the headline above the first to
     the date under the last go. Several stories in one dump keep theirs:
-    each byline there has its story's prose under it.
+    each byline there has its story's prose under it; and a listing of
+    signed records under an unsigned intro is the page's content.
     """
     live, feats, edits = prepared.live, prepared.feats, prepared.edits
     group: list[int] = []
-    text_words = prose = 0
+    prose = 0
+    signed = False  # a byline so far had its text under it: a listing's records never do
+    seen = False
     for position in sorted(keep):
         feature = feats[position]
-        if edits.role(live[position].index) == Role.BYLINE and text_words >= _TEXT_BEFORE_END:
-            if group and prose >= _RECORD_PROSE:
+        if edits.role(live[position].index) == Role.BYLINE:
+            if seen and prose >= _RECORD_PROSE:
                 if len(group) >= _SIGNED_RECORDS:
                     break
-                group = []
-            group.append(position)
-            prose = 0
+                signed, group = True, [position]
+            elif signed:
+                group.append(position)
+            seen, prose = True, 0
         elif feature.terminal and feature.words >= _PROSE_WORDS:
-            text_words += feature.words
             prose += feature.words
     if len(group) < _SIGNED_RECORDS:
         return set()
