@@ -94,7 +94,7 @@ _CONSENT = regex.compile(
     r"сайт|согласие|конфиденциальности|принять)\b",
     regex.IGNORECASE,
 )
-_CONSENT_WORDS = 60
+_CONSENT_WORDS = 150
 # Teaser records signed with bylines below the text (see _signed_teasers).
 _SIGNED_RECORDS = 3
 _RECORD_PROSE = 12  # a record has no sentence of its own: a listing's records carry a summary
