@@ -95,6 +95,7 @@ _CONSENT = regex.compile(
     regex.IGNORECASE,
 )
 _CONSENT_WORDS = 150
+_COOKIE_MARKS = ("ook", "OOK", "ук", "УК")  # what any case of "cookie" or "куки" holds
 # Teaser records signed with bylines below the text (see _signed_teasers).
 _SIGNED_RECORDS = 3
 _RECORD_PROSE = 12  # a record has no sentence of its own: a listing's records carry a summary
@@ -528,7 +529,9 @@ class Prepared:
 
 def _is_consent_notice(text: str, feature: Features) -> bool:
     """A cookie banner's line: it names cookies and what a banner speaks of (the site, consent, privacy)."""
-    return feature.words <= _CONSENT_WORDS and _COOKIE.search(text) is not None and _CONSENT.search(text) is not None
+    if feature.words > _CONSENT_WORDS or not any(mark in text for mark in _COOKIE_MARKS):
+        return False  # most lines: no regular expression runs
+    return _COOKIE.search(text) is not None and _CONSENT.search(text) is not None
 
 
 def _signed_teasers(prepared: Prepared, keep: set[int]) -> set[int]:
