@@ -61,6 +61,8 @@ _LIST_ITEM = regex.compile(r"(?:[*+•◦▪‣·o-]|\d{1,2}[.)])\s")
 _BREADCRUMB = regex.compile(r"\s[>»›❯]\s|\s[>»›❯]$")
 # A web or mail address on a line of its own ("www.example.com.br", "news@example.org").
 _ADDRESS = regex.compile(r"[^\s.]+(?:\.[^\s.]+)+")
+# What sets the site's name off a <title> line's headline ("Headline | Site", "Headline - Site").
+_SITE_SEPARATOR = regex.compile(r"\s[|\-–—·•/»]{1,3}\s")
 # A step of a breadcrumb trail ("Home > Blog > Headline", "Home - Library - Headline").
 _TRAIL_STEP = regex.compile(r"\s[>»›❯/|\-–]\s")
 _UNDER_TITLE = frozenset({Role.CAPTION, Role.BYLINE, Role.DATELINE})
@@ -75,6 +77,7 @@ _TRAIL = 1.5  # the evidence of a line a breadcrumb trail ends with
 _DATED = 1.5  # the evidence of a line with a byline or a date just under it
 _UNDER_LINES = 3  # how far under a headline its byline or date may stand
 _OPENING_SHARE = 0.75  # of its content words a removed first line needs in the opening to count as first
+_UNDER_SHARE = 0.5  # of its content words a removed first line with no site's name needs in all the lines under it
 _OVERLAP = 3.0  # the evidence of a line all of whose content words the opening repeats
 
 
@@ -338,11 +341,19 @@ def _leads(view: _View, block: Block, opening: frozenset[str]) -> bool:
 
     The first line counts even when the chrome pass took it, if the text's opening
     repeats its words: cleaned text starts with its headline, while a dump's first
-    line is the page's <title> line, with the site's name, or a menu.
+    line is the page's <title> line, with the site's name, or a menu. The lines
+    between it and the prose (a table of contents, a deck, section heads) count
+    for a first line with no site's name beside it.
     """
     feature = view.analysis.features[block.index]
     if block.index == 0:
-        return block.removal is None or _shared(view, feature, opening)[0] >= _OPENING_SHARE
+        if block.removal is None or _shared(view, feature, opening)[0] >= _OPENING_SHARE:
+            return True
+        # Without the site's name beside it, the first line may be a headline over a table of
+        # contents or a deck: then half its words under it, those lines included, will do.
+        if _SITE_SEPARATOR.search(block.text) is not None:
+            return False
+        return _shared(view, feature, _opening_words(view, 1))[0] >= _UNDER_SHARE
     return block.removal is None and feature.words >= _NEAR_WORDS
 
 
