@@ -37,7 +37,7 @@ import regex
 from attrs import define, frozen
 
 from ..features import Analysis, Features, analyse
-from ..fingerprint import key, title_keys
+from ..fingerprint import LIST_ITEM, key, title_keys
 from ..model import Block, Document, Edits, Role
 from .chrome import BYLINE_MARKER
 from .repeats import copied_headings
@@ -55,8 +55,6 @@ _DATE = regex.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
     regex.IGNORECASE,
 )
-# A list item of a text rendering ("* Home", "+ News", "o More", "2. Browse") is a menu entry.
-_LIST_ITEM = regex.compile(r"(?:[*+•◦▪‣·o-]|\d{1,2}[.)])\s")
 # "Home » Blog", "Docs > Guides": a trail of links, not a headline.
 _BREADCRUMB = regex.compile(r"\s[>»›❯]\s|\s[>»›❯]$")
 # A web or mail address on a line of its own ("www.example.com.br", "news@example.org").
@@ -319,7 +317,7 @@ def _trail_ends(view: _View, start: int, end: int) -> frozenset[str]:
         cut = 0
         for match in _TRAIL_STEP.finditer(block.text):
             cut = match.end()
-        if cut == 0 and (marker := _LIST_ITEM.match(block.text)) is not None:
+        if cut == 0 and (marker := LIST_ITEM.match(block.text)) is not None:
             cut = marker.end()
         if cut:
             ends.add(key(block.text[cut:]))
@@ -363,7 +361,7 @@ def _headline_shaped(block: Block, feature: Features) -> bool:
         block.role is None
         and feature.heading_like
         and not is_dateline(block.text, feature)
-        and _LIST_ITEM.match(block.text) is None
+        and LIST_ITEM.match(block.text) is None
         and _BREADCRUMB.search(block.text) is None
         and _ADDRESS.fullmatch(block.text) is None
     )
