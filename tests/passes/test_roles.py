@@ -260,3 +260,10 @@ def test_a_first_line_taken_for_chrome_heads_the_contents_under_it_that_repeat_i
     site = _removed(raw.replace(HEADLINE, f"{HEADLINE} | The Estuary Gazette", 1), range(1))
     assert site.blocks[0].removal.reason == "boilerplate"
     assert site.blocks[0].role is None
+
+
+def test_a_first_line_taken_for_chrome_over_a_near_copy_of_it_is_the_page_title_line():
+    # A dump: the <title> line, menus the chrome pass took, then the headline saying nearly the same.
+    raw = "\n".join(["Seals return to the estuary after forty years", "Menu", "Search", HEADLINE, SECOND, SECOND])
+    document = _removed(raw, range(3))
+    assert [block.index for block in document.blocks if block.role == Role.TITLE] == [3]

@@ -34,8 +34,8 @@ from attrs import field, frozen
 
 from ..features import Features, analyse
 from ..fingerprint import LIST_ITEM
-from ._settings import at_least
 from ..model import Block, Document, Edits, Role
+from ._settings import at_least
 
 REPEATED_BLOCK = "repeated-block"
 REPEATED_HEADING = "repeated-heading"
@@ -75,7 +75,9 @@ class CollapseRepeatedBlocks:
             position += 1
         return edits.apply() if edits else document
 
-    def _single(self, live: Sequence[Block], feats: Sequence[Features], edits: Edits, earlier: int, position: int) -> bool:
+    def _single(
+        self, live: Sequence[Block], feats: Sequence[Features], edits: Edits, earlier: int, position: int
+    ) -> bool:
         """Remove one copy of a single repeated block; true when the later copy is the one kept."""
         feature = feats[position]
         if feature.heading_like and position - earlier <= self.heading_distance:
@@ -111,7 +113,11 @@ def copied_headings(document: Document) -> set[int]:
 def _run_length(keys: Sequence[str], earlier: int, position: int) -> int:
     """How many blocks from ``position`` on repeat those from ``earlier`` on, without overlapping them."""
     length = 0
-    while position + length < len(keys) and earlier + length < position and keys[earlier + length] == keys[position + length]:
+    while (
+        position + length < len(keys)
+        and earlier + length < position
+        and keys[earlier + length] == keys[position + length]
+    ):
         length += 1
     return length
 

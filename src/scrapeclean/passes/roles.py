@@ -172,7 +172,7 @@ class AssignRoles:
         confirmed = any(value >= _NAMED for value in evidence.values())
         zone = [block for block in shaped if block.index < body_start]
         opening = _opening_words(view, body_start)
-        first_shaped = next((block for block in zone if _leads(view, block, opening)), None)
+        first_shaped = next((block for block in zone if _leads(view, block, opening, zone)), None)
         scores = _zone_scores(view, zone, evidence, opening, body_start, title_line)
         best, best_score = None, 0.0
         for block in zone:
@@ -334,14 +334,15 @@ def _context(view: _View, block: Block, trails: frozenset[str]) -> float:
     return score
 
 
-def _leads(view: _View, block: Block, opening: frozenset[str]) -> bool:
+def _leads(view: _View, block: Block, opening: frozenset[str], zone: Sequence[Block]) -> bool:
     """A line that may stand first above the text: a kept line of a few words, or the very first line.
 
     The first line counts even when the chrome pass took it, if the text's opening
     repeats its words: cleaned text starts with its headline, while a dump's first
     line is the page's <title> line, with the site's name, or a menu. The lines
     between it and the prose (a table of contents, a deck, section heads) count
-    for a first line with no site's name beside it.
+    for a first line with no site's name beside it and no near copy under it
+    (a dump's headline under its <title> line).
     """
     feature = view.analysis.features[block.index]
     if block.index == 0:
@@ -349,10 +350,16 @@ def _leads(view: _View, block: Block, opening: frozenset[str]) -> bool:
             return True
         # Without the site's name beside it, the first line may be a headline over a table of
         # contents or a deck: then half its words under it, those lines included, will do.
-        if _SITE_SEPARATOR.search(block.text) is not None:
+        if _SITE_SEPARATOR.search(block.text) is not None or any(_near_copy(view, feature, other) for other in zone):
             return False
         return _shared(view, feature, _opening_words(view, 1))[0] >= _UNDER_SHARE
     return block.removal is None and feature.words >= _NEAR_WORDS
+
+
+def _near_copy(view: _View, feature: Features, other: Block) -> bool:
+    """A later line holding most of a line's content words."""
+    words = frozenset(view.analysis.features[other.index].key.split(" "))
+    return other.index > 0 and _shared(view, feature, words)[0] >= _OPENING_SHARE
 
 
 def _headline_shaped(block: Block, feature: Features) -> bool:
