@@ -20,7 +20,9 @@ _WORD = regex.compile(r"\w+")
 # words run to several letters, count a word per four letters.
 _IDEOGRAPHIC = r"\p{Han}\p{Hiragana}\p{Katakana}"
 _UNSPACED_ALPHABETS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
-_TOKEN = regex.compile(rf"[{_IDEOGRAPHIC}]|[{_UNSPACED_ALPHABETS}]{{1,4}}|[^\W{_IDEOGRAPHIC}{_UNSPACED_ALPHABETS}]+")
+_TOKEN = regex.compile(
+    rf"[{_IDEOGRAPHIC}]|[{_UNSPACED_ALPHABETS}]{{1,4}}|[^\W{_IDEOGRAPHIC}{_UNSPACED_ALPHABETS}]+"
+)
 _UNSPACED_CHAR = regex.compile(rf"[{_IDEOGRAPHIC}{_UNSPACED_ALPHABETS}]")
 # The Unicode blocks those scripts' characters lie in (a superset, as a test checks):
 # a text with none of them is cut into plain \w+ runs, several times faster.

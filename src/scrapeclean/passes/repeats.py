@@ -113,11 +113,7 @@ def copied_headings(document: Document) -> set[int]:
 def _run_length(keys: Sequence[str], earlier: int, position: int) -> int:
     """How many blocks from ``position`` on repeat those from ``earlier`` on, without overlapping them."""
     length = 0
-    while (
-        position + length < len(keys)
-        and earlier + length < position
-        and keys[earlier + length] == keys[position + length]
-    ):
+    while position + length < len(keys) and earlier + length < position and keys[earlier + length] == keys[position + length]:
         length += 1
     return length
 
