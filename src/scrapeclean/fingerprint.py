@@ -102,6 +102,9 @@ def has_letters(text: str) -> bool:
     return _LETTER.search(text) is not None
 
 
+# A list item of a text rendering ("* Home", "+ News", "o More", "2. Browse"): a menu entry or a trail's step.
+LIST_ITEM = regex.compile(r"(?:[*+•◦▪‣·o-]|\d{1,2}[.)])\s")
+
 # Between a headline and the site's name in a page's <title>: " | ", " - ", " – ", " » ", ": ".
 TITLE_SEPARATOR = regex.compile(r"\s[|\-–—·•/»]{1,3}\s|:\s")
 

@@ -56,6 +56,22 @@ def test_a_headline_printed_again_near_it_is_a_repeated_heading():
     assert copied_headings(document) == {0}
 
 
+def test_a_trails_last_step_right_over_the_headline_goes_and_the_headline_stays():
+    headline = "Iraqi Forces Enter al-Qaim in Last Big Fight"
+    document = _run(f"* Home\n* {headline}\n* {headline}\n{headline}\n{PARAGRAPHS[0]}")
+    assert _removals(document) == [
+        (1, REPEATED_HEADING, "copy of heading block 3"),
+        (2, REPEATED_HEADING, "copy of heading block 1"),
+    ]
+    assert [block.text for block in document.kept()] == ["* Home", headline, PARAGRAPHS[0]]
+
+
+def test_a_list_item_with_other_lines_between_it_and_the_copy_stays():
+    headline = "Iraqi Forces Enter al-Qaim in Last Big Fight"
+    document = _run(f"* {headline}\n* Other news\n{headline}\n{PARAGRAPHS[0]}")
+    assert _removals(document) == [(2, REPEATED_HEADING, "copy of heading block 0")]
+
+
 def test_a_short_headline_printed_again_far_away_stays():
     headline = "Iraqi Forces Enter Al-Qaim"  # fewer words than min_words: not a repeated block either
     thirteen = "alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike"

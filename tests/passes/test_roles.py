@@ -248,3 +248,22 @@ def test_a_date_under_a_line_taken_for_chrome_makes_it_the_headline():
     assert with_date.blocks[4].role == Role.TITLE
     without_date = _removed(raw.replace("March 3, 2024", "Share this page"), range(6))
     assert without_date.blocks[4].role != Role.TITLE
+
+
+def test_a_first_line_taken_for_chrome_heads_the_contents_under_it_that_repeat_its_words():
+    # Cleaned text: the headline, its table of contents, then prose that names the story otherwise.
+    contents = ["Why the seals left the estuary", "What the harbour offers them now"]
+    raw = "\n".join([HEADLINE, *contents, SECOND, SECOND])
+    document = _removed(raw, range(1))
+    assert (document.blocks[0].role, document.blocks[0].removal) == (Role.TITLE, None)
+    # A <title> line with the site's name beside it is not a headline the contents stand under.
+    site = _removed(raw.replace(HEADLINE, f"{HEADLINE} | The Estuary Gazette", 1), range(1))
+    assert site.blocks[0].removal.reason == "boilerplate"
+    assert site.blocks[0].role is None
+
+
+def test_a_first_line_taken_for_chrome_over_a_near_copy_of_it_is_the_page_title_line():
+    # A dump: the <title> line, menus the chrome pass took, then the headline saying nearly the same.
+    raw = "\n".join(["Seals return to the estuary after forty years", "Menu", "Search", HEADLINE, SECOND, SECOND])
+    document = _removed(raw, range(3))
+    assert [block.index for block in document.blocks if block.role == Role.TITLE] == [3]

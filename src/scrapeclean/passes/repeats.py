@@ -10,7 +10,10 @@ copies are removed:
 * a run of ``min_run`` or more consecutive short blocks repeating an earlier
   run in the same order (``repeated-block``);
 * a headline printed again within ``heading_distance`` blocks, as pages print
-  the title above and below the lead photo (``repeated-heading``).
+  the title above and below the lead photo (``repeated-heading``). Where the
+  first copy is a list item ("* Headline", a breadcrumb trail's last step)
+  right over the later one, a plain line (or over more copies of it), the
+  plain line is the headline: it stays and the list item goes.
 
 Needs: nothing, but runs best after chrome removal, so that a copy kept in
 the text is preferred to one left in a teaser list. Only kept blocks count.
@@ -30,8 +33,9 @@ from typing import ClassVar
 from attrs import field, frozen
 
 from ..features import Features, analyse
-from ._settings import at_least
+from ..fingerprint import LIST_ITEM
 from ..model import Block, Document, Edits, Role
+from ._settings import at_least
 
 REPEATED_BLOCK = "repeated-block"
 REPEATED_HEADING = "repeated-heading"
@@ -66,16 +70,31 @@ class CollapseRepeatedBlocks:
                 _remove_run(live, edits, earlier, position, length)
                 position += length
                 continue
-            self._single(live, feats, edits, earlier, position)
+            if self._single(live, feats, edits, earlier, position):
+                first_seen[keys[position]] = position
             position += 1
         return edits.apply() if edits else document
 
-    def _single(self, live: Sequence[Block], feats: Sequence[Features], edits: Edits, earlier: int, position: int) -> None:
+    def _single(
+        self, live: Sequence[Block], feats: Sequence[Features], edits: Edits, earlier: int, position: int
+    ) -> bool:
+        """Remove one copy of a single repeated block; true when the later copy is the one kept."""
         feature = feats[position]
         if feature.heading_like and position - earlier <= self.heading_distance:
+            if _list_item_over_headline(live[earlier], live[position]) and all(
+                feats[between].key == feature.key for between in range(earlier + 1, position)
+            ):
+                edits.remove(live[earlier].index, REPEATED_HEADING, f"copy of heading block {live[position].index}")
+                return True
             edits.remove(live[position].index, REPEATED_HEADING, f"copy of heading block {live[earlier].index}")
         elif feature.words >= self.min_words and feature.letters:
             edits.remove(live[position].index, REPEATED_BLOCK, f"copy of block {live[earlier].index}")
+        return False
+
+
+def _list_item_over_headline(item: Block, heading: Block) -> bool:
+    """A list item ("* Headline", a breadcrumb trail's last step) right over the same words as a plain line."""
+    return LIST_ITEM.match(item.text) is not None and LIST_ITEM.match(heading.text) is None
 
 
 def copied_headings(document: Document) -> set[int]:

@@ -37,7 +37,7 @@ import regex
 from attrs import define, frozen
 
 from ..features import Analysis, Features, analyse
-from ..fingerprint import key, title_keys
+from ..fingerprint import LIST_ITEM, key, title_keys
 from ..model import Block, Document, Edits, Role
 from .chrome import BYLINE_MARKER
 from .repeats import copied_headings
@@ -55,12 +55,12 @@ _DATE = regex.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})",
     regex.IGNORECASE,
 )
-# A list item of a text rendering ("* Home", "+ News", "o More", "2. Browse") is a menu entry.
-_LIST_ITEM = regex.compile(r"(?:[*+•◦▪‣·o-]|\d{1,2}[.)])\s")
 # "Home » Blog", "Docs > Guides": a trail of links, not a headline.
 _BREADCRUMB = regex.compile(r"\s[>»›❯]\s|\s[>»›❯]$")
 # A web or mail address on a line of its own ("www.example.com.br", "news@example.org").
 _ADDRESS = regex.compile(r"[^\s.]+(?:\.[^\s.]+)+")
+# What sets the site's name off a <title> line's headline ("Headline | Site", "Headline - Site").
+_SITE_SEPARATOR = regex.compile(r"\s[|\-–—·•/»]{1,3}\s")
 # A step of a breadcrumb trail ("Home > Blog > Headline", "Home - Library - Headline").
 _TRAIL_STEP = regex.compile(r"\s[>»›❯/|\-–]\s")
 _UNDER_TITLE = frozenset({Role.CAPTION, Role.BYLINE, Role.DATELINE})
@@ -75,6 +75,7 @@ _TRAIL = 1.5  # the evidence of a line a breadcrumb trail ends with
 _DATED = 1.5  # the evidence of a line with a byline or a date just under it
 _UNDER_LINES = 3  # how far under a headline its byline or date may stand
 _OPENING_SHARE = 0.75  # of its content words a removed first line needs in the opening to count as first
+_UNDER_SHARE = 0.5  # of its content words a removed first line with no site's name needs in all the lines under it
 _OVERLAP = 3.0  # the evidence of a line all of whose content words the opening repeats
 
 
@@ -171,7 +172,7 @@ class AssignRoles:
         confirmed = any(value >= _NAMED for value in evidence.values())
         zone = [block for block in shaped if block.index < body_start]
         opening = _opening_words(view, body_start)
-        first_shaped = next((block for block in zone if _leads(view, block, opening)), None)
+        first_shaped = next((block for block in zone if _leads(view, block, opening, zone)), None)
         scores = _zone_scores(view, zone, evidence, opening, body_start, title_line)
         best, best_score = None, 0.0
         for block in zone:
@@ -316,7 +317,7 @@ def _trail_ends(view: _View, start: int, end: int) -> frozenset[str]:
         cut = 0
         for match in _TRAIL_STEP.finditer(block.text):
             cut = match.end()
-        if cut == 0 and (marker := _LIST_ITEM.match(block.text)) is not None:
+        if cut == 0 and (marker := LIST_ITEM.match(block.text)) is not None:
             cut = marker.end()
         if cut:
             ends.add(key(block.text[cut:]))
@@ -333,17 +334,32 @@ def _context(view: _View, block: Block, trails: frozenset[str]) -> float:
     return score
 
 
-def _leads(view: _View, block: Block, opening: frozenset[str]) -> bool:
+def _leads(view: _View, block: Block, opening: frozenset[str], zone: Sequence[Block]) -> bool:
     """A line that may stand first above the text: a kept line of a few words, or the very first line.
 
     The first line counts even when the chrome pass took it, if the text's opening
     repeats its words: cleaned text starts with its headline, while a dump's first
-    line is the page's <title> line, with the site's name, or a menu.
+    line is the page's <title> line, with the site's name, or a menu. The lines
+    between it and the prose (a table of contents, a deck, section heads) count
+    for a first line with no site's name beside it and no near copy under it
+    (a dump's headline under its <title> line).
     """
     feature = view.analysis.features[block.index]
     if block.index == 0:
-        return block.removal is None or _shared(view, feature, opening)[0] >= _OPENING_SHARE
+        if block.removal is None or _shared(view, feature, opening)[0] >= _OPENING_SHARE:
+            return True
+        # Without the site's name beside it, the first line may be a headline over a table of
+        # contents or a deck: then half its words under it, those lines included, will do.
+        if _SITE_SEPARATOR.search(block.text) is not None or any(_near_copy(view, feature, other) for other in zone):
+            return False
+        return _shared(view, feature, _opening_words(view, 1))[0] >= _UNDER_SHARE
     return block.removal is None and feature.words >= _NEAR_WORDS
+
+
+def _near_copy(view: _View, feature: Features, other: Block) -> bool:
+    """A later line holding most of a line's content words."""
+    words = frozenset(view.analysis.features[other.index].key.split(" "))
+    return other.index > 0 and _shared(view, feature, words)[0] >= _OPENING_SHARE
 
 
 def _headline_shaped(block: Block, feature: Features) -> bool:
@@ -352,7 +368,7 @@ def _headline_shaped(block: Block, feature: Features) -> bool:
         block.role is None
         and feature.heading_like
         and not is_dateline(block.text, feature)
-        and _LIST_ITEM.match(block.text) is None
+        and LIST_ITEM.match(block.text) is None
         and _BREADCRUMB.search(block.text) is None
         and _ADDRESS.fullmatch(block.text) is None
     )
