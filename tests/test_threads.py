@@ -20,12 +20,18 @@ POSTS = (
     ("ines", "Bug report filed with the logs attached, please add yours to it."),
 )
 ARTICLE = [
-    "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after an "
-    "inspection found that two of its piers had sunk further than engineers expected.",
-    "Buses, cyclists and people on foot will still be able to cross while the council looks for money to "
-    "rebuild the piers, which could take several years.",
-    "Shop owners on both banks said they feared losing customers, and asked the council to open a second "
-    "crossing for deliveries before the bridge closes.",
+    (
+        "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after an "
+        "inspection found that two of its piers had sunk further than engineers expected."
+    ),
+    (
+        "Buses, cyclists and people on foot will still be able to cross while the council looks for money to "
+        "rebuild the piers, which could take several years."
+    ),
+    (
+        "Shop owners on both banks said they feared losing customers, and asked the council to open a second "
+        "crossing for deliveries before the bridge closes."
+    ),
 ]
 
 

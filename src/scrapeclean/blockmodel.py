@@ -257,7 +257,7 @@ def list_stretches(texts: Sequence[str], feats: Sequence[Features]) -> list[Stre
 def prose_share(feats: Sequence[Features]) -> float:
     """The share of a page's words that stand in sentences of twelve words or more."""
     total = sum(feature.words for feature in feats) or 1
-    return sum(feature.words for feature in feats if feature.terminal and feature.words >= 12) / total
+    return sum(feature.prose_words for feature in feats) / total
 
 
 def _list_columns(

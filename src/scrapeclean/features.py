@@ -30,6 +30,8 @@ _TERMINAL = regex.compile(r"[.!?…。！？]['\"’”»)\]]*$")
 _QUESTION = regex.compile(r"[?!？！]['\"’”»)\]]*$")
 _CAPITAL = regex.compile(r"(?<!\w)\p{Lu}")
 _SAMPLE_WORDS = 4000
+# A sentence this long is prose; shorter ones are as often captions, labels or teasers.
+PROSE_WORDS = 12
 
 
 @functools.lru_cache(maxsize=None)
@@ -99,6 +101,11 @@ class Features:
         """Characters as an alphabetic script would spell the same text: a Chinese or Japanese
         character (a word in itself) counts as three, so length thresholds fit every script."""
         return self.chars + 2 * self.unspaced
+
+    @property
+    def prose_words(self) -> int:
+        """The block's words when it is a sentence of ``PROSE_WORDS`` words or more, else 0."""
+        return self.words if self.terminal and self.words >= PROSE_WORDS else 0
 
     @property
     def heading_like(self) -> bool:

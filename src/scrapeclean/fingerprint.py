@@ -105,8 +105,10 @@ def has_letters(text: str) -> bool:
 # A list item of a text rendering ("* Home", "+ News", "o More", "2. Browse"): a menu entry or a trail's step.
 LIST_ITEM = regex.compile(r"(?:[*+•◦▪‣·o-]|\d{1,2}[.)])\s")
 
-# Between a headline and the site's name in a page's <title>: " | ", " - ", " – ", " » ", ": ".
-TITLE_SEPARATOR = regex.compile(r"\s[|\-–—·•/»]{1,3}\s|:\s")
+# What sets the site's name off a <title> line's headline: " | ", " - ", " – ", " » ".
+SITE_SEPARATOR = regex.compile(r"\s[|\-–—·•/»]{1,3}\s")
+# Between a headline and the site's name in a page's <title>: those, or ": ".
+TITLE_SEPARATOR = regex.compile(SITE_SEPARATOR.pattern + r"|:\s")
 
 
 def title_keys(text: str, min_words: int = 1) -> frozenset[str]:

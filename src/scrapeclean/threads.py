@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 import regex
 
@@ -56,7 +57,11 @@ def is_stamp(text: str, feature: Features) -> bool:
 
 
 def thread_posts(
-    positions: Sequence[int], blocks: Sequence[Block], feats: Sequence[Features], text_at: int
+    positions: Sequence[int],
+    blocks: Sequence[Block],
+    feats: Sequence[Features],
+    text_at: int,
+    stamps: Sequence[int] | None = None,
 ) -> tuple[range, set[int]]:
     """The lines of the thread of stamped entries that holds position ``text_at``, and its post lines.
 
@@ -64,12 +69,14 @@ def thread_posts(
     ``feats`` are indexed by position). The thread runs from its first stamp
     to one gap past its last; it counts only with ``MIN_POSTS`` stamps no
     more than ``MAX_GAP`` lines apart and when it holds ``text_at`` (the
-    page's main text). A post line is a sentence or has a few words, and is
+    page's main text). ``stamps`` are the stamped ones among ``positions``,
+    in order, where the caller has found them already. A post line is a sentence or has a few words, and is
     no metadata: a line whose label the thread repeats ("Joined: …") or a
     line without a full stop that it repeats ("Top", "Quote"). Quoted
     sentences stay: a reply quotes what it answers. Stamps are no post lines.
     """
-    stamps = [position for position in positions if is_stamp(blocks[position].text, feats[position])]
+    if stamps is None:
+        stamps = [position for position in positions if is_stamp(blocks[position].text, feats[position])]
     thread = _thread_around(stamps, text_at)
     if thread is None:
         return range(0), set()
@@ -96,7 +103,7 @@ def _label(text: str) -> str:
     return found.group(1).casefold() if found else ""
 
 
-def _thread_around(stamps: list[int], text_at: int) -> tuple[int, int] | None:
+def _thread_around(stamps: Sequence[int], text_at: int) -> tuple[int, int] | None:
     """The first and last line of the run of close stamps that holds ``text_at``."""
     start = 0
     for index in range(1, len(stamps) + 1):
@@ -106,7 +113,7 @@ def _thread_around(stamps: list[int], text_at: int) -> tuple[int, int] | None:
         start = index
         if len(run) < MIN_POSTS:
             continue
-        widest = max(later - earlier for earlier, later in zip(run, run[1:]))
+        widest = max(later - earlier for earlier, later in pairwise(run))
         first, last = run[0], run[-1] + widest
         if first <= text_at <= last:
             return first, last

@@ -30,6 +30,7 @@ caption blocks are kept where they stand next to the text.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar
@@ -66,9 +67,6 @@ _LABEL_WORDS = 4
 # Teasers after an end marker are short; a paragraph this long is text again.
 _TEASER_WORDS = 30
 _BIO_WORDS = 120
-# A trailing-section marker ("Related", "Newsletter") closes a text only once
-# some text has been read; in a page's header the same words are menu links.
-_PROSE_WORDS = 12
 _COMMENTS_HEADING = regex.compile(
     r"\b\d+\s+(?:comments?|responses?|replies|thoughts|kommentare|commentaires?|comentarios?|comentários?)\b|"
     r"^\W*(?:comments?|leave a (?:reply|comment)|post a comment|join the (?:conversation|discussion)|"
@@ -109,6 +107,8 @@ _THREAD_TEXT_WORDS = 150
 _SHORT_THREAD_TEXT_WORDS = 40
 _OWN_STAMP_WINDOW = 3
 _THREAD_GAP = 25
+# A trailing-section marker ("Related", "Newsletter") closes a text only once
+# this much prose has been read; in a page's header the same words are menu links.
 _TEXT_BEFORE_END = 60
 _BYLINE_NAME_WORDS = 6
 
@@ -173,8 +173,10 @@ class RemoveSiteChrome:
         analysis = analyse(document)
         feats = [analysis.features[block.index] for block in live]
         edits = document.edit(self.name)
-        explicit = self._explicit_chrome(live, feats, edits)
-        classes = self._classify(live, feats, explicit)
+        # How often the page prints each short line: repeated labels, per-entry widgets.
+        printed = Counter(feature.key for feature in feats if feature.words <= _CLOSING_WORDS)
+        explicit = self._explicit_chrome(live, feats, edits, printed)
+        classes = self._classify(feats, explicit, printed)
         scored = [p for p, block in enumerate(live) if edits.is_kept(block.index) and edits.role(block.index) is None]
         base = [0.0] * len(live)
         for position in scored:
@@ -202,11 +204,16 @@ class RemoveSiteChrome:
                 weight = max(feats[position].words, feats[position].chars // 6, 1)
                 scores[position] = (probabilities[position] - self.model_threshold) * 2 * weight
         vectors = block_vectors(inputs) if keep_vectors else None
-        return Prepared(live, feats, classes, edits, scored, scores, base, vectors, lists, prose_share(feats))
+        stamps = [position for position, block in enumerate(live) if is_stamp(block.text, feats[position])]
+        return Prepared(
+            live, feats, classes, edits, scored, scores, base, vectors, lists, prose_share(feats), printed, stamps
+        )
 
     # -- evidence from phrases and structure -------------------------------------------------
 
-    def _explicit_chrome(self, live: Sequence[Block], feats: Sequence[Features], edits: Edits) -> set[int]:
+    def _explicit_chrome(
+        self, live: Sequence[Block], feats: Sequence[Features], edits: Edits, printed: Counter[str]
+    ) -> set[int]:
         """Remove lines the phrase lists name; return the positions removed here."""
         ui = phrase_set("ui", self.phrase_languages)
         end = phrase_set("end", self.phrase_languages)
@@ -214,9 +221,6 @@ class RemoveSiteChrome:
         byline = phrase_set("byline", self.phrase_languages)
         removed: set[int] = set()
         prose_words = 0  # words of sentence-shaped blocks so far: text comes before its trailing sections
-        # A marker the page prints under every entry ("Add a comment" under each answer)
-        # opens no trailing section: it is the entries' widget.
-        printed = Counter(feature.key for feature in feats if feature.words <= _LABEL_WORDS)
         position = 0
         while position < len(live):
             block, feature = live[position], feats[position]
@@ -225,8 +229,7 @@ class RemoveSiteChrome:
                 edits.remove(block.index, CONSENT_NOTICE, "cookie or consent notice")
                 position += 1
                 continue
-            if feature.terminal and feature.words >= _PROSE_WORDS:
-                prose_words += feature.words
+            prose_words += feature.prose_words
             if block.role == Role.CAPTION or feature.words > 12:
                 position += 1
                 continue
@@ -243,7 +246,9 @@ class RemoveSiteChrome:
             elif (
                 (end.matches(feature.key) or (block.text.rstrip().endswith(":") and end.opens(feature.key)))
                 and prose_words >= _TEXT_BEFORE_END
-                and printed[feature.key] < _REPEATED_LABEL
+                # A marker the page prints under every entry ("Add a comment" under each
+                # answer) opens no trailing section: it is the entries' widget.
+                and not (feature.words <= _LABEL_WORDS and printed[feature.key] >= _REPEATED_LABEL)
             ):
                 removed.add(position)
                 edits.remove(block.index, RELATED, "opens a related-content section")
@@ -322,9 +327,8 @@ class RemoveSiteChrome:
 
     # -- classes and the main text -----------------------------------------------------------
 
-    def _classify(self, live: Sequence[Block], feats: Sequence[Features], explicit: set[int]) -> list[str]:
-        labels = Counter(feature.key for feature in feats if feature.words <= _LABEL_WORDS)
-        return [self._class_of(feature, labels, position in explicit) for position, feature in enumerate(feats)]
+    def _classify(self, feats: Sequence[Features], explicit: set[int], printed: Counter[str]) -> list[str]:
+        return [self._class_of(feature, printed, position in explicit) for position, feature in enumerate(feats)]
 
     def _class_of(self, feature: Features, labels: Counter[str], explicit: bool) -> str:
         if explicit or not feature.letters or _is_widget(feature):
@@ -369,7 +373,9 @@ class RemoveSiteChrome:
         best = max(run.score for run in runs)
         threshold = max(self.min_run_score, self.relative_run * best)
         best_run = next(run for run in runs if run.score == best)
-        zone, posts = thread_posts(scored, live, prepared.feats, scored[best_run.start])
+        low, high = bisect_left(prepared.stamps, scored[0]), bisect_right(prepared.stamps, scored[-1])
+        stamps = [position for position in prepared.stamps[low:high] if position in prepared.scores]
+        zone, posts = thread_posts(scored, live, prepared.feats, scored[best_run.start], stamps)
         # A forum: the text is a thread of posts, with no strong run of prose away from it
         # and no comments heading after its first post ("34 responses to …").
         forum = (
@@ -444,12 +450,9 @@ class RemoveSiteChrome:
         text whose own header carries a stamp (a forum's first post) that text
         must be long; under any other a short one will do.
         """
-        live, feats = prepared.live, prepared.feats
-        stamps = [position for position in range(text_start + 1, len(live)) if is_stamp(live[position].text, feats[position])]
-        own = any(
-            is_stamp(live[position].text, feats[position])
-            for position in range(max(0, text_start - _OWN_STAMP_WINDOW), text_start + 1)
-        )
+        after = bisect_right(prepared.stamps, text_start)
+        stamps = prepared.stamps[after:]
+        own = after > bisect_left(prepared.stamps, text_start - _OWN_STAMP_WINDOW)
         needed = _THREAD_TEXT_WORDS if own else _SHORT_THREAD_TEXT_WORDS
         stamp_set = set(stamps)
         text_words = 0
@@ -524,6 +527,8 @@ class Prepared:
     vectors: np.ndarray | None
     lists: list[Stretch | None]  # the list of records each position stands in
     prose: float  # the page's share of words in sentences
+    printed: Counter[str]  # how often the page prints each line of up to _CLOSING_WORDS words, by key
+    stamps: list[int]  # positions of post and comment stamps (threads.is_stamp), in order
     thread: set[int] = Factory(set)  # positions found in a comment thread below the text
 
 
@@ -560,8 +565,8 @@ def _signed_teasers(prepared: Prepared, keep: set[int]) -> set[int]:
             elif signed:
                 group.append(position)
             seen, prose = True, 0
-        elif feature.terminal and feature.words >= _PROSE_WORDS:
-            prose += feature.words
+        else:
+            prose += feature.prose_words
     if len(group) < _SIGNED_RECORDS:
         return set()
     first, last = group[0] - 1, group[-1] + _RECORD_TAIL
@@ -591,7 +596,7 @@ def _text_under(prepared: Prepared, keep: set[int], headline: int) -> bool:
     """Whether kept prose starts within a few lines under ``headline`` (past its byline, date and caption)."""
     for position in range(headline + 1, min(len(prepared.live), headline + 1 + _UNDER_HEADLINE)):
         feature = prepared.feats[position]
-        if position in keep and feature.terminal and feature.words >= _PROSE_WORDS:
+        if position in keep and feature.prose_words:
             return True
     return False
 
@@ -615,18 +620,15 @@ def _comment_form(prepared: Prepared, scored: list[int], text_start: int) -> int
     when the page prints it once (a question-and-answer page has one under
     every answer).
     """
-    last = scored[-1]
-    keys = Counter(feature.key for feature in prepared.feats)
-    prose = [feature.words if feature.terminal and feature.words >= _PROSE_WORDS else 0 for feature in prepared.feats]
-    total = sum(prose[text_start : last + 1])
     before = 0
-    for position in range(text_start, last + 1):
-        before += prose[position]
+    total = sum(feature.prose_words for feature in prepared.feats[text_start : scored[-1] + 1])
+    for position in range(text_start, scored[-1] + 1):
         feature = prepared.feats[position]
+        before += feature.prose_words
         if (
             feature.words <= _CLOSING_WORDS
             and _CLOSING.match(prepared.live[position].text) is not None
-            and keys[feature.key] == 1
+            and prepared.printed[feature.key] == 1
             and before >= _TEXT_BEFORE_END
             and total - before < before
         ):

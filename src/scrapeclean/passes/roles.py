@@ -37,7 +37,7 @@ import regex
 from attrs import define, frozen
 
 from ..features import Analysis, Features, analyse
-from ..fingerprint import LIST_ITEM, key, title_keys
+from ..fingerprint import LIST_ITEM, SITE_SEPARATOR, key, title_keys
 from ..model import Block, Document, Edits, Role
 from .chrome import BYLINE_MARKER
 from .repeats import copied_headings
@@ -59,8 +59,6 @@ _DATE = regex.compile(
 _BREADCRUMB = regex.compile(r"\s[>»›❯]\s|\s[>»›❯]$")
 # A web or mail address on a line of its own ("www.example.com.br", "news@example.org").
 _ADDRESS = regex.compile(r"[^\s.]+(?:\.[^\s.]+)+")
-# What sets the site's name off a <title> line's headline ("Headline | Site", "Headline - Site").
-_SITE_SEPARATOR = regex.compile(r"\s[|\-–—·•/»]{1,3}\s")
 # A step of a breadcrumb trail ("Home > Blog > Headline", "Home - Library - Headline").
 _TRAIL_STEP = regex.compile(r"\s[>»›❯/|\-–]\s")
 _UNDER_TITLE = frozenset({Role.CAPTION, Role.BYLINE, Role.DATELINE})
@@ -350,7 +348,7 @@ def _leads(view: _View, block: Block, opening: frozenset[str], zone: Sequence[Bl
             return True
         # Without the site's name beside it, the first line may be a headline over a table of
         # contents or a deck: then half its words under it, those lines included, will do.
-        if _SITE_SEPARATOR.search(block.text) is not None or any(_near_copy(view, feature, other) for other in zone):
+        if SITE_SEPARATOR.search(block.text) is not None or any(_near_copy(view, feature, other) for other in zone):
             return False
         return _shared(view, feature, _opening_words(view, 1))[0] >= _UNDER_SHARE
     return block.removal is None and feature.words >= _NEAR_WORDS

@@ -45,9 +45,9 @@ from attrs import Factory, define, field, frozen
 
 from ..features import Analysis, Features, analyse
 from ..fingerprint import cut, fold, key, unspaced
-from ._settings import at_least
 from ..model import Block, Document, Role
 from ..phrases import phrase_set
+from ._settings import at_least
 from .repeats import copied_headings
 from .roles import is_dateline
 
@@ -261,7 +261,7 @@ def _evidence(view: _View, position: int) -> int:
     if block.index in view.copied:
         evidence += 1
     below = view.kept[position + 1 : position + 5]
-    dated = [other.role == Role.DATELINE or is_dateline(other.text, view.analysis.features[other.index]) for other in below]
+    dated = [_date_line(view, other) for other in below]
     if any(dated[:3]) or any(other.role in (Role.CAPTION, Role.BYLINE) for other in below[:3]):
         evidence += 1
     if any(dated) and any(other.role == Role.BYLINE for other in below):
@@ -289,7 +289,11 @@ def _repeats_furniture(view: _View, position: int) -> bool:
         return False
     start = view.kept[position].index
     above = view.document.blocks[max(start - _FURNITURE_REACH, 0) : start]
-    return any(_furniture_key(other.text) in below for other in above if other.removal is None or other.removal.reason.startswith("repeated"))
+    return any(
+        _furniture_key(other.text) in below
+        for other in above
+        if other.removal is None or other.removal.reason.startswith("repeated")
+    )
 
 
 def _templated(content: Sequence[list[str]], feats: Sequence[Features]) -> bool:
@@ -312,8 +316,8 @@ def _templated(content: Sequence[list[str]], feats: Sequence[Features]) -> bool:
 def _closing(view: _View, position: int) -> bool:
     """This line or a line right under its headings heads an article's closing section ("Conclusion", "Fazit")."""
     closing = phrase_set("closing")
-    for other, feature in zip(view.kept[position : position + 3], view.feats[position : position + 3]):
-        if closing.matches(key(other.text)):
+    for feature in view.feats[position : position + 3]:
+        if closing.matches(feature.key):
             return True
         if not feature.heading_like:
             return False
@@ -322,10 +326,11 @@ def _closing(view: _View, position: int) -> bool:
 
 def _dated(view: _View, position: int) -> bool:
     """A date on the headline's line or the three lines under it."""
-    return any(
-        other.role == Role.DATELINE or is_dateline(other.text, view.analysis.features[other.index])
-        for other in view.kept[position : position + 4]
-    )
+    return any(_date_line(view, other) for other in view.kept[position : position + 4])
+
+
+def _date_line(view: _View, block: Block) -> bool:
+    return block.role == Role.DATELINE or is_dateline(block.text, view.analysis.features[block.index])
 
 
 def _title_affinity(heading: list[str], before: Counter[str], after: Counter[str]) -> int:

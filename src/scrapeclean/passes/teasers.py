@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ..features import Features
+from ..features import PROSE_WORDS, Features
 
 TEASER_LIST = "teaser-list"
 
@@ -25,7 +25,6 @@ _ITEM = regex.compile(r"^\s*(?:[*•·\-–—>»]|\d+[.)]\s)")
 _DIGITS = regex.compile(r"\d+")
 _MARKS = regex.compile(r"[\w\s]+")
 _MIN_HEADLINES = 4
-_PROSE_WORDS = 12
 _SNIPPET_WORDS = 60
 _EDGE_WORDS = 40
 _MIN_WORDS, _MAX_WORDS = 4, 24
@@ -58,7 +57,7 @@ def meta_line(text: str, feature: Features) -> bool:
 
 def _snippet(feature: Features) -> bool:
     """The sentence or two of a teaser under its headline."""
-    return (feature.terminal or feature.words >= _PROSE_WORDS) and feature.words <= _SNIPPET_WORDS
+    return (feature.terminal or feature.words >= PROSE_WORDS) and feature.words <= _SNIPPET_WORDS
 
 
 def _varied(texts: Sequence[str], run: Sequence[int]) -> bool:
@@ -137,11 +136,8 @@ def _at_edge(feats: Sequence[Features], kept: Sequence[int], run: Sequence[int])
     there. The text above must also outweigh the teasers' own sentences: on a
     listing page a short introduction stands above records that are its content.
     """
-    before = sum(_prose(feats[p]) for p in kept if p < run[0])
-    after = sum(_prose(feats[p]) for p in kept if p > run[-1])
-    own = sum(_prose(feats[p]) for p in run)
+    before = sum(feats[p].prose_words for p in kept if p < run[0])
+    after = sum(feats[p].prose_words for p in kept if p > run[-1])
+    own = sum(feats[p].prose_words for p in run)
     return after < _EDGE_WORDS <= before and own <= before
 
-
-def _prose(feature: Features) -> int:
-    return feature.words if feature.terminal and feature.words >= _PROSE_WORDS else 0
