@@ -29,7 +29,7 @@ def test_stopword_lists_load_for_every_language_and_unknown_codes_give_none():
 
 
 def test_features_of_a_sentence():
-    feature = features(ENGLISH, stopwords("en"))
+    feature = features(ENGLISH, "en")
     assert feature.words == 20
     assert feature.terminal and feature.letters
     assert (feature.stopwords, feature.stopword_density) == (14, 0.7)
@@ -47,12 +47,12 @@ def test_features_of_a_sentence():
     ],
 )
 def test_headline_shape(text, heading_like):
-    assert features(text, frozenset()).heading_like is heading_like
+    assert features(text).heading_like is heading_like
 
 
 @pytest.mark.parametrize("text", ["It ended.", "“It ended.”", "Did it end?", "It ended (finally).", "終わった。"])
 def test_sentence_ends_behind_quotes_and_brackets(text):
-    assert features(text, frozenset()).terminal
+    assert features(text).terminal
 
 
 def test_analyse_gives_every_block_its_features_and_the_document_language():

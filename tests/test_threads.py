@@ -86,7 +86,7 @@ def test_comments_below_an_article_are_not_kept(heading, dateline):
 
 def _posts(lines: list[str], text_at: int) -> list[str]:
     blocks = segment("\n".join(lines)).blocks
-    feats = [features(block.text, frozenset()) for block in blocks]
+    feats = [features(block.text) for block in blocks]
     return [blocks[p].text for p in sorted(thread_posts(range(len(blocks)), blocks, feats, text_at)[1])]
 
 
@@ -104,7 +104,7 @@ def test_a_thread_away_from_the_main_text_is_not_kept():
 
 def test_stamps_are_short_lines_ending_in_a_time_or_a_said():
     def stamp(text: str) -> bool:
-        return is_stamp(text, features(text, frozenset()))
+        return is_stamp(text, features(text))
 
     assert stamp("Post by ant » 12. Sep 2024, 00:38")
     assert stamp("longshot · 03/03/2026 19:44")

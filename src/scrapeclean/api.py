@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from .assemble import PARAGRAPH_BREAK, STORY_BREAK, Parts, assemble, stories
 from .errors import InputError
-from .features import BLOCK_MEMO
 from .model import Article, Block, Document, Edits, Span
 from .pipeline import Pipeline
 from .segment import segment
@@ -70,8 +69,6 @@ def _settle(document: Document, pipeline: Pipeline) -> tuple[Document, bool]:
     shown = _shown_stories(document)
     text = _render(shown)
     again = segment(text)
-    if BLOCK_MEMO in document.cache:
-        again.cache[BLOCK_MEMO] = document.cache[BLOCK_MEMO]
     again = pipeline(again)
     flat = [block for story in shown for block in story]
     if len(again.blocks) != len(flat) or _render(_shown_stories(again)) == text:
@@ -83,7 +80,8 @@ def _settle(document: Document, pipeline: Pipeline) -> tuple[Document, bool]:
             continue
         if second.removal is not None:
             removal = second.removal
-            edits.remove(original.index, removal.reason, removal.detail, removal.pass_name)
+            copy_of = None if removal.copy_of is None else flat[removal.copy_of].index
+            edits.remove(original.index, removal.reason, removal.detail, removal.pass_name, copy_of)
         else:
             edits.set_role(original.index, second.role, credit=_moved_credit(second, original))
     split_changed = _run_lengths(block.story for block in again.blocks) != [len(story) for story in shown]

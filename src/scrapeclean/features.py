@@ -9,14 +9,11 @@ covers most of the document's words.
 from __future__ import annotations
 
 import functools
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from importlib import resources
+from collections.abc import Sequence
 
-import regex
 from attrs import frozen
 
-from .fingerprint import cut, fold, key_of_tokens
+from .engine import _engine, encodable, encodable_all
 from .model import Document
 
 LANGUAGES = (
@@ -24,12 +21,6 @@ LANGUAGES = (
     "cs", "tr", "id", "fi", "ro", "hu", "uk", "el", "ca", "vi", "ar", "fa",
 )  # fmt: skip
 
-_LETTER = regex.compile(r"\p{L}")
-# A sentence ends with . ! ? … (or their CJK forms), possibly followed by closing quotes or brackets.
-_TERMINAL = regex.compile(r"[.!?…。！？]['\"’”»)\]]*$")
-_QUESTION = regex.compile(r"[?!？！]['\"’”»)\]]*$")
-_CAPITAL = regex.compile(r"(?<!\w)\p{Lu}")
-_SAMPLE_WORDS = 4000
 # A sentence this long is prose; shorter ones are as often captions, labels or teasers.
 PROSE_WORDS = 12
 
@@ -37,44 +28,12 @@ PROSE_WORDS = 12
 @functools.lru_cache(maxsize=None)
 def stopwords(language: str) -> frozenset[str]:
     """The stopword list of an ISO 639-1 language code (empty for a language with no list)."""
-    if language not in LANGUAGES:
-        return frozenset()
-    text = resources.files("scrapeclean.data.stopwords").joinpath(f"{language}.txt").read_text("utf-8")
-    return frozenset(word.strip().casefold() for word in text.splitlines() if word.strip())
-
-
-@functools.lru_cache(maxsize=None)
-def _languages_of_words() -> dict[str, tuple[int, ...]]:
-    """Each stopword with the positions (in LANGUAGES) of the lists that hold it."""
-    languages: dict[str, list[int]] = {}
-    for position, language in enumerate(LANGUAGES):
-        for word in stopwords(language):
-            languages.setdefault(word, []).append(position)
-    return {word: tuple(positions) for word, positions in languages.items()}
+    return frozenset(_engine.stopwords(language))
 
 
 def detect_language(texts: Sequence[str]) -> str:
     """The language whose stopwords cover most words of a sample of ``texts`` ("" when none fits)."""
-    return _language_of_tokens(_tokens(text)[0] for text in texts)
-
-
-def _language_of_tokens(token_lists: Iterable[list[str]]) -> str:
-    """:func:`detect_language` on texts already folded and split into ``\\w+`` tokens."""
-    sample: list[str] = []
-    for tokens in token_lists:
-        sample += tokens
-        if len(sample) >= _SAMPLE_WORDS:
-            break
-    sampled = len(sample)
-    if not sampled:
-        return ""
-    index = _languages_of_words()
-    hits = [0] * len(LANGUAGES)
-    for word, count in Counter(sample).items():
-        for position in index.get(word, ()):
-            hits[position] += count
-    best = max(range(len(LANGUAGES)), key=lambda position: (hits[position], -position))
-    return LANGUAGES[best] if hits[best] >= max(2, sampled // 20) else ""
+    return str(_engine.analyse(encodable_all(list(texts)))[0])
 
 
 @frozen(slots=True)
@@ -113,26 +72,16 @@ class Features:
         return self.letters and 2 <= self.words <= 30 and (not self.terminal or self.question) and self.chars <= 250
 
 
-def features(text: str, stops: frozenset[str]) -> Features:
-    return _features(text, _tokens(text), stops)
+def features(text: str, language: str = "") -> Features:
+    """The features of one text, with the stopwords of ``language`` ("" for none)."""
+    return _from_columns(_engine.features(encodable(text), language), 0)
 
 
-def _features(text: str, words_of_text: tuple[list[str], int], stops: frozenset[str]) -> Features:
-    """The features of ``text``, given its words as :func:`_tokens` cuts them."""
-    tokens, unspaced = words_of_text
-    words = len(tokens)
-    tail = text[-16:]
-    return Features(
-        words=words,
-        stopwords=sum(map(stops.__contains__, tokens)) if stops else 0,
-        letters=_LETTER.search(text) is not None,
-        terminal=_TERMINAL.search(tail) is not None,
-        question=_QUESTION.search(tail) is not None,
-        capitalised=len(_CAPITAL.findall(text)) / words if words else 0.0,
-        chars=len(text),
-        key=key_of_tokens(tokens),
-        unspaced=unspaced,
+def _from_columns(columns: tuple, position: int) -> Features:
+    words, stops, letters, terminal, question, capitalised, chars, key, unspaced = (
+        column[position] for column in columns
     )
+    return Features(words, stops, letters, terminal, capitalised, chars, key, question, unspaced)
 
 
 @frozen(slots=True)
@@ -144,14 +93,8 @@ class Analysis:
     features: tuple[Features, ...]
 
 
-# Key of the document cache entry that keeps the features of block texts, by
-# language. The rounds of one ``clean()`` share it (see ``api.process``): a
-# confirming round sees the same lines again.
-BLOCK_MEMO = "block-memo"
-
-
 def analyse(document: Document) -> Analysis:
-    """The features of every block of ``document``, computed once and shared by the passes.
+    """The language of ``document`` and the features of every block, computed once and shared by the passes.
 
     Features depend only on the blocks' texts, which no pass changes, so the
     analysis is kept in the document's cache and carried to the documents
@@ -159,24 +102,8 @@ def analyse(document: Document) -> Analysis:
     """
     cached = document.cache.get("analysis")
     if cached is None:
-        texts = [block.text for block in document.blocks]
-        sampled: dict[str, tuple[list[str], int]] = {}  # the words of the blocks language detection read
-        language = _language_of_tokens(
-            (sampled.get(text) or sampled.setdefault(text, _tokens(text)))[0] for text in texts
-        )
-        stops = stopwords(language)
-        memo: dict[str, Features] = document.cache.setdefault(BLOCK_MEMO, {}).setdefault(language, {})
-        features = []
-        for text in texts:
-            found = memo.get(text)
-            if found is None:
-                found = memo[text] = _features(text, sampled.get(text) or _tokens(text), stops)
-            features.append(found)
-        cached = Analysis(language, stops, tuple(features))
+        language, *columns = _engine.analyse(encodable_all([block.text for block in document.blocks]))
+        features = tuple(_from_columns(columns, position) for position in range(len(document.blocks)))
+        cached = Analysis(language, stopwords(language), features)
         document.cache["analysis"] = cached
     return cached
-
-
-def _tokens(text: str) -> tuple[list[str], int]:
-    """A block's folded word tokens and how many are words of scripts written without spaces."""
-    return cut(fold(text))

@@ -9,29 +9,11 @@ blocks is a dictionary look-up, never an all-pairs scan.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import regex
 
+from .engine import _engine, encodable
+
 _WORD = regex.compile(r"\w+")
-# Scripts written without spaces between words: a run of them is no one word. Chinese and
-# Japanese characters count one each; the Thai, Lao, Khmer and Myanmar alphabets, whose
-# words run to several letters, count a word per four letters.
-_IDEOGRAPHIC = r"\p{Han}\p{Hiragana}\p{Katakana}"
-_UNSPACED_ALPHABETS = r"\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
-_TOKEN = regex.compile(
-    rf"[{_IDEOGRAPHIC}]|[{_UNSPACED_ALPHABETS}]{{1,4}}|[^\W{_IDEOGRAPHIC}{_UNSPACED_ALPHABETS}]+"
-)
-_UNSPACED_CHAR = regex.compile(rf"[{_IDEOGRAPHIC}{_UNSPACED_ALPHABETS}]")
-# The Unicode blocks those scripts' characters lie in (a superset, as a test checks):
-# a text with none of them is cut into plain \w+ runs, several times faster.
-_UNSPACED_BLOCKS = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029"
-    "\u3038-\u303b\u3040-\u30ff\u31f0-\u31ff\u32d0-\u3357\u3400-\u4dbf\u4e00-\u9fff\ua9e0-\ua9ff"
-    "\uaa60-\uaa7f\uf900-\ufaff\uff66-\uff9f\U000116d0-\U000116ef\U00016fe0-\U00016fff"
-    "\U0001aff0-\U0001b16f\U0001f200\U00020000-\U0003ffff]"
-)
 _DIGIT = regex.compile(r"\d")
 _LETTER = regex.compile(r"\p{L}")
 
@@ -56,15 +38,7 @@ def cut(folded: str) -> tuple[list[str], int]:
     >>> cut("the council 市议会")
     (['the', 'council', '市', '议', '会'], 3)
     """
-    if not has_unspaced(folded):
-        return _WORD.findall(folded), 0
-    found = _TOKEN.findall(folded)
-    return found, sum(map(unspaced, found))
-
-
-def has_unspaced(text: str) -> bool:
-    """Whether ``text`` may hold a character of a script written without spaces (never False when it does)."""
-    return not text.isascii() and _UNSPACED_BLOCKS.search(text) is not None
+    return _engine.cut(encodable(folded))
 
 
 def unspaced(token: str) -> bool:
@@ -73,14 +47,12 @@ def unspaced(token: str) -> bool:
     >>> unspaced("市"), unspaced("city")
     (True, False)
     """
-    return not token.isascii() and _UNSPACED_CHAR.match(token) is not None
+    return not token.isascii() and _engine.cut(encodable(token))[1] > 0
 
 
 def fold(text: str) -> str:
     """Case and Unicode compatibility forms folded: the text keys and stopword look-ups are made from."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return text.casefold()
+    return _engine.fold(encodable(text))
 
 
 def key_of_tokens(tokens: list[str]) -> str:
@@ -95,7 +67,7 @@ def key(text: str) -> str:
     >>> key("The town’s “last big fight” — 2017") == key('the Town\\'s "last big fight" - 2018')
     True
     """
-    return key_of_tokens(tokens(fold(text)))
+    return _engine.key(encodable(text))
 
 
 def has_letters(text: str) -> bool:

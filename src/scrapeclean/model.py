@@ -64,6 +64,7 @@ class Removal:
     pass_name: str
     reason: str
     detail: str = ""
+    copy_of: int | None = None  # the index of the block this one copies, for removals of copies
 
 
 @frozen(slots=True)
@@ -183,10 +184,12 @@ class Edits:
     def role(self, index: int) -> str | None:
         return self._current(index, "role")
 
-    def remove(self, index: int, reason: str, detail: str = "", pass_name: str | None = None) -> None:
+    def remove(
+        self, index: int, reason: str, detail: str = "", pass_name: str | None = None, copy_of: int | None = None
+    ) -> None:
         if self._current(index, "removal") is not None:
             return
-        removal = Removal(pass_name or self.pass_name, reason, detail)
+        removal = Removal(pass_name or self.pass_name, reason, detail, copy_of)
         self._changes.setdefault(index, {}).update(removal=removal, role=None)
 
     def set_role(self, index: int, role: str | None, credit: Span | None = None) -> None:

@@ -17,7 +17,7 @@ the lines between stamps that are not the metadata the thread repeats.
 >>> for name, post in [("ann", "It works now."), ("bo", "Same here, thanks."), ("cy", "Fixed for me too.")]:
 ...     lines += [f"Post by {name} » 12 Sep 2024, 00:38", "Posts: 4", post, "Top"]
 >>> blocks = segment("\\n".join(lines)).blocks
->>> feats = [features(block.text, frozenset()) for block in blocks]
+>>> feats = [features(block.text) for block in blocks]
 >>> [blocks[p].text for p in sorted(thread_posts(range(len(blocks)), blocks, feats, 2)[1])]
 ['It works now.', 'Same here, thanks.', 'Fixed for me too.']
 """

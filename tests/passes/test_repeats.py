@@ -120,10 +120,16 @@ def test_nothing_repeated_returns_the_same_document():
 def test_copied_headings_reads_only_repeated_heading_removals():
     document = segment("One\nTwo\nThree")
     edits = document.edit("collapse-repeated-blocks")
-    edits.remove(1, REPEATED_HEADING, "copy of heading block 0")
-    edits.remove(2, REPEATED_BLOCK, "copy of block 0")
+    edits.remove(1, REPEATED_HEADING, "copy of heading block 0", copy_of=0)
+    edits.remove(2, REPEATED_BLOCK, "copy of block 0", copy_of=0)
     assert copied_headings(edits.apply()) == {0}
     assert copied_headings(document) == set()
+
+
+def test_copies_name_their_original_in_a_typed_field():
+    body = "The army said on Friday that it had entered the town after a night of fighting."
+    document = CollapseRepeatedBlocks()(segment(f"{body}\nA headline here\n{body}\nA headline here"))
+    assert [block.removal and block.removal.copy_of for block in document.blocks] == [None, None, 0, 1]
 
 
 def test_name_and_repr_read_like_configuration():

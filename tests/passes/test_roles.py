@@ -124,12 +124,12 @@ def test_nothing_kept_returns_the_same_document():
     ],
 )
 def test_is_dateline_recognises_short_dated_lines(text):
-    assert is_dateline(text, features(text, frozenset()))
+    assert is_dateline(text, features(text))
 
 
 @pytest.mark.parametrize("text", [HEADLINE, "By Jane Doe", PARAGRAPH, "Top 10 stories"])
 def test_is_dateline_refuses_lines_without_a_date_or_too_long(text):
-    assert not is_dateline(text, features(text, frozenset()))
+    assert not is_dateline(text, features(text))
 
 
 def test_name():

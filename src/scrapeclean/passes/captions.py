@@ -147,7 +147,8 @@ class DedupCaptions:
                 span = Span(block.start + credit[0], block.start + credit[1]) if credit else None
                 edits.set_role(block.index, Role.CAPTION, credit=span)
             elif position > first:
-                edits.remove(block.index, DUPLICATE_CAPTION, f"copy of caption block {live[first].index}")
+                original = live[first].index
+                edits.remove(block.index, DUPLICATE_CAPTION, f"copy of caption block {original}", copy_of=original)
         self._credit_lines(live, feats, edits)
         return edits.apply() if edits else document
 

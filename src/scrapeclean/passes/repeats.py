@@ -84,11 +84,14 @@ class CollapseRepeatedBlocks:
             if _list_item_over_headline(live[earlier], live[position]) and all(
                 feats[between].key == feature.key for between in range(earlier + 1, position)
             ):
-                edits.remove(live[earlier].index, REPEATED_HEADING, f"copy of heading block {live[position].index}")
+                original = live[position].index
+                edits.remove(live[earlier].index, REPEATED_HEADING, f"copy of heading block {original}", copy_of=original)
                 return True
-            edits.remove(live[position].index, REPEATED_HEADING, f"copy of heading block {live[earlier].index}")
+            original = live[earlier].index
+            edits.remove(live[position].index, REPEATED_HEADING, f"copy of heading block {original}", copy_of=original)
         elif feature.words >= self.min_words and feature.letters:
-            edits.remove(live[position].index, REPEATED_BLOCK, f"copy of block {live[earlier].index}")
+            original = live[earlier].index
+            edits.remove(live[position].index, REPEATED_BLOCK, f"copy of block {original}", copy_of=original)
         return False
 
 
@@ -99,14 +102,10 @@ def _list_item_over_headline(item: Block, heading: Block) -> bool:
 
 def copied_headings(document: Document) -> set[int]:
     """Indices of the headings whose later copies this pass removed."""
-    prefix = "copy of heading block "
     return {
-        int(block.removal.detail[len(prefix) :])
+        block.removal.copy_of
         for block in document.blocks
-        if block.removal is not None
-        and block.removal.reason == REPEATED_HEADING
-        and block.removal.detail.startswith(prefix)
-        and block.removal.detail[len(prefix) :].isdigit()
+        if block.removal is not None and block.removal.reason == REPEATED_HEADING and block.removal.copy_of is not None
     }
 
 
@@ -122,4 +121,4 @@ def _remove_run(live: Sequence[Block], edits: Edits, earlier: int, position: int
     first, last = live[earlier].index, live[earlier + length - 1].index
     detail = f"copy of blocks {first}-{last}"
     for offset in range(length):
-        edits.remove(live[position + offset].index, REPEATED_BLOCK, detail)
+        edits.remove(live[position + offset].index, REPEATED_BLOCK, detail, copy_of=live[earlier + offset].index)

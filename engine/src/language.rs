@@ -1,0 +1,119 @@
+//! The document's language: the stopword list that covers most of its words.
+//!
+//! The lists are jusText's (see `src/scrapeclean/data/stopwords`), compiled
+//! into the engine. Detection reads the first 4,000 words of the document.
+
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::text::casefold;
+
+macro_rules! lists {
+    ($($code:literal),*) => {
+        [$(($code, include_str!(concat!("../../src/scrapeclean/data/stopwords/", $code, ".txt")))),*]
+    };
+}
+
+static LISTS: [(&str, &str); 24] = lists!(
+    "en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru", "sv", "da", "nb", "cs", "tr", "id", "fi", "ro", "hu", "uk",
+    "el", "ca", "vi", "ar", "fa"
+);
+const SAMPLE_WORDS: usize = 4000;
+
+pub type Stopwords = FxHashSet<String>;
+
+struct Languages {
+    sets: Vec<Stopwords>,
+    /// Each stopword with the positions (in `LISTS`) of the lists that hold it.
+    index: FxHashMap<String, Vec<u8>>,
+    empty: Stopwords,
+}
+
+static LANGUAGES: LazyLock<Languages> = LazyLock::new(|| {
+    let sets: Vec<Stopwords> = LISTS
+        .iter()
+        .map(|(_, text)| text.lines().map(str::trim).filter(|word| !word.is_empty()).map(casefold).collect())
+        .collect();
+    let mut index: FxHashMap<String, Vec<u8>> = FxHashMap::default();
+    for (position, set) in sets.iter().enumerate() {
+        for word in set {
+            index.entry(word.clone()).or_default().push(position as u8);
+        }
+    }
+    for positions in index.values_mut() {
+        positions.sort_unstable();
+    }
+    Languages { sets, index, empty: Stopwords::default() }
+});
+
+pub fn codes() -> impl Iterator<Item = &'static str> {
+    LISTS.iter().map(|(code, _)| *code)
+}
+
+/// The stopwords of a language code ("" or an unknown code: none).
+pub fn stopwords(language: &str) -> &'static Stopwords {
+    let languages = &*LANGUAGES;
+    match LISTS.iter().position(|(code, _)| *code == language) {
+        Some(position) => &languages.sets[position],
+        None => &languages.empty,
+    }
+}
+
+/// The language whose stopwords cover most words of the first blocks' tokens ("" when none fits).
+pub fn detect<'a, I, T>(token_lists: I) -> &'static str
+where
+    I: IntoIterator<Item = T>,
+    T: IntoIterator<Item = &'a str>,
+{
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut sampled = 0usize;
+    for tokens in token_lists {
+        for token in tokens {
+            *counts.entry(token).or_default() += 1;
+            sampled += 1;
+        }
+        if sampled >= SAMPLE_WORDS {
+            break;
+        }
+    }
+    if sampled == 0 {
+        return "";
+    }
+    let languages = &*LANGUAGES;
+    let mut hits = [0usize; 24];
+    for (word, count) in counts {
+        if let Some(positions) = languages.index.get(word) {
+            for position in positions {
+                hits[*position as usize] += count;
+            }
+        }
+    }
+    // The most hits; on a tie, the language listed first.
+    let mut best = 0;
+    for position in 1..hits.len() {
+        if hits[position] > hits[best] {
+            best = position;
+        }
+    }
+    if hits[best] >= std::cmp::max(2, sampled / 20) {
+        LISTS[best].0
+    } else {
+        ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_by_stopwords() {
+        let english = vec![vec!["the", "cat", "and", "the", "dog", "of", "it"]];
+        assert_eq!(detect(english.iter().map(|t| t.iter().copied())), "en");
+        let german = vec![vec!["der", "hund", "und", "die", "katze", "ist", "nicht"]];
+        assert_eq!(detect(german.iter().map(|t| t.iter().copied())), "de");
+        let none: Vec<Vec<&str>> = vec![vec!["xq", "zz"]];
+        assert_eq!(detect(none.iter().map(|t| t.iter().copied())), "");
+    }
+}

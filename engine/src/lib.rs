@@ -1,0 +1,21 @@
+//! The compiled core of scrapeclean.
+//!
+//! `lib.rs` is only the Python boundary (feature `python`): argument
+//! conversion, releasing the GIL, errors. Offsets cross it as code points of
+//! the Python `str`; everything inside works on UTF-8 bytes.
+
+pub mod cues;
+pub mod features;
+pub mod language;
+pub mod model;
+pub mod passes;
+pub mod phrases;
+pub mod pipeline;
+pub mod reasons;
+pub mod regions;
+pub mod segment;
+pub mod settings;
+pub mod text;
+
+#[cfg(feature = "python")]
+mod python;

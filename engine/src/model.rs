@@ -1,0 +1,262 @@
+//! The document as the passes see it: blocks with spans, and their annotations.
+//!
+//! Passes never edit text. They give blocks a role, a story number, a credit
+//! span or a removal, through [`Edits`]; the text of every block stays a
+//! slice of the input.
+
+use std::cell::OnceCell;
+
+use crate::features::{analyse, Analysis, Features};
+use crate::segment::{segment, Line};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    Title,
+    Section,
+    Byline,
+    Dateline,
+    Caption,
+    Body,
+    Heading,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] =
+        [Role::Title, Role::Section, Role::Byline, Role::Dateline, Role::Caption, Role::Body, Role::Heading];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Title => "title",
+            Role::Section => "section",
+            Role::Byline => "byline",
+            Role::Dateline => "dateline",
+            Role::Caption => "caption",
+            Role::Body => "body",
+            Role::Heading => "heading",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.as_str() == name)
+    }
+
+    /// Roles assembled into an article's body.
+    pub fn in_body(self) -> bool {
+        matches!(self, Role::Body | Role::Heading)
+    }
+}
+
+/// Why a block was removed: the pass's name, a kebab-case reason code, a note for people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removal {
+    pub pass_name: String,
+    pub reason: String,
+    pub detail: String,
+    /// The block this one is a copy of, where the reason is a copy (the typed form of "copy of block N").
+    pub copy_of: Option<usize>,
+}
+
+/// What the passes decided about a block.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Annotation {
+    pub role: Option<Role>,
+    pub removal: Option<Removal>,
+    pub story: u32,
+    /// For captions: where the photo credit stands, in code points of the input.
+    pub credit: Option<(usize, usize)>,
+}
+
+impl Annotation {
+    pub fn kept(&self) -> bool {
+        self.removal.is_none()
+    }
+}
+
+/// The input text, its blocks and their annotations.
+pub struct Document<'a> {
+    pub raw: &'a str,
+    pub blocks: Vec<Line>,
+    pub notes: Vec<Annotation>,
+    analysis: OnceCell<Analysis>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(raw: &'a str) -> Self {
+        let blocks = segment(raw);
+        let notes = vec![Annotation::default(); blocks.len()];
+        Document { raw, blocks, notes, analysis: OnceCell::new() }
+    }
+
+    /// A document over blocks found elsewhere (spans in code points, in order, inside `raw`).
+    pub fn with_blocks(raw: &'a str, blocks: Vec<Line>, notes: Vec<Annotation>) -> Self {
+        Document { raw, blocks, notes, analysis: OnceCell::new() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.blocks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    pub fn text(&self, index: usize) -> &'a str {
+        let block = &self.blocks[index];
+        &self.raw[block.byte_start..block.byte_end]
+    }
+
+    pub fn texts(&self) -> Vec<&'a str> {
+        (0..self.len()).map(|index| self.text(index)).collect()
+    }
+
+    /// The language and features of every block, computed once (no pass changes a text).
+    pub fn analysis(&self) -> &Analysis {
+        self.analysis.get_or_init(|| analyse(&self.texts()))
+    }
+
+    pub fn features(&self, index: usize) -> &Features {
+        &self.analysis().features[index]
+    }
+
+    pub fn kept(&self, index: usize) -> bool {
+        self.notes[index].removal.is_none()
+    }
+
+    pub fn role(&self, index: usize) -> Option<Role> {
+        self.notes[index].role
+    }
+
+    /// Indices of the blocks no pass has removed, in order.
+    pub fn live(&self) -> Vec<usize> {
+        (0..self.len()).filter(|&index| self.kept(index)).collect()
+    }
+
+    /// The code-point offset in the input of a byte offset inside block `index`'s text.
+    pub fn char_offset(&self, index: usize, byte_in_text: usize) -> usize {
+        let text = self.text(index);
+        self.blocks[index].start + crate::text::char_len(&text[..byte_in_text])
+    }
+
+    pub fn story_count(&self) -> u32 {
+        1 + self.notes.iter().map(|note| note.story).max().unwrap_or(0)
+    }
+
+    pub fn edit(&self, pass_name: &str) -> Edits<'_, 'a> {
+        Edits { document: self, pass_name: pass_name.to_string(), now: self.notes.clone(), changed: false }
+    }
+}
+
+/// A pass's decisions, collected against the document as it was before the pass.
+///
+/// Removing a block already removed keeps the first removal: the record says
+/// which pass took the block out first.
+pub struct Edits<'d, 'a> {
+    pub document: &'d Document<'a>,
+    pass_name: String,
+    now: Vec<Annotation>,
+    changed: bool,
+}
+
+impl Edits<'_, '_> {
+    pub fn is_kept(&self, index: usize) -> bool {
+        self.now[index].removal.is_none()
+    }
+
+    pub fn role(&self, index: usize) -> Option<Role> {
+        self.now[index].role
+    }
+
+    pub fn story(&self, index: usize) -> u32 {
+        self.now[index].story
+    }
+
+    pub fn current(&self, index: usize) -> &Annotation {
+        &self.now[index]
+    }
+
+    pub fn remove(&mut self, index: usize, reason: &str, detail: impl Into<String>) {
+        let pass_name = self.pass_name.clone();
+        self.remove_as(index, reason, detail, &pass_name);
+    }
+
+    pub fn remove_as(&mut self, index: usize, reason: &str, detail: impl Into<String>, pass_name: &str) {
+        self.remove_full(index, reason, detail, pass_name, None);
+    }
+
+    /// Remove a block as a copy of block `original`.
+    pub fn remove_copy(&mut self, index: usize, reason: &str, detail: impl Into<String>, original: usize) {
+        let pass_name = self.pass_name.clone();
+        self.remove_full(index, reason, detail, &pass_name, Some(original));
+    }
+
+    fn remove_full(
+        &mut self,
+        index: usize,
+        reason: &str,
+        detail: impl Into<String>,
+        pass_name: &str,
+        copy_of: Option<usize>,
+    ) {
+        let note = &mut self.now[index];
+        if note.removal.is_some() {
+            return;
+        }
+        note.removal = Some(Removal {
+            pass_name: pass_name.to_string(),
+            reason: reason.to_string(),
+            detail: detail.into(),
+            copy_of,
+        });
+        note.role = None;
+        self.changed = true;
+    }
+
+    pub fn set_role(&mut self, index: usize, role: Option<Role>, credit: Option<(usize, usize)>) {
+        let note = &mut self.now[index];
+        note.role = role;
+        if credit.is_some() {
+            note.credit = credit;
+        }
+        self.changed = true;
+    }
+
+    /// Take back a removal, giving the block a role (a headline found among removed lines).
+    pub fn restore(&mut self, index: usize, role: Option<Role>) {
+        let note = &mut self.now[index];
+        note.removal = None;
+        note.role = role;
+        self.changed = true;
+    }
+
+    pub fn set_story(&mut self, index: usize, story: u32) {
+        self.now[index].story = story;
+        self.changed = true;
+    }
+
+    pub fn changed(&self) -> bool {
+        self.changed
+    }
+
+    /// The annotations after this pass.
+    pub fn finish(self) -> Vec<Annotation> {
+        self.now
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_removal_wins() {
+        let document = Document::new("One line\nTwo line");
+        let mut edits = document.edit("a");
+        edits.remove(0, "first", "");
+        edits.remove_as(0, "second", "", "b");
+        edits.set_role(1, Some(Role::Title), None);
+        let notes = edits.finish();
+        assert_eq!(notes[0].removal.as_ref().unwrap().reason, "first");
+        assert_eq!(notes[1].role, Some(Role::Title));
+        assert_eq!(document.char_offset(1, 3), 12);
+    }
+}

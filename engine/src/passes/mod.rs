@@ -1,0 +1,25 @@
+//! The built-in passes, one module each. A pass reads the document and the
+//! annotations earlier passes left, and returns the annotations after it.
+
+use crate::model::{Annotation, Document};
+use crate::settings::Settings;
+
+pub trait Pass: Send + Sync {
+    fn name(&self) -> &'static str;
+    /// The annotations of every block after this pass.
+    fn run(&self, document: &Document) -> Vec<Annotation>;
+}
+
+type Build = fn(&Settings) -> Box<dyn Pass>;
+
+/// The built-in passes the engine runs, by name, with how to build each from its settings.
+const BUILT_IN: &[(&str, Build)] = &[];
+
+/// The built-in pass called `name`, configured; None when the engine has no such pass.
+pub fn build(name: &str, settings: &Settings) -> Option<Box<dyn Pass>> {
+    BUILT_IN.iter().find(|(known, _)| *known == name).map(|(_, make)| make(settings))
+}
+
+pub fn names() -> impl Iterator<Item = &'static str> {
+    BUILT_IN.iter().map(|(name, _)| *name)
+}

@@ -1,0 +1,130 @@
+//! Phrase lists per language (`src/scrapeclean/data/phrases/<code>.txt`), matched on normalised keys.
+//!
+//! A phrase ending in ` *` also matches a short line that starts with it.
+
+use std::sync::{LazyLock, Mutex};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::text::key;
+
+pub const CATEGORIES: [&str; 5] = ["ui", "end", "byline", "bio", "closing"];
+macro_rules! lists {
+    ($($code:literal),*) => {
+        [$(($code, include_str!(concat!("../../src/scrapeclean/data/phrases/", $code, ".txt")))),*]
+    };
+}
+pub static LISTS: [(&str, &str); 9] = lists!("en", "de", "fr", "es", "pt", "it", "ru", "ja", "zh");
+/// A prefix phrase ("share *") matches only lines this many words longer at most.
+const PREFIX_SLACK: usize = 4;
+
+#[derive(Debug, Default)]
+pub struct PhraseSet {
+    pub exact: FxHashSet<String>,
+    pub prefixes: FxHashSet<String>,
+    pub longest_prefix: usize,
+    first_words: FxHashSet<String>,
+}
+
+impl PhraseSet {
+    pub fn new(exact: FxHashSet<String>, prefixes: FxHashSet<String>) -> Self {
+        let longest_prefix = prefixes.iter().map(|prefix| prefix.split(' ').count()).max().unwrap_or(0);
+        let first_words = prefixes.iter().map(|prefix| prefix.split(' ').next().unwrap_or("").to_string()).collect();
+        PhraseSet { exact, prefixes, longest_prefix, first_words }
+    }
+
+    /// Whether a block's key is a phrase, or (with `prefixes`) a short line starting with one.
+    pub fn matches(&self, key: &str, prefixes: bool) -> bool {
+        if self.exact.contains(key) {
+            return true;
+        }
+        if !prefixes || !self.first_words.contains(key.split(' ').next().unwrap_or("")) {
+            return false;
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() > self.longest_prefix + PREFIX_SLACK {
+            return false;
+        }
+        (1..=words.len().min(self.longest_prefix)).any(|size| self.prefixes.contains(&words[..size].join(" ")))
+    }
+
+    /// Whether a block's key starts with a whole phrase of up to `longest` words.
+    pub fn opens(&self, key: &str, longest: usize) -> bool {
+        let words: Vec<&str> = key.splitn(longest + 1, ' ').collect();
+        (1..=words.len().min(longest)).any(|size| self.exact.contains(&words[..size].join(" ")))
+    }
+}
+
+type Sections = FxHashMap<&'static str, (Vec<String>, Vec<String>)>;
+
+fn parse(text: &str) -> Sections {
+    let mut sections: Sections = CATEGORIES.iter().map(|name| (*name, (Vec::new(), Vec::new()))).collect();
+    let mut current: Option<&'static str> = None;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with('[') && line.ends_with(']') {
+            // The Python loader validates section names; an unknown one is skipped here.
+            current = CATEGORIES.iter().copied().find(|name| *name == &line[1..line.len() - 1]);
+            continue;
+        }
+        let Some(section) = current.and_then(|name| sections.get_mut(name)) else {
+            continue;
+        };
+        match line.strip_suffix(" *") {
+            Some(prefix) => section.1.push(key(prefix)),
+            None => section.0.push(key(line)),
+        }
+    }
+    sections
+}
+
+static PARSED: LazyLock<Vec<(&'static str, Sections)>> =
+    LazyLock::new(|| LISTS.iter().map(|(code, text)| (*code, parse(text))).collect());
+
+type SetKey = (String, Vec<String>);
+static SETS: LazyLock<Mutex<FxHashMap<SetKey, &'static PhraseSet>>> = LazyLock::new(Default::default);
+
+/// The union of one category's phrases over `languages` (unknown codes contribute nothing).
+pub fn phrase_set(category: &str, languages: &[String]) -> &'static PhraseSet {
+    let wanted = (category.to_string(), languages.to_vec());
+    let mut sets = SETS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(found) = sets.get(&wanted) {
+        return found;
+    }
+    let mut exact = FxHashSet::default();
+    let mut prefixes = FxHashSet::default();
+    for language in languages {
+        if let Some((_, sections)) = PARSED.iter().find(|(code, _)| code == language) {
+            if let Some((more_exact, more_prefixes)) = sections.get(category) {
+                exact.extend(more_exact.iter().cloned());
+                prefixes.extend(more_prefixes.iter().cloned());
+            }
+        }
+    }
+    // A handful of sets per process (one per category and language choice): leaked once, read forever.
+    let set: &'static PhraseSet = Box::leak(Box::new(PhraseSet::new(exact, prefixes)));
+    sets.insert(wanted, set);
+    set
+}
+
+pub fn all_languages() -> Vec<String> {
+    LISTS.iter().map(|(code, _)| code.to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_and_prefix_phrases() {
+        let ui = phrase_set("ui", &all_languages());
+        assert!(ui.matches("connect with us", true));
+        assert!(ui.matches("share on facebook", true));
+        assert!(!ui.matches("share your story with us and win a prize today", true));
+        let set = PhraseSet::new(["related coverage".to_string()].into_iter().collect(), FxHashSet::default());
+        assert!(set.opens("related coverage from money", 4));
+    }
+}

@@ -1,0 +1,245 @@
+//! The Python module `scrapeclean._engine`: thin, columnar conversions only.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyTuple};
+
+use crate::features::analyse as analyse_texts;
+use crate::model::{Annotation, Document, Removal, Role};
+use crate::segment::Line;
+use crate::settings::{Settings, Value};
+
+/// Blocks of a text as columns: (starts, ends, gaps, hard_breaks), offsets in code points.
+#[pyfunction]
+fn segment(py: Python<'_>, text: &str) -> (Vec<usize>, Vec<usize>, Vec<u32>, Vec<bool>) {
+    let lines = py.detach(|| crate::segment::segment(text));
+    let mut columns = (Vec::with_capacity(lines.len()), Vec::new(), Vec::new(), Vec::new());
+    for line in lines {
+        columns.0.push(line.start);
+        columns.1.push(line.end);
+        columns.2.push(line.gap);
+        columns.3.push(line.hard_break);
+    }
+    columns
+}
+
+type FeatureColumns = (
+    &'static str,
+    Vec<usize>,
+    Vec<usize>,
+    Vec<bool>,
+    Vec<bool>,
+    Vec<bool>,
+    Vec<f64>,
+    Vec<usize>,
+    Vec<String>,
+    Vec<usize>,
+);
+
+/// The language of texts and each text's features, as columns:
+/// (language, words, stopwords, letters, terminal, question, capitalised, chars, key, unspaced).
+#[pyfunction]
+fn analyse(py: Python<'_>, texts: Vec<String>) -> FeatureColumns {
+    let analysis = py.detach(|| analyse_texts(&texts));
+    let mut columns: FeatureColumns =
+        (analysis.language, vec![], vec![], vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
+    for feature in analysis.features {
+        columns.1.push(feature.words);
+        columns.2.push(feature.stopwords);
+        columns.3.push(feature.letters);
+        columns.4.push(feature.terminal);
+        columns.5.push(feature.question);
+        columns.6.push(feature.capitalised);
+        columns.7.push(feature.chars);
+        columns.8.push(feature.key);
+        columns.9.push(feature.unspaced);
+    }
+    columns
+}
+
+/// The features of one text with the stopwords of `language`, as columns of one row.
+#[pyfunction]
+fn features(text: &str, language: &str) -> FeatureRow {
+    let folded = crate::text::fold(text);
+    let (tokens, unspaced) = crate::text::cut(&folded);
+    let feature = crate::features::features_of(text, &tokens, unspaced, crate::language::stopwords(language));
+    (
+        vec![feature.words],
+        vec![feature.stopwords],
+        vec![feature.letters],
+        vec![feature.terminal],
+        vec![feature.question],
+        vec![feature.capitalised],
+        vec![feature.chars],
+        vec![feature.key],
+        vec![feature.unspaced],
+    )
+}
+
+type FeatureRow =
+    (Vec<usize>, Vec<usize>, Vec<bool>, Vec<bool>, Vec<bool>, Vec<f64>, Vec<usize>, Vec<String>, Vec<usize>);
+
+#[pyfunction]
+fn fold(text: &str) -> String {
+    crate::text::fold(text)
+}
+
+#[pyfunction]
+fn key(text: &str) -> String {
+    crate::text::key(text)
+}
+
+/// The word tokens of folded text and how many are words of unspaced scripts.
+#[pyfunction]
+fn cut(folded: &str) -> (Vec<String>, usize) {
+    let (tokens, unspaced) = crate::text::cut(folded);
+    (tokens.into_iter().map(str::to_string).collect(), unspaced)
+}
+
+#[pyfunction]
+fn stopwords(language: &str) -> Vec<String> {
+    let mut words: Vec<String> = crate::language::stopwords(language).iter().cloned().collect();
+    words.sort();
+    words
+}
+
+fn settings_of(dict: &Bound<'_, PyDict>) -> PyResult<Settings> {
+    let mut settings = Settings::default();
+    for (name, value) in dict.iter() {
+        let name: String = name.extract()?;
+        let value = if let Ok(flag) = value.extract::<bool>() {
+            Value::Bool(flag)
+        } else if let Ok(number) = value.extract::<i64>() {
+            Value::Int(number)
+        } else if let Ok(number) = value.extract::<f64>() {
+            Value::Float(number)
+        } else if let Ok(text) = value.extract::<String>() {
+            Value::Str(text)
+        } else if let Ok(items) = value.extract::<Vec<String>>() {
+            Value::List(items)
+        } else {
+            return Err(PyValueError::new_err(format!("setting {name} has a value the engine cannot take: {value}")));
+        };
+        settings.0.insert(name, value);
+    }
+    Ok(settings)
+}
+
+/// Byte offsets of code-point offsets (both ascending) in `raw`.
+fn byte_offsets(raw: &str, chars: &[usize]) -> Vec<usize> {
+    if raw.is_ascii() {
+        return chars.to_vec();
+    }
+    let mut bytes = Vec::with_capacity(chars.len());
+    let mut walker = raw.char_indices().map(|(byte, _)| byte).chain(std::iter::once(raw.len()));
+    let mut position = 0usize;
+    let mut current = walker.next().unwrap_or(raw.len());
+    for &wanted in chars {
+        while position < wanted {
+            current = walker.next().unwrap_or(raw.len());
+            position += 1;
+        }
+        bytes.push(current);
+    }
+    bytes
+}
+
+/// (pass name, reason, detail, copy of).
+type RemovalRow = (String, String, String, Option<usize>);
+type NoteColumns<Name = &'static str> =
+    (Vec<Option<Name>>, Vec<Option<RemovalRow>>, Vec<u32>, Vec<Option<(usize, usize)>>);
+
+/// Run built-in passes over a document given as columns; the annotations after them, as columns.
+///
+/// `blocks` is (starts, ends, gaps, hard_breaks) in code points; `passes` a list of (name, settings).
+#[pyfunction]
+fn run_passes(
+    py: Python<'_>,
+    raw: &str,
+    blocks: (Vec<usize>, Vec<usize>, Vec<u32>, Vec<bool>),
+    notes: NoteColumns<String>,
+    passes: &Bound<'_, PyList>,
+) -> PyResult<NoteColumns> {
+    let mut built = Vec::new();
+    for item in passes.iter() {
+        let item = item.cast::<PyTuple>()?;
+        let name: String = item.get_item(0)?.extract()?;
+        let settings = settings_of(item.get_item(1)?.cast::<PyDict>()?)?;
+        match crate::passes::build(&name, &settings) {
+            Some(pass) => built.push(pass),
+            None => return Err(PyValueError::new_err(format!("the engine has no pass named {name:?}"))),
+        }
+    }
+    let (starts, ends, gaps, hard_breaks) = blocks;
+    let mut offsets = Vec::with_capacity(starts.len() * 2);
+    for (start, end) in starts.iter().zip(&ends) {
+        offsets.push(*start);
+        offsets.push(*end);
+    }
+    let bytes = byte_offsets(raw, &offsets);
+    let lines: Vec<Line> = (0..starts.len())
+        .map(|index| Line {
+            start: starts[index],
+            end: ends[index],
+            byte_start: bytes[2 * index],
+            byte_end: bytes[2 * index + 1],
+            gap: gaps[index],
+            hard_break: hard_breaks[index],
+        })
+        .collect();
+    let mut annotations = Vec::with_capacity(lines.len());
+    for index in 0..lines.len() {
+        let role = match &notes.0[index] {
+            Some(name) => {
+                Some(Role::parse(name).ok_or_else(|| PyValueError::new_err(format!("unknown role {name:?}")))?)
+            }
+            None => None,
+        };
+        annotations.push(Annotation {
+            role,
+            removal: notes.1[index].clone().map(|(pass_name, reason, detail, copy_of)| Removal {
+                pass_name,
+                reason,
+                detail,
+                copy_of,
+            }),
+            story: notes.2[index],
+            credit: notes.3[index],
+        });
+    }
+    let result = py.detach(|| {
+        let mut document = Document::with_blocks(raw, lines, annotations);
+        crate::pipeline::run(&mut document, &built);
+        document.notes
+    });
+    let mut columns: NoteColumns = (vec![], vec![], vec![], vec![]);
+    for note in result {
+        columns.0.push(note.role.map(Role::as_str));
+        columns
+            .1
+            .push(note.removal.map(|removal| (removal.pass_name, removal.reason, removal.detail, removal.copy_of)));
+        columns.2.push(note.story);
+        columns.3.push(note.credit);
+    }
+    Ok(columns)
+}
+
+/// The names of the passes the engine implements.
+#[pyfunction]
+fn pass_names() -> Vec<&'static str> {
+    crate::passes::names().collect()
+}
+
+#[pymodule]
+fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add_function(wrap_pyfunction!(segment, module)?)?;
+    module.add_function(wrap_pyfunction!(analyse, module)?)?;
+    module.add_function(wrap_pyfunction!(features, module)?)?;
+    module.add_function(wrap_pyfunction!(fold, module)?)?;
+    module.add_function(wrap_pyfunction!(key, module)?)?;
+    module.add_function(wrap_pyfunction!(cut, module)?)?;
+    module.add_function(wrap_pyfunction!(stopwords, module)?)?;
+    module.add_function(wrap_pyfunction!(run_passes, module)?)?;
+    module.add_function(wrap_pyfunction!(pass_names, module)?)?;
+    Ok(())
+}

@@ -1,0 +1,115 @@
+//! The stretches of a document where the main text is: the densest runs of prose,
+//! and lists of records of one repeated shape.
+
+/// Positions `[start, end)` into a scored sequence, and the run's total score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    pub start: usize,
+    pub end: usize,
+    pub score: f64,
+    pub cost_before: f64,
+}
+
+/// Maximal positive-scoring runs (Ruzzo and Tompa's all maximal scoring subsequences), in order.
+pub fn dense_runs(scores: &[f64]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut pending = 0.0;
+    let mut position = 0;
+    let count = scores.len();
+    while position < count {
+        let score = scores[position];
+        if score <= 0.0 {
+            pending += score;
+            position += 1;
+            continue;
+        }
+        let start = position;
+        let mut total = 0.0;
+        while position < count && scores[position] > 0.0 {
+            total += scores[position];
+            position += 1;
+        }
+        let mut run = Run { start, end: position, score: total, cost_before: 0.0 };
+        let mut cost = pending;
+        pending = 0.0;
+        while let Some(previous) = runs.last() {
+            if !(previous.score + cost > 0.0 && run.score + cost > 0.0) {
+                break;
+            }
+            let previous = runs.pop().expect("a run stands before");
+            run =
+                Run { start: previous.start, end: run.end, score: previous.score + cost + run.score, cost_before: 0.0 };
+            cost = previous.cost_before;
+        }
+        run.cost_before = cost;
+        runs.push(run);
+    }
+    runs
+}
+
+/// Positions `[start, end)` whose shapes repeat with `period`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stretch {
+    pub start: usize,
+    pub end: usize,
+    pub period: usize,
+}
+
+impl Stretch {
+    pub fn records(&self) -> f64 {
+        (self.end - self.start) as f64 / self.period as f64
+    }
+}
+
+/// For each position, the longest stretch around it whose shapes repeat with a short period.
+pub fn repeated_shapes<T: PartialEq + Eq + std::hash::Hash>(
+    shapes: &[T],
+    max_period: usize,
+    min_records: usize,
+) -> Vec<Option<Stretch>> {
+    let count = shapes.len();
+    let mut best: Vec<Option<Stretch>> = vec![None; count];
+    for period in 1..=max_period {
+        let mut position = period;
+        while position < count {
+            if shapes[position] != shapes[position - period] {
+                position += 1;
+                continue;
+            }
+            let start = position - period;
+            while position < count && shapes[position] == shapes[position - period] {
+                position += 1;
+            }
+            let stretch = Stretch { start, end: position, period };
+            let distinct: std::collections::HashSet<&T> = shapes[start..start + period].iter().collect();
+            if stretch.records() < min_records as f64 || distinct.len() < period.min(2) {
+                continue;
+            }
+            for slot in &mut best[start..position] {
+                if slot.is_none_or(|current| current.end - current.start < position - start) {
+                    *slot = Some(stretch);
+                }
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_merge_across_cheap_gaps() {
+        let runs = dense_runs(&[5.0, -1.0, 4.0, -20.0, 3.0]);
+        let spans: Vec<(usize, usize, f64)> = runs.iter().map(|run| (run.start, run.end, run.score)).collect();
+        assert_eq!(spans, vec![(0, 3, 8.0), (4, 5, 3.0)]);
+    }
+
+    #[test]
+    fn shapes_repeat() {
+        let shapes: Vec<char> = "xababababy".chars().collect();
+        let periods: Vec<usize> = repeated_shapes(&shapes, 6, 4).iter().map(|s| s.map_or(0, |s| s.period)).collect();
+        assert_eq!(periods, vec![0, 2, 2, 2, 2, 2, 2, 2, 2, 0]);
+    }
+}

@@ -1,0 +1,118 @@
+//! Raw text to blocks: one block per non-blank line, white space and
+//! zero-width characters at its ends left out of its span.
+//!
+//! Line breaks are those of Python's `str.splitlines` (`\n`, `\r\n`, a lone
+//! `\r`, vertical tab, form feed, the file, group and record separators,
+//! NEL and the Unicode line and paragraph separators). A form feed between
+//! two lines is a hard story break. Offsets are kept twice: bytes, for the
+//! engine, and code points, for Python's `str`.
+
+/// One non-blank line of the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub gap: u32,
+    pub hard_break: bool,
+}
+
+pub fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Characters that carry nothing visible at the ends of a line.
+pub fn is_invisible(c: char) -> bool {
+    is_break(c)
+        || matches!(
+            c,
+            '\t' | '\x1f' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+                ..='\u{200d}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{2060}' | '\u{feff}'
+        )
+}
+
+/// The blocks of `text`, in order.
+pub fn segment(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut breaks: u32 = 0; // line breaks since the last block (`\r\n` counts once)
+    let mut form_feed = false;
+    let mut after_cr = false;
+    // The open line: where its first visible character stands and where its last one ends.
+    let mut open: Option<(usize, usize, usize, usize)> = None;
+    for (position, (byte, c)) in text.char_indices().enumerate() {
+        if is_break(c) {
+            if let Some(line) = open.take() {
+                push(&mut lines, line, breaks, form_feed);
+                breaks = 0;
+                form_feed = false;
+            }
+            if !(c == '\n' && after_cr) {
+                breaks += 1;
+            }
+            form_feed |= c == '\x0c';
+            after_cr = c == '\r';
+            continue;
+        }
+        after_cr = false;
+        if is_invisible(c) {
+            continue;
+        }
+        let next = byte + c.len_utf8();
+        match open.as_mut() {
+            Some(line) => {
+                line.1 = position + 1;
+                line.3 = next;
+            }
+            None => open = Some((position, position + 1, byte, next)),
+        }
+    }
+    if let Some(line) = open.take() {
+        push(&mut lines, line, breaks, form_feed);
+    }
+    lines
+}
+
+fn push(lines: &mut Vec<Line>, line: (usize, usize, usize, usize), breaks: u32, form_feed: bool) {
+    let first = lines.is_empty();
+    let gap = if first { breaks } else { breaks.saturating_sub(1) };
+    lines.push(Line {
+        start: line.0,
+        end: line.1,
+        byte_start: line.2,
+        byte_end: line.3,
+        gap,
+        hard_break: !first && form_feed,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str) -> Vec<(String, u32, bool)> {
+        segment(text)
+            .into_iter()
+            .map(|line| (text[line.byte_start..line.byte_end].to_string(), line.gap, line.hard_break))
+            .collect()
+    }
+
+    #[test]
+    fn lines_gaps_and_breaks() {
+        assert_eq!(
+            shown("Title\n\n  First paragraph.  \nSecond line."),
+            vec![("Title".into(), 0, false), ("First paragraph.".into(), 1, false), ("Second line.".into(), 0, false)]
+        );
+        assert_eq!(
+            shown("\n\nA\r\n\r\nB\x0cC"),
+            vec![("A".into(), 2, false), ("B".into(), 1, false), ("C".into(), 0, true)]
+        );
+    }
+
+    #[test]
+    fn code_point_offsets() {
+        let lines = segment("é \u{200b}x\nü");
+        assert_eq!((lines[0].start, lines[0].end), (0, 4));
+        assert_eq!((lines[1].start, lines[1].end), (5, 6));
+    }
+}

@@ -1,0 +1,165 @@
+//! Normalisation keys and word tokens: the one definition of "word" the passes share.
+//!
+//! These mirror the documented Python semantics: `fold` is NFKC (for non-ASCII
+//! text) then full Unicode case folding; a word is a `\w+` run, except that
+//! scripts written without spaces are cut into words (one per Chinese or
+//! Japanese character, one per up to four Thai, Lao, Khmer or Myanmar
+//! letters); a key joins the folded words with single spaces and writes
+//! every decimal digit as `0`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+/// The scripts whose characters are words of their own (`sc=`, not `scx=`: a
+/// shared punctuation mark such as `、` is no word).
+const IDEOGRAPHIC: &str = r"\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}";
+const UNSPACED_ALPHABETS: &str = r"\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}";
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").unwrap());
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("[{IDEOGRAPHIC}]|[{UNSPACED_ALPHABETS}]{{1,4}}|[^\\W{IDEOGRAPHIC}{UNSPACED_ALPHABETS}]+"))
+        .unwrap()
+});
+static UNSPACED_CHAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^[{IDEOGRAPHIC}{UNSPACED_ALPHABETS}]")).unwrap());
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}").unwrap());
+static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d").unwrap());
+
+/// Case and compatibility forms folded: what keys and stopword look-ups are made from.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let normal: String = text.nfkc().collect();
+    casefold(&normal)
+}
+
+/// Full Unicode case folding (Python's `str.casefold`).
+pub fn casefold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    caseless::default_case_fold_str(text)
+}
+
+/// Whether a token of [`cut`] is a word of a script written without spaces.
+pub fn is_unspaced(token: &str) -> bool {
+    !token.is_ascii() && UNSPACED_CHAR.is_match(token)
+}
+
+/// The word tokens of folded text and how many are words of unspaced scripts.
+pub fn cut(folded: &str) -> (Vec<&str>, usize) {
+    if folded.is_ascii() {
+        return (ascii_words(folded), 0);
+    }
+    let tokens: Vec<&str> = TOKEN.find_iter(folded).map(|m| m.as_str()).collect();
+    let unspaced = tokens.iter().filter(|token| is_unspaced(token)).count();
+    (tokens, unspaced)
+}
+
+fn ascii_words(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let mut words = Vec::new();
+    let mut start = None;
+    for (position, byte) in bytes.iter().enumerate() {
+        let word = byte.is_ascii_alphanumeric() || *byte == b'_';
+        match (word, start) {
+            (true, None) => start = Some(position),
+            (false, Some(first)) => {
+                words.push(&text[first..position]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(first) = start {
+        words.push(&text[first..]);
+    }
+    words
+}
+
+/// The `\w+` runs of a text, as the benchmarks count words.
+pub fn words(text: &str) -> Vec<&str> {
+    if text.is_ascii() {
+        return ascii_words(text);
+    }
+    WORD.find_iter(text).map(|m| m.as_str()).collect()
+}
+
+/// The key of already folded tokens: joined with spaces, digits written as `0`.
+pub fn key_of_tokens(tokens: &[&str]) -> String {
+    let joined = tokens.join(" ");
+    if joined.is_ascii() {
+        if !joined.bytes().any(|byte| byte.is_ascii_digit()) {
+            return joined;
+        }
+        return joined.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
+    }
+    DIGIT.replace_all(&joined, "0").into_owned()
+}
+
+/// The normalised form of a block's text.
+pub fn key(text: &str) -> String {
+    let folded = fold(text);
+    key_of_tokens(&cut(&folded).0)
+}
+
+pub fn has_letters(text: &str) -> bool {
+    if text.is_ascii() {
+        return text.bytes().any(|byte| byte.is_ascii_alphabetic());
+    }
+    LETTER.is_match(text)
+}
+
+/// The last `count` characters of a text (all of it when shorter).
+pub fn tail(text: &str, count: usize) -> &str {
+    match text.char_indices().rev().nth(count.saturating_sub(1)) {
+        Some((position, _)) if count > 0 => &text[position..],
+        _ if count == 0 => "",
+        _ => text,
+    }
+}
+
+/// The first `count` characters of a text.
+pub fn head(text: &str, count: usize) -> &str {
+    match text.char_indices().nth(count) {
+        Some((position, _)) => &text[..position],
+        None => text,
+    }
+}
+
+pub fn char_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_case_quotes_and_digits() {
+        assert_eq!(key("The town’s “last big fight” — 2017"), key("the Town's \"last big fight\" - 2018"));
+        assert_eq!(key("Straße 12"), "strasse 00");
+    }
+
+    #[test]
+    fn unspaced_scripts_are_cut_into_words() {
+        let (tokens, unspaced) = cut("the council 市议会");
+        assert_eq!(tokens, vec!["the", "council", "市", "议", "会"]);
+        assert_eq!(unspaced, 3);
+        assert_eq!(cut("、").0.len(), 0);
+    }
+
+    #[test]
+    fn tail_and_head_count_characters() {
+        assert_eq!(tail("héllo", 3), "llo");
+        assert_eq!(tail("hé", 5), "hé");
+        assert_eq!(head("héllo", 2), "hé");
+    }
+}

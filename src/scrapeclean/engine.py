@@ -1,0 +1,93 @@
+"""The bridge to the compiled core, :mod:`scrapeclean._engine`.
+
+The engine takes UTF-8 text. A Python ``str`` may hold lone surrogates
+(text decoded with ``surrogateescape``), which UTF-8 cannot carry; they are
+handed to the engine as U+FFFD, one code point for one, so every offset the
+engine returns is still an offset into the original ``str``. Neither is a
+word character, so no feature changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from . import _engine
+from .model import Block, Document, Removal, Span
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """``text`` with lone surrogates written as U+FFFD (the same length in code points)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def encodable_all(texts: list[str]) -> list[str]:
+    return [encodable(text) for text in texts]
+
+
+
+
+def settings_of(item: object) -> dict[str, object]:
+    """A built-in pass's settings as the engine takes them (attrs fields; tuples as lists)."""
+    return {
+        field.name: list(value) if isinstance(value, tuple) else value
+        for field in attrs.fields(type(item))
+        for value in (getattr(item, field.name),)
+    }
+
+
+def run_builtin(document: Document, passes: Sequence[object]) -> Document:
+    """Run built-in passes in the engine over ``document``; the document they annotate.
+
+    The engine reads the blocks' spans and annotations as columns and hands
+    back the annotations after the passes; only blocks whose annotations
+    changed get a new :class:`~scrapeclean.model.Block`.
+    """
+    blocks = document.blocks
+    columns = (
+        [block.start for block in blocks],
+        [block.end for block in blocks],
+        [block.gap for block in blocks],
+        [block.hard_break for block in blocks],
+    )
+    notes = _notes(blocks)
+    roles, removals, stories, credits = _engine.run_passes(
+        encodable(document.raw), columns, notes, [(item.name, settings_of(item)) for item in passes]  # type: ignore[attr-defined]
+    )
+    changed: dict[int, Block] = {}
+    for index, block in enumerate(blocks):
+        row = (roles[index], removals[index], stories[index], credits[index])
+        if row != (notes[0][index], notes[1][index], notes[2][index], notes[3][index]):
+            removal = None if row[1] is None else Removal(*row[1])
+            credit = None if row[3] is None else Span(*row[3])
+            changed[index] = _with_notes(block, row[0], removal, row[2], credit)
+    if not changed:
+        return document
+    new_blocks = list(blocks)
+    for index, block in changed.items():
+        new_blocks[index] = block
+    return document._annotated(tuple(new_blocks))
+
+
+def _notes(blocks: Sequence[Block]) -> tuple[list, list, list, list]:
+    return (
+        [block.role for block in blocks],
+        [
+            None if block.removal is None else (*attrs.astuple(block.removal, recurse=False),)
+            for block in blocks
+        ],
+        [block.story for block in blocks],
+        [None if block.credit is None else (block.credit.start, block.credit.end) for block in blocks],
+    )
+
+
+def _with_notes(block: Block, role: str | None, removal: Removal | None, story: int, credit: Span | None) -> Block:
+    return Block(block.index, block.start, block.end, block.text, block.gap, block.hard_break, role, removal, story, credit)
