@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::language::{self, Stopwords};
-use crate::text::{self, char_len, cut, fold, key_of_tokens, tail};
+use crate::text::{self, char_len, fold, key_of_tokens, tail};
 
 /// A sentence this long is prose; shorter ones are as often captions, labels or teasers.
 pub const PROSE_WORDS: usize = 12;
@@ -108,17 +108,39 @@ fn capitals(text: &str) -> usize {
 
 /// The features of a block's text, given its folded tokens.
 pub fn features_of(text: &str, tokens: &[&str], unspaced: usize, stops: &Stopwords) -> Features {
-    let words = tokens.len();
+    let stopwords = if stops.is_empty() { 0 } else { tokens.iter().filter(|token| stops.contains(**token)).count() };
+    shaped(text, tokens.len(), stopwords, unspaced, key_of_tokens(tokens))
+}
+
+/// The features of a block's text, read off the text in one pass over its words.
+pub fn features(text: &str, stops: &Stopwords) -> Features {
+    let folded = fold(text);
+    let mut key = String::with_capacity(folded.len());
+    let (mut words, mut stopwords, mut unspaced) = (0, 0, 0);
+    let ascii = folded.is_ascii();
+    for token in text::tokens(&folded) {
+        if words > 0 {
+            key.push(' ');
+        }
+        key.push_str(token);
+        words += 1;
+        stopwords += usize::from(!stops.is_empty() && stops.contains(token));
+        unspaced += usize::from(!ascii && text::is_unspaced(token));
+    }
+    shaped(text, words, stopwords, unspaced, text::digits_as_zero(key))
+}
+
+fn shaped(text: &str, words: usize, stopwords: usize, unspaced: usize, key: String) -> Features {
     let last = tail(text, TAIL_CHARS);
     Features {
         words,
-        stopwords: if stops.is_empty() { 0 } else { tokens.iter().filter(|token| stops.contains(**token)).count() },
+        stopwords,
         letters: text::has_letters(text),
         terminal: ends_with_mark(last, TERMINAL),
         question: ends_with_mark(last, QUESTION),
         capitalised: if words > 0 { capitals(text) as f64 / words as f64 } else { 0.0 },
         chars: char_len(text),
-        key: key_of_tokens(tokens),
+        key,
         unspaced,
     }
 }
@@ -136,16 +158,13 @@ impl Analysis {
 }
 
 /// The language of `texts` and the features of each.
+///
+/// Language detection reads only the first blocks' words; each block's words
+/// are then read once more for its features, so no block's tokens are kept.
 pub fn analyse<S: AsRef<str>>(texts: &[S]) -> Analysis {
-    let folded: Vec<String> = texts.iter().map(|text| fold(text.as_ref())).collect();
-    let cuts: Vec<(Vec<&str>, usize)> = folded.iter().map(|text| cut(text)).collect();
-    let language = language::detect(cuts.iter().map(|(tokens, _)| tokens.iter().copied()));
+    let language = language::detect_in(texts.iter().map(|text| text.as_ref()));
     let stops = language::stopwords(language);
-    let features = texts
-        .iter()
-        .zip(&cuts)
-        .map(|(text, (tokens, unspaced))| features_of(text.as_ref(), tokens, *unspaced, stops))
-        .collect();
+    let features = texts.iter().map(|text| features(text.as_ref(), stops)).collect();
     Analysis { language, features }
 }
 

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::text::casefold;
+use crate::text::{casefold, fold};
 
 macro_rules! lists {
     ($($code:literal),*) => {
@@ -58,6 +58,24 @@ pub fn stopwords(language: &str) -> &'static Stopwords {
         Some(position) => &languages.sets[position],
         None => &languages.empty,
     }
+}
+
+/// The language of texts: [`detect`] over their folded words.
+pub fn detect_in<'t>(texts: impl Iterator<Item = &'t str>) -> &'static str {
+    let mut sample: Vec<String> = Vec::new();
+    let mut sampled = 0;
+    for text in texts {
+        if sampled >= SAMPLE_WORDS {
+            break;
+        }
+        let folded = fold(text);
+        let before = sample.len();
+        sample.extend(crate::text::tokens(&folded).map(str::to_string));
+        sampled += sample.len() - before;
+        sample.push(String::new()); // the end of a block
+    }
+    let blocks = sample.split(String::is_empty).map(|tokens| tokens.iter().map(String::as_str));
+    detect(blocks)
 }
 
 /// The language whose stopwords cover most words of the first blocks' tokens ("" when none fits).

@@ -180,16 +180,17 @@ impl Edits<'_, '_> {
     }
 
     pub fn remove_as(&mut self, index: usize, reason: &str, detail: impl Into<String>, pass_name: &str) {
-        self.remove_full(index, reason, detail, pass_name, None);
+        self.remove_moved(index, reason, detail, pass_name, None);
     }
 
     /// Remove a block as a copy of block `original`.
     pub fn remove_copy(&mut self, index: usize, reason: &str, detail: impl Into<String>, original: usize) {
         let pass_name = self.pass_name.clone();
-        self.remove_full(index, reason, detail, &pass_name, Some(original));
+        self.remove_moved(index, reason, detail, &pass_name, Some(original));
     }
 
-    fn remove_full(
+    /// Remove a block with a removal decided elsewhere (another round's pass name and copy kept).
+    pub fn remove_moved(
         &mut self,
         index: usize,
         reason: &str,

@@ -1,10 +1,176 @@
-//! Runs passes in order over one document.
+//! Runs passes over one document, to the fixed point of its plain-text form.
 
-use crate::model::Document;
+use crate::assemble::{render, shown_stories};
+use crate::model::{Document, Removal};
 use crate::passes::Pass;
 
+/// Confirming rounds allowed before giving up on a fixed point. Real pages
+/// settle in one confirming round; the bound keeps hostile input linear.
+pub const MAX_ROUNDS: usize = 12;
+
+/// Every pass once, in order.
 pub fn run(document: &mut Document, passes: &[Box<dyn Pass>]) {
     for pass in passes {
         document.notes = pass.run(document);
+    }
+}
+
+/// Run the passes, then confirming rounds on the plain-text form until it is stable.
+///
+/// Cleaning the text form again must remove nothing and split no story
+/// differently. Where a confirming round on that text would still change it,
+/// its decisions are carried back onto the input's blocks, and the rounds repeat.
+pub fn process<'a>(raw: &'a str, passes: &[Box<dyn Pass>]) -> Document<'a> {
+    let mut document = Document::new(raw);
+    run(&mut document, passes);
+    for _ in 0..MAX_ROUNDS {
+        if !settle(&mut document, passes) {
+            break;
+        }
+    }
+    document
+}
+
+/// [`process`] over many texts on `threads` threads (at least one), results in input order.
+pub fn process_many<'a, S: AsRef<str> + Sync>(
+    texts: &'a [S],
+    passes: &[Box<dyn Pass>],
+    threads: usize,
+) -> Vec<Document<'a>> {
+    let threads = threads.clamp(1, texts.len().max(1));
+    if threads == 1 {
+        return texts.iter().map(|text| process(text.as_ref(), passes)).collect();
+    }
+    // Each thread takes the next text not yet taken: long and short documents balance out.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Document<'a>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(text) = texts.get(index) else { break };
+                        mine.push((index, process(text.as_ref(), passes)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|worker| worker.join().expect("a cleaning thread panicked")).collect()
+    });
+    done.sort_unstable_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, document)| document).collect()
+}
+
+/// One confirming round; whether it changed the document.
+fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
+    let shown = shown_stories(document);
+    let text = render(document, &shown);
+    let mut again = Document::new(&text);
+    run(&mut again, passes);
+    let flat: Vec<usize> = shown.iter().flatten().copied().collect();
+    if again.len() != flat.len() {
+        return false; // the text form is a fixed point (segmenting it maps shown blocks one to one)
+    }
+    let shown_again = shown_stories(&again);
+    if render(&again, &shown_again) == text {
+        return false;
+    }
+    let mut visible = vec![false; again.len()];
+    for &index in shown_again.iter().flatten() {
+        visible[index] = true;
+    }
+    let mut edits = document.edit("");
+    for (second, &original) in flat.iter().enumerate() {
+        if visible[second] {
+            continue;
+        }
+        let note = &again.notes[second];
+        match &note.removal {
+            Some(Removal { pass_name, reason, detail, copy_of }) => {
+                let copy_of = copy_of.map(|copied| flat[copied]);
+                edits.remove_moved(original, reason, detail.clone(), pass_name, copy_of);
+            }
+            None => {
+                let offset = document.blocks[original].start as isize - again.blocks[second].start as isize;
+                let credit = note.credit.map(|(start, end)| moved(start, offset)..moved(end, offset));
+                edits.set_role(original, note.role, credit.map(|span| (span.start, span.end)));
+            }
+        }
+    }
+    let lengths: Vec<usize> = shown.iter().map(Vec::len).collect();
+    if run_lengths(again.notes.iter().map(|note| note.story)) != lengths {
+        renumber(&mut edits, &flat, &again);
+    }
+    if !edits.changed() {
+        return false;
+    }
+    let notes = edits.finish();
+    document.notes = notes;
+    true
+}
+
+fn moved(position: usize, offset: isize) -> usize {
+    (position as isize + offset) as usize
+}
+
+fn run_lengths(numbers: impl Iterator<Item = u32>) -> Vec<usize> {
+    let mut sizes: Vec<usize> = Vec::new();
+    let mut previous = None;
+    for number in numbers {
+        if Some(number) != previous {
+            sizes.push(0);
+            previous = Some(number);
+        }
+        *sizes.last_mut().expect("a run was opened") += 1;
+    }
+    sizes
+}
+
+/// Carry the confirming round's story split back onto every block of the input.
+///
+/// Shown blocks take their story from the confirming round; a block it did not
+/// see (a caption, a removed line) goes with the next shown block of its old
+/// story, or else with the shown block before it, so stories stay in order.
+fn renumber(edits: &mut crate::model::Edits, flat: &[usize], again: &Document) {
+    let document = edits.document;
+    let count = document.len();
+    let mut mapped: Vec<Option<u32>> = vec![None; count];
+    for (second, &original) in flat.iter().enumerate() {
+        mapped[original] = Some(again.notes[second].story);
+    }
+    let mut following: Vec<Option<usize>> = vec![None; count];
+    let mut upcoming = None;
+    for index in (0..count).rev() {
+        following[index] = upcoming;
+        if mapped[index].is_some() {
+            upcoming = Some(index);
+        }
+    }
+    let mut current = 0;
+    for index in 0..count {
+        let story = match mapped[index] {
+            Some(story) => story,
+            None => match following[index] {
+                Some(ahead) if document.notes[ahead].story == document.notes[index].story => {
+                    mapped[ahead].expect("a shown block has a story")
+                }
+                _ => current,
+            },
+        };
+        current = current.max(story);
+        edits.set_story(index, current);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_lengths_count_runs() {
+        assert_eq!(run_lengths([0, 0, 1, 1, 1, 0].into_iter()), vec![2, 3, 1]);
+        assert_eq!(run_lengths(std::iter::empty()), Vec::<usize>::new());
     }
 }

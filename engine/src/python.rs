@@ -6,6 +6,7 @@ use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::features::analyse as analyse_texts;
 use crate::model::{Annotation, Document, Removal, Role};
+use crate::passes::Pass;
 use crate::segment::Line;
 use crate::settings::{Settings, Value};
 
@@ -60,9 +61,7 @@ fn analyse(py: Python<'_>, texts: Vec<String>) -> FeatureColumns {
 /// The features of one text with the stopwords of `language`, as columns of one row.
 #[pyfunction]
 fn features(text: &str, language: &str) -> FeatureRow {
-    let folded = crate::text::fold(text);
-    let (tokens, unspaced) = crate::text::cut(&folded);
-    let feature = crate::features::features_of(text, &tokens, unspaced, crate::language::stopwords(language));
+    let feature = crate::features::features(text, crate::language::stopwords(language));
     (
         vec![feature.words],
         vec![feature.stopwords],
@@ -149,6 +148,66 @@ type RemovalRow = (String, String, String, Option<usize>);
 type NoteColumns<Name = &'static str> =
     (Vec<Option<Name>>, Vec<Option<RemovalRow>>, Vec<u32>, Vec<Option<(usize, usize)>>);
 
+fn build_passes(passes: &Bound<'_, PyList>) -> PyResult<Vec<Box<dyn Pass>>> {
+    let mut built = Vec::new();
+    for item in passes.iter() {
+        let item = item.cast::<PyTuple>()?;
+        let name: String = item.get_item(0)?.extract()?;
+        let settings = settings_of(item.get_item(1)?.cast::<PyDict>()?)?;
+        match crate::passes::build(&name, &settings) {
+            Some(pass) => built.push(pass),
+            None => return Err(PyValueError::new_err(format!("the engine has no pass named {name:?}"))),
+        }
+    }
+    Ok(built)
+}
+
+fn note_columns(notes: Vec<Annotation>) -> NoteColumns {
+    let mut columns: NoteColumns = (vec![], vec![], vec![], vec![]);
+    for note in notes {
+        columns.0.push(note.role.map(Role::as_str));
+        columns
+            .1
+            .push(note.removal.map(|removal| (removal.pass_name, removal.reason, removal.detail, removal.copy_of)));
+        columns.2.push(note.story);
+        columns.3.push(note.credit);
+    }
+    columns
+}
+
+/// A cleaned document as columns: its blocks (starts, ends, gaps, hard breaks) and their annotations.
+type Cleaned = ((Vec<usize>, Vec<usize>, Vec<u32>, Vec<bool>), NoteColumns);
+
+fn cleaned(document: Document) -> Cleaned {
+    let mut blocks = (vec![], vec![], vec![], vec![]);
+    for line in &document.blocks {
+        blocks.0.push(line.start);
+        blocks.1.push(line.end);
+        blocks.2.push(line.gap);
+        blocks.3.push(line.hard_break);
+    }
+    (blocks, note_columns(document.notes))
+}
+
+/// Segment a text and run built-in passes over it to the fixed point of its text form.
+#[pyfunction]
+fn process(py: Python<'_>, text: &str, passes: &Bound<'_, PyList>) -> PyResult<Cleaned> {
+    let built = build_passes(passes)?;
+    Ok(py.detach(|| cleaned(crate::pipeline::process(text, &built))))
+}
+
+/// [`process`] over many texts on `threads` threads, results in input order.
+#[pyfunction]
+fn process_many(
+    py: Python<'_>,
+    texts: Vec<String>,
+    passes: &Bound<'_, PyList>,
+    threads: usize,
+) -> PyResult<Vec<Cleaned>> {
+    let built = build_passes(passes)?;
+    Ok(py.detach(|| crate::pipeline::process_many(&texts, &built, threads).into_iter().map(cleaned).collect()))
+}
+
 /// Run built-in passes over a document given as columns; the annotations after them, as columns.
 ///
 /// `blocks` is (starts, ends, gaps, hard_breaks) in code points; `passes` a list of (name, settings).
@@ -160,16 +219,7 @@ fn run_passes(
     notes: NoteColumns<String>,
     passes: &Bound<'_, PyList>,
 ) -> PyResult<NoteColumns> {
-    let mut built = Vec::new();
-    for item in passes.iter() {
-        let item = item.cast::<PyTuple>()?;
-        let name: String = item.get_item(0)?.extract()?;
-        let settings = settings_of(item.get_item(1)?.cast::<PyDict>()?)?;
-        match crate::passes::build(&name, &settings) {
-            Some(pass) => built.push(pass),
-            None => return Err(PyValueError::new_err(format!("the engine has no pass named {name:?}"))),
-        }
-    }
+    let built = build_passes(passes)?;
     let (starts, ends, gaps, hard_breaks) = blocks;
     let mut offsets = Vec::with_capacity(starts.len() * 2);
     for (start, end) in starts.iter().zip(&ends) {
@@ -207,21 +257,11 @@ fn run_passes(
             credit: notes.3[index],
         });
     }
-    let result = py.detach(|| {
+    Ok(py.detach(|| {
         let mut document = Document::with_blocks(raw, lines, annotations);
         crate::pipeline::run(&mut document, &built);
-        document.notes
-    });
-    let mut columns: NoteColumns = (vec![], vec![], vec![], vec![]);
-    for note in result {
-        columns.0.push(note.role.map(Role::as_str));
-        columns
-            .1
-            .push(note.removal.map(|removal| (removal.pass_name, removal.reason, removal.detail, removal.copy_of)));
-        columns.2.push(note.story);
-        columns.3.push(note.credit);
-    }
-    Ok(columns)
+        note_columns(document.notes)
+    }))
 }
 
 /// The names of the passes the engine implements.
@@ -240,6 +280,8 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(cut, module)?)?;
     module.add_function(wrap_pyfunction!(stopwords, module)?)?;
     module.add_function(wrap_pyfunction!(run_passes, module)?)?;
+    module.add_function(wrap_pyfunction!(process, module)?)?;
+    module.add_function(wrap_pyfunction!(process_many, module)?)?;
     module.add_function(wrap_pyfunction!(pass_names, module)?)?;
     Ok(())
 }

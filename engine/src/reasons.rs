@@ -14,6 +14,7 @@ pub const CONSENT_NOTICE: &str = "consent-notice";
 pub const TEASER_LIST: &str = "teaser-list";
 // dedup-captions
 pub const DUPLICATE_CAPTION: &str = "duplicate-caption";
+pub const CAPTION_CREDIT: &str = "caption-credit";
 // collapse-repeated-blocks
 pub const REPEATED_BLOCK: &str = "repeated-block";
 pub const REPEATED_HEADING: &str = "repeated-heading";

@@ -51,33 +51,41 @@ pub fn is_unspaced(token: &str) -> bool {
 
 /// The word tokens of folded text and how many are words of unspaced scripts.
 pub fn cut(folded: &str) -> (Vec<&str>, usize) {
-    if folded.is_ascii() {
-        return (ascii_words(folded), 0);
-    }
-    let tokens: Vec<&str> = TOKEN.find_iter(folded).map(|m| m.as_str()).collect();
-    let unspaced = tokens.iter().filter(|token| is_unspaced(token)).count();
+    let tokens: Vec<&str> = tokens(folded).collect();
+    let unspaced = if folded.is_ascii() { 0 } else { tokens.iter().filter(|token| is_unspaced(token)).count() };
     (tokens, unspaced)
 }
 
+/// The word tokens of folded text, one at a time (see [`cut`]).
+pub fn tokens(folded: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+    if folded.is_ascii() {
+        Box::new(AsciiWords { text: folded, position: 0 })
+    } else {
+        Box::new(TOKEN.find_iter(folded).map(|m| m.as_str()))
+    }
+}
+
+/// `\w+` runs of ASCII text: letters, digits and the underscore.
+struct AsciiWords<'a> {
+    text: &'a str,
+    position: usize,
+}
+
+impl<'a> Iterator for AsciiWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        let is_word = |byte: &u8| byte.is_ascii_alphanumeric() || *byte == b'_';
+        let start = self.position + bytes[self.position..].iter().position(is_word)?;
+        let end = bytes[start..].iter().position(|byte| !is_word(byte)).map_or(bytes.len(), |length| start + length);
+        self.position = end;
+        Some(&self.text[start..end])
+    }
+}
+
 fn ascii_words(text: &str) -> Vec<&str> {
-    let bytes = text.as_bytes();
-    let mut words = Vec::new();
-    let mut start = None;
-    for (position, byte) in bytes.iter().enumerate() {
-        let word = byte.is_ascii_alphanumeric() || *byte == b'_';
-        match (word, start) {
-            (true, None) => start = Some(position),
-            (false, Some(first)) => {
-                words.push(&text[first..position]);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(first) = start {
-        words.push(&text[first..]);
-    }
-    words
+    AsciiWords { text, position: 0 }.collect()
 }
 
 /// The `\w+` runs of a text, as the benchmarks count words.
@@ -90,7 +98,11 @@ pub fn words(text: &str) -> Vec<&str> {
 
 /// The key of already folded tokens: joined with spaces, digits written as `0`.
 pub fn key_of_tokens(tokens: &[&str]) -> String {
-    let joined = tokens.join(" ");
+    digits_as_zero(tokens.join(" "))
+}
+
+/// Every decimal digit (`\d`, any script) written as `0`.
+pub fn digits_as_zero(joined: String) -> String {
     if joined.is_ascii() {
         if !joined.bytes().any(|byte| byte.is_ascii_digit()) {
             return joined;

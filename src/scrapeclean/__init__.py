@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from .api import clean, default_pipeline, process
+from .api import clean, clean_many, default_pipeline, process
 from .assemble import assemble, to_text
 from .errors import ConfigError, InputError, OutputError, ScrapecleanError, SpanError
 from .model import Article, Block, Caption, Document, Removal, RemovedBlock, Role, Span
@@ -33,6 +33,7 @@ __all__ = [
     "SpanError",
     "assemble",
     "clean",
+    "clean_many",
     "default_pipeline",
     "process",
     "segment",

@@ -10,7 +10,7 @@ word character, so no feature changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -91,3 +91,50 @@ def _notes(blocks: Sequence[Block]) -> tuple[list, list, list, list]:
 
 def _with_notes(block: Block, role: str | None, removal: Removal | None, story: int, credit: Span | None) -> Block:
     return Block(block.index, block.start, block.end, block.text, block.gap, block.hard_break, role, removal, story, credit)
+
+
+def engine_passes(pipeline: Iterable[object]) -> list[tuple[str, dict[str, object]]] | None:
+    """The engine's form of a pipeline made only of built-in passes the engine runs; else None.
+
+    A subclass of a built-in pass may change what it does, so only the
+    built-in classes themselves count.
+    """
+    from . import passes as builtin
+
+    classes = {getattr(builtin, name) for name in builtin.__all__}
+    names = set(_engine.pass_names())
+    spec = []
+    for item in pipeline:
+        if type(item) not in classes or item.name not in names:  # type: ignore[attr-defined]
+            return None
+        spec.append((item.name, settings_of(item)))  # type: ignore[attr-defined]
+    return spec
+
+
+def process_in_engine(text: str, passes: list[tuple[str, dict[str, object]]]) -> tuple:
+    return _engine.process(encodable(text), passes)
+
+
+def process_many_in_engine(texts: list[str], passes: list[tuple[str, dict[str, object]]], threads: int) -> list:
+    return _engine.process_many(encodable_all(texts), passes, threads)
+
+
+def engine_document(text: str, source: str | None, columns: tuple) -> Document:
+    """The :class:`Document` the engine's columns describe: its blocks with their annotations."""
+    (starts, ends, gaps, hard_breaks), (roles, removals, stories, credits) = columns
+    blocks = tuple(
+        Block(
+            index,
+            start,
+            end,
+            text[start:end],
+            gaps[index],
+            hard_breaks[index],
+            roles[index],
+            None if removals[index] is None else Removal(*removals[index]),
+            stories[index],
+            None if credits[index] is None else Span(*credits[index]),
+        )
+        for index, (start, end) in enumerate(zip(starts, ends))
+    )
+    return Document._trusted(text, blocks, source)

@@ -153,6 +153,14 @@ class Document:
             object.__setattr__(derived, name, value)
         return derived
 
+    @classmethod
+    def _trusted(cls, raw: str, blocks: tuple[Block, ...], source: str | None) -> Document:
+        """A document over blocks the engine found in ``raw`` (their spans hold by construction)."""
+        document = object.__new__(cls)
+        for name, value in (("raw", raw), ("blocks", blocks), ("source", source), ("cache", {})):
+            object.__setattr__(document, name, value)
+        return document
+
     @property
     def story_count(self) -> int:
         return 1 + max((block.story for block in self.blocks), default=0)

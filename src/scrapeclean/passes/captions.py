@@ -25,6 +25,7 @@ from typing import ClassVar
 import regex
 from attrs import field, frozen
 
+from ..engine import run_builtin
 from ..features import Features, analyse
 from ._settings import at_least
 from ..model import Block, Document, Edits, Role, Span
@@ -114,6 +115,10 @@ class DedupCaptions:
     max_repeated_words: int = field(default=50, validator=at_least(0, "dedup-captions"))
 
     def __call__(self, document: Document) -> Document:
+        return run_builtin(document, (self,))
+
+    def reference(self, document: Document) -> Document:
+        """The Python implementation the engine's pass is checked against (benchmarks/differential.py)."""
         live = [block for block in document.blocks if block.removal is None]
         analysis = analyse(document)
         feats = [analysis.features[block.index] for block in live]
