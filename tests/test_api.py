@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import scrapeclean
-from scrapeclean import Article, Document, InputError, Pipeline
+from scrapeclean import Article, ConfigError, Document, InputError, Pipeline, clean, clean_many
 
 SEEDS = Path(__file__).parent / "cases" / "seeds"
 SEED_ONE_STORY = SEEDS / "000_fd377441e847cd71.txt"
@@ -162,3 +162,41 @@ def test_a_page_break_always_starts_a_new_article():
     second = "The army entered the town on Saturday. " * 12
     articles = scrapeclean.clean(f"{first}\n\n\f\n\n{second}")
     assert [article.body for article in articles] == [(first.strip(),), (second.strip(),)]
+
+
+@pytest.mark.parametrize(
+    "html",
+    ["<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>", "  <!-- saved -->\n<html lang='en'><p>x</p></html>"],
+)
+def test_clean_given_an_html_document_points_to_the_html_path(html):
+    with pytest.raises(InputError, match=r"this is an HTML document; .*html_to_dump.*--input-format html"):
+        clean(html)
+
+
+def test_a_dump_that_mentions_html_tags_is_cleaned_as_text():
+    text = "How to write <html> by hand\n\n" + "The first tag of a page is the html tag, and it holds the rest. " * 3
+    assert clean(text)[0].text.startswith("The first tag")
+
+
+def test_removed_records_name_their_block_the_block_they_copy_and_optionally_their_text():
+    body = "The army said on Friday that it had entered the town after a night of fighting, and that all were safe."
+    more = "Residents described hours of shelling before dawn, and aid groups said they were ready to bring food in."
+    article = clean(f"Home\n{body}\n{more}\n{body}")[0]
+    removed = article.to_dict()["removed"]
+    assert [(record["block"], record["copy_of"], "text" in record) for record in removed] == [(0, None, False), (3, 1, False)]
+    with_text = article.to_dict(removed_text=True)["removed"]
+    assert [record["text"] for record in with_text] == ["Home", body]
+
+
+def test_clean_many_gives_what_clean_gives_in_input_order():
+    texts = [f"Story {n}\n\n" + f"Words of story {n}, told plainly and at length. " * (n + 3) for n in range(7)]
+    texts.append("")
+    expected = [clean(text) for text in texts]
+    assert clean_many(texts, threads=3) == expected
+    assert clean_many(texts) == expected
+
+
+@pytest.mark.parametrize("threads", [0, -1, 1.5, True])
+def test_clean_many_refuses_a_bad_thread_count(threads):
+    with pytest.raises(ConfigError, match="threads must be a whole number of at least 1"):
+        clean_many(["x"], threads=threads)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import attrs
 import pytest
 import regex
 from attrs import field, frozen
@@ -136,9 +137,49 @@ def test_configure_changes_one_setting_and_the_repr_shows_it():
     assert default_pipeline().get("collapse-repeated-blocks").min_words == 8
 
 
-def test_configure_an_unknown_setting_names_the_pass_and_the_setting():
-    with pytest.raises(ConfigError, match=r"pass 'dedup-captions' has no such setting: .*min_wordz"):
+def test_configure_an_unknown_setting_names_the_pass_the_setting_the_value_and_the_valid_ones():
+    with pytest.raises(
+        ConfigError,
+        match=r"pass 'dedup-captions' has no setting 'min_wordz'; its settings: min-words, max-words, .* \(given 3\)",
+    ):
         default_pipeline().configure("dedup-captions", min_wordz=3)
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "kind"),
+    [("min_words", "5", "int"), ("min_words", True, "int"), ("cut_threads", 1, "bool"), ("model_threshold", "x", "float")],
+)
+def test_configure_a_value_of_the_wrong_type_names_setting_value_and_type(setting, value, kind):
+    pass_name = "dedup-captions" if setting == "min_words" else "remove-site-chrome"
+    with pytest.raises(ConfigError, match=rf"setting {pass_name}.{setting} must be of type {kind} .*not {value!r}"):
+        default_pipeline().configure(pass_name, **{setting: value})
+
+
+def test_a_language_list_given_as_one_string_is_refused_not_read_letter_by_letter():
+    with pytest.raises(ConfigError, match=r"remove-site-chrome.phrase_languages must be of type list of str .*not 'en'"):
+        default_pipeline().configure("remove-site-chrome", phrase_languages="en")
+    configured = default_pipeline().configure("remove-site-chrome", phrase_languages=["en", "de"])
+    assert configured.get("remove-site-chrome").phrase_languages == ("en", "de")
+
+
+def test_a_pass_class_instead_of_an_instance_is_refused_at_insert():
+    from scrapeclean.passes import DedupCaptions
+
+    with pytest.raises(ConfigError, match=r"not the class DedupCaptions; write DedupCaptions\(\)"):
+        default_pipeline().without("dedup-captions").insert(DedupCaptions, before="remove-site-chrome")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", ["Mark Lines", "mark_lines", "-mark", "mark-", ""])
+def test_a_malformed_pass_name_is_refused_at_insert(name):
+    @attrs.frozen
+    class Named:
+        name: str
+
+        def __call__(self, document):
+            return document
+
+    with pytest.raises(ConfigError, match="must be kebab-case"):
+        default_pipeline().insert(Named(name), after="assign-roles")
 
 
 @pytest.mark.parametrize(

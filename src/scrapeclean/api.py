@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import regex
+
 from .assemble import PARAGRAPH_BREAK, STORY_BREAK, Parts, assemble, stories
 from .engine import engine_document, engine_passes, process_in_engine, process_many_in_engine
 from .errors import ConfigError, InputError
@@ -50,9 +52,19 @@ def process(text: str, *, source: str | None = None, pipeline: Pipeline | None =
     return document
 
 
+# A whole HTML document: a doctype or an <html> tag first, after white space and comments.
+_HTML_START = regex.compile(r"[\s\ufeff]*(?:<!--.*?-->[\s]*)*<(?:!doctype\s+html|html)[\s>]", regex.IGNORECASE | regex.DOTALL)
+
+
 def _check_text(text: object) -> None:
     if not isinstance(text, str):
         raise InputError(f"clean() takes str, not {type(text).__name__}; decode bytes first (see scrapeclean.io)")
+    if _HTML_START.match(text, endpos=4096) is not None:
+        raise InputError(
+            "clean() takes a page dump (a page's visible text), and this is an HTML document; "
+            "turn it into a dump with scrapeclean.io.html.html_to_dump(data) first, "
+            "or give the file to the command line with --input-format html"
+        )
 
 
 def clean_many(

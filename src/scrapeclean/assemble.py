@@ -75,7 +75,15 @@ def _article(index: int, blocks: Sequence[Block], document: Document) -> Article
         title_span=parts.metadata[Role.TITLE].span if Role.TITLE in parts.metadata else None,
         body_spans=[block.span for block in parts.body],
         removed=[
-            RemovedBlock(block.span, block.removal.pass_name, block.removal.reason, block.removal.detail)
+            RemovedBlock(
+                block.span,
+                block.removal.pass_name,
+                block.removal.reason,
+                block.removal.detail,
+                block.index,
+                block.removal.copy_of,
+                block.text,
+            )
             for block in parts.removed
             if block.removal is not None
         ],

@@ -194,50 +194,5 @@ def build_pipeline(config: Config, base: Pipeline | None = None) -> Pipeline:
         pipeline = pipeline.without(*dropped)
     for name, values in config.settings.items():
         if name in pipeline.names:
-            pipeline = pipeline.configure(name, **_checked_settings(pipeline.get(name), name, values))
+            pipeline = pipeline.configure(name, **values)
     return pipeline
-
-
-def _checked_settings(item: Any, pass_name: str, values: Mapping[str, Any]) -> dict[str, Any]:
-    try:
-        fields = {each.name: each for each in attrs.fields(type(item))}
-    except (TypeError, attrs.exceptions.NotAnAttrsClassError):
-        fields = {}
-    checked: dict[str, Any] = {}
-    for key, value in values.items():
-        name = key.replace("-", "_")
-        if name not in fields:
-            valid = ", ".join(each.replace("_", "-") for each in fields) or "none"
-            raise ConfigError(f"pass {pass_name!r} has no setting {key!r}; its settings: {valid}")
-        checked[name] = _typed(value, _default(fields[name]), f"{pass_name}.{key}")
-    return checked
-
-
-def _default(attribute: attrs.Attribute) -> Any:
-    default = attribute.default
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        return default.factory()  # type: ignore[call-arg]
-    return default
-
-
-def _typed(value: Any, default: Any, where: str) -> Any:
-    if default is None or default is attrs.NOTHING:
-        return value
-    if isinstance(default, bool):
-        ok = isinstance(value, bool)
-    elif isinstance(default, float):
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        value = float(value) if ok else value
-    elif isinstance(default, int):
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    elif isinstance(default, str):
-        ok = isinstance(value, str)
-    elif isinstance(default, (tuple, list, frozenset, set)):
-        ok = isinstance(value, list)
-        value = type(default)(value) if ok else value
-    else:
-        return value
-    if not ok:
-        kind = type(default).__name__
-        raise ConfigError(f"setting {where} must be of type {kind} (like its default {default!r}), not {value!r}")
-    return value

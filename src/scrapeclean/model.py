@@ -262,15 +262,24 @@ class RemovedBlock:
     pass_name: str
     reason: str
     detail: str = ""
+    block: int | None = None  # the removed block's index in the input
+    copy_of: int | None = None  # for a removed copy: the index of the block it copies
+    text: str | None = None  # the removed text, when the article was built with it
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, text: bool = False) -> dict[str, Any]:
+        """The JSON form; with ``text``, the removed text too, so a record can be read without its input."""
+        found = {
             "start": self.span.start,
             "end": self.span.end,
             "pass": self.pass_name,
             "reason": self.reason,
             "detail": self.detail,
+            "block": self.block,
+            "copy_of": self.copy_of,
         }
+        if text:
+            found["text"] = self.text
+        return found
 
 
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
@@ -303,8 +312,11 @@ class Article:
     def text(self) -> str:
         return "\n\n".join(self.body)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The documented JSON form (see docs/data-model.md); keys are stable."""
+    def to_dict(self, removed_text: bool = False) -> dict[str, Any]:
+        """The documented JSON form (see docs/data-model.md); keys are stable.
+
+        With ``removed_text``, each ``removed`` record carries the text it removed.
+        """
         return {
             "index": self.index,
             "title": self.title,
@@ -315,7 +327,7 @@ class Article:
             "body": list(self.body),
             "text": self.text,
             "spans": [span.to_list() for span in self.spans],
-            "removed": [removed.to_dict() for removed in self.removed],
+            "removed": [removed.to_dict(removed_text) for removed in self.removed],
             "title_span": self.title_span.to_list() if self.title_span else None,
             "body_spans": [span.to_list() for span in self.body_spans],
         }
