@@ -103,7 +103,6 @@ HOSTILE = {
     "stacked-combining-marks": "Z" + "\u0336\u0301\u0308\u0327" * 400 + "algo\n\n" + STORY,
     "combining-marks-only": "\u0301\u0308\u0327\n" * 40,
     "several-languages": SEVERAL_LANGUAGES,
-    "html-as-text": HTML_PAGE,
     "json-as-text": json.dumps(JSON_RECORD, indent=2),
     "json-one-line": json.dumps(JSON_RECORD),
     "jsonl-as-text": "\n".join(json.dumps({**JSON_RECORD, "id": f"doc-{n}"}) for n in range(20)),
@@ -124,6 +123,13 @@ def test_hostile_text_gives_a_valid_stable_deterministic_result(name):
     once = clean_and_check(text, seconds=30)
     again = scrapeclean.to_text(scrapeclean.clean(text))
     assert again == once, "cleaning the same text twice gave different results"
+
+
+def test_an_html_document_given_as_text_is_refused_with_the_way_to_the_html_path():
+    with pytest.raises(scrapeclean.InputError, match=r"this is an HTML document; .*--input-format html"):
+        scrapeclean.clean(HTML_PAGE)
+    fragment = HTML_PAGE.split("<body>", 1)[1]  # markup without a document's start is cleaned as text
+    clean_and_check(fragment, seconds=30)
 
 
 # Line ends and invisible characters at the ends of lines carry no meaning: the same story must be

@@ -26,7 +26,7 @@ ARTICLE_KEYS = {
     "body_spans",
 }
 CAPTION_KEYS = {"text", "credit"}
-REMOVED_KEYS = {"start", "end", "pass", "reason", "detail"}
+REMOVED_KEYS = {"start", "end", "pass", "reason", "detail", "block", "copy_of"}
 
 
 def _document(raw: str = "Title\n\nFirst paragraph.\nSecond paragraph.") -> Document:
@@ -223,6 +223,8 @@ def test_to_dict_carries_every_documented_key_with_its_value():
                 "pass": "remove-site-chrome",
                 "reason": "widget",
                 "detail": "counter, toggle or separator",
+                "block": None,
+                "copy_of": None,
             }
         ],
     }
