@@ -76,8 +76,8 @@ if "vanish_after_reading" in faults:  # removed once read, before fix writes the
 
     real_read_bytes, real_read_records = text_module.read_bytes, jsonl_module.read_records
 
-    def read_bytes(path):
-        data = real_read_bytes(path)
+    def read_bytes(path, *args):
+        data = real_read_bytes(path, *args)
         if named(path, "vanish_after_reading"):
             os.unlink(path)
         return data

@@ -38,6 +38,23 @@ def _jobs(text: str) -> int:
     return value or (os.cpu_count() or 1)
 
 
+def _size(text: str) -> int:
+    from .errors import ConfigError
+    from .io.limits import parse_size
+
+    try:
+        return parse_size(text, "the size")
+    except ConfigError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+_LIMITS = (
+    ("--max-document-size", "largest dump: a text file, a JSONL line, a WARC payload (default 64MiB)"),
+    ("--max-file-size", "most bytes read from one file, after decompression (default 8GiB)"),
+    ("--max-warc-header-size", "largest header block of a WARC record (default 1MiB)"),
+)
+
+
 def _input_options(parser: argparse.ArgumentParser, walks: bool = True) -> None:
     group = parser.add_argument_group("input")
     group.add_argument(
@@ -48,6 +65,8 @@ def _input_options(parser: argparse.ArgumentParser, walks: bool = True) -> None:
     )
     group.add_argument("--text-field", metavar="NAME", help="JSONL field holding the dump (default: text)")
     group.add_argument("--id-field", metavar="NAME", help="JSONL field holding the record id (default: id)")
+    for flag, help_text in _LIMITS:
+        group.add_argument(flag, type=_size, metavar="SIZE", help=help_text)
     if not walks:
         return
     group.add_argument(
@@ -177,6 +196,9 @@ def resolve_config(options: argparse.Namespace):  # type: ignore[no-untyped-def]
         exclude=getattr(options, "exclude", None),
         input_format=options.input_format,
         allow_empty=getattr(options, "allow_empty", None),
+        max_document_size=options.max_document_size,
+        max_file_size=options.max_file_size,
+        max_warc_header_size=options.max_warc_header_size,
     )
     config = config.override(
         disable=(*config.disable, *(options.disable or ())),

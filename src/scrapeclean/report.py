@@ -19,7 +19,7 @@ from typing import IO, Any, NamedTuple
 from .config import Config
 from .corpus.summary import Reporter
 from .io.paths import Found
-from .io.readers import ReadOptions, read_all
+from .io.readers import read_all
 from .io.units import Carry, Dump, Failure
 from .model import Block, Document
 from .pipeline import Pipeline
@@ -61,8 +61,7 @@ def _documents(options: ExplainOptions, reporter: Reporter) -> Iterator[tuple[Du
     from .api import process
 
     config = options.config
-    read = ReadOptions(config.input_format, config.text_field, config.id_field)
-    for unit in read_all([Found(options.path)], read):
+    for unit in read_all([Found(options.path)], config.read_options()):
         if isinstance(unit, Failure):
             raise _Failed(unit.message)
         if isinstance(unit, Carry) and unit.message:

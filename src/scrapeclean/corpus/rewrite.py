@@ -174,6 +174,12 @@ class Rewriter:
             self.tally.failed += 1
         elif carry.message:
             self.tally.skipped += 1
+        if carry.too_large and self.state is not None and self.state.writer is not None:
+            # The line was not kept, so the file cannot be written back whole: it stays as it was.
+            self.reporter.message(f"error: {carry.path}: left as it was (a record over the size limit)")
+            self.state.failed = True
+            self._abandon()
+            return
         self._write(carry.raw)
 
     def _left_alone(self, where: str, original: str, cleaned: str) -> bool:

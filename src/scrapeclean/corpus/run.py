@@ -80,7 +80,7 @@ def validate(options: RunOptions) -> None:
 def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
     validate(options)
     config = options.config
-    read = ReadOptions(config.input_format, config.text_field, config.id_field)
+    read = config.read_options()
     units = read_all(discover(options.paths, file_filter(options)), read)
     articles = options.command == "clean" and (options.output_format != "text")
     stream = clean_units(units, options.pipeline, options.jobs, articles=articles)

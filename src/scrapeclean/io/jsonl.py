@@ -24,14 +24,27 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+from .limits import DEFAULT_LIMITS, over, skip_line
 from .units import Carry, Dump
 
 _BOM = b"\xef\xbb\xbf"
 
 
-def read_records(handle: IO[bytes], path: str, text_field: str, id_field: str) -> Iterator[Dump | Carry]:
-    """The units of a JSONL stream, one per line, numbered from 1."""
-    for number, raw in enumerate(handle, start=1):
+def read_records(
+    handle: IO[bytes], path: str, text_field: str, id_field: str, limit: int = DEFAULT_LIMITS.document
+) -> Iterator[Dump | Carry]:
+    """The units of a JSONL stream, one per line, numbered from 1; a line over ``limit`` bytes is not held."""
+    number = 0
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            skip_line(handle)
+            message = over("the record", limit, "max-document-size")
+            yield Carry(path, number, b"", message, failed=True, too_large=True)
+            continue
         line = raw[len(_BOM) :] if number == 1 and raw.startswith(_BOM) else raw
         yield parse_line(line, raw, number, path, text_field, id_field)
 

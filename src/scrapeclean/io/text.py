@@ -22,6 +22,7 @@ import sys
 
 from ..errors import InputError
 from .encoding import decode
+from .limits import DEFAULT_LIMITS, Limits, read_bounded
 from .units import Dump
 
 _FIRST_BREAK_LIMIT = 1 << 16
@@ -45,18 +46,25 @@ def file_form(cleaned: str, original: str) -> str:
     return cleaned + newline
 
 
-def read_bytes(path: str) -> bytes:
-    """A file's bytes (``-``: standard input), decompressing ``.gz``; ``InputError`` naming the file."""
+def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """A file's bytes (``-``: standard input), decompressing ``.gz``; ``InputError`` naming the file.
+
+    The file is one dump, so it is read up to the document limit and no further
+    (``TooLarge`` past it): a bomb or an endless device costs at most that.
+    """
+    limit = min(limits.document, limits.file)
+    setting = "max-document-size" if limit == limits.document else "max-file-size"
+    what = f"{display_path(path)}: the file" + (" (decompressed)" if path.lower().endswith(".gz") else "")
     try:
         if path == "-":
-            return sys.stdin.buffer.read()
+            return read_bounded(sys.stdin.buffer, limit, what, setting)
         if path.lower().endswith(".gz"):
             import gzip
 
             with gzip.open(path, "rb") as handle:
-                return handle.read()
+                return read_bounded(handle, limit, what, setting)  # type: ignore[arg-type]
         with open(path, "rb") as handle:
-            return handle.read()
+            return read_bounded(handle, limit, what, setting)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file (it may have been removed during the run)") from None
     except IsADirectoryError:
@@ -66,9 +74,9 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: cannot read: {reason}") from None
 
 
-def read_text(path: str) -> Dump:
+def read_text(path: str, limits: Limits = DEFAULT_LIMITS) -> Dump:
     """One dump: the whole decoded file."""
-    data = read_bytes(path)
+    data = read_bytes(path, limits)
     decoded = decode(data, path)
     return Dump(path=path, text=decoded.text, decoded=decoded)
 
