@@ -30,7 +30,7 @@ from ..errors import OutputError
 from ..io.atomic import atomic_write
 from ..io.paths import inside, safe_name
 from ..io.units import Carry, Dump, Failure, FileStart, Unit
-from .summary import Reporter, Tally, cleaning_failed
+from .summary import Reporter, Tally, cleaning_failed, sweep_stale
 from .work import Outcome
 
 ARTICLE_KEYS = ("index", "title", "section", "byline", "dateline", "captions", "body", "text", "spans", "removed")
@@ -64,6 +64,7 @@ class Printer:
         self.written = 0
         self.relative = ""
         self.warned: set[str] = set()
+        self.swept: set[str] = set()
 
     def handle(self, unit: Unit, outcome: Outcome | None) -> None:
         if isinstance(unit, FileStart):
@@ -168,6 +169,7 @@ class Printer:
         try:
             target = inside(self.options.output_dir, name + suffix)
             os.makedirs(os.path.dirname(target), exist_ok=True)
+            sweep_stale(os.path.dirname(target), self.swept, self.reporter)
             atomic_write(target, data.encode("utf-8", "backslashreplace"))
         except (OutputError, OSError, ValueError) as error:
             self.tally.failed += 1

@@ -10,6 +10,7 @@ visible text, it is reported and left alone unless ``allow_empty`` is set.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
@@ -20,7 +21,7 @@ from ..io.paths import REWRITABLE_FORMATS
 from ..io.text import file_form
 from ..io.units import Carry, Dump, Failure, FileEnd, FileStart, Unit
 from ..segment import segment
-from .summary import Reporter, Tally, cleaning_failed
+from .summary import Reporter, Tally, cleaning_failed, sweep_stale
 from .work import Outcome
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ class Rewriter:
         self.reporter = reporter
         self.tally = tally
         self.state: _FileState | None = None
+        self.swept: set[str] = set()
 
     def run(self, stream: Iterable[tuple[Unit, Outcome | None]]) -> None:
         try:
@@ -92,6 +94,8 @@ class Rewriter:
     def _start(self, start: FileStart) -> None:
         self.tally.files += 1
         self.state = _FileState(start)
+        if self.options.fix:
+            sweep_stale(os.path.dirname(os.path.realpath(start.path)), self.swept, self.reporter)
         if start.format not in REWRITABLE_FORMATS:
             self._fail(
                 f"{start.path}: check and fix handle text and JSONL files, not {start.format}; use 'scrapeclean clean'"

@@ -67,6 +67,10 @@ def validate(options: RunOptions) -> None:
     check_paths(options.paths)
     if options.command == "fix" and "-" in options.paths:
         raise InputError("fix rewrites files in place and cannot take standard input ('-'); use 'scrapeclean clean'")
+    if options.command == "fix":
+        for path in options.paths:
+            if os.path.exists(path) and not (os.path.isfile(path) or os.path.isdir(path)):
+                raise InputError(f"{path}: not a regular file; fix rewrites regular files only")
     if options.command in ("check", "fix"):
         read = ReadOptions(options.config.input_format)
         for path in options.paths:
@@ -81,7 +85,7 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
     validate(options)
     config = options.config
     read = config.read_options()
-    units = read_all(discover(options.paths, file_filter(options)), read)
+    units = read_all(discover(options.paths, file_filter(options), reporter.note), read)
     articles = options.command == "clean" and (options.output_format != "text")
     stream = clean_units(units, options.pipeline, options.jobs, articles=articles)
     tally = Tally()

@@ -101,6 +101,17 @@ class Reporter:
             self.stream.flush()
 
 
+def sweep_stale(directory: str, swept: set[str], reporter: Reporter) -> None:
+    """Remove what a killed run left in ``directory`` (once per run and directory), and say so."""
+    if directory in swept:
+        return
+    swept.add(directory)
+    from ..io.atomic import remove_stale
+
+    for path in remove_stale(directory):
+        reporter.note(f"note: {path}: removed, a temporary file left by an interrupted run")
+
+
 def cleaning_failed(where: str, error: str) -> str:
     """The message for a dump whose cleaning raised: a defect to report, and the dump left as it was."""
     return f"error: {where}: cleaning failed ({error}); left as it was (a scrapeclean defect: please report it)"
