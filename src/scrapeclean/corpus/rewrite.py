@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import OutputError
 from ..io.atomic import AtomicWriter, atomic_write
-from ..io.jsonl import derived_id, dump_record, with_text
+from ..io.jsonl import derived_id, line_ending, splice
 from ..io.paths import REWRITABLE_FORMATS
 from ..io.text import file_form
 from ..io.units import Carry, Dump, Failure, FileEnd, FileStart, Unit
@@ -230,15 +230,15 @@ class Rewriter:
             return
         where = dump.where if dump.ident is None else f"{dump.where} (id {dump.ident})"
         self._changed(where, dump.text, new, split=len(outcome.stories) if split else 0)
-        assert dump.record is not None
+        assert dump.raw is not None
         if not split:
-            self._write(dump_record(with_text(dump.record, options.text_field, new), dump.raw))
+            self._write(splice(dump.raw, {options.text_field: new}))
             return
         for index, story in enumerate(outcome.stories):
-            record = with_text(dump.record, options.text_field, story)
-            record[options.id_field] = derived_id(dump.ident, dump.line or 0, index)
+            values = {options.text_field: story, options.id_field: derived_id(dump.ident, dump.line or 0, index)}
             last = index == len(outcome.stories) - 1
-            self._write(dump_record(record, dump.raw if last else None))
+            ending = None if last else line_ending(dump.raw) or b"\n"
+            self._write(splice(dump.raw if index == 0 else _without_mark(dump.raw), values, ending))
 
     def _changed(self, where: str, old: str, new: str, split: int = 0) -> None:
         assert self.state is not None
@@ -252,6 +252,11 @@ class Rewriter:
             self.out.write(unified_diff(old, new, where))
         else:
             self.out.write(label + "\n")
+
+
+def _without_mark(raw: bytes) -> bytes:
+    """A line without the byte-order mark that only the first line of a file may carry."""
+    return raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
 
 
 def unified_diff(old: str, new: str, where: str) -> str:

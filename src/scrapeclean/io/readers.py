@@ -69,7 +69,8 @@ def _read_one(path: str, fmt: str, options: ReadOptions) -> Iterator[Dump | Carr
 def _binary(path: str, limit: int | None) -> Iterator[IO[bytes]]:
     """A streaming binary handle (stdin for ``-``); with a ``limit``, ``.gz`` decompressed and ``TooLarge`` past it."""
     if path == "-":
-        yield sys.stdin.buffer if limit is None else BoundedReader(sys.stdin.buffer, limit, "<stdin>")  # type: ignore[misc]
+        stdin = sys.stdin.buffer
+        yield stdin if limit is None else BoundedReader(stdin, limit, "<stdin>")  # type: ignore[misc]
         return
     try:
         handle: IO[bytes] = open(path, "rb")
