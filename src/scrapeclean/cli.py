@@ -305,7 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _execute(options, out)
     except (ConfigError, InputError) as error:
-        parser.exit(EXIT_USAGE, f"scrapeclean: error: {error}\n")
+        from .io.terminal import shown
+
+        parser.exit(EXIT_USAGE, f"scrapeclean: error: {shown(str(error))}\n")
     except KeyboardInterrupt:
         print("scrapeclean: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -316,7 +318,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         # What no file's own handling caught (a full disk under standard
         # output, an explain --html page with nowhere to go): say so, no traceback.
-        print(f"scrapeclean: error: {_os_reason(error)}; the run stopped", file=sys.stderr)
+        from .io.terminal import shown
+
+        print(f"scrapeclean: error: {shown(_os_reason(error))}; the run stopped", file=sys.stderr)
         _discard_output()
         return EXIT_FAILED
     finally:

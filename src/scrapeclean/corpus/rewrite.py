@@ -18,6 +18,7 @@ from ..errors import OutputError
 from ..io.atomic import AtomicWriter, atomic_write
 from ..io.jsonl import derived_id, line_ending, splice
 from ..io.paths import REWRITABLE_FORMATS
+from ..io.terminal import shown
 from ..io.text import file_form
 from ..io.units import Carry, Dump, Failure, FileEnd, FileStart, Unit
 from ..segment import segment
@@ -146,7 +147,7 @@ class Rewriter:
             if state.failed:  # nothing of this file was written after all
                 self.tally.changed -= state.changed
             else:
-                self.out.write(f"fixed {state.start.path}\n")
+                self.out.write(f"fixed {shown(state.start.path)}\n")
         self.state = None
 
     def _commit(self, state: _FileState) -> None:
@@ -246,7 +247,7 @@ class Rewriter:
         self.tally.changed += 1
         if self.options.fix:
             return
-        label = f"would change {where}" + (f" (split into {split} records)" if split else "")
+        label = f"would change {shown(where)}" + (f" (split into {split} records)" if split else "")
         if self.options.diff:
             self.reporter.note(label)
             self.out.write(unified_diff(old, new, where))
@@ -260,13 +261,17 @@ def _without_mark(raw: bytes) -> bytes:
 
 
 def unified_diff(old: str, new: str, where: str) -> str:
-    """A unified diff of two texts, marking a missing final newline the way ``diff`` does."""
+    """A unified diff of two texts, marking a missing final newline the way ``diff`` does.
+
+    It is for a person to read: control characters (an escape sequence in a
+    dump, a form feed between stories) are shown escaped.
+    """
     import difflib
 
     lines: list[Any] = list(
         difflib.unified_diff(_lines(old), _lines(new), fromfile=f"{where}", tofile=f"{where} (cleaned)")
     )
-    return "".join(lines)
+    return shown("".join(lines), keep="\n")
 
 
 def _lines(text: str) -> list[str]:

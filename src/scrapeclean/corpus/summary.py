@@ -12,6 +12,7 @@ from collections import Counter
 from typing import IO, Any
 
 from ..io.encoding import Decoded
+from ..io.terminal import shown
 from .work import Outcome
 
 
@@ -68,7 +69,11 @@ class Reporter:
             self._bar.update(1)
 
     def message(self, text: str) -> None:
-        """A line about one file or record; shown even with ``--quiet`` (problems must not go unseen)."""
+        """A line about one file or record; shown even with ``--quiet`` (problems must not go unseen).
+
+        Names and text from the input are in it, so its control characters are escaped.
+        """
+        text = shown(text)
         if self._bar is not None:
             self._bar.write(text, file=self.stream)
         else:

@@ -2,8 +2,8 @@
 
 The file form of cleaned text is scrapeclean's text form (see
 :func:`scrapeclean.to_text`) followed by one final newline, using the line
-ending the file already uses (``\\r\\n`` when its first line break is one,
-``\\n`` otherwise). A file is unchanged exactly when its text equals its file
+ending the file already uses: its first line break, ``\\r\\n``, ``\\r`` or
+``\\n`` (``\\n`` when it has none), however long its first line. A file is unchanged exactly when its text equals its file
 form, so ``check`` and ``fix`` agree by construction: a cleaned file that lacks
 its final newline counts as changed, and ``fix`` adds it.
 
@@ -25,15 +25,18 @@ from .encoding import decode
 from .limits import DEFAULT_LIMITS, Limits, read_bounded
 from .units import Dump
 
-_FIRST_BREAK_LIMIT = 1 << 16
-
 
 def newline_of(text: str) -> str:
-    """The line ending a text uses, judged by its first line break."""
-    position = text.find("\n", 0, _FIRST_BREAK_LIMIT)
-    if position > 0 and text[position - 1] == "\r":
-        return "\r\n"
-    return "\n"
+    """The line ending a text uses, judged by its first line break.
+
+    >>> newline_of("a\\rb\\r"), newline_of("x" * 100_000 + "\\r\\n"), newline_of("one line")
+    ('\\r', '\\r\\n', '\\n')
+    """
+    feed = text.find("\n")
+    ret = text.find("\r", 0, len(text) if feed < 0 else feed)
+    if ret < 0:
+        return "\n"
+    return "\r\n" if text.startswith("\n", ret + 1) else "\r"
 
 
 def file_form(cleaned: str, original: str) -> str:
