@@ -106,7 +106,7 @@ class Rewriter:
 
     def _open_writer(self, path: str) -> None:
         assert self.state is not None
-        writer = AtomicWriter(path, must_exist=True)
+        writer = AtomicWriter(path, must_exist=True, same_as=self.state.start.identity)
         self.state.writer = writer  # known before its temporary file exists, so an interruption removes it
         try:
             handle = writer.open()
@@ -218,7 +218,7 @@ class Rewriter:
                 import gzip
 
                 data = gzip.compress(data, mtime=0)
-            atomic_write(dump.path, data, must_exist=True)
+            atomic_write(dump.path, data, must_exist=True, same_as=self.state.start.identity)
         except OutputError as error:
             self._fail(str(error))
 

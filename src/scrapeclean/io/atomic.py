@@ -14,7 +14,8 @@ without write permission bits is refused, even for root, rather than replaced
 behind its owner's back. A
 write that fails (a full disk) leaves the original as it was and raises
 ``OutputError``; so does, when asked (``must_exist``), a file that was removed
-while its new content was being made, rather than bringing it back.
+while its new content was being made, rather than bringing it back, and
+(``same_as``) one that was replaced by another file or a link meanwhile.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from typing import BinaryIO
 from ..errors import OutputError
 
 TEMP_SUFFIX = ".scrapeclean-tmp"
+_REPLACED = "it was replaced by another file during the run; not rewritten"
 WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 # A temporary file is named .NAME.sc-HOST-PID-XXXXXXXX.scrapeclean-tmp: the host
 # (a short hash of its name) and the process that writes it, so a later run can
@@ -51,10 +53,13 @@ class AtomicWriter:
     b'new text\\n'
     """
 
-    def __init__(self, path: str | os.PathLike[str], must_exist: bool = False) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], must_exist: bool = False, same_as: tuple[int, int] | None = None
+    ) -> None:
         self.path = os.fspath(path)
         self.target = os.path.realpath(self.path)
         self.must_exist = must_exist
+        self.same_as = same_as  # (device, inode) of the file as it was read
         self._handle: BinaryIO | None = None
         self._descriptor: int | None = None  # the temporary file before it has a handle
         self._temp: str | None = None
@@ -81,6 +86,8 @@ class AtomicWriter:
             raise OutputError(f"cannot write {self.path}: {error.strerror or error}") from None
         if not stat.S_ISREG(info.st_mode):
             raise OutputError(f"cannot write {self.path}: not a regular file ({_kind(info.st_mode)}); not replaced")
+        if self._replaced(info):
+            raise OutputError(f"cannot write {self.path}: {_REPLACED}")
         # The permission bits decide, even for root (for whom os.access always says yes).
         if not info.st_mode & WRITE_BITS or not os.access(self.target, os.W_OK):
             raise OutputError(f"cannot write {self.path}: the file is read-only")
@@ -129,8 +136,14 @@ class AtomicWriter:
         handle.close()
         if self.must_exist and not os.path.exists(self.target):
             return "it was removed during the run; not created again"
+        if self.same_as is not None and self._replaced(os.stat(self.target)):
+            return _REPLACED
         os.replace(temp, self.target)
         return None
+
+    def _replaced(self, info: os.stat_result) -> bool:
+        """Whether the target is now another file than the one read (swapped for a link, say)."""
+        return self.same_as is not None and (info.st_dev, info.st_ino) != self.same_as
 
     def discard(self) -> None:
         """Drop the new content; the target is left as it was."""
@@ -161,7 +174,9 @@ class AtomicWriter:
             self.discard()
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes, must_exist: bool = False) -> None:
+def atomic_write(
+    path: str | os.PathLike[str], data: bytes, must_exist: bool = False, same_as: tuple[int, int] | None = None
+) -> None:
     """Replace the content of ``path`` with ``data``, atomically; ``OutputError`` naming ``path`` if it cannot be.
 
     With ``must_exist``, a ``path`` that no longer exists when the new content
@@ -170,7 +185,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, must_exist: bool = F
     may run a handler at the start of any function, cleanup included, so only
     holding them back guarantees that no temporary file is left behind.
     """
-    with _interruptions_held(), AtomicWriter(path, must_exist=must_exist) as handle:
+    with _interruptions_held(), AtomicWriter(path, must_exist=must_exist, same_as=same_as) as handle:
         try:
             handle.write(data)
         except OSError as error:  # a full disk, a file size limit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -34,7 +35,7 @@ def read_all(found: Iterable[Found], options: ReadOptions) -> Iterator[Unit]:
     """Every unit of every file, in order; a file that fails yields a ``Failure`` and the stream goes on."""
     for item in found:
         fmt = format_of(item.path, options)
-        yield FileStart(item.path, fmt, item.relative)
+        yield FileStart(item.path, fmt, item.relative, _identity(item.path))
         yield from _read_one(item.path, fmt, options)
         yield FileEnd(item.path)
 
@@ -63,6 +64,16 @@ def _read_one(path: str, fmt: str, options: ReadOptions) -> Iterator[Dump | Carr
     except (OSError, EOFError, zlib.error) as error:
         reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
         yield Failure(path, f"{path}: cannot read: {reason}")
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    if path == "-":
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None  # reading it reports why
+    return info.st_dev, info.st_ino
 
 
 @contextmanager

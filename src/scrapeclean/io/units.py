@@ -15,9 +15,12 @@ from .encoding import Decoded
 
 
 class FileStart(NamedTuple):
+    """A file begins; ``identity`` is its (device, inode) when it was opened, to see if it is swapped later."""
+
     path: str
     format: str
     relative: str = ""
+    identity: tuple[int, int] | None = None
 
 
 class FileEnd(NamedTuple):
