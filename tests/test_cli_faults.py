@@ -635,6 +635,12 @@ HOSTILE_CONFIGS = {
         "no pass named \"__import__('os')\"",
     ),
     "code-as-setting": ("[tool.scrapeclean.settings.dedup-captions]\nmin-words = \"os.system('x')\"\n", "of type int"),
+    "unknown-input-format": (
+        '[tool.scrapeclean]\ninput-format = "pickle"\n',
+        "input-format must be one of auto, text, jsonl, warc, html, not 'pickle'",
+    ),
+    "size-not-a-size": ('[tool.scrapeclean]\nmax-document-size = "huge"\n', "max-document-size must be a positive"),
+    "size-zero": ("[tool.scrapeclean]\nmax-file-size = 0\n", "max-file-size must be a positive"),
 }
 
 

@@ -3,8 +3,9 @@
 The file form of cleaned text is scrapeclean's text form (see
 :func:`scrapeclean.to_text`) followed by one final newline, using the line
 ending the file already uses: its first line break, ``\\r\\n``, ``\\r`` or
-``\\n`` (``\\n`` when it has none), however long its first line. A file is unchanged exactly when its text equals its file
-form, so ``check`` and ``fix`` agree by construction: a cleaned file that lacks
+``\\n`` (``\\n`` when it has none), however long its first line. A file is
+unchanged exactly when its text equals its file form, so ``check`` and
+``fix`` agree by construction: a cleaned file that lacks
 its final newline counts as changed, and ``fix`` adds it.
 
 When cleaning keeps nothing, the file form would be empty; the commands
