@@ -213,6 +213,15 @@ def test_clean_output_dir_never_loses_a_record_to_a_name_collision(tmp_path, cor
     assert "sub/k.txt is taken by an earlier input; written to sub/k~2.txt" in result.err
 
 
+def test_an_output_dir_inside_the_corpus_is_not_read_back(corpus):
+    (corpus / "a.txt").write_text(messy_dump())
+    out = corpus / "out"
+    for _ in range(3):  # each run would otherwise clean its own output again, one level deeper
+        result = scrapeclean("clean", "--output-dir", str(out), str(corpus))
+        assert result.returncode == 0, result.err
+    assert sorted(str(path.relative_to(corpus)) for path in corpus.rglob("*.txt")) == ["a.txt", "out/a.txt"]
+
+
 # -- 6. JSONL values ------------------------------------------------------------------------------
 
 

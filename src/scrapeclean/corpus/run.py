@@ -59,7 +59,8 @@ def file_filter(options: RunOptions) -> FileFilter:
     if include is None:
         include = DEFAULT_INCLUDE if options.command == "clean" else REWRITE_INCLUDE
     exclude = (config.exclude if config.exclude is not None else DEFAULT_EXCLUDE) + config.extend_exclude
-    return FileFilter(include, exclude, options.force_exclude)
+    outputs = () if options.output_dir is None else (os.path.realpath(options.output_dir),)
+    return FileFilter(include, exclude, options.force_exclude, outputs)
 
 
 def validate(options: RunOptions) -> None:
