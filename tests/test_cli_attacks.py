@@ -215,11 +215,14 @@ def test_clean_output_dir_never_loses_a_record_to_a_name_collision(tmp_path, cor
 
 def test_an_output_dir_inside_the_corpus_is_not_read_back(corpus):
     (corpus / "a.txt").write_text(messy_dump())
-    out = corpus / "out"
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "b.txt").write_text(messy_dump("Below"))
+    out = corpus / "sub" / "out"  # made by the first run after the walk listed corpus, before it lists sub
     for _ in range(3):  # each run would otherwise clean its own output again, one level deeper
         result = scrapeclean("clean", "--output-dir", str(out), str(corpus))
         assert result.returncode == 0, result.err
-    assert sorted(str(path.relative_to(corpus)) for path in corpus.rglob("*.txt")) == ["a.txt", "out/a.txt"]
+    found = sorted(str(path.relative_to(corpus)) for path in corpus.rglob("*.txt"))
+    assert found == ["a.txt", "sub/b.txt", "sub/out/a.txt", "sub/out/sub/b.txt"]
 
 
 # -- 6. JSONL values ------------------------------------------------------------------------------
@@ -291,20 +294,35 @@ def test_control_characters_from_dumps_and_names_never_reach_the_terminal_raw(co
 # -- 9. deep trees ---------------------------------------------------------------------------------
 
 
-def test_a_tree_990_levels_deep_is_walked(corpus):
+def test_a_tree_1500_levels_deep_is_walked_and_mirrored(tmp_path, corpus):
     levels = [corpus]
-    for _ in range(990):  # made and removed a level at a time: no recursion on the test's side either
+    for _ in range(1500):  # made and removed a level at a time: no recursion on the test's side either
         levels.append(levels[-1] / "d")
         levels[-1].mkdir()
     (levels[-1] / "f.txt").write_text(messy_dump())
+    out = tmp_path / "out"
     try:
         result = scrapeclean("check", str(corpus))
         assert result.returncode == 1 and "Traceback" not in result.err
         assert result.out.strip() == f"would change {levels[-1] / 'f.txt'}"
+        result = scrapeclean("clean", "--output-dir", str(out), str(corpus))
+        assert result.returncode == 0 and "Traceback" not in result.err
+        mirrored = out.joinpath(*["d"] * 1500) / "f.txt"
+        assert mirrored.read_text().startswith("Council approves the new river bridge")
     finally:
-        (levels[-1] / "f.txt").unlink()
-        for level in reversed(levels[1:]):
-            level.rmdir()
+        for top in (corpus, out):
+            _remove_deep(top)
+
+
+def _remove_deep(top: Path) -> None:
+    """Remove a deep chain of single folders from the bottom up (``shutil.rmtree`` recurses)."""
+    chain = [top]
+    while (chain[-1] / "d").is_dir():
+        chain.append(chain[-1] / "d")
+    for file in chain[-1].iterdir():
+        file.unlink()
+    for level in reversed(chain[1:]):
+        level.rmdir()
 
 
 # -- 12. temporary files of a killed run -------------------------------------------------------

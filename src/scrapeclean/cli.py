@@ -311,6 +311,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("scrapeclean: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except MemoryError:
+        print("scrapeclean: error: out of memory; lower --max-document-size; the run stopped", file=sys.stderr)
+        _discard_output()
+        return EXIT_FAILED
     except BrokenPipeError:
         # The reader went away (``scrapeclean clean … | head``): stop quietly.
         _discard_output()

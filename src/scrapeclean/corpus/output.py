@@ -183,7 +183,7 @@ class Printer:
             return
         try:
             target = inside(self.options.output_dir, self._claim(name, suffix, dump.where))
-            os.makedirs(os.path.dirname(target), exist_ok=True)
+            _make_folders(os.path.dirname(target))
             sweep_stale(os.path.dirname(target), self.swept, self.reporter)
             atomic_write(target, data.encode("utf-8", "backslashreplace"))
         except (OutputError, OSError, ValueError) as error:
@@ -205,6 +205,19 @@ class Printer:
         if candidate != wanted:
             self.reporter.message(f"warning: {where}: {wanted} is taken by an earlier input; written to {candidate}")
         return candidate
+
+
+def _make_folders(directory: str) -> None:
+    """``os.makedirs`` without its recursion, so an input tree of any depth can be mirrored."""
+    missing = []
+    while not os.path.isdir(directory):
+        missing.append(directory)
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    for folder in reversed(missing):
+        os.mkdir(folder)
 
 
 def _stem(relative: str) -> str:

@@ -59,8 +59,23 @@ def file_filter(options: RunOptions) -> FileFilter:
     if include is None:
         include = DEFAULT_INCLUDE if options.command == "clean" else REWRITE_INCLUDE
     exclude = (config.exclude if config.exclude is not None else DEFAULT_EXCLUDE) + config.extend_exclude
-    outputs = () if options.output_dir is None else (os.path.realpath(options.output_dir),)
-    return FileFilter(include, exclude, options.force_exclude, outputs)
+    return FileFilter(include, exclude, options.force_exclude, _output_folder(options.output_dir))
+
+
+def _output_folder(output_dir: str | None) -> tuple[tuple[int, int], ...]:
+    """The (device, inode) of the output folder, which a walk must not read back.
+
+    The folder is made now, before the walk, so that one made below an input
+    during the run is recognised too.
+    """
+    if output_dir is None:
+        return ()
+    try:
+        os.makedirs(output_dir, exist_ok=True)
+        info = os.stat(output_dir)
+    except OSError:
+        return ()  # each write into it will say why it failed
+    return ((info.st_dev, info.st_ino),)
 
 
 def validate(options: RunOptions) -> None:

@@ -91,12 +91,12 @@ class Found(NamedTuple):
 
 
 class FileFilter(NamedTuple):
-    """Include and exclude globs, and folders never walked into (``outputs``: real paths a run writes below)."""
+    """Include and exclude globs, and folders never walked into (``outputs``: (device, inode) of each)."""
 
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     force_exclude: bool = False
-    outputs: tuple[str, ...] = ()
+    outputs: tuple[tuple[int, int], ...] = ()
 
     def excluded(self, relative: str) -> bool:
         parts = relative.split("/")
@@ -156,7 +156,7 @@ def _walk(root: str, file_filter: FileFilter, skipped: Callable[[str], None]) ->
         for entry in entries:
             relative = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
-                if not file_filter.excluded(relative) and not _is_output(entry.path, file_filter.outputs):
+                if not file_filter.excluded(relative) and not _is_output(entry, file_filter.outputs):
                     below.append((entry.path, relative + "/"))
             elif file_filter.included(relative) and not file_filter.excluded(relative):
                 if entry.is_symlink() and not _leads_inside(entry.path, real_root):
@@ -166,9 +166,12 @@ def _walk(root: str, file_filter: FileFilter, skipped: Callable[[str], None]) ->
         stack.extend(reversed(below))
 
 
-def _is_output(directory: str, outputs: tuple[str, ...]) -> bool:
+def _is_output(entry: os.DirEntry[str], outputs: tuple[tuple[int, int], ...]) -> bool:
     # A run that writes below a folder it reads would read its own output (and write it again, a level deeper).
-    return bool(outputs) and os.path.realpath(directory) in outputs
+    # Compared by inode first (known from the listing), so deep trees cost no extra look-ups.
+    if not any(entry.inode() == inode for _, inode in outputs):
+        return False
+    return (entry.stat(follow_symlinks=False).st_dev, entry.inode()) in outputs
 
 
 def _leads_inside(link: str, real_root: str) -> bool:
