@@ -100,13 +100,16 @@ class FileFilter(NamedTuple):
 
     def excluded(self, relative: str) -> bool:
         parts = relative.split("/")
-        for pattern in self.exclude:
-            if "/" in pattern.strip("/"):
-                if fnmatchcase(relative, pattern.strip("/")) or fnmatchcase(relative, pattern.strip("/") + "/*"):
-                    return True
-            elif any(fnmatchcase(part, pattern.rstrip("/")) for part in parts):
-                return True
-        return False
+        return any(_excludes(pattern, relative, parts) for pattern in self.exclude)
+
+    def excluded_entry(self, relative: str) -> bool:
+        """``excluded`` for an entry met in a walk, whose folders above were checked already.
+
+        Only its own name is matched against the globs without ``/``, so a deep
+        tree costs a walk time linear in its size, not quadratic in its depth.
+        """
+        name = relative.rsplit("/", 1)[-1]
+        return any(_excludes(pattern, relative, (name,)) for pattern in self.exclude)
 
     def included(self, relative: str) -> bool:
         name = relative.rsplit("/", 1)[-1]
@@ -114,6 +117,13 @@ class FileFilter(NamedTuple):
             fnmatchcase(name, pattern) if "/" not in pattern else fnmatchcase(relative, pattern)
             for pattern in self.include
         )
+
+
+def _excludes(pattern: str, relative: str, names: Sequence[str]) -> bool:
+    bare = pattern.strip("/")
+    if "/" in bare:
+        return fnmatchcase(relative, bare) or fnmatchcase(relative, bare + "/*")
+    return any(fnmatchcase(name, pattern.rstrip("/")) for name in names)
 
 
 def check_paths(paths: Sequence[str]) -> None:
@@ -156,9 +166,9 @@ def _walk(root: str, file_filter: FileFilter, skipped: Callable[[str], None]) ->
         for entry in entries:
             relative = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
-                if not file_filter.excluded(relative) and not _is_output(entry, file_filter.outputs):
+                if not file_filter.excluded_entry(relative) and not _is_output(entry, file_filter.outputs):
                     below.append((entry.path, relative + "/"))
-            elif file_filter.included(relative) and not file_filter.excluded(relative):
+            elif file_filter.included(relative) and not file_filter.excluded_entry(relative):
                 if entry.is_symlink() and not _leads_inside(entry.path, real_root):
                     skipped(f"note: {entry.path}: a symbolic link leading outside {root}; skipped")
                 elif _may_read(entry.path):
