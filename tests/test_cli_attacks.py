@@ -304,35 +304,48 @@ def test_control_characters_from_dumps_and_names_never_reach_the_terminal_raw(co
 # -- 9. deep trees ---------------------------------------------------------------------------------
 
 
-def test_a_tree_1500_levels_deep_is_walked_and_mirrored(tmp_path, corpus):
-    levels = [corpus]
-    for _ in range(1500):  # made and removed a level at a time: no recursion on the test's side either
-        levels.append(levels[-1] / "d")
-        levels[-1].mkdir()
-    (levels[-1] / "f.txt").write_text(messy_dump())
+def test_a_tree_1100_levels_deep_is_walked_and_mirrored(tmp_path, corpus):
+    depth = 1100  # past Python's recursion limit: a recursive walk or makedirs fails here
+    _deep_chain(corpus, depth, make=True)
+    deepest = corpus.joinpath(*["d"] * depth)
     out = tmp_path / "out"
     try:
         result = scrapeclean("check", str(corpus))
         assert result.returncode == 1 and "Traceback" not in result.err
-        assert result.out.strip() == f"would change {levels[-1] / 'f.txt'}"
+        assert result.out.strip() == f"would change {deepest / 'f.txt'}"
         result = scrapeclean("clean", "--output-dir", str(out), str(corpus))
         assert result.returncode == 0 and "Traceback" not in result.err
-        mirrored = out.joinpath(*["d"] * 1500) / "f.txt"
+        mirrored = out.joinpath(*["d"] * depth) / "f.txt"
         assert mirrored.read_text().startswith("Council approves the new river bridge")
     finally:
-        for top in (corpus, out):
-            _remove_deep(top)
+        _deep_chain(corpus, depth, make=False)
+        if out.exists():
+            _deep_chain(out, depth, make=False)
 
 
-def _remove_deep(top: Path) -> None:
-    """Remove a deep chain of single folders from the bottom up (``shutil.rmtree`` recurses)."""
-    chain = [top]
-    while (chain[-1] / "d").is_dir():
-        chain.append(chain[-1] / "d")
-    for file in chain[-1].iterdir():
-        file.unlink()
-    for level in reversed(chain[1:]):
-        level.rmdir()
+def _deep_chain(top: Path, depth: int, make: bool) -> None:
+    """Make (with a dump at the bottom) or remove ``top/d/d/…/d``, a level at a time through folder descriptors.
+
+    Each step is relative to the folder above, so the test neither recurses nor makes the kernel walk long paths.
+    """
+    folders = [os.open(top, os.O_RDONLY)]
+    try:
+        for _ in range(depth):
+            if make:
+                os.mkdir("d", dir_fd=folders[-1])
+            folders.append(os.open("d", os.O_RDONLY, dir_fd=folders[-1]))
+        if make:
+            descriptor = os.open("f.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=folders[-1])
+            os.write(descriptor, messy_dump().encode())
+            os.close(descriptor)
+            return
+        for name in os.listdir(folders[-1]):
+            os.unlink(name, dir_fd=folders[-1])
+        for level in range(depth, 0, -1):
+            os.rmdir("d", dir_fd=folders[level - 1])
+    finally:
+        for descriptor in folders:
+            os.close(descriptor)
 
 
 # -- 12. temporary files of a killed run -------------------------------------------------------
