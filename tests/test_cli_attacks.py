@@ -56,6 +56,18 @@ def test_links_leading_out_of_the_folder_are_skipped_and_their_targets_left_alon
     assert scrapeclean("check", str(corpus)).returncode == 0
 
 
+def test_a_hard_link_to_a_file_outside_is_cleaned_under_its_own_name_only(tmp_path, corpus):
+    outside = tmp_path / "victim.txt"
+    outside.write_text(messy_dump("Victim"))
+    before = outside.read_bytes()
+    os.link(outside, corpus / "linked.txt")
+    result = scrapeclean("fix", str(corpus))
+    assert result.returncode == 0, result.err
+    assert outside.read_bytes() == before  # the rewrite is a new file under the corpus's name
+    assert "Share on Facebook" not in (corpus / "linked.txt").read_text()
+    assert os.stat(outside).st_nlink == 1
+
+
 def test_a_file_swapped_for_a_link_after_it_was_read_is_not_written(tmp_path, corpus):
     outside = tmp_path / "victim.txt"
     outside.write_text(messy_dump("Victim"))
