@@ -33,7 +33,7 @@ from ..io.units import Carry, Dump, Failure, FileStart, Unit
 from .summary import Reporter, Tally, cleaning_failed, sweep_stale
 from .work import Outcome
 
-_FORMAT_SUFFIXES = (".gz", ".txt", ".text", ".jsonl", ".ndjson", ".warc", ".wet", ".arc", ".html", ".htm", ".xhtml")
+_FORMAT_SUFFIXES = (".gz", ".txt", ".jsonl", ".ndjson", ".warc", ".wet", ".arc", ".html", ".htm", ".xhtml")
 ARTICLE_KEYS = ("index", "title", "section", "byline", "dateline", "captions", "body", "text", "spans", "removed")
 
 
@@ -189,7 +189,6 @@ class Printer:
         except (OutputError, OSError, ValueError) as error:
             self.tally.failed += 1
             self.reporter.message(f"error: {dump.where}: {error}")
-
 
     def _claim(self, name: str, suffix: str, where: str) -> str:
         """``name + suffix``, or ``name~N + suffix`` when an earlier dump of this run was written there.

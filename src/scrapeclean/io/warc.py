@@ -112,16 +112,20 @@ def _headers(stream: IO[bytes], path: str, number: int, limit: int) -> dict[str,
         return None
     if not first.startswith(b"WARC/"):
         shown = " ".join(first[:200].decode("utf-8", "replace").split())
-        raise _Broken(f"{path}: WARC record {number} cannot be read (Invalid WARC record, first line: {shown}); "
-                      "rest of file skipped")
+        raise _Broken(
+            f"{path}: WARC record {number} cannot be read (Invalid WARC record, first line: {shown}); "
+            "rest of file skipped"
+        )
     lines: list[bytes] = []
     used = len(first)
     while True:
         line = stream.readline(limit + 1 - used)
         used += len(line)
         if used > limit:
-            raise _Broken(f"{over(f'{path}: WARC record {number}: the headers', limit, 'max-warc-header-size')}"
-                          "; rest of file skipped")
+            raise _Broken(
+                f"{over(f'{path}: WARC record {number}: the headers', limit, 'max-warc-header-size')}"
+                "; rest of file skipped"
+            )
         if not line or not line.endswith(b"\n"):
             raise _Broken(f"{path}: WARC record {number} is truncated (headers incomplete); rest of file skipped")
         if line in (b"\r\n", b"\n"):
