@@ -76,8 +76,8 @@ if "vanish_after_reading" in faults:  # removed once read, before fix writes the
 
     real_read_bytes, real_read_records = text_module.read_bytes, jsonl_module.read_records
 
-    def read_bytes(path):
-        data = real_read_bytes(path)
+    def read_bytes(path, *args):
+        data = real_read_bytes(path, *args)
         if named(path, "vanish_after_reading"):
             os.unlink(path)
         return data
@@ -635,6 +635,12 @@ HOSTILE_CONFIGS = {
         "no pass named \"__import__('os')\"",
     ),
     "code-as-setting": ("[tool.scrapeclean.settings.dedup-captions]\nmin-words = \"os.system('x')\"\n", "of type int"),
+    "unknown-input-format": (
+        '[tool.scrapeclean]\ninput-format = "pickle"\n',
+        "input-format must be one of auto, text, jsonl, warc, html, not 'pickle'",
+    ),
+    "size-not-a-size": ('[tool.scrapeclean]\nmax-document-size = "huge"\n', "max-document-size must be a positive"),
+    "size-zero": ("[tool.scrapeclean]\nmax-file-size = 0\n", "max-file-size must be a positive"),
 }
 
 

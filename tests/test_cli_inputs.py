@@ -102,8 +102,10 @@ def test_crafted_ids_cannot_write_outside_the_output_directory(tmp_path, corpus)
     result = scrapeclean("clean", "--split-stories", "--output-dir", str(out), str(corpus / "c.jsonl"))
     assert result.returncode == 0, result.err
     written = sorted(str(path.relative_to(out)) for path in out.rglob("*") if path.is_file())
-    assert len(written) == 10 and all(name.startswith("c/") and name.count("/") == 1 for name in written)
-    assert "c/normal-id-0.txt" in written and not (tmp_path / "escaped-0.txt").exists()
+    # Six records of two stories each: twelve files (the repeated id gets names of its own, nothing is lost).
+    assert len(written) == 12 and all(name.startswith("c/") and name.count("/") == 1 for name in written)
+    assert "c/normal-id-0.txt" in written and "c/normal-id-0~2.txt" in written
+    assert not (tmp_path / "escaped-0.txt").exists()
     assert sorted(os.listdir(tmp_path)) == ["corpus", "out", "pyproject.toml"]
     assert (out / "c" / "normal-id-1.txt").read_text().startswith("Harbour festival")
 

@@ -156,3 +156,4 @@ def test_a_kill_during_fix_leaves_every_file_either_old_or_new(tmp_path, corpus)
     assert all(name.startswith(".d") and name.endswith(".scrapeclean-tmp") for name in strays)
     assert scrapeclean("fix", "-q", str(corpus)).returncode == 0
     assert all((corpus / name).read_bytes() == new[name] for name in names)
+    assert not [name for name in os.listdir(corpus) if name.endswith(".scrapeclean-tmp")]  # the next fix removed them

@@ -204,7 +204,7 @@ def test_every_regular_expression_in_src_is_reviewed_in_the_docs():
     assert not in_doc - in_source, f"docs/robustness.md lists patterns that are gone: {in_doc - in_source}"
 
 
-_OWN_TESTS = ("test_hostile_inputs.py", "test_fuzz.py", "test_cli_faults.py")
+_OWN_TESTS = ("test_hostile_inputs.py", "test_fuzz.py", "test_cli_faults.py", "test_cli_attacks.py")
 
 
 def _test_names(path: Path) -> set[str]:

@@ -38,6 +38,23 @@ def _jobs(text: str) -> int:
     return value or (os.cpu_count() or 1)
 
 
+def _size(text: str) -> int:
+    from .errors import ConfigError
+    from .io.limits import parse_size
+
+    try:
+        return parse_size(text, "the size")
+    except ConfigError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+_LIMITS = (
+    ("--max-document-size", "largest dump: a text file, a JSONL line, a WARC payload (default 64MiB)"),
+    ("--max-file-size", "most bytes read from one file, after decompression (default 8GiB)"),
+    ("--max-warc-header-size", "largest header block of a WARC record (default 1MiB)"),
+)
+
+
 def _input_options(parser: argparse.ArgumentParser, walks: bool = True) -> None:
     group = parser.add_argument_group("input")
     group.add_argument(
@@ -48,6 +65,8 @@ def _input_options(parser: argparse.ArgumentParser, walks: bool = True) -> None:
     )
     group.add_argument("--text-field", metavar="NAME", help="JSONL field holding the dump (default: text)")
     group.add_argument("--id-field", metavar="NAME", help="JSONL field holding the record id (default: id)")
+    for flag, help_text in _LIMITS:
+        group.add_argument(flag, type=_size, metavar="SIZE", help=help_text)
     if not walks:
         return
     group.add_argument(
@@ -177,6 +196,9 @@ def resolve_config(options: argparse.Namespace):  # type: ignore[no-untyped-def]
         exclude=getattr(options, "exclude", None),
         input_format=options.input_format,
         allow_empty=getattr(options, "allow_empty", None),
+        max_document_size=options.max_document_size,
+        max_file_size=options.max_file_size,
+        max_warc_header_size=options.max_warc_header_size,
     )
     config = config.override(
         disable=(*config.disable, *(options.disable or ())),
@@ -283,10 +305,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _execute(options, out)
     except (ConfigError, InputError) as error:
-        parser.exit(EXIT_USAGE, f"scrapeclean: error: {error}\n")
+        from .io.terminal import shown
+
+        parser.exit(EXIT_USAGE, f"scrapeclean: error: {shown(str(error))}\n")
     except KeyboardInterrupt:
         print("scrapeclean: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except MemoryError:
+        print("scrapeclean: error: out of memory; lower --max-document-size; the run stopped", file=sys.stderr)
+        _discard_output()
+        return EXIT_FAILED
     except BrokenPipeError:
         # The reader went away (``scrapeclean clean … | head``): stop quietly.
         _discard_output()
@@ -294,7 +322,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         # What no file's own handling caught (a full disk under standard
         # output, an explain --html page with nowhere to go): say so, no traceback.
-        print(f"scrapeclean: error: {_os_reason(error)}; the run stopped", file=sys.stderr)
+        from .io.terminal import shown
+
+        print(f"scrapeclean: error: {shown(_os_reason(error))}; the run stopped", file=sys.stderr)
         _discard_output()
         return EXIT_FAILED
     finally:

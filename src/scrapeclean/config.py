@@ -15,6 +15,12 @@ stops there. Keys (every other key is an error that names it)::
     extend-exclude = ["tmp"]                             # globs added to the default exclusions
     allow-empty = false                                  # let check/fix empty a dump that cleaning keeps nothing of
     input-format = "auto"                                # auto, text, jsonl, warc or html
+    max-document-size = "64MiB"                          # largest dump (a text file, a JSONL line, a WARC payload)
+    max-file-size = "8GiB"                               # most bytes read from one file, after decompression
+    max-warc-header-size = "1MiB"                        # largest header block of one WARC record
+
+Sizes are a number of bytes or a string with a unit: ``"512KiB"``, ``"64MiB"``,
+``"8GiB"`` (``K``, ``M``, ``G`` and ``KB``, ``MB``, ``GB`` are the same binary units).
 
     [tool.scrapeclean.settings.remove-site-chrome]      # one table per pass: its settings
     phrase-languages = ["en", "de"]
@@ -34,13 +40,17 @@ import attrs
 from attrs import field, frozen
 
 from .errors import ConfigError
+from .io.limits import DEFAULT_LIMITS, Limits, parse_size
+from .io.readers import ReadOptions
 from .pipeline import Pipeline
 
 TABLE = "tool.scrapeclean"
 _LIST_KEYS = ("passes", "disable", "include", "exclude", "extend-exclude")
 _STRING_KEYS = ("text-field", "id-field", "input-format")
 _BOOL_KEYS = ("allow-empty",)
-KEYS = frozenset(_LIST_KEYS + _STRING_KEYS + _BOOL_KEYS + ("settings",))
+_SIZE_KEYS = ("max-document-size", "max-file-size", "max-warc-header-size")
+KEYS = frozenset(_LIST_KEYS + _STRING_KEYS + _BOOL_KEYS + _SIZE_KEYS + ("settings",))
+INPUT_FORMATS = ("auto", "text", "jsonl", "warc", "html")
 # A pyproject.toml is a few kilobytes; the one nearest a corpus may come with the
 # corpus, so it is read only up to a bound, and never evaluated.
 MAX_CONFIG_BYTES = 1 << 20
@@ -64,11 +74,23 @@ class Config:
     extend_exclude: tuple[str, ...] = field(default=(), converter=tuple)
     allow_empty: bool = False
     input_format: str = "auto"
+    max_document_size: int = DEFAULT_LIMITS.document
+    max_file_size: int = DEFAULT_LIMITS.file
+    max_warc_header_size: int = DEFAULT_LIMITS.warc_header
     source: str | None = None
 
     def override(self, **changes: Any) -> Config:
         """A copy with every change that is not ``None`` applied (command-line options)."""
         return attrs.evolve(self, **{name: value for name, value in changes.items() if value is not None})
+
+    @property
+    def limits(self) -> Limits:
+        """The size limits reading enforces."""
+        return Limits(self.max_document_size, self.max_file_size, self.max_warc_header_size)
+
+    def read_options(self) -> ReadOptions:
+        """How the inputs of a run are read: format, JSONL fields, size limits."""
+        return ReadOptions(self.input_format, self.text_field, self.id_field, self.limits)
 
     def pipeline(self, base: Pipeline | None = None) -> Pipeline:
         """The pipeline these settings describe, starting from ``base`` (the default pipeline)."""
@@ -135,6 +157,10 @@ def from_table(table: Mapping[str, Any], where: str = "<config>") -> Config:
                 raise ConfigError(f"{where}: {key} must be a list of strings, not {value!r}")
         elif key in _STRING_KEYS and not isinstance(value, str):
             raise ConfigError(f"{where}: {key} must be a string, not {value!r}")
+        elif key == "input-format" and value not in INPUT_FORMATS:
+            raise ConfigError(f"{where}: input-format must be one of {', '.join(INPUT_FORMATS)}, not {value!r}")
+        elif key in _SIZE_KEYS:
+            value = parse_size(value, f"{where}: {key}")
         elif key in _BOOL_KEYS and not isinstance(value, bool):
             raise ConfigError(f"{where}: {key} must be true or false, not {value!r}")
         elif key == "settings" and not (

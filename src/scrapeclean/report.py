@@ -19,7 +19,8 @@ from typing import IO, Any, NamedTuple
 from .config import Config
 from .corpus.summary import Reporter
 from .io.paths import Found
-from .io.readers import ReadOptions, read_all
+from .io.readers import read_all
+from .io.terminal import shown
 from .io.units import Carry, Dump, Failure
 from .model import Block, Document
 from .pipeline import Pipeline
@@ -61,8 +62,7 @@ def _documents(options: ExplainOptions, reporter: Reporter) -> Iterator[tuple[Du
     from .api import process
 
     config = options.config
-    read = ReadOptions(config.input_format, config.text_field, config.id_field)
-    for unit in read_all([Found(options.path)], read):
+    for unit in read_all([Found(options.path)], config.read_options()):
         if isinstance(unit, Failure):
             raise _Failed(unit.message)
         if isinstance(unit, Carry) and unit.message:
@@ -119,7 +119,7 @@ def _write_terminal(
     count = 0
     for dump, document in documents:
         count += 1
-        out.write(f"{'' if count == 1 else chr(10)}== {_where(dump)} ==\n")
+        out.write(f"{'' if count == 1 else chr(10)}== {shown(_where(dump))} ==\n")
         width = max((len(decision(block)) for block in document.blocks), default=4)
         story = None
         for block in document.blocks:
@@ -132,9 +132,9 @@ def _write_terminal(
 
 def _terminal_line(block: Block, width: int, color: bool, names: tuple[str, ...]) -> str:
     label = decision(block).ljust(width)
-    text = block.text
+    text = shown(block.text)
     if block.removal is not None and block.removal.detail:
-        text += f"  ({block.removal.detail})" if not color else ""
+        text += f"  ({shown(block.removal.detail)})" if not color else ""
     if not color:
         mark = "-" if block.removal is not None else "+"
         return f"{block.index:>5} {mark} {label}  {text}"
@@ -142,7 +142,7 @@ def _terminal_line(block: Block, width: int, color: bool, names: tuple[str, ...]
         style = _ROLE_STYLES.get(block.role or "body", "")
         return f"{block.index:>5} + {style}{label}{_RESET}  {style}{text}{_RESET}"
     tint = _PASS_STYLES[_pass_number(block.removal.pass_name, names) % len(_PASS_STYLES)]
-    detail = f"  \x1b[2m({block.removal.detail}){_RESET}" if block.removal.detail else ""
+    detail = f"  \x1b[2m({shown(block.removal.detail)}){_RESET}" if block.removal.detail else ""
     return f"{block.index:>5} - {tint}{label}{_RESET}  {tint}{_STRUCK}{text}{_RESET}{detail}"
 
 

@@ -30,9 +30,10 @@ from ..errors import OutputError
 from ..io.atomic import atomic_write
 from ..io.paths import inside, safe_name
 from ..io.units import Carry, Dump, Failure, FileStart, Unit
-from .summary import Reporter, Tally, cleaning_failed
+from .summary import Reporter, Tally, cleaning_failed, sweep_stale
 from .work import Outcome
 
+_FORMAT_SUFFIXES = (".gz", ".txt", ".jsonl", ".ndjson", ".warc", ".wet", ".arc", ".html", ".htm", ".xhtml")
 ARTICLE_KEYS = ("index", "title", "section", "byline", "dateline", "captions", "body", "text", "spans", "removed")
 
 
@@ -44,12 +45,15 @@ class OutputOptions(NamedTuple):
 
 
 def json_line(value: Any, indent: int | None = None) -> str:
-    """``json.dumps`` keeping non-ASCII text readable; lone surrogates (from ``\\\\ud800`` escapes) stay escaped."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    """``json.dumps`` keeping non-ASCII text readable; lone surrogates (from ``\\\\ud800`` escapes) stay escaped.
+
+    Only JSON is written: a value that is not finite raises ``ValueError``.
+    """
+    text = json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        text = json.dumps(value, ensure_ascii=True, indent=indent)
+        text = json.dumps(value, ensure_ascii=True, indent=indent, allow_nan=False)
     return text
 
 
@@ -64,6 +68,8 @@ class Printer:
         self.written = 0
         self.relative = ""
         self.warned: set[str] = set()
+        self.swept: set[str] = set()
+        self.claimed: set[str] = set()
 
     def handle(self, unit: Unit, outcome: Outcome | None) -> None:
         if isinstance(unit, FileStart):
@@ -88,7 +94,7 @@ class Printer:
                 self._text(outcome.text)
             else:
                 for article in outcome.articles:
-                    self._object(self._provenance(unit, article))
+                    self._object(self._provenance(unit, article), unit.where)
 
     def finish(self) -> None:
         if self.options.output_dir is not None:
@@ -106,7 +112,7 @@ class Printer:
         elif carry.message:
             self.tally.skipped += 1
         if carry.record is not None and self.options.format != "text" and self.options.output_dir is None:
-            self._object(carry.record)
+            self._object(carry.record, carry.where)
 
     def _text(self, text: str) -> None:
         if not text:
@@ -114,12 +120,21 @@ class Printer:
         self.out.write((STORY_BREAK if self.written else "") + text)
         self.written += 1
 
-    def _object(self, value: dict[str, Any]) -> None:
+    def _object(self, value: dict[str, Any], where: str = "") -> None:
+        try:
+            text = json_line(value, indent=2 if self.options.format == "json" else None)
+        except ValueError as error:
+            self._unwritable(where, error)
+            return
         if self.options.format == "json":
-            self.out.write(("[\n" if not self.written else ",\n") + json_line(value, indent=2))
+            self.out.write(("[\n" if not self.written else ",\n") + text)
         else:
-            self.out.write(json_line(value) + "\n")
+            self.out.write(text + "\n")
         self.written += 1
+
+    def _unwritable(self, where: str, error: ValueError) -> None:
+        self.tally.failed += 1
+        self.reporter.message(f"error: {where}: {error} (a number such as 1e400 read as infinite); not written")
 
     def _provenance(self, dump: Dump, article: dict[str, Any]) -> dict[str, Any]:
         if dump.record is None:
@@ -158,25 +173,61 @@ class Printer:
             data, suffix = (body + "\n" if body else ""), ".txt"
         else:
             articles = outcome.articles if index is None else outcome.articles[index : index + 1]
-            data, suffix = (
-                json_line([self._provenance(dump, article) for article in articles], indent=2) + "\n",
-                ".json",
-            )
+            try:
+                data, suffix = json_line([self._provenance(dump, article) for article in articles], 2) + "\n", ".json"
+            except ValueError as error:
+                self._unwritable(dump.where, error)
+                return
         if not data:
             self.reporter.note(f"warning: {dump.where}: cleaning keeps nothing; no file written")
             return
         try:
-            target = inside(self.options.output_dir, name + suffix)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
+            target = inside(self.options.output_dir, self._claim(name, suffix, dump.where))
+            _make_folders(os.path.dirname(target))
+            sweep_stale(os.path.dirname(target), self.swept, self.reporter)
             atomic_write(target, data.encode("utf-8", "backslashreplace"))
         except (OutputError, OSError, ValueError) as error:
             self.tally.failed += 1
             self.reporter.message(f"error: {dump.where}: {error}")
 
+    def _claim(self, name: str, suffix: str, where: str) -> str:
+        """``name + suffix``, or ``name~N + suffix`` when an earlier dump of this run was written there.
+
+        Names are compared case-folded, as a case-insensitive file system would.
+        """
+        wanted = candidate = name + suffix
+        number = 1
+        while candidate.casefold() in self.claimed:
+            number += 1
+            candidate = f"{name}~{number}{suffix}"
+        self.claimed.add(candidate.casefold())
+        if candidate != wanted:
+            self.reporter.message(f"warning: {where}: {wanted} is taken by an earlier input; written to {candidate}")
+        return candidate
+
+
+def _make_folders(directory: str) -> None:
+    """``os.makedirs`` without its recursion, so an input tree of any depth can be mirrored."""
+    missing = []
+    while not os.path.isdir(directory):
+        missing.append(directory)
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    for folder in reversed(missing):
+        os.mkdir(folder)
+
 
 def _stem(relative: str) -> str:
-    """The input's path below its root without its extensions (``a/b.jsonl.gz`` -> ``a/b``)."""
+    """The input's path below its root without its format extensions (``a/b.jsonl.gz`` -> ``a/b``).
+
+    Only the extensions that name a format go, so ``2024.01.txt`` and
+    ``2024.02.txt`` keep apart as ``2024.01`` and ``2024.02``.
+    """
     head, _, name = relative.rpartition("/")
-    stem = name.split(".", 1)[0] or name
+    stem = name
+    while stem.lower().endswith(_FORMAT_SUFFIXES) and "." in stem[1:]:
+        stem = stem[: stem.rindex(".")]
     parts = [part for part in head.split("/") if part not in ("", ".", "..")]
-    return "/".join(parts + [stem])
+    return "/".join(parts + [stem or name])

@@ -10,17 +10,19 @@ visible text, it is reported and left alone unless ``allow_empty`` is set.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import OutputError
 from ..io.atomic import AtomicWriter, atomic_write
-from ..io.jsonl import derived_id, dump_record, with_text
+from ..io.jsonl import derived_id, line_ending, splice
 from ..io.paths import REWRITABLE_FORMATS
+from ..io.terminal import shown
 from ..io.text import file_form
 from ..io.units import Carry, Dump, Failure, FileEnd, FileStart, Unit
 from ..segment import segment
-from .summary import Reporter, Tally, cleaning_failed
+from .summary import Reporter, Tally, cleaning_failed, sweep_stale
 from .work import Outcome
 
 if TYPE_CHECKING:
@@ -57,6 +59,7 @@ class Rewriter:
         self.reporter = reporter
         self.tally = tally
         self.state: _FileState | None = None
+        self.swept: set[str] = set()
 
     def run(self, stream: Iterable[tuple[Unit, Outcome | None]]) -> None:
         try:
@@ -92,6 +95,8 @@ class Rewriter:
     def _start(self, start: FileStart) -> None:
         self.tally.files += 1
         self.state = _FileState(start)
+        if self.options.fix:
+            sweep_stale(os.path.dirname(os.path.realpath(start.path)), self.swept, self.reporter)
         if start.format not in REWRITABLE_FORMATS:
             self._fail(
                 f"{start.path}: check and fix handle text and JSONL files, not {start.format}; use 'scrapeclean clean'"
@@ -101,7 +106,7 @@ class Rewriter:
 
     def _open_writer(self, path: str) -> None:
         assert self.state is not None
-        writer = AtomicWriter(path, must_exist=True)
+        writer = AtomicWriter(path, must_exist=True, same_as=self.state.start.identity)
         self.state.writer = writer  # known before its temporary file exists, so an interruption removes it
         try:
             handle = writer.open()
@@ -142,7 +147,7 @@ class Rewriter:
             if state.failed:  # nothing of this file was written after all
                 self.tally.changed -= state.changed
             else:
-                self.out.write(f"fixed {state.start.path}\n")
+                self.out.write(f"fixed {shown(state.start.path)}\n")
         self.state = None
 
     def _commit(self, state: _FileState) -> None:
@@ -174,6 +179,12 @@ class Rewriter:
             self.tally.failed += 1
         elif carry.message:
             self.tally.skipped += 1
+        if carry.too_large and self.state is not None and self.state.writer is not None:
+            # The line was not kept, so the file cannot be written back whole: it stays as it was.
+            self.reporter.message(f"error: {carry.path}: left as it was (a record over the size limit)")
+            self.state.failed = True
+            self._abandon()
+            return
         self._write(carry.raw)
 
     def _left_alone(self, where: str, original: str, cleaned: str) -> bool:
@@ -207,7 +218,7 @@ class Rewriter:
                 import gzip
 
                 data = gzip.compress(data, mtime=0)
-            atomic_write(dump.path, data, must_exist=True)
+            atomic_write(dump.path, data, must_exist=True, same_as=self.state.start.identity)
         except OutputError as error:
             self._fail(str(error))
 
@@ -220,15 +231,15 @@ class Rewriter:
             return
         where = dump.where if dump.ident is None else f"{dump.where} (id {dump.ident})"
         self._changed(where, dump.text, new, split=len(outcome.stories) if split else 0)
-        assert dump.record is not None
+        assert dump.raw is not None
         if not split:
-            self._write(dump_record(with_text(dump.record, options.text_field, new), dump.raw))
+            self._write(splice(dump.raw, {options.text_field: new}))
             return
         for index, story in enumerate(outcome.stories):
-            record = with_text(dump.record, options.text_field, story)
-            record[options.id_field] = derived_id(dump.ident, dump.line or 0, index)
+            values = {options.text_field: story, options.id_field: derived_id(dump.ident, dump.line or 0, index)}
             last = index == len(outcome.stories) - 1
-            self._write(dump_record(record, dump.raw if last else None))
+            ending = None if last else line_ending(dump.raw) or b"\n"
+            self._write(splice(dump.raw if index == 0 else _without_mark(dump.raw), values, ending))
 
     def _changed(self, where: str, old: str, new: str, split: int = 0) -> None:
         assert self.state is not None
@@ -236,7 +247,7 @@ class Rewriter:
         self.tally.changed += 1
         if self.options.fix:
             return
-        label = f"would change {where}" + (f" (split into {split} records)" if split else "")
+        label = f"would change {shown(where)}" + (f" (split into {split} records)" if split else "")
         if self.options.diff:
             self.reporter.note(label)
             self.out.write(unified_diff(old, new, where))
@@ -244,14 +255,23 @@ class Rewriter:
             self.out.write(label + "\n")
 
 
+def _without_mark(raw: bytes) -> bytes:
+    """A line without the byte-order mark that only the first line of a file may carry."""
+    return raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+
+
 def unified_diff(old: str, new: str, where: str) -> str:
-    """A unified diff of two texts, marking a missing final newline the way ``diff`` does."""
+    """A unified diff of two texts, marking a missing final newline the way ``diff`` does.
+
+    It is for a person to read: control characters (an escape sequence in a
+    dump, a form feed between stories) are shown escaped.
+    """
     import difflib
 
     lines: list[Any] = list(
         difflib.unified_diff(_lines(old), _lines(new), fromfile=f"{where}", tofile=f"{where} (cleaned)")
     )
-    return "".join(lines)
+    return shown("".join(lines), keep="\n")
 
 
 def _lines(text: str) -> list[str]:

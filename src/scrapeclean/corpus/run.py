@@ -59,7 +59,23 @@ def file_filter(options: RunOptions) -> FileFilter:
     if include is None:
         include = DEFAULT_INCLUDE if options.command == "clean" else REWRITE_INCLUDE
     exclude = (config.exclude if config.exclude is not None else DEFAULT_EXCLUDE) + config.extend_exclude
-    return FileFilter(include, exclude, options.force_exclude)
+    return FileFilter(include, exclude, options.force_exclude, _output_folder(options.output_dir))
+
+
+def _output_folder(output_dir: str | None) -> tuple[tuple[int, int], ...]:
+    """The (device, inode) of the output folder, which a walk must not read back.
+
+    The folder is made now, before the walk, so that one made below an input
+    during the run is recognised too.
+    """
+    if output_dir is None:
+        return ()
+    try:
+        os.makedirs(output_dir, exist_ok=True)
+        info = os.stat(output_dir)
+    except OSError:
+        return ()  # each write into it will say why it failed
+    return ((info.st_dev, info.st_ino),)
 
 
 def validate(options: RunOptions) -> None:
@@ -67,6 +83,10 @@ def validate(options: RunOptions) -> None:
     check_paths(options.paths)
     if options.command == "fix" and "-" in options.paths:
         raise InputError("fix rewrites files in place and cannot take standard input ('-'); use 'scrapeclean clean'")
+    if options.command == "fix":
+        for path in options.paths:
+            if os.path.exists(path) and not (os.path.isfile(path) or os.path.isdir(path)):
+                raise InputError(f"{path}: not a regular file; fix rewrites regular files only")
     if options.command in ("check", "fix"):
         read = ReadOptions(options.config.input_format)
         for path in options.paths:
@@ -80,8 +100,8 @@ def validate(options: RunOptions) -> None:
 def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
     validate(options)
     config = options.config
-    read = ReadOptions(config.input_format, config.text_field, config.id_field)
-    units = read_all(discover(options.paths, file_filter(options)), read)
+    read = config.read_options()
+    units = read_all(discover(options.paths, file_filter(options), reporter.note), read)
     articles = options.command == "clean" and (options.output_format != "text")
     stream = clean_units(units, options.pipeline, options.jobs, articles=articles)
     tally = Tally()

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import IO, Any
 
 from ..io.encoding import Decoded
+from ..io.terminal import shown
 from .work import Outcome
 
 
@@ -68,7 +69,11 @@ class Reporter:
             self._bar.update(1)
 
     def message(self, text: str) -> None:
-        """A line about one file or record; shown even with ``--quiet`` (problems must not go unseen)."""
+        """A line about one file or record; shown even with ``--quiet`` (problems must not go unseen).
+
+        Names and text from the input are in it, so its control characters are escaped.
+        """
+        text = shown(text)
         if self._bar is not None:
             self._bar.write(text, file=self.stream)
         else:
@@ -99,6 +104,17 @@ class Reporter:
                     "scrapeclean: " + line if not line.startswith(" ") and line[0].isdigit() else line, file=self.stream
                 )
             self.stream.flush()
+
+
+def sweep_stale(directory: str, swept: set[str], reporter: Reporter) -> None:
+    """Remove what a killed run left in ``directory`` (once per run and directory), and say so."""
+    if directory in swept:
+        return
+    swept.add(directory)
+    from ..io.atomic import remove_stale
+
+    for path in remove_stale(directory):
+        reporter.note(f"note: {path}: removed, a temporary file left by an interrupted run")
 
 
 def cleaning_failed(where: str, error: str) -> str:

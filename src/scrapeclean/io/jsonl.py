@@ -12,10 +12,16 @@ either a :class:`~scrapeclean.io.units.Dump` or a
   line number and carried through unchanged (not a failure: there is nothing
   to clean).
 
-A rewritten record keeps every other field, in order; it is serialised again
-with ``json.dumps`` (values unchanged, spacing as Python writes it, non-ASCII
-kept as is unless the line was pure ASCII with ``\\u`` escapes). Records that
-do not change are written back byte for byte.
+Only strict JSON is read: ``NaN``, ``Infinity`` and ``-Infinity`` (which
+Python's ``json`` would accept) make a line malformed.
+
+A rewritten record is the line it was with only the bytes of its text
+field's value replaced (:func:`splice`): every other byte, the byte-order
+mark, the spacing, the key order, numbers such as ``1e400``,
+``12345678901234567890.5`` and ``-0``, and the line ending, stays as it was.
+The new value is written by ``json.dumps``, with non-ASCII kept as is unless
+the line was pure ASCII with ``\\u`` escapes. Records that do not change are
+written back byte for byte.
 """
 
 from __future__ import annotations
@@ -24,14 +30,27 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+from .limits import DEFAULT_LIMITS, over, skip_line
 from .units import Carry, Dump
 
 _BOM = b"\xef\xbb\xbf"
 
 
-def read_records(handle: IO[bytes], path: str, text_field: str, id_field: str) -> Iterator[Dump | Carry]:
-    """The units of a JSONL stream, one per line, numbered from 1."""
-    for number, raw in enumerate(handle, start=1):
+def read_records(
+    handle: IO[bytes], path: str, text_field: str, id_field: str, limit: int = DEFAULT_LIMITS.document
+) -> Iterator[Dump | Carry]:
+    """The units of a JSONL stream, one per line, numbered from 1; a line over ``limit`` bytes is not held."""
+    number = 0
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            skip_line(handle)
+            message = over("the record", limit, "max-document-size")
+            yield Carry(path, number, b"", message, failed=True, too_large=True)
+            continue
         line = raw[len(_BOM) :] if number == 1 and raw.startswith(_BOM) else raw
         yield parse_line(line, raw, number, path, text_field, id_field)
 
@@ -40,7 +59,7 @@ def parse_line(line: bytes, raw: bytes, number: int, path: str, text_field: str,
     if not line.strip():
         return Carry(path, number, raw)
     try:
-        record = json.loads(line.decode("utf-8"))
+        record = json.loads(line.decode("utf-8"), parse_constant=_not_json)
     except UnicodeDecodeError as error:
         return Carry(path, number, raw, f"not UTF-8 ({error.reason} at byte {error.start}); carried through", True)
     except ValueError as error:
@@ -54,6 +73,71 @@ def parse_line(line: bytes, raw: bytes, number: int, path: str, text_field: str,
         state = "missing" if text_field not in record else f"a {type(text).__name__}, not a string"
         return Carry(path, number, raw, f"text field {text_field!r} is {state}; carried through", record=record)
     return Dump(path=path, text=text, line=number, ident=record.get(id_field), record=record, raw=raw)
+
+
+def _not_json(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def splice(raw: bytes, values: dict[str, str], ending: bytes | None = None) -> bytes:
+    """The JSONL line ``raw`` with the string values of some top-level fields replaced, every other byte kept.
+
+    A field that is missing is added at the end of the object. ``ending``
+    replaces the line's own ending when given.
+
+    >>> splice(b'{"n": 1e400, "text": "old", "x": -0}\\r\\n', {"text": "new"})
+    b'{"n": 1e400, "text": "new", "x": -0}\\r\\n'
+    """
+    text = raw.decode("utf-8")
+    ascii_only = raw.isascii() and b"\\u" in raw
+    spans, close = _members(text)
+    pieces, position = [], 0
+    for key in sorted((key for key in values if key in spans), key=spans.__getitem__):
+        start, end = spans[key]
+        pieces += [text[position:start], _string(values[key], ascii_only)]
+        position = end
+    missing = [key for key in values if key not in spans]
+    added = [f"{_string(key, ascii_only)}: {_string(values[key], ascii_only)}" for key in missing]
+    if added:
+        pieces += [text[position:close], ", " if spans else "", ", ".join(added)]
+        position = close
+    line = ("".join(pieces) + text[position:]).encode("utf-8")
+    if ending is not None:
+        line = line[: len(line) - len(line_ending(line))] + ending
+    return line
+
+
+def _string(value: str, ascii_only: bool) -> str:
+    text = json.dumps(value, ensure_ascii=ascii_only)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a \\ud800-style escape: keep it escaped
+        text = json.dumps(value, ensure_ascii=True)
+    return text
+
+
+def _members(text: str) -> tuple[dict[str, tuple[int, int]], int]:
+    """Where each top-level member's value lies in a JSON object's text, and where its closing brace is.
+
+    The text has been parsed already, so it is valid; the last of two members
+    with the same name wins, as it does for ``json.loads``.
+    """
+    space, scan = json.decoder.WHITESPACE.match, _DECODER.scan_once  # type: ignore[attr-defined]
+    position = space(text, 1 if text.startswith("\ufeff") else 0).end() + 1  # past the opening brace
+    spans: dict[str, tuple[int, int]] = {}
+    position = space(text, position).end()
+    while text[position] != "}":
+        key, position = scan(text, position)
+        start = space(text, space(text, position).end() + 1).end()  # past the colon
+        _, end = scan(text, start)
+        spans[key] = (start, end)
+        position = space(text, end).end()
+        if text[position] == ",":
+            position = space(text, position + 1).end()
+    return spans, position
+
+
+_DECODER = json.JSONDecoder()
 
 
 def line_ending(raw: bytes) -> bytes:

@@ -1,14 +1,17 @@
 """Which files a run reads, what format each is in, and safe output names.
 
-Directories are walked recursively in sorted order (so runs are
-reproducible), without following symbolic links to directories. A file
-found by walking is read when its name matches an ``include`` glob and
-neither it nor a directory above it (below the directory given) matches an
-``exclude`` glob. A glob without ``/`` is matched against names (of files
-and of directories); one with ``/`` against the path relative to the
-directory given. Only regular files are read when walking: a named pipe,
-socket or device file met on the way would block or never end, so it is
-skipped (a symbolic link to a file is followed; a dangling one is listed, so
+Directories are walked in sorted order (so runs are reproducible), depth
+first with a stack of their own (so no tree is too deep), without following
+symbolic links to directories. A symbolic link to a file is read only when
+it leads to a file inside the directory given (a link planted in a corpus
+must not make ``fix`` rewrite a file elsewhere); others are left out, and
+the run says so. A file found by walking is read when its name matches an
+``include`` glob and neither it nor a directory above it (below the
+directory given) matches an ``exclude`` glob. A glob without ``/`` is
+matched against names (of files and of directories); one with ``/`` against
+the path relative to the directory given. Only regular files are read when
+walking: a named pipe, socket or device file met on the way would block or
+never end, so it is skipped (a dangling link leading inside is listed, so
 that reading it reports it). Files named explicitly are always read, unless
 ``force_exclude`` is set, so a pipe such as ``<(zcat dump.gz)`` works.
 """
@@ -19,7 +22,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fnmatch import fnmatchcase
 from typing import NamedTuple
 
@@ -88,21 +91,25 @@ class Found(NamedTuple):
 
 
 class FileFilter(NamedTuple):
-    """Include and exclude globs."""
+    """Include and exclude globs, and folders never walked into (``outputs``: (device, inode) of each)."""
 
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     force_exclude: bool = False
+    outputs: tuple[tuple[int, int], ...] = ()
 
     def excluded(self, relative: str) -> bool:
         parts = relative.split("/")
-        for pattern in self.exclude:
-            if "/" in pattern.strip("/"):
-                if fnmatchcase(relative, pattern.strip("/")) or fnmatchcase(relative, pattern.strip("/") + "/*"):
-                    return True
-            elif any(fnmatchcase(part, pattern.rstrip("/")) for part in parts):
-                return True
-        return False
+        return any(_excludes(pattern, relative, parts) for pattern in self.exclude)
+
+    def excluded_entry(self, relative: str) -> bool:
+        """``excluded`` for an entry met in a walk, whose folders above were checked already.
+
+        Only its own name is matched against the globs without ``/``, so a deep
+        tree costs a walk time linear in its size, not quadratic in its depth.
+        """
+        name = relative.rsplit("/", 1)[-1]
+        return any(_excludes(pattern, relative, (name,)) for pattern in self.exclude)
 
     def included(self, relative: str) -> bool:
         name = relative.rsplit("/", 1)[-1]
@@ -112,6 +119,13 @@ class FileFilter(NamedTuple):
         )
 
 
+def _excludes(pattern: str, relative: str, names: Sequence[str]) -> bool:
+    bare = pattern.strip("/")
+    if "/" in bare:
+        return fnmatchcase(relative, bare) or fnmatchcase(relative, bare + "/*")
+    return any(fnmatchcase(name, pattern.rstrip("/")) for name in names)
+
+
 def check_paths(paths: Sequence[str]) -> None:
     """Fail early (a usage error) when a path named on the command line does not exist."""
     for path in paths:
@@ -119,27 +133,60 @@ def check_paths(paths: Sequence[str]) -> None:
             raise InputError(f"{path}: no such file or directory")
 
 
-def discover(paths: Sequence[str], file_filter: FileFilter) -> Iterator[Found]:
-    """The files to read, lazily, in command-line order then sorted walk order; ``-`` stands for stdin."""
+def discover(
+    paths: Sequence[str], file_filter: FileFilter, skipped: Callable[[str], None] | None = None
+) -> Iterator[Found]:
+    """The files to read, lazily, in command-line order then sorted walk order; ``-`` stands for stdin.
+
+    ``skipped`` is told (in a sentence naming the path) of each symbolic link
+    a walk leaves out because it leads outside the directory given.
+    """
     for path in paths:
         if path == "-" or not os.path.isdir(path):
             if file_filter.force_exclude and path != "-" and file_filter.excluded(path.replace(os.sep, "/")):
                 continue
             yield Found(path)
             continue
-        yield from _walk(path, file_filter)
+        yield from _walk(path, file_filter, skipped or (lambda message: None))
 
 
-def _walk(root: str, file_filter: FileFilter) -> Iterator[Found]:
-    for directory, subdirectories, files in os.walk(root):
-        below = os.path.relpath(directory, root).replace(os.sep, "/")
-        prefix = "" if below == "." else below + "/"
-        subdirectories[:] = sorted(name for name in subdirectories if not file_filter.excluded(prefix + name))
-        for name in sorted(files):
-            relative = prefix + name
-            path = os.path.join(directory, name)
-            if file_filter.included(relative) and not file_filter.excluded(relative) and _may_read(path):
-                yield Found(path, root)
+def _walk(root: str, file_filter: FileFilter, skipped: Callable[[str], None]) -> Iterator[Found]:
+    """Depth first, in sorted order, with a stack of its own: no tree is too deep for it."""
+    real_root = os.path.realpath(root)
+    stack = [(root, "")]
+    while stack:
+        directory, prefix = stack.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:  # unreadable: as os.walk does, leave it out
+            skipped(f"note: {directory}: cannot list: {error.strerror or error}; skipped")
+            continue
+        below = []
+        for entry in entries:
+            relative = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if not file_filter.excluded_entry(relative) and not _is_output(entry, file_filter.outputs):
+                    below.append((entry.path, relative + "/"))
+            elif file_filter.included(relative) and not file_filter.excluded_entry(relative):
+                if entry.is_symlink() and not _leads_inside(entry.path, real_root):
+                    skipped(f"note: {entry.path}: a symbolic link leading outside {root}; skipped")
+                elif _may_read(entry.path):
+                    yield Found(entry.path, root)
+        stack.extend(reversed(below))
+
+
+def _is_output(entry: os.DirEntry[str], outputs: tuple[tuple[int, int], ...]) -> bool:
+    # A run that writes below a folder it reads would read its own output (and write it again, a level deeper).
+    # Compared by inode first (known from the listing), so deep trees cost no extra look-ups.
+    if not any(entry.inode() == inode for _, inode in outputs):
+        return False
+    return (entry.stat(follow_symlinks=False).st_dev, entry.inode()) in outputs
+
+
+def _leads_inside(link: str, real_root: str) -> bool:
+    target = os.path.realpath(link)
+    return os.path.commonpath([real_root, target]) == real_root and target != real_root
 
 
 def _may_read(path: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -9,17 +10,19 @@ from contextlib import contextmanager
 from typing import IO, NamedTuple
 
 from ..errors import InputError
+from .limits import DEFAULT_LIMITS, BoundedReader, Limits
 from .paths import Found, detect_format
 from .text import read_bytes, read_text
 from .units import Carry, Dump, Failure, FileEnd, FileStart, Unit
 
 
 class ReadOptions(NamedTuple):
-    """How to read inputs: the format (``auto``: from the file name; stdin is text) and the JSONL fields."""
+    """How to read inputs: the format (``auto``: from the file name; stdin is text), the JSONL fields, the limits."""
 
     input_format: str = "auto"
     text_field: str = "text"
     id_field: str = "id"
+    limits: Limits = DEFAULT_LIMITS
 
 
 def format_of(path: str, options: ReadOptions) -> str:
@@ -32,29 +35,30 @@ def read_all(found: Iterable[Found], options: ReadOptions) -> Iterator[Unit]:
     """Every unit of every file, in order; a file that fails yields a ``Failure`` and the stream goes on."""
     for item in found:
         fmt = format_of(item.path, options)
-        yield FileStart(item.path, fmt, item.relative)
+        yield FileStart(item.path, fmt, item.relative, _identity(item.path))
         yield from _read_one(item.path, fmt, options)
         yield FileEnd(item.path)
 
 
 def _read_one(path: str, fmt: str, options: ReadOptions) -> Iterator[Dump | Carry | Failure]:
+    limits = options.limits
     try:
         if fmt == "text":
-            yield read_text(path)
+            yield read_text(path, limits)
         elif fmt == "html":
             from .html import html_to_dump
 
-            yield Dump(path=path, text=html_to_dump(read_bytes(path), path))
+            yield Dump(path=path, text=html_to_dump(read_bytes(path, limits), path))
         elif fmt == "jsonl":
             from .jsonl import read_records
 
-            with _binary(path) as handle:
-                yield from read_records(handle, path, options.text_field, options.id_field)
+            with _binary(path, limits.file) as handle:
+                yield from read_records(handle, path, options.text_field, options.id_field, limits.document)
         else:
             from .warc import read_warc
 
-            with _binary(path, decompress=False) as handle:
-                yield from read_warc(handle, path)
+            with _binary(path, None) as handle:  # the reader decompresses and counts itself
+                yield from read_warc(handle, path, limits)
     except InputError as error:
         yield Failure(path, str(error))
     except (OSError, EOFError, zlib.error) as error:
@@ -62,11 +66,22 @@ def _read_one(path: str, fmt: str, options: ReadOptions) -> Iterator[Dump | Carr
         yield Failure(path, f"{path}: cannot read: {reason}")
 
 
-@contextmanager
-def _binary(path: str, decompress: bool = True) -> Iterator[IO[bytes]]:
-    """A streaming binary handle (stdin for ``-``); ``.gz`` decompressed unless the reader does it itself."""
+def _identity(path: str) -> tuple[int, int] | None:
     if path == "-":
-        yield sys.stdin.buffer
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None  # reading it reports why
+    return info.st_dev, info.st_ino
+
+
+@contextmanager
+def _binary(path: str, limit: int | None) -> Iterator[IO[bytes]]:
+    """A streaming binary handle (stdin for ``-``); with a ``limit``, ``.gz`` decompressed and ``TooLarge`` past it."""
+    if path == "-":
+        stdin = sys.stdin.buffer
+        yield stdin if limit is None else BoundedReader(stdin, limit, "<stdin>")  # type: ignore[misc]
         return
     try:
         handle: IO[bytes] = open(path, "rb")
@@ -77,10 +92,12 @@ def _binary(path: str, decompress: bool = True) -> Iterator[IO[bytes]]:
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
     with handle:
-        if decompress and path.lower().endswith(".gz"):
+        if limit is None:
+            yield handle
+        elif path.lower().endswith(".gz"):
             import gzip
 
             with gzip.GzipFile(fileobj=handle, mode="rb") as unpacked:
-                yield unpacked  # type: ignore[misc]
+                yield BoundedReader(unpacked, limit, path)  # type: ignore[misc]
         else:
-            yield handle
+            yield BoundedReader(handle, limit, path)  # type: ignore[misc]

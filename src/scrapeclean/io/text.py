@@ -2,9 +2,10 @@
 
 The file form of cleaned text is scrapeclean's text form (see
 :func:`scrapeclean.to_text`) followed by one final newline, using the line
-ending the file already uses (``\\r\\n`` when its first line break is one,
-``\\n`` otherwise). A file is unchanged exactly when its text equals its file
-form, so ``check`` and ``fix`` agree by construction: a cleaned file that lacks
+ending the file already uses: its first line break, ``\\r\\n``, ``\\r`` or
+``\\n`` (``\\n`` when it has none), however long its first line. A file is
+unchanged exactly when its text equals its file form, so ``check`` and
+``fix`` agree by construction: a cleaned file that lacks
 its final newline counts as changed, and ``fix`` adds it.
 
 When cleaning keeps nothing, the file form would be empty; the commands
@@ -22,17 +23,21 @@ import sys
 
 from ..errors import InputError
 from .encoding import decode
+from .limits import DEFAULT_LIMITS, Limits, read_bounded
 from .units import Dump
-
-_FIRST_BREAK_LIMIT = 1 << 16
 
 
 def newline_of(text: str) -> str:
-    """The line ending a text uses, judged by its first line break."""
-    position = text.find("\n", 0, _FIRST_BREAK_LIMIT)
-    if position > 0 and text[position - 1] == "\r":
-        return "\r\n"
-    return "\n"
+    """The line ending a text uses, judged by its first line break.
+
+    >>> newline_of("a\\rb\\r"), newline_of("x" * 100_000 + "\\r\\n"), newline_of("one line")
+    ('\\r', '\\r\\n', '\\n')
+    """
+    feed = text.find("\n")
+    ret = text.find("\r", 0, len(text) if feed < 0 else feed)
+    if ret < 0:
+        return "\n"
+    return "\r\n" if text.startswith("\n", ret + 1) else "\r"
 
 
 def file_form(cleaned: str, original: str) -> str:
@@ -45,18 +50,25 @@ def file_form(cleaned: str, original: str) -> str:
     return cleaned + newline
 
 
-def read_bytes(path: str) -> bytes:
-    """A file's bytes (``-``: standard input), decompressing ``.gz``; ``InputError`` naming the file."""
+def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """A file's bytes (``-``: standard input), decompressing ``.gz``; ``InputError`` naming the file.
+
+    The file is one dump, so it is read up to the document limit and no further
+    (``TooLarge`` past it): a bomb or an endless device costs at most that.
+    """
+    limit = min(limits.document, limits.file)
+    setting = "max-document-size" if limit == limits.document else "max-file-size"
+    what = f"{display_path(path)}: the file" + (" (decompressed)" if path.lower().endswith(".gz") else "")
     try:
         if path == "-":
-            return sys.stdin.buffer.read()
+            return read_bounded(sys.stdin.buffer, limit, what, setting)
         if path.lower().endswith(".gz"):
             import gzip
 
             with gzip.open(path, "rb") as handle:
-                return handle.read()
+                return read_bounded(handle, limit, what, setting)  # type: ignore[arg-type]
         with open(path, "rb") as handle:
-            return handle.read()
+            return read_bounded(handle, limit, what, setting)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file (it may have been removed during the run)") from None
     except IsADirectoryError:
@@ -66,9 +78,9 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: cannot read: {reason}") from None
 
 
-def read_text(path: str) -> Dump:
+def read_text(path: str, limits: Limits = DEFAULT_LIMITS) -> Dump:
     """One dump: the whole decoded file."""
-    data = read_bytes(path)
+    data = read_bytes(path, limits)
     decoded = decode(data, path)
     return Dump(path=path, text=decoded.text, decoded=decoded)
 

@@ -15,9 +15,12 @@ from .encoding import Decoded
 
 
 class FileStart(NamedTuple):
+    """A file begins; ``identity`` is its (device, inode) when it was opened, to see if it is swapped later."""
+
     path: str
     format: str
     relative: str = ""
+    identity: tuple[int, int] | None = None
 
 
 class FileEnd(NamedTuple):
@@ -49,7 +52,11 @@ class Dump(NamedTuple):
 
 
 class Carry(NamedTuple):
-    """A JSONL line that is not cleaned and goes through unchanged; ``message`` says why, if it matters."""
+    """A JSONL line that is not cleaned and goes through unchanged; ``message`` says why, if it matters.
+
+    ``too_large``: the line is over the document size limit and was not kept
+    (``raw`` is empty), so a file holding it cannot be written back.
+    """
 
     path: str
     line: int
@@ -57,6 +64,7 @@ class Carry(NamedTuple):
     message: str | None = None
     failed: bool = False
     record: dict[str, Any] | None = None
+    too_large: bool = False
 
     @property
     def where(self) -> str:
