@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import json
 
 from cli_support import messy_dump
 
 from scrapeclean import default_pipeline
+from scrapeclean.cli import main
 from scrapeclean.corpus.summary import Reporter, Tally
 from scrapeclean.corpus.work import Outcome, clean_text, clean_units
 from scrapeclean.io.units import Dump, FileEnd, FileStart
@@ -95,3 +98,28 @@ def test_fix_refuses_to_write_back_a_guessed_encoding_that_does_not_round_trip(t
     assert "does not give the same bytes back; not rewritten" in stream.getvalue()
     assert path.read_bytes() == b"original bytes\n"
     assert (tally.failed, tally.changed) == (1, 0)
+
+
+def test_engine_threads_give_what_one_thread_gives_in_input_order():
+    from scrapeclean import Pipeline
+    from scrapeclean.engine import engine_passes
+    from scrapeclean.passes import DedupCaptions
+
+    pipeline = Pipeline([DedupCaptions()])
+    assert engine_passes(pipeline) is not None  # the threaded path is the one under test
+    one = [outcome for _, outcome in clean_units(_units(40, []), pipeline, jobs=1, articles=True)]
+    two = [outcome for _, outcome in clean_units(_units(40, []), pipeline, jobs=2, articles=True, window=7)]
+    assert one == two and sum(outcome is not None for outcome in one) == 40
+
+
+def test_removed_text_rides_along_in_the_article_records(tmp_path):
+    dump = tmp_path / "page.txt"
+    dump.write_text(messy_dump("Harbour story"), encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["clean", "--format", "jsonl", "--removed-text", "-q", str(dump)]) == 0
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    removed = [record for article in records for record in article["removed"]]
+    assert removed and all(record["text"] for record in removed)
+    raw = dump.read_text(encoding="utf-8")
+    assert all(raw[record["start"] : record["end"]] == record["text"] for record in removed)

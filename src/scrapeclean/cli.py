@@ -116,7 +116,7 @@ def _pipeline_options(parser: argparse.ArgumentParser) -> None:
 def _run_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("running")
     group.add_argument(
-        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1; 0: one per core)"
+        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="dumps cleaned at a time, on engine threads (default 1; 0: one per core)"
     )
     group.add_argument(
         "-q", "--quiet", action="store_true", help="no progress bar, notes or summary; errors are still shown"
@@ -144,6 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("--output-dir", metavar="DIR", help="write one file per dump below DIR instead of printing")
     clean.add_argument("--split-stories", action="store_true", help="with --output-dir: one file per story")
+    clean.add_argument(
+        "--removed-text",
+        action="store_true",
+        help="json/jsonl: each removed record carries the text it removed (readable without the input)",
+    )
 
     check = command("check", "exit 1 and list what cleaning would change (files, JSONL records)")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; '-': standard input")
@@ -290,6 +295,7 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
         output_dir=getattr(options, "output_dir", None),
         split_stories=getattr(options, "split_stories", False),
         diff=getattr(options, "diff", False),
+        removed_text=getattr(options, "removed_text", False),
     )
     return run(run_options, out, Reporter(quiet=options.quiet))
 

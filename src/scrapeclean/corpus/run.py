@@ -26,7 +26,7 @@ from ..io.paths import (
 from ..io.readers import ReadOptions, read_all
 from ..pipeline import Pipeline
 from .summary import Reporter, Tally
-from .work import clean_units
+from .work import WITH_REMOVED_TEXT, ArticleForm, clean_units
 
 EXIT_OK = 0
 EXIT_CHANGED = 1
@@ -51,6 +51,7 @@ class RunOptions(NamedTuple):
     output_dir: str | None = None
     split_stories: bool = False
     diff: bool = False
+    removed_text: bool = False
 
 
 def file_filter(options: RunOptions) -> FileFilter:
@@ -103,7 +104,8 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
     read = config.read_options()
     units = read_all(discover(options.paths, file_filter(options), reporter.note), read)
     articles = options.command == "clean" and (options.output_format != "text")
-    stream = clean_units(units, options.pipeline, options.jobs, articles=articles)
+    form: ArticleForm = WITH_REMOVED_TEXT if articles and options.removed_text else articles
+    stream = clean_units(units, options.pipeline, options.jobs, articles=form)
     tally = Tally()
     if options.command == "clean":
         from .output import OutputOptions, Printer

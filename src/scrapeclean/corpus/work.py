@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from ..io.units import Dump, Unit
+from ..model import Article
 from ..pipeline import Pipeline
 
 
@@ -36,37 +37,88 @@ class Outcome(NamedTuple):
         return STORY_BREAK.join(self.stories)
 
 
-def clean_text(text: str, pipeline: Pipeline, articles: bool = False) -> Outcome:
+# Whether a run keeps each dump's articles (their JSON forms), and with the removed text in them.
+WITH_REMOVED_TEXT = "with-removed-text"
+ArticleForm = Literal[False, True, "with-removed-text"]
+
+
+def clean_text(text: str, pipeline: Pipeline, articles: ArticleForm = False) -> Outcome:
     """Clean one dump. A top-level function so worker processes can run it."""
     from ..api import clean
-    from ..assemble import to_text
 
     try:
         cleaned = clean(text, pipeline=pipeline)
     except Exception as error:  # noqa: BLE001 - a defect met on one dump must not end a corpus run
         return Outcome(stories=(), removals=(), error=f"{type(error).__name__}: {error}")
+    return outcome_of(cleaned, articles)
+
+
+def outcome_of(cleaned: list[Article], articles: ArticleForm = False) -> Outcome:
+    """What a corpus run keeps of one dump's articles."""
+    from ..assemble import to_text
+
     stories = tuple(story for story in (to_text([article]) for article in cleaned) if story)
     counts = Counter((removed.pass_name, removed.reason) for article in cleaned for removed in article.removed)
     return Outcome(
         stories=stories,
         removals=tuple((name, reason, count) for (name, reason), count in sorted(counts.items())),
-        articles=tuple(article.to_dict() for article in cleaned) if articles else (),
+        articles=tuple(article.to_dict(removed_text=articles == WITH_REMOVED_TEXT) for article in cleaned)
+        if articles
+        else (),
     )
 
 
 def clean_units(
-    units: Iterable[Unit], pipeline: Pipeline, jobs: int = 1, articles: bool = False, window: int | None = None
+    units: Iterable[Unit], pipeline: Pipeline, jobs: int = 1, articles: ArticleForm = False, window: int | None = None
 ) -> Iterator[tuple[Unit, Outcome | None]]:
     """Each unit with its outcome (``None`` for units that are not dumps), in input order."""
     if jobs <= 1:
         for unit in units:
             yield unit, clean_text(unit.text, pipeline, articles) if isinstance(unit, Dump) else None
         return
+    from ..engine import engine_passes
+
+    if engine_passes(pipeline) is not None:  # the engine cleans on threads, with Python's lock released
+        yield from _threaded(units, pipeline, jobs, articles, window or jobs * _BATCH_PER_THREAD)
+        return
     yield from _parallel(units, pipeline, jobs, articles, window or jobs * 8)
 
 
+# Dumps per thread handed to the engine at a time: enough that no thread waits for another.
+_BATCH_PER_THREAD = 16
+
+
+def _threaded(
+    units: Iterable[Unit], pipeline: Pipeline, jobs: int, articles: ArticleForm, window: int
+) -> Iterator[tuple[Unit, Outcome | None]]:
+    """Batches of units, their dumps cleaned by :func:`scrapeclean.clean_many` on ``jobs`` threads."""
+    batch: list[Unit] = []
+    for unit in units:
+        batch.append(unit)
+        if len(batch) >= window:
+            yield from _clean_batch(batch, pipeline, jobs, articles)
+            batch = []
+    yield from _clean_batch(batch, pipeline, jobs, articles)
+
+
+def _clean_batch(
+    batch: list[Unit], pipeline: Pipeline, jobs: int, articles: ArticleForm
+) -> Iterator[tuple[Unit, Outcome | None]]:
+    from ..api import clean_many
+
+    dumps = [unit for unit in batch if isinstance(unit, Dump)]
+    try:
+        cleaned = iter(clean_many([unit.text for unit in dumps], threads=jobs, pipeline=pipeline))
+    except Exception:  # noqa: BLE001 - one dump's defect: clean them one by one, so only it is reported
+        outcomes = iter([clean_text(unit.text, pipeline, articles) for unit in dumps])
+    else:
+        outcomes = iter([outcome_of(found, articles) for found in cleaned])
+    for unit in batch:
+        yield unit, next(outcomes) if isinstance(unit, Dump) else None
+
+
 def _parallel(
-    units: Iterable[Unit], pipeline: Pipeline, jobs: int, articles: bool, window: int
+    units: Iterable[Unit], pipeline: Pipeline, jobs: int, articles: ArticleForm, window: int
 ) -> Iterator[tuple[Unit, Outcome | None]]:
     from concurrent.futures import ProcessPoolExecutor
 
