@@ -32,7 +32,7 @@ if str(PROJECT_ROOT) not in sys.path:  # run as a script: make ``benchmarks`` im
 from benchmarks import run_info, speed_report
 from benchmarks.datasets import read_json
 from benchmarks.renderers import DEFAULT_CACHE
-from benchmarks.speed_probe import DISTRIBUTIONS, SYSTEMS, run_child
+from benchmarks.speed_probe import DISTRIBUTIONS, HTML_SYSTEMS, SYSTEMS, run_child
 from benchmarks.speed_report import MEASURED, SHAPES, SKIPPED, TIMED_OUT
 
 DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "data"
@@ -127,11 +127,13 @@ def text_pool(dumps: list[str], cache_dir: Path, wanted: int) -> list[str]:
 # --- measurements ------------------------------------------------------------------------
 
 
-def measure_throughput(systems: list[str], dumps: list[str]) -> list[dict]:
+def measure_throughput(systems: list[str], dumps: list[str], pages: list[str]) -> list[dict]:
+    """Each system over the same pages: their dumps, or (for systems of HTML) their HTML files ``pages``."""
     rows = []
     for system in systems:
         _log(f"throughput: {system} on {len(dumps)} dumps")
-        rows.append(run_child("throughput", (system, dumps)))
+        arguments = (system, dumps, pages) if system in HTML_SYSTEMS else (system, dumps)
+        rows.append(run_child("throughput", arguments))
     return rows
 
 
@@ -244,7 +246,9 @@ def run(args: argparse.Namespace) -> dict:
     chosen = speed_report.pick_dumps(named, args.dumps)
     dumps = [dump for _, dump in chosen]
     result: dict = {"meta": run_metadata(args)}
-    result["throughput"] = measure_throughput(args.systems, dumps)
+    aeb = args.aeb or args.data / "aeb"
+    pages = [str(aeb / "html" / f"{page_id}.html.gz") for page_id, _ in chosen]
+    result["throughput"] = measure_throughput(args.systems, dumps, pages)
     result["ratios"] = peer_ratios(result["throughput"])
     if not args.no_scaling:
         pool = text_pool([dump for _, dump in named], args.cache_dir, max(args.sizes))
