@@ -1,6 +1,10 @@
 //! The built-in passes, one module each. A pass reads the document and the
 //! annotations earlier passes left, and returns the annotations after it.
 
+pub mod repeats;
+pub mod roles;
+mod titles;
+
 use crate::model::{Annotation, Document};
 use crate::settings::Settings;
 
@@ -13,7 +17,8 @@ pub trait Pass: Send + Sync {
 type Build = fn(&Settings) -> Box<dyn Pass>;
 
 /// The built-in passes the engine runs, by name, with how to build each from its settings.
-const BUILT_IN: &[(&str, Build)] = &[];
+const BUILT_IN: &[(&str, Build)] =
+    &[(repeats::NAME, repeats::CollapseRepeatedBlocks::boxed), (roles::NAME, roles::AssignRoles::boxed)];
 
 /// The built-in pass called `name`, configured; None when the engine has no such pass.
 pub fn build(name: &str, settings: &Settings) -> Option<Box<dyn Pass>> {
