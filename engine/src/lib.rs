@@ -5,6 +5,7 @@
 //! the Python `str`; everything inside works on UTF-8 bytes.
 
 pub mod assemble;
+pub mod copies;
 pub mod cues;
 pub mod features;
 pub mod language;

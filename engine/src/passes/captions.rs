@@ -122,6 +122,10 @@ impl DedupCaptions {
         }
     }
 
+    pub fn boxed(settings: &Settings) -> Box<dyn Pass> {
+        Box::new(Self::from_settings(settings))
+    }
+
     fn sized(&self, words: usize) -> bool {
         (self.min_words..=self.max_words).contains(&words)
     }

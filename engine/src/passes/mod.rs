@@ -2,6 +2,9 @@
 //! annotations earlier passes left, and returns the annotations after it.
 
 pub mod captions;
+pub mod repeats;
+pub mod roles;
+mod titles;
 
 use crate::model::{Annotation, Document};
 use crate::settings::Settings;
@@ -15,8 +18,11 @@ pub trait Pass: Send + Sync {
 type Build = fn(&Settings) -> Box<dyn Pass>;
 
 /// The built-in passes the engine runs, by name, with how to build each from its settings.
-const BUILT_IN: &[(&str, Build)] =
-    &[(captions::NAME, |settings| Box::new(captions::DedupCaptions::from_settings(settings)))];
+const BUILT_IN: &[(&str, Build)] = &[
+    (captions::NAME, captions::DedupCaptions::boxed),
+    (repeats::NAME, repeats::CollapseRepeatedBlocks::boxed),
+    (roles::NAME, roles::AssignRoles::boxed),
+];
 
 /// The built-in pass called `name`, configured; None when the engine has no such pass.
 pub fn build(name: &str, settings: &Settings) -> Option<Box<dyn Pass>> {

@@ -32,6 +32,7 @@ from typing import ClassVar
 
 from attrs import field, frozen
 
+from ..engine import run_builtin
 from ..features import Features, analyse
 from ..fingerprint import LIST_ITEM
 from ..model import Block, Document, Edits, Role
@@ -52,6 +53,10 @@ class CollapseRepeatedBlocks:
     heading_distance: int = field(default=12, validator=at_least(1, "collapse-repeated-blocks"))
 
     def __call__(self, document: Document) -> Document:
+        return run_builtin(document, (self,))
+
+    def reference(self, document: Document) -> Document:
+        """The Python implementation the engine's pass is checked against (benchmarks/differential.py)."""
         live = [block for block in document.blocks if block.removal is None and block.role != Role.CAPTION]
         analysis = analyse(document)
         feats = [analysis.features[block.index] for block in live]

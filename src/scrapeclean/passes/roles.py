@@ -36,6 +36,7 @@ from typing import ClassVar
 import regex
 from attrs import define, frozen
 
+from ..engine import run_builtin
 from ..features import Analysis, Features, analyse
 from ..fingerprint import LIST_ITEM, SITE_SEPARATOR, key, title_keys
 from ..model import Block, Document, Edits, Role
@@ -95,6 +96,10 @@ class AssignRoles:
     search_window: int = 40
 
     def __call__(self, document: Document) -> Document:
+        return run_builtin(document, (self,))
+
+    def reference(self, document: Document) -> Document:
+        """The Python implementation the engine's pass is checked against (benchmarks/differential.py)."""
         kept = [block for block in document.blocks if block.removal is None]
         if not kept:
             return document

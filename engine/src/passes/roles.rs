@@ -1,0 +1,297 @@
+//! `assign-roles`: label each story's headline zone: title, section, byline, dateline.
+//!
+//! The headline zone is what a story keeps above its first paragraph of prose.
+//! Its title is the headline-shaped line there (several words, no sentence
+//! end; not a list item such as `* Home` nor a breadcrumb trail) with the most
+//! evidence: the page's own `<title>` line (the first line of a browser or
+//! html-text dump) holding it whole, beside the site's name; its copy below it;
+//! its length and title case; its content words being those the text opens
+//! with (a menu's are not); a breadcrumb trail ending with it; a byline or date
+//! just under it; standing just above the text, or first. A headline the chrome
+//! pass took for boilerplate, above menus it left, is restored. The evidence
+//! must hold in the text cleaning gives, where the title stands first and the
+//! `<title>` line, trail and copies are gone, so that cleaning it again picks
+//! the same line: there a first line the text's opening repeats stands first
+//! even when the chrome pass took it.
+//! The short label just above the title is its section; a line that is mostly
+//! a date is the dateline; bylines were found by the chrome pass. Other lines
+//! above the title (breadcrumbs, labels) are removed as `header-line`.
+//!
+//! Needs: story numbers (`split-stories`) when a dump holds several stories;
+//! works on one story otherwise.
+
+use crate::cues::is_dateline;
+use crate::model::{Annotation, Document, Edits, Role};
+use crate::passes::titles::{Shaped, View};
+use crate::passes::Pass;
+use crate::reasons::{BOILERPLATE, HEADER_LINE};
+use crate::settings::Settings;
+
+pub const NAME: &str = "assign-roles";
+
+/// A label this short just above the title is its section.
+const SECTION_WORDS: usize = 4;
+/// A line this long is prose even without a full stop.
+const PROSE_WORDS: usize = 30;
+/// A line this long in the headline zone is a deck or a paragraph: the text starts there.
+const LONG_WORDS: usize = 20;
+/// The evidence of a line the `<title>` line holds whole.
+const NAMED: f64 = 6.0;
+
+pub struct AssignRoles {
+    /// How far around the headline zone (in blocks) a headline is looked for.
+    pub search_window: usize,
+}
+
+impl AssignRoles {
+    pub fn new(settings: &Settings) -> Self {
+        AssignRoles { search_window: settings.usize("search_window", 40) }
+    }
+
+    pub fn boxed(settings: &Settings) -> Box<dyn Pass> {
+        Box::new(Self::new(settings))
+    }
+
+    /// Label one story's headline zone (`blocks` are its kept blocks, in order).
+    fn story(&self, view: &View, blocks: &[usize], previous_end: Option<usize>, first: bool, edits: &mut Edits) {
+        let document = view.document;
+        let zone_len = blocks.iter().position(|&index| is_prose(view, index)).unwrap_or(blocks.len());
+        let zone = &blocks[..zone_len];
+        let body_start = blocks.get(zone_len).copied().unwrap_or(blocks[blocks.len() - 1] + 1);
+        let mut candidates = self.removed_headlines(view, blocks[0], previous_end);
+        candidates.extend_from_slice(zone);
+        if first && view.first_heading_like && zone.len() > 1 {
+            // The page's own <title> names the headline: look for it a little into the text too.
+            let further = &blocks[zone_len..(zone_len + self.search_window).min(blocks.len())];
+            candidates.extend(further.iter().filter(|&&index| document.role(index).is_none()));
+        }
+        // A headline-shaped first line with more lines before the text is the page's <title>
+        // line; a first line directly above the text is the headline itself.
+        let title = title(view, &candidates, body_start, first && body_start > 1);
+        label_zone(view, zone, title, edits);
+        if let Some(title) = title {
+            if document.kept(title) {
+                edits.set_role(title, Some(Role::Title), None);
+            } else {
+                edits.restore(title, Some(Role::Title));
+                // It may stand above the story's first line.
+                edits.set_story(title, document.notes[blocks[0]].story);
+            }
+        }
+    }
+
+    /// Headline-shaped lines the chrome pass removed as boilerplate just above the story.
+    fn removed_headlines(&self, view: &View, story_start: usize, previous_end: Option<usize>) -> Vec<usize> {
+        let low = previous_end.map_or(0, |end| end + 1).max(story_start.saturating_sub(self.search_window));
+        (low..story_start)
+            .filter(|&index| {
+                view.document.notes[index].removal.as_ref().is_some_and(|removal| removal.reason == BOILERPLATE)
+                    && view.features[index].heading_like()
+            })
+            .collect()
+    }
+}
+
+impl Pass for AssignRoles {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn run(&self, document: &Document) -> Vec<Annotation> {
+        let kept = document.live();
+        let Some(&first_kept) = kept.first() else {
+            return document.notes.clone();
+        };
+        let view = View::new(document);
+        let mut edits = document.edit(NAME);
+        let story_of = |index: usize| document.notes[index].story;
+        let mut previous_end = None;
+        for blocks in kept.chunk_by(|&one, &next| story_of(one) == story_of(next)) {
+            let first = story_of(blocks[0]) == story_of(first_kept);
+            self.story(&view, blocks, previous_end, first, &mut edits);
+            previous_end = blocks.last().copied();
+        }
+        edits.finish()
+    }
+}
+
+fn is_prose(view: &View, index: usize) -> bool {
+    let feature = &view.features[index];
+    view.document.role(index).is_none() && (feature.terminal || feature.words > PROSE_WORDS) && !feature.heading_like()
+}
+
+/// Dateline, section and header lines of a story's zone, around its title.
+fn label_zone(view: &View, zone: &[usize], title: Option<usize>, edits: &mut Edits) {
+    let mut dated = false;
+    for (position, &index) in zone.iter().enumerate() {
+        if view.document.role(index).is_some() || Some(index) == title {
+            continue;
+        }
+        let feature = &view.features[index];
+        if !dated && is_dateline(view.document.text(index), feature) {
+            edits.set_role(index, Some(Role::Dateline), None);
+            dated = true;
+        } else if let Some(title) = title.filter(|&title| index < title) {
+            // The zone is in order: the title is the line right under this one.
+            if feature.words <= SECTION_WORDS && zone.get(position + 1) == Some(&title) {
+                edits.set_role(index, Some(Role::Section), None);
+            } else {
+                edits.remove(index, HEADER_LINE, "above the title");
+            }
+        }
+    }
+}
+
+/// The headline among the candidates, by the evidence each has.
+///
+/// Evidence: the page's `<title>` line naming it; its copy below it; its
+/// shape (length, title case); its words being those the text starts
+/// with; standing just above the text, or first.
+fn title(view: &View, candidates: &[usize], body_start: usize, title_line: bool) -> Option<usize> {
+    let body_start = text_start(view, candidates, body_start);
+    let shaped: Vec<Shaped> = candidates
+        .iter()
+        .filter(|&&index| view.headline_shaped(index))
+        .map(|&index| Shaped { index, evidence: if title_line { evidence(view, index, body_start) } else { 0.0 } })
+        .collect();
+    // The first line is the page's <title> only when it names a headline further down.
+    let confirmed = shaped.iter().any(|candidate| candidate.evidence >= NAMED);
+    let zone: Vec<Shaped> = shaped.iter().filter(|candidate| candidate.index < body_start).copied().collect();
+    let opening = view.opening_words(body_start);
+    let first_shaped = zone.iter().map(|candidate| candidate.index).find(|&index| view.leads(index, &opening, &zone));
+    let scores = view.zone_scores(&zone, &opening, body_start, title_line);
+    let mut best = None;
+    let mut best_score = 0.0;
+    for (candidate, zone_score) in zone.iter().zip(scores) {
+        if confirmed && candidate.index == 0 {
+            continue;
+        }
+        let mut score = zone_score;
+        if Some(candidate.index) == first_shaped {
+            score += 1.0; // headlines come first; menus above them are mostly gone by now
+            if candidate.index == 0 && !confirmed {
+                score += 2.0; // a text that starts with its headline (cleaned text, a page with no <title> line)
+            }
+        }
+        score += view.presence(candidate.index);
+        if score > best_score {
+            (best, best_score) = (Some(candidate.index), score);
+        }
+    }
+    let past = shaped.iter().filter(|candidate| candidate.index >= body_start && candidate.evidence != 0.0);
+    for candidate in past {
+        let score = candidate.evidence + view.presence(candidate.index);
+        if score > best_score {
+            (best, best_score) = (Some(candidate.index), score);
+        }
+    }
+    best
+}
+
+/// Where the text starts for the headline: at the first prose, or at a first long line above it.
+///
+/// A long line in the headline zone is a deck or a paragraph the dump wrote
+/// without its full stop; the headline stands above it.
+fn text_start(view: &View, candidates: &[usize], body_start: usize) -> usize {
+    candidates
+        .iter()
+        .copied()
+        .find(|&index| view.document.kept(index) && body_start > index && view.features[index].words >= LONG_WORDS)
+        .unwrap_or(body_start)
+}
+
+/// The `<title>` line's evidence, as far as it counts where the line stands.
+///
+/// Past the headline zone only a line the `<title>` line holds whole, with
+/// the site's name beside it, counts: a plain copy of the first line far
+/// down the text is a subheading repeating the headline.
+fn evidence(view: &View, index: usize, body_start: usize) -> f64 {
+    let evidence = title_line_evidence(view, index);
+    if index < body_start {
+        return evidence;
+    }
+    let whole_copy = view.features[index].key == view.features[0].key;
+    if evidence >= NAMED && !whole_copy {
+        evidence
+    } else {
+        0.0
+    }
+}
+
+/// How surely the page's `<title>` line names this line: it holds the line, plus the site's name.
+///
+/// A line longer than the first line is never named by it: in the text
+/// cleaning gives, the first line is the headline and longer lines below
+/// it are its deck or subheadings.
+fn title_line_evidence(view: &View, index: usize) -> f64 {
+    let feature = &view.features[index];
+    if !view.first_heading_like || feature.words < 2 || index == 0 {
+        return 0.0;
+    }
+    if view.title_parts.contains(&feature.key) && 2 * feature.words > view.features[0].words {
+        return NAMED; // "Headline | Site" or "Site - Headline"
+    }
+    0.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Removal;
+
+    fn roles(document: &Document) -> Vec<Option<&'static str>> {
+        let notes = AssignRoles::new(&Settings::default()).run(document);
+        notes
+            .iter()
+            .map(|note| match &note.removal {
+                Some(removal) if removal.reason == HEADER_LINE => Some("header-line"),
+                _ => note.role.map(Role::as_str),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn section_title_and_text() {
+        let document =
+            Document::new("World\nA headline over the story\nThe story starts here, and goes on for a while.");
+        assert_eq!(roles(&document), vec![Some("section"), Some("title"), None]);
+    }
+
+    #[test]
+    fn a_short_trail_over_the_title_is_its_section_and_the_date_its_dateline() {
+        let document = Document::new(concat!(
+            "Home > News > Local\n",
+            "Seals Return To The Estuary After Years\n",
+            "November 20, 2019\n",
+            "The seals have returned to the estuary after years away, the wardens said.",
+        ));
+        assert_eq!(roles(&document), vec![Some("section"), Some("title"), Some("dateline"), None]);
+    }
+
+    #[test]
+    fn the_title_line_names_the_headline_below_the_menus() {
+        let document = Document::new(concat!(
+            "Seals return to the estuary | The Coast News\n",
+            "Home\n",
+            "Seals return to the estuary\n",
+            "The seals have returned to the estuary after years away, the wardens said.",
+        ));
+        assert_eq!(roles(&document), vec![Some("header-line"), Some("section"), Some("title"), None]);
+    }
+
+    #[test]
+    fn a_headline_taken_for_boilerplate_is_restored() {
+        let mut document = Document::new(concat!(
+            "Seals Return To The Estuary\n",
+            "The seals have returned to the estuary after years away, the wardens said.",
+        ));
+        document.notes[0].removal = Some(Removal {
+            pass_name: "remove-site-chrome".into(),
+            reason: BOILERPLATE.into(),
+            detail: String::new(),
+            copy_of: None,
+        });
+        let notes = AssignRoles::new(&Settings::default()).run(&document);
+        assert_eq!((notes[0].role, notes[0].removal.is_none()), (Some(Role::Title), true));
+    }
+}
