@@ -145,7 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="show every block of an input with its decision",
         description="show every block of an input: kept (with its role) or removed (by which pass, why)",
     )
-    explain.add_argument("paths", nargs=1, metavar="FILE", help="a file ('-': standard input)")
+    explain.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or directories ('-': standard input)"
+    )
     explain.add_argument("--html", metavar="OUT.html", help="write a page to review in a browser instead")
     explain.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the terminal output (default auto)"
@@ -249,7 +251,7 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
 
         return explain(
             ExplainOptions(
-                options.paths[0], config, pipeline, options.html, options.color, options.line, options.record_id
+                tuple(options.paths), config, pipeline, options.html, options.color, options.line, options.record_id
             ),
             out,
             Reporter(quiet=True),

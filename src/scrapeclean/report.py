@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import IO, Any, NamedTuple
 
 from .config import Config
 from .corpus.summary import Reporter
-from .io.paths import Found
+from .io.paths import discover
 from .io.readers import ReadOptions, read_all
 from .io.units import Carry, Dump, Failure
 from .model import Block, Document
@@ -41,13 +41,19 @@ _PASS_TINTS = ("#fde2e1", "#fff1c2", "#dbeafe", "#f3e1fb", "#d7f5f0", "#e2f5d3",
 
 
 class ExplainOptions(NamedTuple):
-    path: str
+    """What to explain: ``path`` is one path or several (files or directories; ``-`` is standard input)."""
+
+    path: str | Sequence[str]
     config: Config
     pipeline: Pipeline
     html: str | None = None
     color: str = "auto"
     line: int | None = None
     record_id: str | None = None
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return (self.path,) if isinstance(self.path, str) else tuple(self.path)
 
 
 def decision(block: Block) -> str:
@@ -57,18 +63,31 @@ def decision(block: Block) -> str:
     return block.role or "body"
 
 
+def read_dumps(
+    paths: Sequence[str], config: Config, reporter: Reporter, force_exclude: bool = False
+) -> Iterator[Dump | Failure]:
+    """Every dump below ``paths`` (directories walked as ``clean`` walks them), and every file that failed.
+
+    Records carried through unread (a JSONL line without text, say) are
+    reported as warnings, or errors when malformed.
+    """
+    from .corpus.run import RunOptions, file_filter
+
+    read = ReadOptions(config.input_format, config.text_field, config.id_field)
+    walk = file_filter(RunOptions("clean", tuple(paths), config, Pipeline(()), force_exclude=force_exclude))
+    for unit in read_all(discover(paths, walk), read):
+        if isinstance(unit, Carry) and unit.message:
+            reporter.message(f"{'error' if unit.failed else 'warning'}: {unit.where}: {unit.message}")
+        if isinstance(unit, (Dump, Failure)):
+            yield unit
+
+
 def _documents(options: ExplainOptions, reporter: Reporter) -> Iterator[tuple[Dump, Document]]:
     from .api import process
 
-    config = options.config
-    read = ReadOptions(config.input_format, config.text_field, config.id_field)
-    for unit in read_all([Found(options.path)], read):
+    for unit in read_dumps(options.paths, options.config, reporter):
         if isinstance(unit, Failure):
             raise _Failed(unit.message)
-        if isinstance(unit, Carry) and unit.message:
-            reporter.message(f"{'error' if unit.failed else 'warning'}: {unit.where}: {unit.message}")
-        if not isinstance(unit, Dump):
-            continue
         if options.line is not None and unit.line != options.line:
             continue
         if options.record_id is not None and str(unit.ident) != options.record_id:
@@ -93,7 +112,7 @@ def explain(options: ExplainOptions, out: IO[str], reporter: Reporter) -> int:
         return EXIT_FAILED
     if count == 0 and (options.line is not None or options.record_id is not None):
         wanted = f"line {options.line}" if options.line is not None else f"id {options.record_id!r}"
-        reporter.message(f"scrapeclean: error: {options.path}: no record with {wanted}")
+        reporter.message(f"scrapeclean: error: {', '.join(options.paths)}: no record with {wanted}")
         return EXIT_USAGE
     return EXIT_OK
 
@@ -107,6 +126,11 @@ def _use_color(choice: str, out: IO[str]) -> bool:
         return out.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def shown_paths(paths: Sequence[str]) -> str:
+    """The inputs as a person reads them: ``<stdin>`` for ``-``, commas between."""
+    return ", ".join("<stdin>" if path == "-" else path for path in paths)
 
 
 def _where(dump: Dump) -> str:
@@ -158,7 +182,7 @@ def _write_html(options: ExplainOptions, documents: Iterator[tuple[Dump, Documen
     count = 0
     try:
         names = options.pipeline.names
-        handle.write(_html_head(options.path, names).encode("utf-8"))
+        handle.write(_html_head(shown_paths(options.paths), names).encode("utf-8"))
         for dump, document in documents:
             count += 1
             handle.write(_html_document(dump, document, names).encode("utf-8", "backslashreplace"))
@@ -199,7 +223,7 @@ def _html_head(path: str, names: tuple[str, ...]) -> str:
         for number in range(len(names) + 1)
     )
     legend = "".join(f'<span class="pass-{number}">{_escape(name)}</span>' for number, name in enumerate(names))
-    title = _escape("<stdin>" if path == "-" else path)
+    title = _escape(path)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
