@@ -142,7 +142,7 @@ def test_open_go_to_the_third_record_expand_hide_filter_mark_and_export(review_p
     # The marks become a golden case.
     cases = tmp_path / "cases"
     cases.mkdir()
-    result = scrapeclean("cases", str(marks_file), "-o", str(cases))
+    result = scrapeclean("cases", str(marks_file), "-o", str(cases), cwd=tmp_path)
     assert result.returncode == 0, result.err
     (expectation,) = cases.glob("*.json")
     assert expectation.with_suffix(".txt").read_text() == BUSY_PAGE
