@@ -18,11 +18,13 @@ from cli_support import PARAGRAPHS, corpus_dir, messy_dump, scrapeclean, two_sto
 
 import scrapeclean as scrapeclean_library
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')"
-)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
 CHROMIUM = next(
-    (path for path in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")) if path and os.path.exists(path)),
+    (
+        path
+        for path in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"))
+        if path and os.path.exists(path)
+    ),
     None,
 )
 pytestmark = pytest.mark.skipif(
@@ -82,7 +84,7 @@ def _visible_texts(page, selector: str) -> list[str]:
 
 
 def test_open_go_to_the_third_record_expand_hide_filter_mark_and_export(review_page, tmp_path):
-    page, problems, corpus = review_page
+    page, problems, _ = review_page
     # Opened: the table of contents lists every record, the first is shown.
     assert len(page.query_selector_all("#toc tbody tr")) == 4
     assert page.inner_text("#record .where").endswith("part <1>.jsonl:1")
@@ -118,10 +120,14 @@ def test_open_go_to_the_third_record_expand_hide_filter_mark_and_export(review_p
 
     # Filter by one reason: only records and blocks removed for it remain.
     page.select_option("#filter", "collapse-repeated-blocks/repeated-block")
-    visible_rows = [row.get_attribute("data-record") for row in page.query_selector_all("#toc tbody tr") if row.is_visible()]
+    visible_rows = [
+        row.get_attribute("data-record") for row in page.query_selector_all("#toc tbody tr") if row.is_visible()
+    ]
     assert visible_rows == ["2"]
     blocks = [node for node in page.query_selector_all("#record .block") if node.is_visible()]
-    assert [node.query_selector(".label").inner_text() for node in blocks] == ["collapse-repeated-blocks/repeated-block"]
+    assert [node.query_selector(".label").inner_text() for node in blocks] == [
+        "collapse-repeated-blocks/repeated-block"
+    ]
     assert page.is_disabled("#next") and page.is_disabled("#previous")
 
     # Mark that block "should have been kept" and export the marks.

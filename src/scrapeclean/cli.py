@@ -145,9 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="show every block of an input with its decision",
         description="show every block of an input: kept (with its role) or removed (by which pass, why)",
     )
-    explain.add_argument(
-        "paths", nargs="+", metavar="PATH", help="files or directories ('-': standard input)"
-    )
+    explain.add_argument("paths", nargs="+", metavar="PATH", help="files or directories ('-': standard input)")
     explain.add_argument("--html", metavar="OUT.html", help="write a page to review in a browser instead")
     explain.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the terminal output (default auto)"

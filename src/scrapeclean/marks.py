@@ -62,8 +62,9 @@ def parse_mark(line: str, where: str) -> Mark:
     try:
         item = json.loads(line)
         span = item["span"]
-        mark = Mark(item["path"], item.get("line"), item.get("id"), item["block"], span[0], span[1], item["text"],
-                    item["mark"])
+        mark = Mark(
+            item["path"], item.get("line"), item.get("id"), item["block"], span[0], span[1], item["text"], item["mark"]
+        )
     except (ValueError, KeyError, TypeError, IndexError) as error:
         raise InputError(f"{where}: not a review mark ({type(error).__name__}: {error})") from None
     if mark.mark not in MARKS:
@@ -122,9 +123,17 @@ def case_json(articles: Sequence[Article], marks: Sequence[Mark], where: str) ->
     for article in articles:
         captions = [caption.text for caption in article.captions]
         credits = [caption.credit for caption in article.captions if caption.credit]
-        expected.append({"title": article.title, "section": article.section, "byline": article.byline,
-                         "dateline": article.dateline, "captions": captions, "credits": credits,
-                         "body": list(article.body)})
+        expected.append(
+            {
+                "title": article.title,
+                "section": article.section,
+                "byline": article.byline,
+                "dateline": article.dateline,
+                "captions": captions,
+                "credits": credits,
+                "body": list(article.body),
+            }
+        )
     keep = [mark for mark in marks if mark.mark == KEEP]
     remove = [mark for mark in marks if mark.mark == REMOVE]
     counts = f"{len(keep)} block(s) should be kept, {len(remove)} should be removed"
@@ -141,7 +150,7 @@ def case_name(mark: Mark) -> str:
     """The file name (without suffix) of the case made from the dump a mark is about.
 
     >>> case_name(Mark("corpus/part-1.jsonl", 7, "doc/7", 0, 0, 4, "Menu", "keep"))
-    'review-doc_7-5c4ec4f9'
+    'review-doc_7-645ef42a'
     >>> case_name(Mark("pages/story.txt", None, None, 0, 0, 4, "Menu", "keep"))
     'review-story.txt'
     """

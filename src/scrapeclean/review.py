@@ -204,8 +204,14 @@ def record_json(record: Record, tables: Tables) -> dict[str, Any]:
         detail = block.removal.detail if block.removal is not None else ""
         blocks.append([block.start, block.end, block.story, tables.decision(decision(block)), tables.detail(detail)])
     dump = record.dump
-    return {"where": dump.where, "path": dump.path, "line": dump.line, "id": record.ident, "raw": dump.text,
-            "blocks": blocks}
+    return {
+        "where": dump.where,
+        "path": dump.path,
+        "line": dump.line,
+        "id": record.ident,
+        "raw": dump.text,
+        "blocks": blocks,
+    }
 
 
 def json_island(value: Any) -> str:
@@ -262,14 +268,16 @@ def build_page(records: Sequence[Record], title: str, pass_names: Sequence[str])
         '<div class="overview">',
         summary_html(views, list(pass_names)),
         chart_svg(views),
-        "</div>\n</header>\n<div class=\"layout\">\n",
+        '</div>\n</header>\n<div class="layout">\n',
         toc_html(views),
         _READER,
         "</div>\n",
         f'<script type="application/json" id="meta">{json_island(meta)}</script>\n',
     ]
-    parts.extend(f'<script type="application/json" id="record-{number}">{island}</script>\n'
-                 for number, island in enumerate(islands))
+    parts.extend(
+        f'<script type="application/json" id="record-{number}">{island}</script>\n'
+        for number, island in enumerate(islands)
+    )
     parts.append(f"<script>{script}</script>\n</body>\n</html>\n")
     return "".join(parts)
 

@@ -46,7 +46,12 @@ def summary_html(views: Sequence[Overview], pass_names: Sequence[str]) -> str:
         f"{_plural(removed, 'word')} removed",
         *(f"{count:,} {_escape(flag)}" for flag, count in sorted(flagged.items())),
     ]
-    parts = ['<section id="summary">\n<p class="numbers">', " · ".join(numbers), "</p>\n", _removals_table(views, pass_names)]
+    parts = [
+        '<section id="summary">\n<p class="numbers">',
+        " · ".join(numbers),
+        "</p>\n",
+        _removals_table(views, pass_names),
+    ]
     parts.append("</section>\n")
     return "".join(parts)
 
@@ -65,8 +70,10 @@ def _removals_table(views: Sequence[Overview], pass_names: Sequence[str]) -> str
         name = label.split("/", 1)[0]
         return order.get(name, len(order)), -by_reason[label], label
 
-    rows = ['<details class="removals" open><summary>removed blocks by pass and reason</summary>\n<table>\n'
-            "<thead><tr><th>pass / reason</th><th>blocks</th><th>records</th></tr></thead>\n<tbody>\n"]
+    rows = [
+        '<details class="removals" open><summary>removed blocks by pass and reason</summary>\n<table>\n',
+        "<thead><tr><th>pass / reason</th><th>blocks</th><th>records</th></tr></thead>\n<tbody>\n",
+    ]
     current = None
     for label in sorted(by_reason, key=sort_key):
         name, reason = label.split("/", 1)
@@ -74,11 +81,15 @@ def _removals_table(views: Sequence[Overview], pass_names: Sequence[str]) -> str
             current = name
             total = sum(count for key, count in by_reason.items() if key.split("/", 1)[0] == name)
             hit = sum(1 for view in views if any(key.split("/", 1)[0] == name for key in view.removals))
-            rows.append(f'<tr class="pass pass-{order.get(name, len(order))}"><td><button type="button" '
-                        f'data-filter="{_escape(name)}">{_escape(name)}</button></td>'
-                        f"<td>{total:,}</td><td>{hit:,}</td></tr>\n")
-        rows.append(f'<tr class="reason"><td><button type="button" data-filter="{_escape(label)}">'
-                    f"{_escape(reason)}</button></td><td>{by_reason[label]:,}</td><td>{records[label]:,}</td></tr>\n")
+            rows.append(
+                f'<tr class="pass pass-{order.get(name, len(order))}"><td><button type="button" '
+                f'data-filter="{_escape(name)}">{_escape(name)}</button></td>'
+                f"<td>{total:,}</td><td>{hit:,}</td></tr>\n"
+            )
+        rows.append(
+            f'<tr class="reason"><td><button type="button" data-filter="{_escape(label)}">'
+            f"{_escape(reason)}</button></td><td>{by_reason[label]:,}</td><td>{records[label]:,}</td></tr>\n"
+        )
     rows.append("</tbody></table></details>\n")
     return "".join(rows)
 
@@ -107,8 +118,10 @@ def chart_svg(views: Sequence[Overview]) -> str:
 
 def toc_html(views: Sequence[Overview]) -> str:
     """The table of contents: number, where (and id), kept share, stories and flags of every record."""
-    rows = ['<nav id="toc"><table>\n<thead><tr><th>#</th><th>record</th><th>kept</th><th>stories</th>'
-            "<th>flags</th></tr></thead>\n<tbody>\n"]
+    rows = [
+        '<nav id="toc"><table>\n<thead><tr><th>#</th><th>record</th><th>kept</th><th>stories</th>',
+        "<th>flags</th></tr></thead>\n<tbody>\n",
+    ]
     for number, view in enumerate(views):
         name = view.where if view.ident is None else f"{view.where} (id {view.ident})"
         flags = "".join(f'<span class="flag">{_escape(flag)}</span>' for flag in view.flags)
