@@ -8,6 +8,7 @@ the screenshots shown in docs/cli.md.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
@@ -48,6 +49,10 @@ def _records() -> list[dict[str, str]]:
         {"id": "second", "text": messy_dump("Harbour festival draws record crowds")},
         {"id": HOSTILE, "text": BUSY_PAGE},
         {"id": "fourth", "text": two_stories()},
+        {
+            "id": "astral",
+            "text": messy_dump("Harbour \U0001f6a2 festival draws \U0001f389 record crowds", "\U0001f30a"),
+        },
     ]
 
 
@@ -86,7 +91,7 @@ def _visible_texts(page, selector: str) -> list[str]:
 def test_open_go_to_the_third_record_expand_hide_filter_mark_and_export(review_page, tmp_path):
     page, problems, _ = review_page
     # Opened: the table of contents lists every record, the first is shown.
-    assert len(page.query_selector_all("#toc tbody tr")) == 4
+    assert len(page.query_selector_all("#toc tbody tr")) == len(_records())
     assert page.inner_text("#record .where").endswith("part <1>.jsonl:1")
     assert page.title() == "scrapeclean review: corpus"
 
@@ -178,6 +183,19 @@ def test_table_of_contents_chart_and_links_lead_to_records_and_blocks(review_pag
     page.keyboard.press("m")
     assert page.get_attribute("#record .cursor", "data-marked") == "keep"
     assert page.inner_text("#mark-count") == "1 mark"
+    assert problems == []
+
+
+def test_text_beyond_the_basic_plane_is_cut_at_the_right_places(review_page):
+    page, problems, _ = review_page
+    page.click('#toc a[href="#r4"]')
+    text = _records()[4]["text"]
+    document = scrapeclean_library.process(text)
+    kept = [block.text for block in document.kept()]
+    assert [node.inner_text() for node in page.query_selector_all("#record .block.kept .text")] == kept
+    page.click("#record .run-line")
+    removed = [block.text for block in itertools.takewhile(lambda block: block.removal is not None, document.blocks)]
+    assert [node.inner_text() for node in page.query_selector_all("#record .run.open del")] == removed
     assert problems == []
 
 

@@ -384,4 +384,5 @@
   applyHiding();
   if (!fromHash() && recordCount) { show(0, false); }
   document.body.dataset.ready = "true";
+  performance.mark("review-ready");
 })();
