@@ -32,7 +32,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 if str(PROJECT_ROOT) not in sys.path:  # run as a script: make ``benchmarks`` importable
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from benchmarks.speed import DEFAULT_DATA, dev_dumps  # noqa: E402
+from benchmarks.speed import DEFAULT_DATA, dev_dumps
 
 CHROMIUM = "/usr/bin/chromium"
 

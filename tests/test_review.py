@@ -234,3 +234,12 @@ def test_cases_refuses_marks_that_no_longer_match_the_dump(tmp_path, corpus):
     marks_file.write_text('{"path": "a.txt", "mark": "maybe"}\n')
     bad = scrapeclean("cases", str(marks_file), "-o", str(tmp_path / "cases"))
     assert bad.returncode == 2 and "not a review mark" in bad.err
+
+
+def test_an_unreadable_file_is_reported_and_the_rest_reviewed(tmp_path, corpus):
+    (corpus / "a.txt").write_text(messy_dump())
+    (corpus / "b.jsonl.gz").write_bytes(b"not gzip at all")
+    out = tmp_path / "review.html"
+    result = scrapeclean("review", str(corpus), "-o", str(out))
+    assert result.returncode == 123 and "b.jsonl.gz" in result.err
+    assert [entry[0] for entry in _islands(out.read_text())["meta"]["records"]] == [str(corpus / "a.txt")]

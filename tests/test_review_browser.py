@@ -72,7 +72,7 @@ def review_page(tmp_path, browser):
     result = scrapeclean("review", "corpus", "-o", str(out), cwd=tmp_path)
     assert result.returncode == 0, result.err
     context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
-    context.set_default_timeout(5000)
+    context.set_default_timeout(15_000)
     page = context.new_page()
     problems: list[str] = []
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
