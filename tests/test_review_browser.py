@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -170,6 +171,12 @@ def test_table_of_contents_chart_and_links_lead_to_records_and_blocks(review_pag
     page.keyboard.press("p")
     assert page.inner_text("#record .where").endswith(":2")
     page.keyboard.press("n")
+    assert page.inner_text("#record .where").endswith(":3")
+    # The browser's back button goes back through the records seen.
+    page.go_back()
+    sync_api.expect(page.locator("#record .where")).to_have_text(re.compile(r":2$"))
+    page.go_forward()
+    sync_api.expect(page.locator("#record .where")).to_have_text(re.compile(r":3$"))
     # Following "copy of block 8" opens the run holding the copy's reference and shows block 8.
     page.click('#record .run:has(a.ref[data-block="8"]) .run-line')
     page.click('#record a.ref[data-block="8"]')

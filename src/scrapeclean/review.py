@@ -229,7 +229,7 @@ def _escape(value: Any) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("scrapeclean.data").joinpath(name).read_text("utf-8")
+    return resources.files("scrapeclean.assets").joinpath(name).read_text("utf-8")
 
 
 def _hash(source: str) -> str:

@@ -202,9 +202,13 @@
     return null;
   }
 
+  // Records are shown at once; the address follows (so back and forward work) without waiting for an event.
   function go(number) {
     if (number === null) { return; }
-    if (location.hash === "#r" + number) { show(number); } else { location.hash = "#r" + number; }
+    show(number);
+    if (location.hash !== "#r" + number) {
+      try { history.pushState(null, "", "#r" + number); } catch (error) { /* a browser may refuse it on file: */ }
+    }
   }
 
   function fromHash() {
@@ -372,12 +376,17 @@
       applyFilter();
     });
   });
+  document.getElementById("toc").addEventListener("click", function (event) {
+    var link = event.target.closest("a[href^='#r']");
+    if (link) { event.preventDefault(); go(Number(link.closest("tr").dataset.record)); }
+  });
   document.getElementById("chart").addEventListener("click", function (event) {
     var bar = event.target.closest("rect[data-record]");
     if (bar) { go(Number(bar.dataset.record)); }
   });
   document.addEventListener("keydown", onKey);
   window.addEventListener("hashchange", fromHash);
+  window.addEventListener("popstate", fromHash);
   window.addEventListener("beforeunload", function (event) {
     if (marks.size) { event.preventDefault(); event.returnValue = ""; }
   });
