@@ -217,11 +217,15 @@ h2 { font-size: 1rem; font-family: ui-monospace, monospace; background: #f6f8fa;
 """
 
 
-def _html_head(path: str, names: tuple[str, ...]) -> str:
-    tints = "".join(
-        f".pass-{number} {{ background: {_PASS_TINTS[number % len(_PASS_TINTS)]}; }}\n"
-        for number in range(len(names) + 1)
+def pass_tints(count: int) -> str:
+    """CSS giving ``.pass-0`` … ``.pass-COUNT`` their tints (the last one: passes outside the pipeline)."""
+    return "".join(
+        f".pass-{number} {{ background: {_PASS_TINTS[number % len(_PASS_TINTS)]}; }}\n" for number in range(count + 1)
     )
+
+
+def _html_head(path: str, names: tuple[str, ...]) -> str:
+    tints = pass_tints(len(names))
     legend = "".join(f'<span class="pass-{number}">{_escape(name)}</span>' for number, name in enumerate(names))
     title = _escape(path)
     return (

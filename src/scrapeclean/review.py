@@ -33,7 +33,7 @@ from .corpus.summary import Reporter
 from .io.units import Dump, Failure
 from .model import Document
 from .pipeline import Pipeline
-from .report import decision, read_dumps, shown_paths
+from .report import decision, pass_tints, read_dumps, shown_paths
 
 EXIT_OK, EXIT_FAILED = 0, 123
 
@@ -195,14 +195,28 @@ def overview(record: Record) -> Overview:
 
 
 def record_json(record: Record, tables: Tables) -> dict[str, Any]:
-    """The JSON island of one record: its raw text and, per block, ``[start, end, story, decision, detail]``.
+    """The JSON island of one record: its raw text and its blocks, five numbers each, in one flat list.
 
-    Spans count code points, as everywhere in scrapeclean; the page converts them.
+    A block is ``gap, length, story, decision, detail``: ``gap`` counts the
+    characters since the end of the block before (kept short: most are 1),
+    ``decision`` and ``detail`` index the tables shared by all records.
+    Offsets count code points, as everywhere in scrapeclean; the page converts them.
+
+    >>> from scrapeclean.api import process
+    >>> tables = Tables()
+    >>> text = "Menu\\nA title for the story\\n" + "Some words of a real story, told plainly. " * 8
+    >>> record_json(Record(Dump("a.txt", text), process(text)), tables)["blocks"]
+    [0, 4, 0, 0, 1, 1, 21, 0, 1, 0, 1, 335, 0, 2, 0]
+    >>> list(tables.decisions), list(tables.details)
+    (['remove-site-chrome/ui-phrase', 'title', 'body'], ['', 'navigation or widget text'])
     """
-    blocks = []
+    blocks: list[int] = []
+    end = 0
     for block in record.document.blocks:
         detail = block.removal.detail if block.removal is not None else ""
-        blocks.append([block.start, block.end, block.story, tables.decision(decision(block)), tables.detail(detail)])
+        decided = tables.decision(decision(block))
+        blocks += [block.start - end, block.end - block.start, block.story, decided, tables.detail(detail)]
+        end = block.end
     dump = record.dump
     return {
         "where": dump.where,
@@ -218,9 +232,9 @@ def json_island(value: Any) -> str:
     """JSON safe inside a ``<script>`` element: no ``<``, ``>`` or ``&`` appears literally.
 
     >>> json_island({"id": "</script><img src=x onerror=alert(1)>"})
-    '{"id": "\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+    '{"id":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
     """
-    text = json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -256,9 +270,12 @@ def build_page(records: Sequence[Record], title: str, pass_names: Sequence[str])
         "decisions": list(tables.decisions),
         "details": list(tables.details),
         "passes": list(pass_names),
-        "records": [[view.where, view.ident, sorted(view.removals.items())] for view in views],
+        "records": [
+            [view.where, view.ident, sorted(view.removals.items()), round(100 * view.kept_share), view.stories, view.flags]
+            for view in views
+        ],
     }
-    script, style = _asset("review.js"), _asset("review.css")
+    script, style = _asset("review.js"), _asset("review.css") + pass_tints(len(pass_names))
     parts = [
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n',
         f'<meta http-equiv="Content-Security-Policy" content="{_escape(content_security_policy(script, style))}">\n',

@@ -43,15 +43,20 @@
     if (parsed.has(number)) { return parsed.get(number); }
     var record = JSON.parse(document.getElementById("record-" + number).textContent);
     var offsets = unitOffsets(record.raw);
-    record.blocks = record.blocks.map(function (item, index) {
-      var start = offsets ? offsets[item[0]] : item[0];
-      var end = offsets ? offsets[item[1]] : item[1];
-      return {
-        index: index, start: item[0], end: item[1], story: item[2], decision: decisions[item[3]],
-        removed: removedDecision[item[3]], pass: passOfDecision[item[3]], detail: meta.details[item[4]],
-        text: record.raw.slice(start, end)
-      };
-    });
+    var flat = record.blocks;
+    var blocks = [];
+    var end = 0;
+    for (var position = 0; position < flat.length; position += 5) {
+      var start = end + flat[position];
+      end = start + flat[position + 1];
+      var code = flat[position + 3];
+      blocks.push({
+        index: blocks.length, start: start, end: end, story: flat[position + 2], decision: decisions[code],
+        removed: removedDecision[code], pass: passOfDecision[code], detail: meta.details[flat[position + 4]],
+        text: offsets ? record.raw.slice(offsets[start], offsets[end]) : record.raw.slice(start, end)
+      });
+    }
+    record.blocks = blocks;
     parsed.set(number, record);
     return record;
   }
@@ -135,22 +140,16 @@
     run.querySelector(".run-line").setAttribute("aria-expanded", String(open));
   }
 
-  function flagsOf(number) {
-    var row = document.querySelector('#toc tr[data-record="' + number + '"]');
-    return row ? Array.from(row.querySelectorAll(".flag")).map(function (flag) { return flag.textContent; }) : [];
-  }
-
   function headerNode(number, record) {
     var header = element("header", "record-header");
     var title = element("h2", "where", record.where);
     header.appendChild(title);
     if (record.id !== null) { header.appendChild(element("p", "ident", "id " + record.id)); }
-    var row = document.querySelector('#toc tr[data-record="' + number + '"]');
-    var cells = row ? row.children : [];
-    var facts = "record " + (number + 1) + " of " + recordCount;
-    if (cells.length > 3) { facts += " · " + cells[2].textContent + " of words kept · " + cells[3].textContent + (cells[3].textContent === "1" ? " story" : " stories"); }
-    header.appendChild(element("p", "facts", facts));
-    flagsOf(number).forEach(function (flag) { header.appendChild(element("span", "flag", flag)); });
+    var entry = meta.records[number];
+    var stories = entry[4] === 1 ? " story" : " stories";
+    header.appendChild(element("p", "facts", "record " + (number + 1) + " of " + recordCount + " · " + entry[3] +
+      "% of words kept · " + entry[4] + stories));
+    entry[5].forEach(function (flag) { header.appendChild(element("span", "flag", flag)); });
     if (state.filter) {
       header.appendChild(element("p", "filter-note", "Showing only blocks removed as " + state.filter + "."));
     }
