@@ -271,7 +271,14 @@ def build_page(records: Sequence[Record], title: str, pass_names: Sequence[str])
         "details": list(tables.details),
         "passes": list(pass_names),
         "records": [
-            [view.where, view.ident, sorted(view.removals.items()), round(100 * view.kept_share), view.stories, view.flags]
+            [
+                view.where,
+                view.ident,
+                sorted(view.removals.items()),
+                round(100 * view.kept_share),
+                view.stories,
+                view.flags,
+            ]
             for view in views
         ],
     }
