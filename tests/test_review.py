@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import re
 
@@ -243,3 +244,32 @@ def test_an_unreadable_file_is_reported_and_the_rest_reviewed(tmp_path, corpus):
     result = scrapeclean("review", str(corpus), "-o", str(out))
     assert result.returncode == 123 and "b.jsonl.gz" in result.err
     assert [entry[0] for entry in _islands(out.read_text())["meta"]["records"]] == [str(corpus / "a.txt")]
+
+
+class _FailsOnPoison:
+    """A pass with a defect: it raises on any dump holding the word POISON."""
+
+    name = "fails-on-poison"
+
+    def __call__(self, document):
+        if "POISON" in document.raw:
+            raise RuntimeError("a defect met on this dump")
+        return document
+
+
+def test_a_record_the_pipeline_fails_on_is_reported_and_the_rest_reviewed(tmp_path, corpus):
+    from scrapeclean.config import Config
+    from scrapeclean.corpus.summary import Reporter
+    from scrapeclean.review import ReviewOptions, write_review
+
+    _write_jsonl(corpus / "c.jsonl", [{"id": "ok", "text": messy_dump()}, {"id": "bad", "text": "POISON\n"}])
+    out = tmp_path / "review.html"
+    messages = io.StringIO()
+    pipeline = library.default_pipeline().append(_FailsOnPoison())
+    options = ReviewOptions((str(corpus),), Config(), pipeline, str(out))
+    assert write_review(options, Reporter(stream=messages)) == 123
+    assert (
+        f"error: {corpus / 'c.jsonl'}:2: cleaning failed: RuntimeError: a defect met on this dump"
+        in messages.getvalue()
+    )
+    assert [entry[1] for entry in _islands(out.read_text())["meta"]["records"]] == ["ok"]

@@ -99,7 +99,7 @@ def sample_dumps(dumps: Iterable[Dump], size: int | None, seed: int) -> list[Dum
 
 
 def collect(options: ReviewOptions, reporter: Reporter) -> tuple[list[Record], int]:
-    """The sampled records, cleaned, and the number of files that could not be read."""
+    """The sampled records, cleaned, and the number of files and records that could not be read or cleaned."""
     from .api import process
 
     failed = 0
@@ -113,8 +113,14 @@ def collect(options: ReviewOptions, reporter: Reporter) -> tuple[list[Record], i
             else:
                 yield unit
 
-    chosen = sample_dumps(dumps(), options.sample, options.seed)
-    records = [Record(dump, process(dump.text, source=dump.path, pipeline=options.pipeline)) for dump in chosen]
+    records = []
+    for dump in sample_dumps(dumps(), options.sample, options.seed):
+        try:
+            records.append(Record(dump, process(dump.text, source=dump.path, pipeline=options.pipeline)))
+        except Exception as error:  # noqa: BLE001 - a defect met on one dump must not end the review
+            failed += 1
+            reporter.message(f"error: {dump.where}: cleaning failed: {type(error).__name__}: {error}")
+        reporter.tick()
     return records, failed
 
 
@@ -123,6 +129,7 @@ def write_review(options: ReviewOptions, reporter: Reporter) -> int:
     from .io.atomic import atomic_write
 
     records, failed = collect(options, reporter)
+    reporter.close()
     page = build_page(records, shown_paths(options.paths), options.pipeline.names)
     atomic_write(options.output, page.encode("utf-8", "surrogatepass"))
     reporter.note(f"{len(records)} record{'s' * (len(records) != 1)} written to {options.output}")
