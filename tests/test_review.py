@@ -273,3 +273,15 @@ def test_a_record_the_pipeline_fails_on_is_reported_and_the_rest_reviewed(tmp_pa
         in messages.getvalue()
     )
     assert [entry[1] for entry in _islands(out.read_text())["meta"]["records"]] == ["ok"]
+
+
+def test_worker_processes_write_the_same_page(tmp_path, corpus):
+    _write_jsonl(
+        corpus / "c.jsonl", [{"id": f"r{number}", "text": messy_dump(f"Story {number}")} for number in range(9)]
+    )
+    pages = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"review-{jobs}.html"
+        assert scrapeclean("review", str(corpus), "-j", jobs, "-o", str(out), "-q").returncode == 0
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1] and len(_islands(pages[0].decode())["meta"]["records"]) == 9

@@ -178,6 +178,9 @@ def _review_commands(commands: argparse._SubParsersAction) -> None:
     review.add_argument("-o", "--output", required=True, metavar="OUT.html", help="the page to write")
     review.add_argument("--sample", type=_sample_size, metavar="N", help="review N records chosen at random")
     review.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the sample (default 0)")
+    review.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1; 0: one per core)"
+    )
     review.add_argument("-q", "--quiet", action="store_true", help="no notes; errors are still shown")
     _input_options(review)
     _pipeline_options(review)
@@ -321,7 +324,14 @@ def _review(options: argparse.Namespace, config, pipeline) -> int:  # type: igno
 
     check_paths(options.paths)
     review = ReviewOptions(
-        tuple(options.paths), config, pipeline, options.output, options.sample, options.seed, options.force_exclude
+        tuple(options.paths),
+        config,
+        pipeline,
+        options.output,
+        options.sample,
+        options.seed,
+        options.force_exclude,
+        options.jobs,
     )
     return write_review(review, Reporter(quiet=options.quiet))
 

@@ -26,16 +26,21 @@ import random
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from .config import Config
 from .corpus.summary import Reporter
 from .io.units import Dump, Failure
-from .model import Document
+from .model import Block, Document
 from .pipeline import Pipeline
 from .report import decision, pass_tints, read_dumps, shown_paths
 
 EXIT_OK, EXIT_FAILED = 0, 123
+
+# Dumps handed to a worker process at a time: enough to keep the overhead of
+# sending them small, few enough that two workers share a small sample evenly.
+WORKER_CHUNK = 4
 
 # A page with more stories than this is flagged: real articles seldom hold
 # more, listing pages and run-together archives often do.
@@ -56,6 +61,7 @@ class ReviewOptions(NamedTuple):
     sample: int | None = None
     seed: int = 0
     force_exclude: bool = False
+    jobs: int = 1
 
 
 class Record(NamedTuple):
@@ -98,10 +104,29 @@ def sample_dumps(dumps: Iterable[Dump], size: int | None, seed: int) -> list[Dum
     return [dump for _, dump in sorted(reservoir, key=lambda item: item[0])]
 
 
-def collect(options: ReviewOptions, reporter: Reporter) -> tuple[list[Record], int]:
-    """The sampled records, cleaned, and the number of files and records that could not be read or cleaned."""
+def clean_blocks(text: str, source: str, pipeline: Pipeline) -> tuple[Block, ...] | str:
+    """The annotated blocks of one dump, or what went wrong; a top-level function so worker processes can run it."""
     from .api import process
 
+    try:
+        return process(text, source=source, pipeline=pipeline).blocks
+    except Exception as error:  # noqa: BLE001 - a defect met on one dump must not end the review
+        return f"{type(error).__name__}: {error}"
+
+
+def _cleaned(dumps: list[Dump], pipeline: Pipeline, jobs: int) -> Iterator[tuple[Dump, tuple[Block, ...] | str]]:
+    texts, sources = [dump.text for dump in dumps], [dump.path for dump in dumps]
+    if jobs <= 1 or len(dumps) < 2:
+        yield from zip(dumps, map(clean_blocks, texts, sources, repeat(pipeline)))
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from zip(dumps, pool.map(clean_blocks, texts, sources, repeat(pipeline), chunksize=WORKER_CHUNK))
+
+
+def collect(options: ReviewOptions, reporter: Reporter) -> tuple[list[Record], int]:
+    """The sampled records, cleaned, and the number of files and records that could not be read or cleaned."""
     failed = 0
 
     def dumps() -> Iterator[Dump]:
@@ -114,12 +139,13 @@ def collect(options: ReviewOptions, reporter: Reporter) -> tuple[list[Record], i
                 yield unit
 
     records = []
-    for dump in sample_dumps(dumps(), options.sample, options.seed):
-        try:
-            records.append(Record(dump, process(dump.text, source=dump.path, pipeline=options.pipeline)))
-        except Exception as error:  # noqa: BLE001 - a defect met on one dump must not end the review
+    chosen = sample_dumps(dumps(), options.sample, options.seed)
+    for dump, blocks in _cleaned(chosen, options.pipeline, options.jobs):
+        if isinstance(blocks, str):
             failed += 1
-            reporter.message(f"error: {dump.where}: cleaning failed: {type(error).__name__}: {error}")
+            reporter.message(f"error: {dump.where}: cleaning failed: {blocks}")
+        else:
+            records.append(Record(dump, Document(dump.text, blocks, source=dump.path)))
         reporter.tick()
     return records, failed
 
