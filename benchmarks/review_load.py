@@ -6,6 +6,7 @@ until there are enough), writes its review page with ``scrapeclean review``,
 then opens the page ``--repeat`` times in Debian's chromium through
 Playwright and reports the median of:
 
+- file read, page parsed: navigation start to the last byte read and to the HTML parsed;
 - load: navigation start to the page being ready, the first record shown (measured in the page);
 - next record: pressing ``n`` until the next record is on screen;
 - filter: choosing the most common reason until the table of contents and record are redrawn;
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -91,13 +93,23 @@ def most_common_reason(page) -> str:  # type: ignore[no-untyped-def]
 def measure(page_path: Path, repeat: int) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
-    timings: dict[str, list[float]] = {"load": [], "next record": [], "filter": [], "expand": []}
+    timings: dict[str, list[float]] = {
+        "file read": [],
+        "page parsed": [],
+        "load": [],
+        "next record": [],
+        "filter": [],
+        "expand": [],
+    }
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM)
         for _ in range(repeat):
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto(page_path.as_uri(), wait_until="load")
             page.wait_for_selector("body[data-ready=true]")
+            navigation = page.evaluate("performance.getEntriesByType('navigation')[0].toJSON()")
+            timings["file read"].append(navigation["responseEnd"])
+            timings["page parsed"].append(navigation["domInteractive"])
             timings["load"].append(page.evaluate("performance.getEntriesByName('review-ready')[0].startTime"))
             step = page.evaluate(_TIMED_KEY, "n")
             assert step["moved"], "n did not move to the next record"
@@ -123,9 +135,12 @@ def main(argv: list[str] | None = None) -> int:
         command = [sys.executable, "-m", "scrapeclean.cli", "review", str(corpus), "-o", str(page), "-q"]
         subprocess.run(command, check=True)
         built = time.perf_counter() - started
+        load_before = os.getloadavg()[0]
         results = measure(page, args.repeat)
+        load_after = os.getloadavg()[0]
         print(f"{args.records} records, {dump_bytes / 1e6:.1f} MB of dumps; page {page.stat().st_size / 1e6:.1f} MB")
         print(f"scrapeclean review: {built:.1f} s to clean the records and write the page")
+        print(f"machine: {os.cpu_count()} cores, load average {load_before:.1f} before, {load_after:.1f} after")
         for name, value in results.items():
             print(f"{name}: {value:.0f} ms (median of {args.repeat})")
     return 0

@@ -287,8 +287,7 @@ def _hash(source: str) -> str:
 def content_security_policy(script: str, style: str) -> str:
     """Nothing from the network, no plug-ins, no forms; only this page's own script and style run."""
     return (
-        f"default-src 'none'; script-src {_hash(script)}; style-src {_hash(style)}; img-src data:; "
-        "base-uri 'none'; form-action 'none'"
+        f"default-src 'none'; script-src {_hash(script)}; style-src {_hash(style)}; base-uri 'none'; form-action 'none'"
     )
 
 

@@ -11,6 +11,7 @@
   var recordCount = meta.records.length;
   var parsed = new Map();
   var marks = new Map(); // "record:block" -> mark
+  var unsaved = false; // marks changed since the last export
   var state = { current: -1, filter: "", cursor: null };
   var reader = document.getElementById("record");
   var hideRemoved = document.getElementById("hide-removed");
@@ -297,6 +298,7 @@
       });
     }
     showMark(node, marks.get(key));
+    unsaved = true;
     updateMarkCount();
   }
 
@@ -321,6 +323,7 @@
     document.body.appendChild(link);
     link.click();
     link.remove();
+    unsaved = false;
   }
 
   function items() {
@@ -387,7 +390,7 @@
   window.addEventListener("hashchange", fromHash);
   window.addEventListener("popstate", fromHash);
   window.addEventListener("beforeunload", function (event) {
-    if (marks.size) { event.preventDefault(); event.returnValue = ""; }
+    if (unsaved && marks.size) { event.preventDefault(); event.returnValue = ""; }
   });
   applyHiding();
   if (!fromHash() && recordCount) { show(0, false); }
