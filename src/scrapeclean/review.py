@@ -298,6 +298,8 @@ def build_page(records: Sequence[Record], title: str, pass_names: Sequence[str])
     tables = Tables()
     islands = [json_island(record_json(record, tables)) for record in records]
     views = [overview(record) for record in records]
+    # What the contents, the filter and a record's header need, read when the page opens;
+    # each record: [where, id, [[pass/reason, blocks], ...], kept %, stories, flags].
     meta = {
         "decisions": list(tables.decisions),
         "details": list(tables.details),
