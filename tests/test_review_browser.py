@@ -21,14 +21,16 @@ from cli_support import PARAGRAPHS, corpus_dir, messy_dump, scrapeclean, two_sto
 import scrapeclean as scrapeclean_library
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
-CHROMIUM = next(
-    (
-        path
-        for path in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"))
-        if path and os.path.exists(path)
-    ),
-    None,
-)
+
+
+def _chromium() -> str | None:
+    """The browser to drive: ``$CHROMIUM`` when set, else Debian's chromium."""
+    named = os.environ.get("CHROMIUM")
+    candidates = [named] if named else ["/usr/bin/chromium", shutil.which("chromium")]
+    return next((path for path in candidates if path and os.path.exists(path)), None)
+
+
+CHROMIUM = _chromium()
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="chromium is not installed (apt-get install chromium, or set CHROMIUM to its path)"
 )
