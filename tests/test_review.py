@@ -7,9 +7,12 @@ import hashlib
 import io
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 from cli_support import corpus_dir, messy_dump, scrapeclean
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_golden import _mismatches
 
 import scrapeclean as library
@@ -21,10 +24,12 @@ from scrapeclean.review import (
     TITLE_MISSING,
     TOO_MANY_STORIES,
     Record,
+    build_page,
     json_island,
     overview,
     sample_dumps,
 )
+from scrapeclean.segment import segment
 
 HOSTILE = "</script><img src=x onerror=alert(1)><!--"
 
@@ -285,3 +290,55 @@ def test_worker_processes_write_the_same_page(tmp_path, corpus):
         assert scrapeclean("review", str(corpus), "-j", jobs, "-o", str(out), "-q").returncode == 0
         pages.append(out.read_bytes())
     assert pages[0] == pages[1] and len(_islands(pages[0].decode())["meta"]["records"]) == 9
+
+
+class _Tags(HTMLParser):
+    """The start and end tags of a page, in order, as a browser's parser meets them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag):
+        self.tags.append("/" + tag)
+
+
+def _tags(page: str) -> list[str]:
+    parser = _Tags()
+    parser.feed(page)
+    return parser.tags
+
+
+_PIECES = [
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "</script>",
+    "<img src=x onerror=alert(1)>",
+    "<!--",
+    "-->",
+    "<b>",
+    "\n",
+    "a",
+    "\U0001f6a2",
+]
+_HOSTILE_TEXT = st.lists(st.sampled_from(_PIECES), max_size=8).map("".join) | st.text(max_size=40)
+
+
+@given(name=_HOSTILE_TEXT, ident=_HOSTILE_TEXT, line=_HOSTILE_TEXT)
+@settings(max_examples=40)
+def test_no_input_changes_the_structure_of_the_page(name, ident, line):
+    # Blocks as segmented, before any pass: the decisions stay the same whatever the text.
+    def page(where: str, record_id: str, extra: str) -> str:
+        text = f"Menu\n{extra}\nA title for the story\n"
+        dump = Dump(where, text, line=1, ident=record_id)
+        return build_page([Record(dump, segment(text))], where, library.default_pipeline().names)
+
+    hostile = page(name, ident, line)
+    assert _tags(hostile) == _tags(page("a.jsonl", "id", "Share on Facebook"))
+    assert _islands(hostile)["record-0"]["id"] == ident
