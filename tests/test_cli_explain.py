@@ -85,3 +85,21 @@ def test_jsonl_records_can_be_picked_by_line_or_id_and_ids_are_escaped(tmp_path,
     assert out.read_text().count('<section class="dump">') == 2 and "<script>" not in out.read_text()
     missing = scrapeclean("explain", "--id", "nope", str(path))
     assert missing.returncode == 2 and "no record with id 'nope'" in missing.err
+
+
+def test_several_files_and_folders_are_explained_in_turn(tmp_path, corpus):
+    (corpus / "sub").mkdir()
+    (corpus / "sub" / "a.txt").write_text(messy_dump())
+    (corpus / "sub" / "b.txt").write_text(messy_dump("Harbour festival draws record crowds"))
+    (corpus / "notes.md").write_text("not a dump\n")
+    single = corpus / "single.txt"
+    single.write_text(messy_dump("Ferry returns to the island"))
+    result = scrapeclean("explain", "--color", "never", str(corpus / "sub"), str(single))
+    assert result.returncode == 0, result.err
+    heads = [line for line in result.out.splitlines() if line.startswith("== ")]
+    assert heads == [f"== {corpus / 'sub' / 'a.txt'} ==", f"== {corpus / 'sub' / 'b.txt'} ==", f"== {single} =="]
+    out = tmp_path / "review.html"
+    assert scrapeclean("explain", "--html", str(out), str(corpus)).returncode == 0
+    assert out.read_text().count('<section class="dump">') == 3
+    missing = scrapeclean("explain", str(corpus / "sub"), str(corpus / "gone.txt"))
+    assert missing.returncode == 123 and "gone.txt: no such file" in missing.err

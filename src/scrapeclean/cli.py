@@ -169,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="show every block of an input with its decision",
         description="show every block of an input: kept (with its role) or removed (by which pass, why)",
     )
-    explain.add_argument("paths", nargs=1, metavar="FILE", help="a file ('-': standard input)")
+    explain.add_argument("paths", nargs="+", metavar="PATH", help="files or directories ('-': standard input)")
     explain.add_argument("--html", metavar="OUT.html", help="write a page to review in a browser instead")
     explain.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the terminal output (default auto)"
@@ -178,7 +178,45 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--id", dest="record_id", metavar="ID", help="JSONL/WARC: only the record with this id")
     _input_options(explain, walks=False)
     _pipeline_options(explain)
+    _review_commands(commands)
     return parser
+
+
+def _sample_size(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def _review_commands(commands: argparse._SubParsersAction) -> None:
+    review = commands.add_parser(
+        "review",
+        help="write one page to read, filter and correct a corpus sample in a browser",
+        description="write one self-contained page to read, filter and correct a corpus sample in a browser",
+    )
+    review.add_argument("paths", nargs="+", metavar="PATH", help="files or directories ('-': standard input)")
+    review.add_argument("-o", "--output", required=True, metavar="OUT.html", help="the page to write")
+    review.add_argument("--sample", type=_sample_size, metavar="N", help="review N records chosen at random")
+    review.add_argument("--seed", type=int, default=0, metavar="S", help="seed of the sample (default 0)")
+    review.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1; 0: one per core)"
+    )
+    review.add_argument("-q", "--quiet", action="store_true", help="no notes; errors are still shown")
+    _input_options(review)
+    _pipeline_options(review)
+    cases = commands.add_parser(
+        "cases",
+        help="turn the marks exported from a review page into golden test cases",
+        description="turn the marks exported from a review page into golden test cases (NAME.txt + NAME.json)",
+    )
+    cases.add_argument("paths", nargs=1, metavar="MARKS.jsonl", help="marks exported from a review page")
+    cases.add_argument("-o", "--output-dir", required=True, metavar="DIR", help="where the cases go")
+    _input_options(cases, walks=False)
+    _pipeline_options(cases)
 
 
 def resolve_config(options: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -276,11 +314,13 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
 
         return explain(
             ExplainOptions(
-                options.paths[0], config, pipeline, options.html, options.color, options.line, options.record_id
+                tuple(options.paths), config, pipeline, options.html, options.color, options.line, options.record_id
             ),
             out,
             Reporter(quiet=True),
         )
+    if options.command in ("review", "cases"):
+        return _review(options, config, pipeline)
     from .corpus.run import RunOptions, paths_or_stdin, run
 
     run_options = RunOptions(
@@ -298,6 +338,30 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
         removed_text=getattr(options, "removed_text", False),
     )
     return run(run_options, out, Reporter(quiet=options.quiet))
+
+
+def _review(options: argparse.Namespace, config, pipeline) -> int:  # type: ignore[no-untyped-def]
+    from .corpus.summary import Reporter
+
+    if options.command == "cases":
+        from .marks import write_cases
+
+        return write_cases(options.paths[0], options.output_dir, config, pipeline, Reporter())
+    from .io.paths import check_paths
+    from .review import ReviewOptions, write_review
+
+    check_paths(options.paths)
+    review = ReviewOptions(
+        tuple(options.paths),
+        config,
+        pipeline,
+        options.output,
+        options.sample,
+        options.seed,
+        options.force_exclude,
+        options.jobs,
+    )
+    return write_review(review, Reporter(quiet=options.quiet))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

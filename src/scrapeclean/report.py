@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import IO, Any, NamedTuple
 
 from .config import Config
 from .corpus.summary import Reporter
-from .io.paths import Found
+from .io.paths import discover
 from .io.readers import read_all
 from .io.terminal import shown
 from .io.units import Carry, Dump, Failure
@@ -42,13 +42,19 @@ _PASS_TINTS = ("#fde2e1", "#fff1c2", "#dbeafe", "#f3e1fb", "#d7f5f0", "#e2f5d3",
 
 
 class ExplainOptions(NamedTuple):
-    path: str
+    """What to explain: ``path`` is one path or several (files or directories; ``-`` is standard input)."""
+
+    path: str | Sequence[str]
     config: Config
     pipeline: Pipeline
     html: str | None = None
     color: str = "auto"
     line: int | None = None
     record_id: str | None = None
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return (self.path,) if isinstance(self.path, str) else tuple(self.path)
 
 
 def decision(block: Block) -> str:
@@ -58,17 +64,31 @@ def decision(block: Block) -> str:
     return block.role or "body"
 
 
+def read_dumps(
+    paths: Sequence[str], config: Config, reporter: Reporter, force_exclude: bool = False
+) -> Iterator[Dump | Failure]:
+    """Every dump below ``paths`` (directories walked as ``clean`` walks them), and every file that failed.
+
+    Records carried through unread (a JSONL line without text, say) are
+    reported as warnings, or errors when malformed.
+    """
+    from .corpus.run import RunOptions, file_filter
+
+    read = config.read_options()
+    walk = file_filter(RunOptions("clean", tuple(paths), config, Pipeline(()), force_exclude=force_exclude))
+    for unit in read_all(discover(paths, walk), read):
+        if isinstance(unit, Carry) and unit.message:
+            reporter.message(f"{'error' if unit.failed else 'warning'}: {unit.where}: {unit.message}")
+        if isinstance(unit, (Dump, Failure)):
+            yield unit
+
+
 def _documents(options: ExplainOptions, reporter: Reporter) -> Iterator[tuple[Dump, Document]]:
     from .api import process
 
-    config = options.config
-    for unit in read_all([Found(options.path)], config.read_options()):
+    for unit in read_dumps(options.paths, options.config, reporter):
         if isinstance(unit, Failure):
             raise _Failed(unit.message)
-        if isinstance(unit, Carry) and unit.message:
-            reporter.message(f"{'error' if unit.failed else 'warning'}: {unit.where}: {unit.message}")
-        if not isinstance(unit, Dump):
-            continue
         if options.line is not None and unit.line != options.line:
             continue
         if options.record_id is not None and str(unit.ident) != options.record_id:
@@ -93,7 +113,7 @@ def explain(options: ExplainOptions, out: IO[str], reporter: Reporter) -> int:
         return EXIT_FAILED
     if count == 0 and (options.line is not None or options.record_id is not None):
         wanted = f"line {options.line}" if options.line is not None else f"id {options.record_id!r}"
-        reporter.message(f"scrapeclean: error: {options.path}: no record with {wanted}")
+        reporter.message(f"scrapeclean: error: {', '.join(options.paths)}: no record with {wanted}")
         return EXIT_USAGE
     return EXIT_OK
 
@@ -107,6 +127,11 @@ def _use_color(choice: str, out: IO[str]) -> bool:
         return out.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def shown_paths(paths: Sequence[str]) -> str:
+    """The inputs as a person reads them: ``<stdin>`` for ``-``, commas between."""
+    return ", ".join("<stdin>" if path == "-" else path for path in paths)
 
 
 def _where(dump: Dump) -> str:
@@ -158,7 +183,7 @@ def _write_html(options: ExplainOptions, documents: Iterator[tuple[Dump, Documen
     count = 0
     try:
         names = options.pipeline.names
-        handle.write(_html_head(options.path, names).encode("utf-8"))
+        handle.write(_html_head(shown_paths(options.paths), names).encode("utf-8"))
         for dump, document in documents:
             count += 1
             handle.write(_html_document(dump, document, names).encode("utf-8", "backslashreplace"))
@@ -193,13 +218,17 @@ h2 { font-size: 1rem; font-family: ui-monospace, monospace; background: #f6f8fa;
 """
 
 
-def _html_head(path: str, names: tuple[str, ...]) -> str:
-    tints = "".join(
-        f".pass-{number} {{ background: {_PASS_TINTS[number % len(_PASS_TINTS)]}; }}\n"
-        for number in range(len(names) + 1)
+def pass_tints(count: int) -> str:
+    """CSS giving ``.pass-0`` … ``.pass-COUNT`` their tints (the last one: passes outside the pipeline)."""
+    return "".join(
+        f".pass-{number} {{ background: {_PASS_TINTS[number % len(_PASS_TINTS)]}; }}\n" for number in range(count + 1)
     )
+
+
+def _html_head(path: str, names: tuple[str, ...]) -> str:
+    tints = pass_tints(len(names))
     legend = "".join(f'<span class="pass-{number}">{_escape(name)}</span>' for number, name in enumerate(names))
-    title = _escape("<stdin>" if path == "-" else path)
+    title = _escape(path)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -1,0 +1,1 @@
+"""The review page's own script and style sheet, inlined into every page ``scrapeclean review`` writes."""
