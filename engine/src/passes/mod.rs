@@ -1,6 +1,8 @@
 //! The built-in passes, one module each. A pass reads the document and the
 //! annotations earlier passes left, and returns the annotations after it.
 
+pub mod chrome;
+
 use crate::model::{Annotation, Document};
 use crate::settings::Settings;
 
@@ -13,7 +15,7 @@ pub trait Pass: Send + Sync {
 type Build = fn(&Settings) -> Box<dyn Pass>;
 
 /// The built-in passes the engine runs, by name, with how to build each from its settings.
-const BUILT_IN: &[(&str, Build)] = &[];
+const BUILT_IN: &[(&str, Build)] = &[(chrome::RemoveSiteChrome::NAME, chrome::RemoveSiteChrome::build)];
 
 /// The built-in pass called `name`, configured; None when the engine has no such pass.
 pub fn build(name: &str, settings: &Settings) -> Option<Box<dyn Pass>> {
