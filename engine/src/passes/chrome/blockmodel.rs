@@ -271,7 +271,17 @@ fn has_separator(text: &str) -> bool {
 }
 
 fn is_timestamped(text: &str, feature: &Features) -> bool {
-    feature.words <= STAMP_LINE_WORDS && TIMESTAMP.is_match(text)
+    // Every kind of timestamp holds a digit: most lines need no regular expression.
+    feature.words <= STAMP_LINE_WORDS && may_hold_digit(text) && TIMESTAMP.is_match(text)
+}
+
+/// False only where a text holds no `\d` (decimal digits are numeric characters).
+pub fn may_hold_digit(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|byte| byte.is_ascii_digit())
+    } else {
+        text.chars().any(char::is_numeric)
+    }
 }
 
 /// A coarse shape of a block, equal for the same field of every record of a list.

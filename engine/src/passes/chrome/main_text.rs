@@ -312,11 +312,12 @@ fn comment_form(prepared: &Prepared<'_, '_>, scored: &[usize], text_start: usize
     for position in text_start..end {
         let feature = prepared.feats[position];
         before += feature.prose_words();
+        // The cheap conditions first: the pattern runs on few lines.
         if feature.words <= PRINTED_WORDS
-            && CLOSING.is_match(prepared.texts[position])
             && prepared.printed.get(feature.key.as_str()) == Some(&1)
             && before >= TEXT_BEFORE_END
             && total - before < before
+            && CLOSING.is_match(prepared.texts[position])
         {
             return Some(position);
         }

@@ -20,6 +20,8 @@ use rustc_hash::FxHashMap;
 use crate::features::Features;
 use crate::text::{casefold, tail};
 
+use super::blockmodel::may_hold_digit;
+
 /// A stamp: a date or time that ends a short line, or a "said"/"says" line.
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -44,7 +46,22 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\w+(?: \w+){0,2}
 /// A short line that ends with a time or date, or says who wrote what follows.
 pub fn is_stamp(text: &str, feature: &Features) -> bool {
     // The search starts inside the text, as Python's `search(text, pos)` does: `\b` sees what stands before.
-    feature.words <= STAMP_WORDS && STAMP.find_at(text, text.len() - tail(text, STAMP_TAIL).len()).is_some()
+    if feature.words > STAMP_WORDS {
+        return false;
+    }
+    let searched = tail(text, STAMP_TAIL);
+    if !may_hold_digit(searched) && !ends_like_said(text) {
+        return false; // most lines: no regular expression runs
+    }
+    STAMP.find_at(text, text.len() - searched.len()).is_some()
+}
+
+/// Whether a line could end with "said", "says", "wrote", … (in any case, before spaces and
+/// colons): its last letter is one such a word ends with. Lines without a digit need it to be a stamp.
+fn ends_like_said(text: &str) -> bool {
+    let trimmed = text.trim_end_matches(|c: char| c.is_whitespace() || c == ':');
+    // 'ſ' is a case form of 's' for a case-insensitive pattern.
+    trimmed.chars().next_back().is_some_and(|last| matches!(last, 's' | 'S' | 'ſ' | 'd' | 'D' | 'e' | 'E' | 't' | 'T'))
 }
 
 /// The label of a "Label: value" line ("Joined: 4 Jul 2012", "Re: the subject"), folded; else None.
