@@ -405,3 +405,59 @@ fn signed_teasers(prepared: &Prepared<'_, '_>, keep: &[bool]) -> Option<Range<us
     }
     Some(group[0].saturating_sub(1)..(group[group.len() - 1] + RECORD_TAIL + 1).min(keep.len()))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Annotation, Document};
+    use crate::passes::chrome::RemoveSiteChrome;
+    use crate::passes::Pass;
+    use crate::settings::Settings;
+
+    const PARAGRAPHS: [&str; 3] = [
+        "Harbour seals have returned to breed in the estuary for the first time in four decades, according to a \
+         survey published on Tuesday by the regional wildlife trust.",
+        "Volunteers counted forty-six adults and eleven pups on the sandbanks below the old ferry crossing, where \
+         the last breeding colony was recorded in the early 1980s.",
+        "\"We did not expect to see pups this soon,\" said Ana Ruiz, who led the count. \"It tells us the water is \
+         cleaner and the fish have come back.\"",
+    ];
+
+    fn reasons(raw: &str) -> Vec<(String, String)> {
+        let document = Document::new(raw);
+        let notes: Vec<Annotation> = RemoveSiteChrome::new(&Settings::default()).run(&document);
+        (0..document.len())
+            .map(|index| {
+                let reason = notes[index].removal.as_ref().map_or("kept", |removal| removal.reason.as_str());
+                (document.text(index).to_string(), reason.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_comment_thread_under_the_text_is_cut() {
+        let mut lines = vec!["Harbour seals return to the estuary after forty years".to_string()];
+        lines.extend(PARAGRAPHS.iter().map(|paragraph| paragraph.to_string()));
+        lines.push("4 Comments".to_string());
+        for (name, day) in [("Milan", 12), ("Catherine", 13), ("Alex", 17), ("Gary", 19)] {
+            lines.push(format!("{name} on September {day}, 2018 at 4:47 pm said:"));
+            lines.push(format!("Good to read, thanks {name}."));
+        }
+        let decisions = reasons(&lines.join("\n\n"));
+        assert!(decisions[1..4].iter().all(|(_, reason)| reason == "kept"));
+        assert!(decisions[7..].iter().all(|(_, reason)| reason == "comment-thread"));
+    }
+
+    #[test]
+    fn a_comment_form_ends_the_text() {
+        let form = [
+            "Leave a Reply Cancel reply",
+            "Your email address will not be published. Required fields are marked with a star below.",
+            "By submitting this form you agree to our using your data for the purposes of publishing your comment.",
+        ];
+        let raw = format!("{}\n\n{}", PARAGRAPHS.join("\n\n"), form.join("\n\n"));
+        let decisions = reasons(&raw);
+        assert!(decisions[..3].iter().all(|(_, reason)| reason == "kept"));
+        assert!(decisions[3..].iter().all(|(_, reason)| reason != "kept"));
+        assert_eq!(decisions[5].1, "comment-thread");
+    }
+}
