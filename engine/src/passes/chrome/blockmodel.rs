@@ -380,8 +380,17 @@ impl Columns<'_> {
         (self.inputs.gaps[position] as f64).min(GAP_CAP) / GAP_CAP
     }
 
-    /// The block's features, in `FEATURE_NAMES` order; `ended` carries "after an end marker" along.
-    fn row(&self, position: usize, ended: &mut bool) -> [f64; FEATURE_COUNT] {
+    /// Whether the block is a short explicit marker past the page's first third: the text is over.
+    fn ends_text(&self, position: usize) -> bool {
+        let inputs = self.inputs;
+        inputs.explicit[position]
+            && inputs.classes[position] == Class::Bad
+            && inputs.feats[position].words <= END_MARKER_WORDS
+            && position > inputs.feats.len() / 3
+    }
+
+    /// The block's features, in `FEATURE_NAMES` order (`ended`: an end marker stands at or above it).
+    fn row(&self, position: usize, ended: bool) -> [f64; FEATURE_COUNT] {
         let inputs = self.inputs;
         let (feature, text, class) = (inputs.feats[position], inputs.texts[position], inputs.classes[position]);
         let count = inputs.feats.len();
@@ -391,10 +400,6 @@ impl Columns<'_> {
         let (best_start, best_end) = (self.runs.best_start, self.runs.best_end);
         let in_best = position >= best_start && position < best_end;
         let distance = if in_best { 0 } else { position.abs_diff(best_start).min((position + 1).abs_diff(best_end)) };
-        *ended |= inputs.explicit[position]
-            && class == Class::Bad
-            && feature.words <= END_MARKER_WORDS
-            && position > count / 3;
         let mut row = [0.0; FEATURE_COUNT];
         row[0] = log_words;
         row[1] = density;
@@ -421,7 +426,7 @@ impl Columns<'_> {
         row[23] = digits_in_head(text, DIGIT_CHARS) as f64 / characters.clamp(1, DIGIT_CHARS) as f64;
         row[24] = text.bytes().filter(|byte| *byte == b',').count() as f64 / words;
         row[25] = flag(text.ends_with("...") || text.ends_with('…'));
-        row[26] = flag(*ended);
+        row[26] = flag(ended);
         row[27] = feature.chars as f64 / words / 10.0;
         row[28] = flag(has_separator(text));
         row[29] = flag(inputs.language_known);
@@ -461,9 +466,9 @@ pub fn probabilities(inputs: &BlockInputs<'_>, model: &BlockModel, wanted: &[boo
     let mut ended = false;
     let mut result = vec![0.0; inputs.feats.len()];
     for (position, slot) in result.iter_mut().enumerate() {
-        let row = columns.row(position, &mut ended);
+        ended |= columns.ends_text(position);
         if wanted[position] {
-            *slot = model.probability(&row);
+            *slot = model.probability(&columns.row(position, ended));
         }
     }
     result
