@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from strategies import dumps, unicode_texts
 
 from scrapeclean import ConfigError, Document, Role, segment
 from scrapeclean.passes import DedupCaptions, RemoveSiteChrome
@@ -360,3 +363,35 @@ def test_of_several_lists_of_records_the_one_the_block_model_likes_is_kept():
     scores = {p: (-1.0 if p in shop else 1.0 if p in trails else score) for p, score in prepared.scores.items()}
     chosen = RemoveSiteChrome()._list_content(attrs.evolve(prepared, scores=scores), prepared.scored, set())
     assert trails <= chosen and not shop & chosen  # ... loses to the list the model scores as text
+
+
+# -- the engine's pass against its Python reference ---------------------------------------------
+
+_SETTINGS = st.sampled_from(
+    (
+        {},
+        {"use_model": False},
+        {"cut_threads": False},
+        {"relative_run": 0.5, "header_window": 2, "tail_window": 0},
+        {"phrase_languages": ("de", "fr")},
+        {"list_prose": 1.0, "list_record_words": 1.0},
+    )
+)
+
+
+def _annotations(document: Document) -> list[tuple]:
+    return [(block.role, block.removal, block.story, block.credit) for block in document.blocks]
+
+
+@given(dump=dumps(), settings=_SETTINGS)
+def test_the_engine_annotates_generated_dumps_as_the_reference(dump, settings):
+    chrome = RemoveSiteChrome(**settings)
+    document = DedupCaptions()(segment(dump.text))
+    assert _annotations(chrome(document)) == _annotations(chrome.reference(document))
+
+
+@given(text=unicode_texts(), settings=_SETTINGS)
+def test_the_engine_annotates_any_text_as_the_reference(text, settings):
+    chrome = RemoveSiteChrome(**settings)
+    document = segment(text)
+    assert _annotations(chrome(document)) == _annotations(chrome.reference(document))

@@ -2,6 +2,7 @@
 //! annotations earlier passes left, and returns the annotations after it.
 
 pub mod captions;
+pub mod chrome;
 pub mod repeats;
 pub mod roles;
 mod titles;
@@ -20,6 +21,7 @@ type Build = fn(&Settings) -> Box<dyn Pass>;
 /// The built-in passes the engine runs, by name, with how to build each from its settings.
 const BUILT_IN: &[(&str, Build)] = &[
     (captions::NAME, captions::DedupCaptions::boxed),
+    (chrome::RemoveSiteChrome::NAME, chrome::RemoveSiteChrome::build),
     (repeats::NAME, repeats::CollapseRepeatedBlocks::boxed),
     (roles::NAME, roles::AssignRoles::boxed),
 ];

@@ -40,6 +40,7 @@ import regex
 from attrs import Factory, define, field, frozen
 
 from ..blockmodel import BlockInputs, block_columns, block_vectors, default_model, list_stretches, prose_share
+from ..engine import run_builtin
 from ..features import Features, analyse
 from ..fingerprint import title_keys
 from ..model import Block, Document, Edits, Role
@@ -136,6 +137,10 @@ class RemoveSiteChrome:
     list_record_words: float = field(default=4.0, validator=at_least(0, "remove-site-chrome"))
 
     def __call__(self, document: Document) -> Document:
+        return run_builtin(document, (self,))
+
+    def reference(self, document: Document) -> Document:
+        """The Python implementation the engine's pass is checked against (benchmarks/differential.py)."""
         prepared = self.prepare(document)
         if prepared is None:
             return document

@@ -1,0 +1,534 @@
+//! How likely a block is to be main text: a logistic model over shallow block features.
+//!
+//! The features are the ones the boilerplate literature uses (jusText's class,
+//! words, stopword density, sentence punctuation, capitals), the same read off
+//! the neighbouring blocks (context), the block's place in the page and in the
+//! densest run of prose, and a few typographic cues (digits, separators,
+//! truncated teasers). The weights live in `data/block_model.json`; they are
+//! fitted by `benchmarks/train_blocks.py` with the Python reference
+//! (`scrapeclean.blockmodel`), which this module scores identically.
+//!
+//! Window means come from prefix sums computed once per document; each
+//! block's row of features is then built on the stack and added into its
+//! logit in feature order, the order the Python adds its columns in.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::features::Features;
+use crate::regions::{dense_runs, repeated_shapes, Stretch};
+use crate::text::head;
+
+use super::classes::{is_widget, Class, CLASSES};
+
+/// The features of `FEATURE_NAMES` in the Python reference, in order.
+pub const FEATURE_NAMES: [&str; FEATURE_COUNT] = [
+    "log_words",
+    "stop_density",
+    "terminal",
+    "capitalised",
+    "heading_like",
+    "class_good",
+    "class_near-good",
+    "class_short",
+    "class_repeated-label",
+    "class_bad",
+    "repeats",
+    "position",
+    "edge",
+    "gap_before",
+    "gap_after",
+    "ctx_words",
+    "ctx_stop",
+    "ctx_terminal",
+    "ctx_explicit",
+    "in_best_run",
+    "in_any_run",
+    "run_share",
+    "dist_best_run",
+    "digits",
+    "commas",
+    "truncated",
+    "after_end_marker",
+    "word_length",
+    "separators",
+    "language_known",
+    "words_x_stop",
+    "caption_near",
+    "timestamp",
+    "ctx_timestamp",
+    "after_best_run",
+    "title_case",
+    "in_list",
+    "list_records",
+    "list_item_words",
+    "page_prose",
+    "list_x_little_prose",
+    "short_x_little_prose",
+];
+pub const FEATURE_COUNT: usize = 42;
+
+/// Neighbours on each side that the context features average over.
+const CONTEXT: usize = 2;
+/// Neighbours on each side for the density of timestamps (a thread stamps every entry).
+const WIDE_CONTEXT: usize = 5;
+/// Digits are counted in this many first characters; separators in `SEPARATOR_CHARS`.
+const DIGIT_CHARS: usize = 400;
+const SEPARATOR_CHARS: usize = 200;
+const SHAPE_DIGIT_CHARS: usize = 200;
+/// A timestamp is looked for in lines of this many words at most.
+const STAMP_LINE_WORDS: usize = 12;
+/// An explicit marker of this many words at most, past the first third, ends the text.
+const END_MARKER_WORDS: usize = 6;
+const TITLE_CASE_WORDS: usize = 4;
+const TITLE_CASE_SHARE: f64 = 0.7;
+/// Gaps are capped at this many blank lines.
+const GAP_CAP: f64 = 3.0;
+/// Lists of records: up to this period, at least this many records.
+const LIST_MAX_PERIOD: usize = 6;
+const LIST_MIN_RECORDS: usize = 4;
+/// Logits are clipped to this magnitude before the sigmoid.
+const LOGIT_CLIP: f64 = 30.0;
+
+static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d").unwrap());
+/// Comment threads and feeds stamp every entry: "2 days ago at 08:49 am", "March 3, 2024".
+static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b|",
+        r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\b|",
+        r"\b(?:19|20)\d{2}\b.{0,40}\b(?:at|um|à|a las)\b|",
+        r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}\b",
+    ))
+    .unwrap()
+});
+
+/// A fitted logistic model with the standardisation folded into its weights.
+pub struct BlockModel {
+    weights: [f64; FEATURE_COUNT],
+    bias: f64,
+}
+
+/// The shipped model, parsed once.
+pub static DEFAULT_MODEL: LazyLock<BlockModel> = LazyLock::new(|| {
+    BlockModel::from_json(include_str!("../../../../src/scrapeclean/data/block_model.json"))
+        .expect("the shipped block model matches this version's features")
+});
+
+impl BlockModel {
+    /// The model of `block_model.json` (names, mean, scale, weights, bias); None when it does not fit.
+    pub fn from_json(text: &str) -> Option<BlockModel> {
+        let names = json_array(text, "names")?;
+        let names: Vec<&str> = names.iter().map(|name| name.trim_matches('"')).collect();
+        if names != FEATURE_NAMES {
+            return None;
+        }
+        let numbers = |field: &str| -> Option<Vec<f64>> {
+            json_array(text, field)?.iter().map(|value| value.parse::<f64>().ok()).collect()
+        };
+        let (mean, scale, raw_weights) = (numbers("mean")?, numbers("scale")?, numbers("weights")?);
+        let bias = json_number(text, "bias")?;
+        if mean.len() != FEATURE_COUNT || scale.len() != FEATURE_COUNT || raw_weights.len() != FEATURE_COUNT {
+            return None;
+        }
+        let mut weights = [0.0; FEATURE_COUNT];
+        let mut shift = 0.0;
+        for index in 0..FEATURE_COUNT {
+            // A feature that never varied in training has scale 0: it is left unscaled.
+            let scale = if scale[index] == 0.0 { 1.0 } else { scale[index] };
+            weights[index] = raw_weights[index] / scale;
+            shift += weights[index] * mean[index];
+        }
+        Some(BlockModel { weights, bias: bias - shift })
+    }
+
+    /// The probability of a block's row of features, summed in feature order.
+    pub fn probability(&self, row: &[f64; FEATURE_COUNT]) -> f64 {
+        let mut logit = row[0] * self.weights[0];
+        for (value, weight) in row.iter().zip(&self.weights).skip(1) {
+            logit += value * weight;
+        }
+        let logit = (logit + self.bias).clamp(-LOGIT_CLIP, LOGIT_CLIP);
+        1.0 / (1.0 + (-logit).exp())
+    }
+}
+
+/// The comma-separated items of a top-level JSON array `"field": [...]` (numbers or strings without commas).
+fn json_array<'t>(text: &'t str, field: &str) -> Option<Vec<&'t str>> {
+    let after = &text[text.find(&format!("\"{field}\""))?..];
+    let open = after.find('[')?;
+    let close = after.find(']')?;
+    Some(after[open + 1..close].split(',').map(str::trim).filter(|item| !item.is_empty()).collect())
+}
+
+fn json_number(text: &str, field: &str) -> Option<f64> {
+    let after = &text[text.find(&format!("\"{field}\""))? + field.len() + 2..];
+    let value = after.trim_start().strip_prefix(':')?.trim_start();
+    let end = value.find([',', '}', '\n']).unwrap_or(value.len());
+    value[..end].trim().parse().ok()
+}
+
+/// What the columns are computed from, one entry per live block, in order.
+pub struct BlockInputs<'i> {
+    pub texts: &'i [&'i str],
+    pub feats: &'i [&'i Features],
+    pub classes: &'i [Class],
+    pub explicit: &'i [bool],
+    pub captions: &'i [bool],
+    pub gaps: &'i [u32],
+    pub base_scores: &'i [f64],
+    pub language_known: bool,
+    pub lists: &'i [Option<Stretch>],
+}
+
+/// Sums of a column up to each position (`prefix[i]` = sum of the first `i` values), left to right.
+fn prefix_sums(values: impl Iterator<Item = f64>, count: usize) -> Vec<f64> {
+    let mut prefix = Vec::with_capacity(count + 1);
+    let mut total = 0.0;
+    prefix.push(total);
+    for value in values {
+        total += value;
+        prefix.push(total);
+    }
+    prefix
+}
+
+/// The window `[low, high)` of `reach` blocks on each side of `position`.
+fn window(position: usize, reach: usize, count: usize) -> (usize, usize) {
+    (position.saturating_sub(reach), (position + reach + 1).min(count))
+}
+
+/// The mean of a value over the blocks within `reach`, other than the block itself.
+fn around(prefix: &[f64], value: f64, position: usize, reach: usize) -> f64 {
+    let (low, high) = window(position, reach, prefix.len() - 1);
+    let width = high - low - 1;
+    if width > 0 {
+        (prefix[high] - prefix[low] - value) / width as f64
+    } else {
+        value
+    }
+}
+
+/// The mean of a value over the blocks within `reach`, the block included.
+fn window_mean(prefix: &[f64], position: usize, reach: usize) -> f64 {
+    let (low, high) = window(position, reach, prefix.len() - 1);
+    (prefix[high] - prefix[low]) / (high - low).max(1) as f64
+}
+
+fn flag(value: bool) -> f64 {
+    if value {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// Each block's share of the best run's score and whether it stands in a dense run; the best run's span.
+struct RunMembership {
+    share: Vec<f64>,
+    inside: Vec<bool>,
+    best_start: usize,
+    best_end: usize,
+}
+
+fn run_membership(scores: &[f64]) -> RunMembership {
+    let runs = dense_runs(scores);
+    let best = runs
+        .iter()
+        .map(|run| run.score)
+        .fold(None, |best: Option<f64>, score| Some(best.map_or(score, |best| best.max(score))));
+    let best = best.filter(|best| *best != 0.0).unwrap_or(1.0);
+    let mut membership =
+        RunMembership { share: vec![0.0; scores.len()], inside: vec![false; scores.len()], best_start: 0, best_end: 0 };
+    let mut best_positions: Option<(usize, usize)> = None;
+    for run in &runs {
+        let share = run.score / best;
+        for position in run.start..run.end {
+            membership.share[position] = share;
+            membership.inside[position] = true;
+        }
+        if share >= 1.0 && run.end > run.start {
+            let first = best_positions.map_or(run.start, |(first, _)| first);
+            best_positions = Some((first, run.end));
+        }
+    }
+    if let Some((start, end)) = best_positions {
+        (membership.best_start, membership.best_end) = (start, end);
+    }
+    membership
+}
+
+/// Digits among the first `limit` characters.
+fn digits_in_head(text: &str, limit: usize) -> usize {
+    if text.is_ascii() {
+        return text.as_bytes()[..text.len().min(limit)].iter().filter(|byte| byte.is_ascii_digit()).count();
+    }
+    DIGIT.find_iter(head(text, limit)).count()
+}
+
+fn has_separator(text: &str) -> bool {
+    text.chars().take(SEPARATOR_CHARS).any(|c| matches!(c, '|' | '»' | '›' | '•' | '·' | '>' | '/'))
+}
+
+fn is_timestamped(text: &str, feature: &Features) -> bool {
+    // Every kind of timestamp holds a digit: most lines need no regular expression.
+    feature.words <= STAMP_LINE_WORDS && may_hold_digit(text) && TIMESTAMP.is_match(text)
+}
+
+/// False only where a text holds no `\d` (decimal digits are numeric characters).
+pub fn may_hold_digit(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|byte| byte.is_ascii_digit())
+    } else {
+        text.chars().any(char::is_numeric)
+    }
+}
+
+/// A coarse shape of a block, equal for the same field of every record of a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Shape {
+    Widget,
+    Digits,
+    Sentence,
+    Line,
+    Long,
+}
+
+fn shape(feature: &Features, text: &str) -> Shape {
+    if !feature.letters || is_widget(feature) {
+        return Shape::Widget;
+    }
+    if digits_in_head(text, SHAPE_DIGIT_CHARS) * 3 >= crate::text::char_len(text).min(SHAPE_DIGIT_CHARS) {
+        return Shape::Digits;
+    }
+    if feature.terminal && feature.words >= 8 {
+        return Shape::Sentence;
+    }
+    if feature.words <= 15 {
+        Shape::Line
+    } else {
+        Shape::Long
+    }
+}
+
+/// For each block, the list of records of one repeated shape it stands in (None outside lists).
+pub fn list_stretches(texts: &[&str], feats: &[&Features]) -> Vec<Option<Stretch>> {
+    let shapes: Vec<Shape> = feats.iter().zip(texts).map(|(feature, text)| shape(feature, text)).collect();
+    repeated_shapes(&shapes, LIST_MAX_PERIOD, LIST_MIN_RECORDS)
+}
+
+/// The share of a page's words that stand in sentences of twelve words or more.
+pub fn prose_share(feats: &[&Features]) -> f64 {
+    let total: usize = feats.iter().map(|feature| feature.words).sum();
+    let prose: usize = feats.iter().map(|feature| feature.prose_words()).sum();
+    prose as f64 / total.max(1) as f64
+}
+
+/// Per-document sums the rows are built from.
+struct Columns<'i> {
+    inputs: &'i BlockInputs<'i>,
+    keys: rustc_hash::FxHashMap<&'i str, usize>,
+    runs: RunMembership,
+    log_words: Vec<f64>,
+    stamps: Vec<bool>,
+    words_prefix: Vec<usize>,
+    log_words_prefix: Vec<f64>,
+    density_prefix: Vec<f64>,
+    terminal_prefix: Vec<f64>,
+    explicit_prefix: Vec<f64>,
+    caption_prefix: Vec<f64>,
+    stamp_prefix: Vec<f64>,
+    prose: f64,
+}
+
+impl<'i> Columns<'i> {
+    fn new(inputs: &'i BlockInputs<'i>) -> Self {
+        let feats = inputs.feats;
+        let count = feats.len();
+        let mut keys: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        for feature in feats {
+            *keys.entry(feature.key.as_str()).or_default() += 1;
+        }
+        let log_words: Vec<f64> = feats.iter().map(|feature| (feature.words as f64).ln_1p()).collect();
+        let stamps: Vec<bool> =
+            feats.iter().zip(inputs.texts).map(|(feature, text)| is_timestamped(text, feature)).collect();
+        let mut words_prefix = Vec::with_capacity(count + 1);
+        words_prefix.push(0);
+        for feature in feats {
+            words_prefix.push(words_prefix.last().copied().unwrap_or(0) + feature.words);
+        }
+        Columns {
+            keys,
+            runs: run_membership(inputs.base_scores),
+            log_words_prefix: prefix_sums(log_words.iter().copied(), count),
+            density_prefix: prefix_sums(feats.iter().map(|feature| feature.stopword_density()), count),
+            terminal_prefix: prefix_sums(feats.iter().map(|feature| flag(feature.terminal)), count),
+            explicit_prefix: prefix_sums(inputs.explicit.iter().map(|value| flag(*value)), count),
+            caption_prefix: prefix_sums(inputs.captions.iter().map(|value| flag(*value)), count),
+            stamp_prefix: prefix_sums(stamps.iter().map(|value| flag(*value)), count),
+            log_words,
+            stamps,
+            words_prefix,
+            prose: prose_share(feats),
+            inputs,
+        }
+    }
+}
+
+impl Columns<'_> {
+    fn gap_value(&self, position: usize) -> f64 {
+        (self.inputs.gaps[position] as f64).min(GAP_CAP) / GAP_CAP
+    }
+
+    /// Whether the block is a short explicit marker past the page's first third: the text is over.
+    fn ends_text(&self, position: usize) -> bool {
+        let inputs = self.inputs;
+        inputs.explicit[position]
+            && inputs.classes[position] == Class::Bad
+            && inputs.feats[position].words <= END_MARKER_WORDS
+            && position > inputs.feats.len() / 3
+    }
+
+    /// The block's features, in `FEATURE_NAMES` order (`ended`: an end marker stands at or above it).
+    fn row(&self, position: usize, ended: bool) -> [f64; FEATURE_COUNT] {
+        let inputs = self.inputs;
+        let (feature, text, class) = (inputs.feats[position], inputs.texts[position], inputs.classes[position]);
+        let count = inputs.feats.len();
+        let words = (feature.words as f64).max(1.0);
+        let log_words = self.log_words[position];
+        let density = feature.stopword_density();
+        let (best_start, best_end) = (self.runs.best_start, self.runs.best_end);
+        let in_best = position >= best_start && position < best_end;
+        let distance = if in_best { 0 } else { position.abs_diff(best_start).min((position + 1).abs_diff(best_end)) };
+        let mut row = [0.0; FEATURE_COUNT];
+        row[0] = log_words;
+        row[1] = density;
+        row[2] = flag(feature.terminal);
+        row[3] = feature.capitalised;
+        row[4] = flag(feature.heading_like());
+        for (slot, name) in row[5..10].iter_mut().zip(CLASSES) {
+            *slot = flag(class == name);
+        }
+        row[10] = ((self.keys[feature.key.as_str()] - 1) as f64).ln_1p();
+        row[11] = position as f64 / count as f64;
+        row[12] = position.min(count - 1 - position) as f64 / count as f64;
+        row[13] = self.gap_value(position);
+        row[14] = if position + 1 < count { self.gap_value(position + 1) } else { 1.0 };
+        row[15] = around(&self.log_words_prefix, log_words, position, CONTEXT);
+        row[16] = around(&self.density_prefix, density, position, CONTEXT);
+        row[17] = around(&self.terminal_prefix, flag(feature.terminal), position, CONTEXT);
+        row[18] = around(&self.explicit_prefix, flag(inputs.explicit[position]), position, CONTEXT);
+        row[19] = flag(in_best);
+        row[20] = flag(self.runs.inside[position]);
+        row[21] = self.runs.share[position];
+        row[22] = (distance as f64).ln_1p() / 5.0;
+        let characters = crate::text::char_len(text);
+        row[23] = digits_in_head(text, DIGIT_CHARS) as f64 / characters.clamp(1, DIGIT_CHARS) as f64;
+        row[24] = text.bytes().filter(|byte| *byte == b',').count() as f64 / words;
+        row[25] = flag(text.ends_with("...") || text.ends_with('…'));
+        row[26] = flag(ended);
+        row[27] = feature.chars as f64 / words / 10.0;
+        row[28] = flag(has_separator(text));
+        row[29] = flag(inputs.language_known);
+        row[30] = log_words * density;
+        row[31] = flag(around(&self.caption_prefix, flag(inputs.captions[position]), position, CONTEXT) > 0.0);
+        row[32] = flag(self.stamps[position]);
+        row[33] = window_mean(&self.stamp_prefix, position, WIDE_CONTEXT);
+        row[34] = flag(position >= best_end && best_end > 0);
+        row[35] = flag(feature.words >= TITLE_CASE_WORDS && feature.capitalised >= TITLE_CASE_SHARE);
+        self.list_features(position, &mut row[36..]);
+        row
+    }
+
+    /// In a list of records of one shape: how many records, their words; the page's share of prose.
+    ///
+    /// On a page with little prose (a listing, a product grid, a forum index) the
+    /// main content is its lists; on an article, lists are menus and teasers.
+    fn list_features(&self, position: usize, slots: &mut [f64]) {
+        let feature = self.inputs.feats[position];
+        let short = flag(feature.words <= STAMP_LINE_WORDS && !feature.terminal);
+        let prose = self.prose;
+        let (in_list, records, record_words, little_prose) = match self.inputs.lists[position] {
+            None => (0.0, 0.0, 0.0, 0.0),
+            Some(stretch) => {
+                let words = (self.words_prefix[stretch.end] - self.words_prefix[stretch.start]) as f64;
+                let records = stretch.records();
+                (1.0, records.ln_1p() / 3.0, (words / records).ln_1p() / 3.0, 1.0 - prose)
+            }
+        };
+        slots.copy_from_slice(&[in_list, records, record_words, prose, little_prose, short * (1.0 - prose)]);
+    }
+}
+
+/// The model's probability of every block where `wanted` holds (0 elsewhere).
+pub fn probabilities(inputs: &BlockInputs<'_>, model: &BlockModel, wanted: &[bool]) -> Vec<f64> {
+    let columns = Columns::new(inputs);
+    let mut ended = false;
+    let mut result = vec![0.0; inputs.feats.len()];
+    for (position, slot) in result.iter_mut().enumerate() {
+        ended |= columns.ends_text(position);
+        if wanted[position] {
+            *slot = model.probability(&columns.row(position, ended));
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::analyse;
+
+    #[test]
+    fn the_shipped_model_parses() {
+        let model = &*DEFAULT_MODEL;
+        assert!(model.weights.iter().any(|weight| *weight != 0.0));
+        let tiny = r#"{"names": ["a"], "mean": [0], "scale": [1], "weights": [1], "bias": 0}"#;
+        assert!(BlockModel::from_json(tiny).is_none());
+    }
+
+    #[test]
+    fn window_means_leave_the_block_out() {
+        let prefix = prefix_sums([1.0, 2.0, 3.0, 4.0].into_iter(), 4);
+        assert_eq!(around(&prefix, 1.0, 0, 2), 2.5);
+        assert_eq!(window_mean(&prefix, 1, 1), 2.0);
+        assert_eq!(around(&prefix_sums([7.0].into_iter(), 1), 7.0, 0, 2), 7.0);
+    }
+
+    #[test]
+    fn best_run_spans_every_run_as_good_as_the_best() {
+        let membership = run_membership(&[3.0, -9.0, 3.0, -9.0, 1.0]);
+        assert_eq!((membership.best_start, membership.best_end), (0, 3));
+        assert_eq!(membership.share[4], 1.0 / 3.0);
+    }
+
+    #[test]
+    fn prose_scores_above_a_menu() {
+        let texts = [
+            "Home",
+            "News",
+            "It was a long day in the city, and the people of the town were tired of it all.",
+            "It was a long day in the city, and the people of the town were tired of it all.",
+            "Contact us",
+        ];
+        let analysis = analyse(&texts);
+        let feats: Vec<&Features> = analysis.features.iter().collect();
+        let classes = [Class::Short, Class::Short, Class::Good, Class::Good, Class::Short];
+        let (flags, gaps) = ([false; 5], [1u32; 5]);
+        let base = [-1.5, -1.5, 17.0, 17.0, -1.5];
+        let lists = list_stretches(&texts, &feats);
+        let inputs = BlockInputs {
+            texts: &texts,
+            feats: &feats,
+            classes: &classes,
+            explicit: &flags,
+            captions: &flags,
+            gaps: &gaps,
+            base_scores: &base,
+            language_known: true,
+            lists: &lists,
+        };
+        let scores = probabilities(&inputs, &DEFAULT_MODEL, &[true; 5]);
+        assert!(scores[2] > scores[0] && scores[3] > scores[4]);
+    }
+}

@@ -1,0 +1,215 @@
+//! Evidence from phrases and structure: lines the phrase lists name (menus, share
+//! bars, related-content markers, author boxes, byline markers) and cookie notices.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rustc_hash::FxHashMap;
+
+use crate::features::Features;
+use crate::model::{Edits, Role};
+use crate::phrases::{phrase_set, PhraseSet};
+use crate::reasons::{AUTHOR_BIO, BYLINE_MARKER, CONSENT_NOTICE, RELATED, UI_PHRASE};
+
+use super::classes::{LABEL_WORDS, REPEATED_LABEL};
+use super::teasers::rstrip;
+
+/// Cookie banners and consent dialogs: a line naming cookies and the site, consent or privacy
+/// (en, de, fr, es, pt, it, ru). An article on baking names cookies too, but none of these.
+static COOKIE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:cookies?|куки)\b").unwrap());
+static CONSENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:websites?|site|browser|browsing|consent|privacy|necessary|essential|analytics|third[- ]party|",
+        r"opt[- ]out|accept|preferences|settings|policy|tracking|verwendet|verwenden|nutzen|einwilligung|",
+        r"datenschutz|utilise|utilisons|consentement|utiliza|utilizamos|usamos|consentimiento|privacidad|",
+        r"privacidade|aceitar|aceptar|accepter|akzeptieren|utilizza|utilizziamo|consenso|accetta|",
+        r"сайт|согласие|конфиденциальности|принять)\b",
+    ))
+    .unwrap()
+});
+const CONSENT_WORDS: usize = 150;
+/// What any case of "cookie" or "куки" holds: most lines run no regular expression.
+const COOKIE_MARKS: [&str; 4] = ["ook", "OOK", "ук", "УК"];
+/// Lines longer than this are no phrase-list lines.
+const PHRASE_LINE_WORDS: usize = 12;
+const BYLINE_MARKER_WORDS: usize = 3;
+const BIO_WORDS: usize = 120;
+/// Teasers after an end marker are short; a paragraph this long is text again.
+const TEASER_WORDS: usize = 30;
+/// A trailing-section marker ("Related", "Newsletter") closes a text only once
+/// this much prose has been read; in a page's header the same words are menu links.
+pub const TEXT_BEFORE_END: usize = 60;
+const BYLINE_NAME_WORDS: usize = 6;
+const BYLINE_CAPITALISED: f64 = 0.5;
+/// An end marker opens its section with a phrase of this many words at most.
+const END_PHRASE_WORDS: usize = 4;
+
+/// A cookie banner's line: it names cookies and what a banner speaks of (the site, consent, privacy).
+fn is_consent_notice(text: &str, feature: &Features) -> bool {
+    if feature.words > CONSENT_WORDS || !COOKIE_MARKS.iter().any(|mark| text.contains(mark)) {
+        return false;
+    }
+    COOKIE.is_match(text) && CONSENT.is_match(text)
+}
+
+/// The live blocks as the explicit pass reads them (by position).
+pub struct Blocks<'p, 'a> {
+    /// Block indices of the live blocks.
+    pub live: &'p [usize],
+    pub texts: &'p [&'a str],
+    pub feats: &'p [&'p Features],
+    /// Each block's role before this pass.
+    pub roles: &'p [Option<Role>],
+    pub gaps: &'p [u32],
+}
+
+/// The phrase sets the explicit pass matches, for the configured languages.
+pub struct Phrases {
+    ui: &'static PhraseSet,
+    end: &'static PhraseSet,
+    bio: &'static PhraseSet,
+    byline: &'static PhraseSet,
+}
+
+impl Phrases {
+    pub fn new(languages: &[String]) -> Self {
+        Phrases {
+            ui: phrase_set("ui", languages),
+            end: phrase_set("end", languages),
+            bio: phrase_set("bio", languages),
+            byline: phrase_set("byline", languages),
+        }
+    }
+}
+
+/// Remove lines the phrase lists name; the positions removed here are marked in the result.
+pub fn explicit_chrome(
+    blocks: &Blocks<'_, '_>,
+    phrases: &Phrases,
+    edits: &mut Edits<'_, '_>,
+    printed: &FxHashMap<&str, usize>,
+) -> Vec<bool> {
+    let count = blocks.live.len();
+    let mut removed = vec![false; count];
+    let mut prose_words = 0; // words of sentence-shaped blocks so far: text comes before its trailing sections
+    for position in 0..count {
+        let (index, text, feature) = (blocks.live[position], blocks.texts[position], blocks.feats[position]);
+        if is_consent_notice(text, feature) {
+            removed[position] = true;
+            edits.remove(index, CONSENT_NOTICE, "cookie or consent notice");
+            continue;
+        }
+        prose_words += feature.prose_words();
+        if blocks.roles[position] == Some(Role::Caption) || feature.words > PHRASE_LINE_WORDS {
+            continue;
+        }
+        let key = feature.key.as_str();
+        if phrases.byline.matches(key, true) && feature.words <= BYLINE_MARKER_WORDS {
+            removed[position] = true;
+            edits.remove(index, BYLINE_MARKER, "marks the byline");
+            byline_beside(blocks, position, edits);
+            if phrases.bio.matches(key, true) {
+                bio_after(blocks, position, edits, &mut removed);
+            }
+        } else if phrases.bio.matches(key, true) {
+            removed[position] = true;
+            edits.remove(index, AUTHOR_BIO, "opens an author box");
+            bio_after(blocks, position, edits, &mut removed);
+        } else if opens_trailing_section(text, feature, phrases.end, printed) && prose_words >= TEXT_BEFORE_END {
+            removed[position] = true;
+            edits.remove(index, RELATED, "opens a related-content section");
+            teasers_after(blocks, position, edits, &mut removed);
+        } else if phrases.ui.matches(key, !feature.terminal) {
+            removed[position] = true;
+            edits.remove(index, UI_PHRASE, "navigation or widget text");
+        } else {
+            byline_inline(blocks.live[position], feature, phrases.byline, edits);
+        }
+    }
+    removed
+}
+
+/// An end marker ("You may also like:"), unless the page prints it under every entry
+/// ("Add a comment" under each answer): then it is the entries' widget.
+fn opens_trailing_section(text: &str, feature: &Features, end: &PhraseSet, printed: &FxHashMap<&str, usize>) -> bool {
+    let key = feature.key.as_str();
+    let marker = end.matches(key, true) || (rstrip(text).ends_with(':') && end.opens(key, END_PHRASE_WORDS));
+    let repeated = feature.words <= LABEL_WORDS && printed.get(key).copied().unwrap_or(0) >= REPEATED_LABEL;
+    marker && !repeated
+}
+
+/// A line "By Jane Doe": marker then a short capitalised name.
+fn byline_inline(index: usize, feature: &Features, byline: &PhraseSet, edits: &mut Edits<'_, '_>) {
+    for size in [1, 2] {
+        let rest = feature.words as i64 - size as i64;
+        if byline.exact.contains(key_head(&feature.key, size))
+            && (1..=BYLINE_NAME_WORDS as i64).contains(&rest)
+            && !feature.terminal
+            && feature.capitalised >= BYLINE_CAPITALISED
+        {
+            edits.set_role(index, Some(Role::Byline), None);
+            return;
+        }
+    }
+}
+
+/// The first `size` words of a key (a key's words are joined by single spaces).
+fn key_head(key: &str, size: usize) -> &str {
+    match key.match_indices(' ').nth(size - 1) {
+        Some((at, _)) => &key[..at],
+        None => key,
+    }
+}
+
+/// The name next to a lone marker ("AFP" above "Written By", or below "By").
+fn byline_beside(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_, '_>) {
+    let above = (position > 0 && blocks.gaps[position] == 0).then(|| position - 1);
+    let below = (position + 1 < blocks.live.len()).then_some(position + 1);
+    for candidate in [above, below].into_iter().flatten() {
+        let feature = blocks.feats[candidate];
+        let index = blocks.live[candidate];
+        if feature.letters
+            && (1..=BYLINE_NAME_WORDS).contains(&feature.words)
+            && !feature.terminal
+            && edits.is_kept(index)
+            && blocks.roles[candidate].is_none()
+        {
+            edits.set_role(index, Some(Role::Byline), None);
+            return;
+        }
+    }
+}
+
+/// The paragraph of an author or agency box after its marker (and the name line, if any).
+fn bio_after(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_, '_>, removed: &mut [bool]) {
+    let mut step = position + 1;
+    while step < blocks.live.len() && blocks.roles[step] == Some(Role::Byline) {
+        step += 1;
+    }
+    if step < blocks.live.len() && blocks.feats[step].terminal && blocks.feats[step].words <= BIO_WORDS {
+        let detail = format!("author box opened by block {}", blocks.live[position]);
+        edits.remove(blocks.live[step], AUTHOR_BIO, detail);
+        removed[step] = true;
+    }
+}
+
+/// Label and headline lines of a related-content list, up to the next real paragraph.
+fn teasers_after(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_, '_>, removed: &mut [bool]) {
+    let opener = blocks.live[position];
+    let mut previous_label = true;
+    for (step, removed) in removed.iter_mut().enumerate().skip(position + 1) {
+        let feature = blocks.feats[step];
+        let text = blocks.texts[step];
+        let truncated = text.ends_with("...") || text.ends_with('…');
+        let is_label = feature.words <= LABEL_WORDS;
+        let short = feature.words < TEASER_WORDS && (previous_label || !feature.terminal);
+        if !(is_label || truncated || short) {
+            break;
+        }
+        if blocks.roles[step] != Some(Role::Caption) {
+            edits.remove(blocks.live[step], RELATED, format!("teaser list opened by block {opener}"));
+            *removed = true;
+        }
+        previous_label = is_label;
+    }
+}

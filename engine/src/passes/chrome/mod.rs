@@ -1,0 +1,275 @@
+//! Remove site chrome: menus, widgets, share bars, related-content lists, bio boxes, notices.
+//!
+//! Five kinds of evidence, general rather than per site:
+//!
+//! * phrase lists per language (`data/phrases`): whole-line UI text ("Connect
+//!   with us", "Share on Facebook"), markers that open a trailing section of
+//!   related links or comments ("You may also like:"), byline and bio markers
+//!   ([`explicit`]);
+//! * the shape of blocks, as jusText classifies them: length, stopword density,
+//!   sentence punctuation, widgets with no words (`TT`, `20`, `-`), short
+//!   lines the page repeats (section labels of teaser lists) ([`classes`]);
+//! * position: the article is the densest run of prose (`crate::regions`);
+//!   what lies outside every strong run is boilerplate, except the headline zone
+//!   just above a run (title, section, byline, dateline, captions), which is kept
+//!   for the roles pass to label ([`main_text`]);
+//! * lists of records of one repeated shape (listings, product grids): on a page
+//!   with little prose, the one the block model ([`blockmodel`]) likes best is its main text;
+//! * threads of stamped posts ([`threads`]): on a forum every post is text and
+//!   the repeated metadata is not; below an article, under a comments heading,
+//!   the thread is the comments.
+//!
+//! Needs nothing from earlier passes; blocks already removed are ignored and
+//! caption blocks are kept where they stand next to the text.
+
+pub mod blockmodel;
+pub mod classes;
+pub mod explicit;
+pub mod main_text;
+pub mod teasers;
+pub mod threads;
+
+use rustc_hash::FxHashMap;
+
+use crate::features::Features;
+use crate::model::{Annotation, Document, Edits, Role};
+use crate::passes::Pass;
+use crate::phrases::all_languages;
+use crate::reasons::{BOILERPLATE, COMMENT_THREAD, TEASER_LIST, WIDGET};
+use crate::regions::Stretch;
+use crate::settings::Settings;
+
+use blockmodel::{list_stretches, probabilities, prose_share, BlockInputs, DEFAULT_MODEL};
+use classes::{base_score, is_widget, Class, Thresholds};
+use explicit::{explicit_chrome, Blocks, Phrases};
+use teasers::headline_runs;
+use threads::is_stamp;
+
+/// How often the page prints each line of up to this many words is counted
+/// (repeated labels, per-entry widgets, a comment form printed once).
+pub const PRINTED_WORDS: usize = 6;
+
+/// Remove navigation, widgets and related-content chrome; keep the densest runs of prose.
+pub struct RemoveSiteChrome {
+    phrase_languages: Vec<String>,
+    thresholds: Thresholds,
+    min_run_score: f64,
+    relative_run: f64,
+    header_window: usize,
+    tail_window: usize,
+    cut_threads: bool,
+    use_model: bool,
+    model_threshold: f64,
+    list_prose: f64,
+    list_record_words: f64,
+}
+
+impl RemoveSiteChrome {
+    pub const NAME: &'static str = "remove-site-chrome";
+
+    /// The pass with the settings of the Python pass object (its defaults where one is missing).
+    pub fn new(settings: &Settings) -> Self {
+        RemoveSiteChrome {
+            phrase_languages: settings.list("phrase_languages", &all_languages()),
+            thresholds: Thresholds {
+                length_low: settings.usize("length_low", 70),
+                length_high: settings.usize("length_high", 200),
+                stopwords_low: settings.float("stopwords_low", 0.30),
+                stopwords_high: settings.float("stopwords_high", 0.32),
+            },
+            min_run_score: settings.float("min_run_score", 30.0),
+            relative_run: settings.float("relative_run", 0.0),
+            header_window: settings.usize("header_window", 8),
+            tail_window: settings.usize("tail_window", 4),
+            cut_threads: settings.bool("cut_threads", true),
+            use_model: settings.bool("use_model", true),
+            model_threshold: settings.float("model_threshold", 0.40),
+            list_prose: settings.float("list_prose", 0.5),
+            list_record_words: settings.float("list_record_words", 4.0),
+        }
+    }
+
+    pub fn build(settings: &Settings) -> Box<dyn Pass> {
+        Box::new(RemoveSiteChrome::new(settings))
+    }
+}
+
+/// The pass's view of a document before it picks the main text; everything is by position into `live`.
+pub struct Prepared<'d, 'a> {
+    /// Block indices of the blocks no earlier pass removed.
+    pub live: Vec<usize>,
+    pub texts: Vec<&'a str>,
+    pub feats: Vec<&'d Features>,
+    pub hard_breaks: Vec<bool>,
+    pub classes: Vec<Class>,
+    pub edits: Edits<'d, 'a>,
+    /// Positions of the blocks left to judge (kept, no role), in order.
+    pub scored: Vec<usize>,
+    pub is_scored: Vec<bool>,
+    /// The score of each judged block (0 elsewhere).
+    pub scores: Vec<f64>,
+    /// jusText-style scores by shape alone.
+    pub base: Vec<f64>,
+    /// The list of records each position stands in.
+    pub lists: Vec<Option<Stretch>>,
+    /// The page's share of words in sentences.
+    pub prose: f64,
+    /// How often the page prints each line of up to `PRINTED_WORDS` words, by key.
+    pub printed: FxHashMap<&'d str, usize>,
+    /// Positions of post and comment stamps, in order.
+    pub stamps: Vec<usize>,
+    /// Positions found in a comment thread below the text.
+    pub thread: Vec<bool>,
+}
+
+impl Pass for RemoveSiteChrome {
+    fn name(&self) -> &'static str {
+        Self::NAME
+    }
+
+    fn run(&self, document: &Document) -> Vec<Annotation> {
+        let Some(mut prepared) = self.prepare(document) else {
+            return document.notes.clone();
+        };
+        let keep = self.main_text(&mut prepared);
+        let teasers = self.teaser_lists(&prepared, &keep);
+        let edits = &mut prepared.edits;
+        for (position, &index) in prepared.live.iter().enumerate() {
+            let class = prepared.classes[position];
+            if class == Class::Bad && is_widget(prepared.feats[position]) && edits.role(index).is_none() {
+                edits.remove(index, WIDGET, "counter, toggle or separator");
+            } else if teasers[position] && edits.is_kept(index) {
+                edits.remove(index, TEASER_LIST, "a run of headlines with no text under them");
+            } else if !keep[position] && edits.is_kept(index) {
+                if prepared.thread[position] {
+                    edits.remove(index, COMMENT_THREAD, "in the comments below the text");
+                } else {
+                    edits.remove(index, BOILERPLATE, format!("{} block outside the main text", class.as_str()));
+                }
+            }
+        }
+        prepared.edits.finish()
+    }
+}
+
+impl RemoveSiteChrome {
+    /// Phrase-list removals, block classes and the score of every block that is left to judge.
+    pub fn prepare<'d, 'a>(&self, document: &'d Document<'a>) -> Option<Prepared<'d, 'a>> {
+        let live = document.live();
+        if live.is_empty() {
+            return None;
+        }
+        let analysis = document.analysis();
+        let feats: Vec<&Features> = live.iter().map(|&index| &analysis.features[index]).collect();
+        let texts: Vec<&str> = live.iter().map(|&index| document.text(index)).collect();
+        let roles: Vec<Option<Role>> = live.iter().map(|&index| document.role(index)).collect();
+        let gaps: Vec<u32> = live.iter().map(|&index| document.blocks[index].gap).collect();
+        let mut edits = document.edit(Self::NAME);
+        let mut printed: FxHashMap<&str, usize> = FxHashMap::default();
+        for feature in feats.iter().filter(|feature| feature.words <= PRINTED_WORDS) {
+            *printed.entry(feature.key.as_str()).or_default() += 1;
+        }
+        let blocks = Blocks { live: &live, texts: &texts, feats: &feats, roles: &roles, gaps: &gaps };
+        let explicit = explicit_chrome(&blocks, &Phrases::new(&self.phrase_languages), &mut edits, &printed);
+        let classes: Vec<Class> = feats
+            .iter()
+            .zip(&explicit)
+            .map(|(feature, explicit)| self.thresholds.class_of(feature, &printed, *explicit))
+            .collect();
+        let is_scored: Vec<bool> =
+            live.iter().map(|&index| edits.is_kept(index) && edits.role(index).is_none()).collect();
+        let scored: Vec<usize> = (0..live.len()).filter(|&position| is_scored[position]).collect();
+        let mut base = vec![0.0; live.len()];
+        for &position in &scored {
+            base[position] = base_score(classes[position], feats[position]);
+        }
+        let lists = list_stretches(&texts, &feats);
+        let captions: Vec<bool> = live.iter().map(|&index| edits.role(index) == Some(Role::Caption)).collect();
+        let scores = if self.use_model {
+            let inputs = BlockInputs {
+                texts: &texts,
+                feats: &feats,
+                classes: &classes,
+                explicit: &explicit,
+                captions: &captions,
+                gaps: &gaps,
+                base_scores: &base,
+                language_known: !analysis.language.is_empty(),
+                lists: &lists,
+            };
+            self.model_scores(&probabilities(&inputs, &DEFAULT_MODEL, &is_scored), &feats, &scored)
+        } else {
+            base.clone()
+        };
+        let stamps: Vec<usize> =
+            (0..live.len()).filter(|&position| is_stamp(texts[position], feats[position])).collect();
+        let hard_breaks = live.iter().map(|&index| document.blocks[index].hard_break).collect();
+        Some(Prepared {
+            thread: vec![false; live.len()],
+            prose: prose_share(&feats),
+            live,
+            texts,
+            feats,
+            hard_breaks,
+            classes,
+            edits,
+            scored,
+            is_scored,
+            scores,
+            base,
+            lists,
+            printed,
+            stamps,
+        })
+    }
+
+    /// A judged block's score: how far the model's probability stands above the threshold, times its size.
+    fn model_scores(&self, probabilities: &[f64], feats: &[&Features], scored: &[usize]) -> Vec<f64> {
+        let mut scores = vec![0.0; probabilities.len()];
+        for &position in scored {
+            let feature = feats[position];
+            let weight = feature.words.max(feature.chars / 6).max(1) as f64;
+            scores[position] = (probabilities[position] - self.model_threshold) * 2.0 * weight;
+        }
+        scores
+    }
+
+    /// Runs of teaser headlines among the kept blocks with no role (none on a page of little prose).
+    fn teaser_lists(&self, prepared: &Prepared<'_, '_>, keep: &[bool]) -> Vec<bool> {
+        let mut teasers = vec![false; prepared.live.len()];
+        if prepared.prose < self.list_prose {
+            return teasers; // a page of little prose: its lists may be its content
+        }
+        let kept: Vec<usize> = (0..prepared.live.len())
+            .filter(|&position| keep[position] && prepared.edits.role(prepared.live[position]).is_none())
+            .collect();
+        for run in headline_runs(&prepared.texts, &prepared.feats, &kept) {
+            for position in run {
+                teasers[position] = true;
+            }
+        }
+        teasers
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chrome_around_prose_goes() {
+        let prose = "It was a long day in the city, and the people of the town were tired of it. ".repeat(3);
+        let raw = format!("Home\n\n{}\n\nShare on Facebook\nOur team\nContact us", prose.trim_end());
+        let document = Document::new(&raw);
+        let notes = RemoveSiteChrome::new(&Settings::default()).run(&document);
+        let reasons: Vec<&str> =
+            notes.iter().map(|note| note.removal.as_ref().map_or("kept", |removal| removal.reason.as_str())).collect();
+        assert_eq!(reasons, vec!["ui-phrase", "kept", "ui-phrase", "boilerplate", "ui-phrase"]);
+    }
+
+    #[test]
+    fn an_empty_document_is_unchanged() {
+        let document = Document::new("");
+        assert!(RemoveSiteChrome::new(&Settings::default()).run(&document).is_empty());
+    }
+}

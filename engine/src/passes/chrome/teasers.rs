@@ -1,0 +1,240 @@
+//! Lists of teaser headlines kept inside or next to the main text.
+//!
+//! Pages print links to other stories as a run of headline-shaped lines: a few
+//! words each, no sentence punctuation, one after another with no prose between
+//! ("Trending News" boxes, "More from" lists, a rail of latest headlines). An
+//! article's own text alternates headings with paragraphs; a run of several
+//! headlines with nothing under any of them is a list of links to elsewhere.
+//! Teaser records may carry a sentence under each headline, but then a date
+//! beside most of them too (an article's sections carry none).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::features::{Features, PROSE_WORDS};
+use crate::text::char_len;
+
+/// A line that starts like a list item or a numbered step belongs to the text's own lists.
+static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[*•·\-–—>»]|\d+[.)]\s)").unwrap());
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").unwrap());
+static MARKS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\w\s]+").unwrap());
+const MIN_HEADLINES: usize = 4;
+const SNIPPET_WORDS: usize = 60;
+const EDGE_WORDS: usize = 40;
+const MIN_WORDS: usize = 4;
+const MAX_WORDS: usize = 24;
+const META_WORDS: usize = 8;
+const BARE_META_WORDS: usize = 3;
+/// Opening quotes and brackets a headline may start with.
+const OPENERS: &[char] = &['"', '\'', '‘', '“', '«', '¿', '¡', '(', '['];
+
+/// Python's `str.isspace`: Unicode white space and the information separators U+001C..U+001F.
+pub fn is_python_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// Python's `text.rstrip()`.
+pub fn rstrip(text: &str) -> &str {
+    text.trim_end_matches(is_python_space)
+}
+
+/// How many runs of digits a text holds.
+fn digit_runs(text: &str) -> usize {
+    if !text.is_ascii() {
+        return DIGITS.find_iter(text).count();
+    }
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter(|&i| bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())).count()
+}
+
+fn has_digit(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|byte| byte.is_ascii_digit())
+    } else {
+        DIGITS.is_match(text)
+    }
+}
+
+/// A teaser headline: a handful of words, capitalised, no full stop, not a list item or table row.
+pub fn headline_line(text: &str, feature: &Features) -> bool {
+    let stripped = text.trim_start_matches(OPENERS);
+    let trimmed = rstrip(text);
+    feature.letters
+        && (MIN_WORDS..=MAX_WORDS).contains(&feature.words)
+        && (!feature.terminal || trimmed.ends_with('?'))
+        && !trimmed.ends_with(':')
+        && feature.unspaced == 0
+        && stripped.chars().next().is_some_and(|first| !first.is_lowercase())
+        && !ITEM.is_match(text)
+        && digit_runs(text) * 3 < feature.words
+}
+
+/// A short line a teaser record carries beside its headline: label, source, date, time.
+pub fn meta_line(text: &str, feature: &Features) -> bool {
+    !feature.terminal
+        && feature.words <= META_WORDS
+        && (feature.words <= BARE_META_WORDS || digit_runs(text) * 3 >= feature.words)
+}
+
+/// The sentence or two of a teaser under its headline.
+fn snippet(feature: &Features) -> bool {
+    (feature.terminal || feature.words >= PROSE_WORDS) && feature.words <= SNIPPET_WORDS
+}
+
+/// The largest count of a tally (0 when empty).
+fn most<K>(counts: &FxHashMap<K, usize>) -> usize {
+    counts.values().copied().max().unwrap_or(0)
+}
+
+/// Headlines of other stories differ; the items of one list often share a first word or a layout.
+///
+/// The layout is a line's punctuation ("England (Group A): 10th appearance"
+/// reads `():`); a layout of two or more marks shared by half the lines
+/// makes the run a table of records.
+fn varied(texts: &[&str], run: &[usize]) -> bool {
+    let distinct: FxHashSet<&str> = run.iter().map(|position| texts[*position]).collect();
+    let mut firsts: FxHashMap<String, usize> = FxHashMap::default();
+    for text in &distinct {
+        let first = text.split(is_python_space).find(|word| !word.is_empty()).unwrap_or("");
+        *firsts.entry(first.to_lowercase()).or_default() += 1;
+    }
+    if most(&firsts) * 4 >= run.len() && most(&firsts) >= 2 {
+        return false;
+    }
+    let mut layouts: FxHashMap<String, usize> = FxHashMap::default();
+    for text in &distinct {
+        *layouts.entry(MARKS.replace_all(text, "").into_owned()).or_default() += 1;
+    }
+    !layouts.iter().any(|(layout, count)| char_len(layout) >= 2 && count * 2 >= distinct.len())
+}
+
+/// Runs of teaser headlines: bare (title, source, date) or with a teaser sentence under each.
+pub fn headline_runs(texts: &[&str], feats: &[&Features], kept: &[usize]) -> Vec<Vec<usize>> {
+    let mut records = runs(texts, feats, kept, true);
+    if records.len() > 1 {
+        records.clear(); // records with sentences all down the page: a listing, whose records are its content
+    }
+    let mut found = runs(texts, feats, kept, false);
+    for run in records {
+        if !found.contains(&run) {
+            found.push(run);
+        }
+    }
+    let listed: FxHashSet<usize> = found.iter().flatten().copied().collect();
+    let rest: Vec<usize> = kept.iter().copied().filter(|position| !listed.contains(position)).collect();
+    found.retain(|run| at_edge(feats, &rest, run));
+    found
+}
+
+/// The run being gathered by [`runs`].
+#[derive(Default)]
+struct Gathering {
+    current: Vec<usize>,
+    headlines: Vec<usize>,
+    snippets: Vec<usize>,
+    dated: usize,
+}
+
+impl Gathering {
+    /// Whether the run gathered so far is a teaser list (`introduced`: the line before it ends with a colon).
+    fn is_teaser_list(&self, texts: &[&str], introduced: bool) -> bool {
+        if self.headlines.len() < MIN_HEADLINES || introduced {
+            return false;
+        }
+        let records = self.headlines.iter().map(|position| texts[*position]).collect::<FxHashSet<&str>>().len();
+        let stamped = self.snippets.is_empty() || self.dated * 2 >= records;
+        records >= MIN_HEADLINES && stamped && varied(texts, &self.headlines)
+    }
+}
+
+/// Runs of kept positions holding at least four teaser headlines and their meta lines.
+///
+/// With `with_snippets`, a sentence may stand under each headline, if most
+/// records carry a dated meta line. A run the text introduces (the line
+/// before it ends with a colon) is the text's own list.
+fn runs(texts: &[&str], feats: &[&Features], kept: &[usize], with_snippets: bool) -> Vec<Vec<usize>> {
+    let mut found = Vec::new();
+    let mut gathering = Gathering::default();
+    let mut before: Option<usize> = None; // the kept position just before the current run
+    for position in kept.iter().copied().map(Some).chain([None]) {
+        if let Some(position) = position {
+            let (text, feature) = (texts[position], feats[position]);
+            if headline_line(text, feature) {
+                gathering.current.push(position);
+                gathering.headlines.push(position);
+                continue;
+            }
+            if meta_line(text, feature) {
+                gathering.current.push(position);
+                gathering.dated += usize::from(has_digit(text));
+                continue;
+            }
+            let after_snippet = gathering.current.last() == gathering.snippets.last();
+            if with_snippets && !gathering.headlines.is_empty() && !after_snippet && snippet(feature) {
+                gathering.current.push(position);
+                gathering.snippets.push(position);
+                continue;
+            }
+        }
+        let introduced = before.is_some_and(|before| rstrip(texts[before]).ends_with(':'));
+        let done = std::mem::take(&mut gathering);
+        if done.is_teaser_list(texts, introduced) {
+            found.push(done.current);
+        }
+        before = position;
+    }
+    found
+}
+
+/// The run stands after the text's prose ends; a list amid the prose is the text's own.
+///
+/// Runs above the text are left alone: the headline and its standfirst stand
+/// there. The text above must also outweigh the teasers' own sentences: on a
+/// listing page a short introduction stands above records that are its content.
+fn at_edge(feats: &[&Features], kept: &[usize], run: &[usize]) -> bool {
+    let (first, last) = (run[0], run[run.len() - 1]);
+    let prose_of = |positions: &mut dyn Iterator<Item = &usize>| -> usize {
+        positions.map(|position| feats[*position].prose_words()).sum()
+    };
+    let before = prose_of(&mut kept.iter().filter(|position| **position < first));
+    let after = prose_of(&mut kept.iter().filter(|position| **position > last));
+    let own = prose_of(&mut run.iter());
+    after < EDGE_WORDS && EDGE_WORDS <= before && own <= before
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::analyse;
+
+    #[test]
+    fn a_rail_of_headlines_after_the_text_is_a_teaser_list() {
+        let prose = "It was a long day in the city, and the people of the town were tired of it all, they said.";
+        let texts = [
+            prose,
+            prose,
+            prose,
+            "Storm closes the harbour for a week",
+            "Council votes on the new bridge plan",
+            "Schools reopen after the long summer break",
+            "Local team wins the regional cup final",
+        ];
+        let analysis = analyse(&texts);
+        let feats: Vec<&Features> = analysis.features.iter().collect();
+        let kept: Vec<usize> = (0..texts.len()).collect();
+        assert_eq!(headline_runs(&texts, &feats, &kept), vec![vec![3, 4, 5, 6]]);
+        assert_eq!(headline_runs(&texts, &feats, &kept[3..]), Vec::<Vec<usize>>::new());
+    }
+
+    #[test]
+    fn lines_of_a_record() {
+        let analysis = analyse(&["12 May 2024", "1. Browse the shop now", "what a day it was today"]);
+        let feats = &analysis.features;
+        assert!(meta_line("12 May 2024", &feats[0]));
+        assert!(!headline_line("1. Browse the shop now", &feats[1]));
+        assert!(!headline_line("what a day it was today", &feats[2]));
+        assert_eq!(digit_runs("a1b22 333"), 3);
+    }
+}
