@@ -129,12 +129,12 @@ mod tests {
     #[test]
     fn stories_fold_empty_ones_and_show_title_and_body() {
         let mut document = Document::new("Menu\nTitle\nBody one.\nBody two.");
-        document.notes[0].removal = Some(crate::model::Removal {
+        document.notes[0].removal = Some(std::sync::Arc::new(crate::model::Removal {
             pass_name: "p".into(),
             reason: "r".into(),
             detail: String::new(),
             copy_of: None,
-        });
+        }));
         document.notes[1].role = Some(Role::Title);
         document.notes[3].story = 1;
         document.notes[0].story = 2;

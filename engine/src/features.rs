@@ -3,20 +3,13 @@
 //! Words per block, stopword density (jusText), terminal punctuation, the
 //! share of capitalised words, letters, and the block's normalised key.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::language::{self, Stopwords};
-use crate::text::{self, char_len, fold, key_of_tokens, tail};
+use crate::text::{self, char_len, fold, tail};
 
 /// A sentence this long is prose; shorter ones are as often captions, labels or teasers.
 pub const PROSE_WORDS: usize = 12;
 /// Terminal punctuation is looked for in this many last characters.
 const TAIL_CHARS: usize = 16;
-
-static CAPITAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{Lu}").unwrap());
-static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").unwrap());
 
 /// What the passes read off one block's text.
 #[derive(Clone, Debug, PartialEq)]
@@ -83,40 +76,29 @@ const QUESTION: &[char] = &['?', '!', '？', '！'];
 
 /// Upper-case letters that start a word (no word character before them).
 fn capitals(text: &str) -> usize {
-    if text.is_ascii() {
-        let bytes = text.as_bytes();
-        return (0..bytes.len())
-            .filter(|&i| {
-                bytes[i].is_ascii_uppercase()
-                    && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_'))
-            })
-            .count();
-    }
     let mut count = 0;
     let mut previous_word = false;
-    let mut buffer = [0u8; 4];
     for c in text.chars() {
-        let encoded = c.encode_utf8(&mut buffer);
-        let upper = CAPITAL.is_match(encoded);
-        if upper && !previous_word {
+        if !previous_word && text::is_upper(c) {
             count += 1;
         }
-        previous_word = WORD_CHAR.is_match(encoded);
+        previous_word = text::is_word_char(c);
     }
     count
 }
 
-/// The features of a block's text, given its folded tokens.
-pub fn features_of(text: &str, tokens: &[&str], unspaced: usize, stops: &Stopwords) -> Features {
-    let stopwords = if stops.is_empty() { 0 } else { tokens.iter().filter(|token| stops.contains(**token)).count() };
-    shaped(text, tokens.len(), stopwords, unspaced, key_of_tokens(tokens))
-}
-
 /// The features of a block's text, read off the text in one pass over its words.
 pub fn features(text: &str, stops: &Stopwords) -> Features {
+    let (mut feature, digits) = unstopped(text);
+    feature.stopwords = count_stopwords(text, &feature.key, digits, stops);
+    feature
+}
+
+/// A block's features but its stopwords, and whether a word of it holds a digit.
+fn unstopped(text: &str) -> (Features, bool) {
     let folded = fold(text);
     let mut key = String::with_capacity(folded.len());
-    let (mut words, mut stopwords, mut unspaced) = (0, 0, 0);
+    let (mut words, mut unspaced) = (0, 0);
     let ascii = folded.is_ascii();
     for token in text::tokens(&folded) {
         if words > 0 {
@@ -124,10 +106,31 @@ pub fn features(text: &str, stops: &Stopwords) -> Features {
         }
         key.push_str(token);
         words += 1;
-        stopwords += usize::from(!stops.is_empty() && stops.contains(token));
         unspaced += usize::from(!ascii && text::is_unspaced(token));
     }
-    shaped(text, words, stopwords, unspaced, text::digits_as_zero(key))
+    let digits = key.bytes().any(|byte| byte.is_ascii_digit()) || (!ascii && text::has_digits(&key));
+    let key = if digits { text::digits_as_zero(key) } else { key };
+    (shaped(text, words, 0, unspaced, key), digits)
+}
+
+/// The words of a block, from its key where no word holds a digit (the key writes digits as `0`).
+fn with_words<T>(text: &str, key: &str, digits: bool, read: impl FnOnce(&mut dyn Iterator<Item = &str>) -> T) -> T {
+    if digits {
+        let folded = fold(text);
+        let mut words = text::tokens(&folded);
+        let found = read(&mut words);
+        drop(words);
+        found
+    } else {
+        read(&mut key.split(' ').filter(|word| !word.is_empty()))
+    }
+}
+
+fn count_stopwords(text: &str, key: &str, digits: bool, stops: &Stopwords) -> usize {
+    if stops.is_empty() {
+        return 0;
+    }
+    with_words(text, key, digits, |words| words.filter(|word| stops.contains(*word)).count())
 }
 
 fn shaped(text: &str, words: usize, stopwords: usize, unspaced: usize, key: String) -> Features {
@@ -159,13 +162,54 @@ impl Analysis {
 
 /// The language of `texts` and the features of each.
 ///
-/// Language detection reads only the first blocks' words; each block's words
-/// are then read once more for its features, so no block's tokens are kept.
+/// Each block is folded and cut into words once: its key holds its words,
+/// which language detection and the stopword count read back (a block with a
+/// digit in a word, whose key writes it as `0`, is cut again).
 pub fn analyse<S: AsRef<str>>(texts: &[S]) -> Analysis {
-    let language = language::detect_in(texts.iter().map(|text| text.as_ref()));
-    let stops = language::stopwords(language);
-    let features = texts.iter().map(|text| features(text.as_ref(), stops)).collect();
-    Analysis { language, features }
+    let pending: Vec<(Features, bool)> = texts.iter().map(|text| unstopped(text.as_ref())).collect();
+    with_language(texts, pending, None)
+}
+
+/// The analysis of texts whose features but the stopword counts are known already
+/// (a confirming round reads the lines of the round before): no text is folded again
+/// unless the language changes, and then only to count stopwords.
+pub fn reanalyse<S: AsRef<str>>(texts: &[S], known: Vec<Features>, language: &'static str) -> Analysis {
+    // A key with a 0 may stand for a word with a digit: such a block's words are cut again.
+    let pending = known.into_iter().map(|feature| {
+        let digits = feature.key.contains('0');
+        (feature, digits)
+    });
+    with_language(texts, pending.collect(), Some(language))
+}
+
+fn with_language<S: AsRef<str>>(
+    texts: &[S],
+    mut pending: Vec<(Features, bool)>,
+    known_language: Option<&'static str>,
+) -> Analysis {
+    // The blocks language detection reads: whole blocks until it has its sample of words.
+    let mut end = 0;
+    let mut sampled = 0;
+    while end < pending.len() && sampled < language::SAMPLE_WORDS {
+        sampled += pending[end].0.words;
+        end += 1;
+    }
+    let refolded: Vec<Option<String>> =
+        (0..end).map(|index| pending[index].1.then(|| fold(texts[index].as_ref()))).collect();
+    let words = (0..end).map(|index| -> Box<dyn Iterator<Item = &str> + '_> {
+        match &refolded[index] {
+            Some(folded) => text::tokens(folded),
+            None => Box::new(pending[index].0.key.split(' ').filter(|word| !word.is_empty())),
+        }
+    });
+    let language = language::detect(words);
+    if known_language != Some(language) {
+        let stops = language::stopwords(language);
+        for (text, (feature, digits)) in texts.iter().zip(pending.iter_mut()) {
+            feature.stopwords = count_stopwords(text.as_ref(), &feature.key, *digits, stops);
+        }
+    }
+    Analysis { language, features: pending.into_iter().map(|(feature, _)| feature).collect() }
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::text::{casefold, fold};
+use crate::text::casefold;
 
 macro_rules! lists {
     ($($code:literal),*) => {
@@ -19,7 +19,8 @@ static LISTS: [(&str, &str); 24] = lists!(
     "en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru", "sv", "da", "nb", "cs", "tr", "id", "fi", "ro", "hu", "uk",
     "el", "ca", "vi", "ar", "fa"
 );
-const SAMPLE_WORDS: usize = 4000;
+/// Words of the document's first blocks that language detection reads.
+pub const SAMPLE_WORDS: usize = 4000;
 
 pub type Stopwords = FxHashSet<String>;
 
@@ -58,24 +59,6 @@ pub fn stopwords(language: &str) -> &'static Stopwords {
         Some(position) => &languages.sets[position],
         None => &languages.empty,
     }
-}
-
-/// The language of texts: [`detect`] over their folded words.
-pub fn detect_in<'t>(texts: impl Iterator<Item = &'t str>) -> &'static str {
-    let mut sample: Vec<String> = Vec::new();
-    let mut sampled = 0;
-    for text in texts {
-        if sampled >= SAMPLE_WORDS {
-            break;
-        }
-        let folded = fold(text);
-        let before = sample.len();
-        sample.extend(crate::text::tokens(&folded).map(str::to_string));
-        sampled += sample.len() - before;
-        sample.push(String::new()); // the end of a block
-    }
-    let blocks = sample.split(String::is_empty).map(|tokens| tokens.iter().map(String::as_str));
-    detect(blocks)
 }
 
 /// The language whose stopwords cover most words of the first blocks' tokens ("" when none fits).
@@ -127,11 +110,11 @@ mod tests {
 
     #[test]
     fn detects_by_stopwords() {
-        let english = vec![vec!["the", "cat", "and", "the", "dog", "of", "it"]];
+        let english = [vec!["the", "cat", "and", "the", "dog", "of", "it"]];
         assert_eq!(detect(english.iter().map(|t| t.iter().copied())), "en");
-        let german = vec![vec!["der", "hund", "und", "die", "katze", "ist", "nicht"]];
+        let german = [vec!["der", "hund", "und", "die", "katze", "ist", "nicht"]];
         assert_eq!(detect(german.iter().map(|t| t.iter().copied())), "de");
-        let none: Vec<Vec<&str>> = vec![vec!["xq", "zz"]];
+        let none: [Vec<&str>; 1] = [vec!["xq", "zz"]];
         assert_eq!(detect(none.iter().map(|t| t.iter().copied())), "");
     }
 }

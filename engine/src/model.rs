@@ -5,6 +5,7 @@
 //! slice of the input.
 
 use std::cell::OnceCell;
+use std::sync::Arc;
 
 use crate::features::{analyse, Analysis, Features};
 use crate::segment::{segment, Line};
@@ -60,7 +61,8 @@ pub struct Removal {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Annotation {
     pub role: Option<Role>,
-    pub removal: Option<Removal>,
+    /// Shared, so that copying a document's annotations (each pass starts from a copy) copies no text.
+    pub removal: Option<Arc<Removal>>,
     pub story: u32,
     /// For captions: where the photo credit stands, in code points of the input.
     pub credit: Option<(usize, usize)>,
@@ -85,6 +87,14 @@ impl<'a> Document<'a> {
         let blocks = segment(raw);
         let notes = vec![Annotation::default(); blocks.len()];
         Document { raw, blocks, notes, analysis: OnceCell::new() }
+    }
+
+    /// A document over lines segmented already, whose analysis is known too.
+    pub fn with_analysis(raw: &'a str, blocks: Vec<Line>, analysis: Analysis) -> Self {
+        let notes = vec![Annotation::default(); blocks.len()];
+        let document = Document { raw, blocks, notes, analysis: OnceCell::new() };
+        let _ = document.analysis.set(analysis);
+        document
     }
 
     /// A document over blocks found elsewhere (spans in code points, in order, inside `raw`).
@@ -202,12 +212,12 @@ impl Edits<'_, '_> {
         if note.removal.is_some() {
             return;
         }
-        note.removal = Some(Removal {
+        note.removal = Some(Arc::new(Removal {
             pass_name: pass_name.to_string(),
             reason: reason.to_string(),
             detail: detail.into(),
             copy_of,
-        });
+        }));
         note.role = None;
         self.changed = true;
     }

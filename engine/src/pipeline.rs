@@ -67,12 +67,17 @@ pub fn process_many<'a, S: AsRef<str> + Sync>(
 fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
     let shown = shown_stories(document);
     let text = render(document, &shown);
-    let mut again = Document::new(&text);
-    run(&mut again, passes);
     let flat: Vec<usize> = shown.iter().flatten().copied().collect();
-    if again.len() != flat.len() {
+    let lines = crate::segment::segment(&text);
+    if lines.len() != flat.len() {
         return false; // the text form is a fixed point (segmenting it maps shown blocks one to one)
     }
+    // The round's lines are the shown blocks' texts: their features carry over.
+    let texts: Vec<&str> = flat.iter().map(|&index| document.text(index)).collect();
+    let known = flat.iter().map(|&index| document.features(index).clone()).collect();
+    let analysis = crate::features::reanalyse(&texts, known, document.analysis().language);
+    let mut again = Document::with_analysis(&text, lines, analysis);
+    run(&mut again, passes);
     let shown_again = shown_stories(&again);
     if render(&again, &shown_again) == text {
         return false;
@@ -87,7 +92,7 @@ fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
             continue;
         }
         let note = &again.notes[second];
-        match &note.removal {
+        match note.removal.as_deref() {
             Some(Removal { pass_name, reason, detail, copy_of }) => {
                 let copy_of = copy_of.map(|copied| flat[copied]);
                 edits.remove_moved(original, reason, detail.clone(), pass_name, copy_of);

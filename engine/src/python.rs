@@ -1,6 +1,8 @@
 //! The Python module `scrapeclean._engine`: thin, columnar conversions only.
 
 use pyo3::exceptions::PyValueError;
+use std::sync::Arc;
+
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
@@ -166,9 +168,9 @@ fn note_columns(notes: Vec<Annotation>) -> NoteColumns {
     let mut columns: NoteColumns = (vec![], vec![], vec![], vec![]);
     for note in notes {
         columns.0.push(note.role.map(Role::as_str));
-        columns
-            .1
-            .push(note.removal.map(|removal| (removal.pass_name, removal.reason, removal.detail, removal.copy_of)));
+        columns.1.push(note.removal.map(|removal| {
+            (removal.pass_name.clone(), removal.reason.clone(), removal.detail.clone(), removal.copy_of)
+        }));
         columns.2.push(note.story);
         columns.3.push(note.credit);
     }
@@ -247,12 +249,9 @@ fn run_passes(
         };
         annotations.push(Annotation {
             role,
-            removal: notes.1[index].clone().map(|(pass_name, reason, detail, copy_of)| Removal {
-                pass_name,
-                reason,
-                detail,
-                copy_of,
-            }),
+            removal: notes.1[index]
+                .clone()
+                .map(|(pass_name, reason, detail, copy_of)| Arc::new(Removal { pass_name, reason, detail, copy_of })),
             story: notes.2[index],
             credit: notes.3[index],
         });

@@ -24,6 +24,8 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static UNSPACED_CHAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^[{IDEOGRAPHIC}{UNSPACED_ALPHABETS}]")).unwrap());
+static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").unwrap());
+static UPPER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}$").unwrap());
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}").unwrap());
 static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d").unwrap());
 
@@ -31,6 +33,10 @@ static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d").unwrap());
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
+    }
+    // Most non-ASCII lines (curly quotes, dashes, accented letters) are already in NFKC.
+    if unicode_normalization::is_nfkc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+        return casefold(text);
     }
     let normal: String = text.nfkc().collect();
     casefold(&normal)
@@ -41,7 +47,36 @@ pub fn casefold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    caseless::default_case_fold_str(text)
+    let mut folded = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // ASCII runs fold byte by byte; the rest through the Unicode tables.
+        let ascii = rest.bytes().position(|byte| !byte.is_ascii()).unwrap_or(rest.len());
+        folded.extend(rest[..ascii].bytes().map(|byte| byte.to_ascii_lowercase() as char));
+        rest = &rest[ascii..];
+        let other = rest.bytes().position(|byte| byte.is_ascii()).unwrap_or(rest.len());
+        folded.push_str(&caseless::default_case_fold_str(&rest[..other]));
+        rest = &rest[other..];
+    }
+    folded
+}
+
+/// Whether a character is a word character (`\w`: letters, marks, decimal digits, connectors, joiners).
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    let mut buffer = [0u8; 4];
+    WORD_CHAR.is_match(c.encode_utf8(&mut buffer))
+}
+
+/// Whether a character is an upper-case letter (`\p{Lu}`).
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    let mut buffer = [0u8; 4];
+    UPPER.is_match(c.encode_utf8(&mut buffer))
 }
 
 /// Whether a token of [`cut`] is a word of a script written without spaces.
@@ -112,6 +147,10 @@ pub fn digits_as_zero(joined: String) -> String {
     DIGIT.replace_all(&joined, "0").into_owned()
 }
 
+pub fn has_digits(text: &str) -> bool {
+    DIGIT.is_match(text)
+}
+
 /// The normalised form of a block's text.
 pub fn key(text: &str) -> String {
     let folded = fold(text);
@@ -119,10 +158,7 @@ pub fn key(text: &str) -> String {
 }
 
 pub fn has_letters(text: &str) -> bool {
-    if text.is_ascii() {
-        return text.bytes().any(|byte| byte.is_ascii_alphabetic());
-    }
-    LETTER.is_match(text)
+    text.bytes().any(|byte| byte.is_ascii_alphabetic()) || (!text.is_ascii() && LETTER.is_match(text))
 }
 
 /// The last `count` characters of a text (all of it when shorter).

@@ -165,7 +165,7 @@ mod tests {
         let pass = CollapseRepeatedBlocks::new(&Settings::default());
         pass.run(&document)
             .into_iter()
-            .map(|note| note.removal.map(|removal| (removal.reason, removal.detail, removal.copy_of)))
+            .map(|note| note.removal.map(|removal| (removal.reason.clone(), removal.detail.clone(), removal.copy_of)))
             .collect()
     }
 

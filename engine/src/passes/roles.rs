@@ -285,12 +285,12 @@ mod tests {
             "Seals Return To The Estuary\n",
             "The seals have returned to the estuary after years away, the wardens said.",
         ));
-        document.notes[0].removal = Some(Removal {
+        document.notes[0].removal = Some(std::sync::Arc::new(Removal {
             pass_name: "remove-site-chrome".into(),
             reason: BOILERPLATE.into(),
             detail: String::new(),
             copy_of: None,
-        });
+        }));
         let notes = AssignRoles::new(&Settings::default()).run(&document);
         assert_eq!((notes[0].role, notes[0].removal.is_none()), (Some(Role::Title), true));
     }
