@@ -67,11 +67,16 @@ where
     I: IntoIterator<Item = T>,
     T: IntoIterator<Item = &'a str>,
 {
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    let languages = &*LANGUAGES;
+    let mut hits = [0usize; 24];
     let mut sampled = 0usize;
     for tokens in token_lists {
         for token in tokens {
-            *counts.entry(token).or_default() += 1;
+            if let Some(positions) = languages.index.get(token) {
+                for position in positions {
+                    hits[*position as usize] += 1;
+                }
+            }
             sampled += 1;
         }
         if sampled >= SAMPLE_WORDS {
@@ -80,15 +85,6 @@ where
     }
     if sampled == 0 {
         return "";
-    }
-    let languages = &*LANGUAGES;
-    let mut hits = [0usize; 24];
-    for (word, count) in counts {
-        if let Some(positions) = languages.index.get(word) {
-            for position in positions {
-                hits[*position as usize] += count;
-            }
-        }
     }
     // The most hits; on a tie, the language listed first.
     let mut best = 0;

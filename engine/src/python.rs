@@ -198,16 +198,49 @@ fn process(py: Python<'_>, text: &str, passes: &Bound<'_, PyList>) -> PyResult<C
     Ok(py.detach(|| cleaned(crate::pipeline::process(text, &built))))
 }
 
-/// [`process`] over many texts on `threads` threads, results in input order.
+/// One article's blocks: title, section, byline, dateline, captions, body, kept, removed (block indices).
+type ArticleRow =
+    (Option<usize>, Option<usize>, Option<usize>, Option<usize>, Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>);
+/// A cleaned document and its articles.
+type CleanedArticles = (Cleaned, Vec<ArticleRow>);
+
+fn with_articles(document: Document) -> CleanedArticles {
+    let rows = crate::assemble::stories(&document)
+        .iter()
+        .map(|group| {
+            let parts = crate::assemble::Parts::of(&document, group);
+            (
+                parts.title,
+                parts.section,
+                parts.byline,
+                parts.dateline,
+                parts.captions,
+                parts.body,
+                parts.kept,
+                parts.removed,
+            )
+        })
+        .collect();
+    (cleaned(document), rows)
+}
+
+/// [`process`], and the blocks of each article the cleaned document makes.
 #[pyfunction]
-fn process_many(
+fn clean(py: Python<'_>, text: &str, passes: &Bound<'_, PyList>) -> PyResult<CleanedArticles> {
+    let built = build_passes(passes)?;
+    Ok(py.detach(|| with_articles(crate::pipeline::process(text, &built))))
+}
+
+/// [`clean`] over many texts on `threads` threads, results in input order.
+#[pyfunction]
+fn clean_many(
     py: Python<'_>,
     texts: Vec<String>,
     passes: &Bound<'_, PyList>,
     threads: usize,
-) -> PyResult<Vec<Cleaned>> {
+) -> PyResult<Vec<CleanedArticles>> {
     let built = build_passes(passes)?;
-    Ok(py.detach(|| crate::pipeline::process_many(&texts, &built, threads).into_iter().map(cleaned).collect()))
+    Ok(py.detach(|| crate::pipeline::process_many(&texts, &built, threads).into_iter().map(with_articles).collect()))
 }
 
 /// Run built-in passes over a document given as columns; the annotations after them, as columns.
@@ -280,7 +313,8 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(stopwords, module)?)?;
     module.add_function(wrap_pyfunction!(run_passes, module)?)?;
     module.add_function(wrap_pyfunction!(process, module)?)?;
-    module.add_function(wrap_pyfunction!(process_many, module)?)?;
+    module.add_function(wrap_pyfunction!(clean, module)?)?;
+    module.add_function(wrap_pyfunction!(clean_many, module)?)?;
     module.add_function(wrap_pyfunction!(pass_names, module)?)?;
     Ok(())
 }

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import regex
 
 from .assemble import PARAGRAPH_BREAK, STORY_BREAK, Parts, assemble, stories
-from .engine import engine_document, engine_passes, process_in_engine, process_many_in_engine
+from .engine import clean_in_engine, clean_many_in_engine, engine_document, engine_passes, process_in_engine
 from .errors import ConfigError, InputError
 from .model import Article, Block, Document, Edits, Span
 from .pipeline import Pipeline
@@ -88,8 +88,7 @@ def clean_many(
     passes = engine_passes(pipeline)
     if passes is None:
         return [clean(text, pipeline=pipeline) for text in texts]
-    documents = process_many_in_engine(texts, passes, threads)
-    return [list(assemble(engine_document(text, None, columns))) for text, columns in zip(texts, documents)]
+    return clean_many_in_engine(texts, passes, threads)
 
 
 def clean(text: str, *, source: str | None = None, pipeline: Pipeline | None = None) -> list[Article]:
@@ -99,6 +98,11 @@ def clean(text: str, *, source: str | None = None, pipeline: Pipeline | None = N
     >>> len(articles), articles[0].title
     (1, 'A title for the story')
     """
+    _check_text(text)
+    pipeline = default_pipeline() if pipeline is None else pipeline
+    passes = engine_passes(pipeline)
+    if passes is not None:  # built-in passes only: one engine call, articles built from its columns
+        return clean_in_engine(text, source, passes)
     return list(assemble(process(text, source=source, pipeline=pipeline)))
 
 

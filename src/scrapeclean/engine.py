@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from . import _engine
-from .model import Block, Document, Removal, Span
+from .model import Article, Block, Caption, Document, Removal, RemovedBlock, Span
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -115,8 +115,59 @@ def process_in_engine(text: str, passes: list[tuple[str, dict[str, object]]]) ->
     return _engine.process(encodable(text), passes)
 
 
-def process_many_in_engine(texts: list[str], passes: list[tuple[str, dict[str, object]]], threads: int) -> list:
-    return _engine.process_many(encodable_all(texts), passes, threads)
+def clean_in_engine(text: str, source: str | None, passes: list[tuple[str, dict[str, object]]]) -> list[Article]:
+    return engine_articles(text, source, _engine.clean(encodable(text), passes))
+
+
+def clean_many_in_engine(
+    texts: list[str], passes: list[tuple[str, dict[str, object]]], threads: int
+) -> list[list[Article]]:
+    cleaned = _engine.clean_many(encodable_all(texts), passes, threads)
+    return [engine_articles(text, None, result) for text, result in zip(texts, cleaned)]
+
+
+def engine_articles(text: str, source: str | None, result: tuple) -> list[Article]:
+    """The articles of a text the engine cleaned, from its columns: no object per block but what an article holds.
+
+    The same articles :func:`scrapeclean.assemble.assemble` builds from the document.
+    """
+    ((starts, ends, _, _), (_, removals, _, credits)), rows = result
+
+    def span(index: int) -> Span:
+        return Span(starts[index], ends[index])
+
+    def line(index: int | None) -> str | None:
+        return None if index is None else text[starts[index] : ends[index]]
+
+    articles = []
+    for number, (title, section, byline, dateline, captions, body, kept, removed) in enumerate(rows):
+        articles.append(
+            Article(
+                index=number,
+                body=[text[starts[index] : ends[index]] for index in body],
+                title=line(title),
+                section=line(section),
+                byline=line(byline),
+                dateline=line(dateline),
+                captions=[
+                    Caption(
+                        text[starts[index] : ends[index]],
+                        span(index),
+                        None if credits[index] is None else text[credits[index][0] : credits[index][1]],
+                    )
+                    for index in captions
+                ],
+                spans=[span(index) for index in kept],
+                removed=[
+                    RemovedBlock(span(index), *removals[index][:3], index, removals[index][3], text[starts[index] : ends[index]])
+                    for index in removed
+                ],
+                source=source,
+                title_span=None if title is None else span(title),
+                body_spans=[span(index) for index in body],
+            )
+        )
+    return articles
 
 
 def engine_document(text: str, source: str | None, columns: tuple) -> Document:

@@ -87,6 +87,10 @@ pub fn find_credit(text: &str) -> Option<(usize, usize)> {
     let searched = tail(text, TAIL_CHARS);
     let offset = char_len(text) - char_len(searched);
     for pattern in candidates(searched) {
+        // Most lines match none: the fast search rules them out before groups are read.
+        if !pattern.is_match(searched) {
+            continue;
+        }
         let Some(group) = pattern.captures(searched).and_then(|found| found.name("credit")) else { continue };
         let credit = group.as_str().trim_matches(is_python_space);
         if credit.is_empty() {
