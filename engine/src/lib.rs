@@ -4,6 +4,7 @@
 //! conversion, releasing the GIL, errors. Offsets cross it as code points of
 //! the Python `str`; everything inside works on UTF-8 bytes.
 
+pub mod copies;
 pub mod cues;
 pub mod features;
 pub mod language;

@@ -4,6 +4,8 @@
 use crate::model::{Annotation, Document};
 use crate::settings::Settings;
 
+pub mod stories;
+
 pub trait Pass: Send + Sync {
     fn name(&self) -> &'static str;
     /// The annotations of every block after this pass.
@@ -13,7 +15,7 @@ pub trait Pass: Send + Sync {
 type Build = fn(&Settings) -> Box<dyn Pass>;
 
 /// The built-in passes the engine runs, by name, with how to build each from its settings.
-const BUILT_IN: &[(&str, Build)] = &[];
+const BUILT_IN: &[(&str, Build)] = &[(stories::SplitStories::NAME, stories::SplitStories::build)];
 
 /// The built-in pass called `name`, configured; None when the engine has no such pass.
 pub fn build(name: &str, settings: &Settings) -> Option<Box<dyn Pass>> {
