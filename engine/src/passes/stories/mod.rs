@@ -35,7 +35,7 @@ mod windows;
 use std::cmp::Ordering;
 
 use self::view::View;
-use self::windows::{cosine, reach};
+use self::windows::reach;
 use crate::model::{Annotation, Document};
 use crate::passes::Pass;
 use crate::settings::Settings;
@@ -84,7 +84,7 @@ struct Strength {
 
 impl Strength {
     /// Ordered as the reference's `(score, -similarity)` tuples.
-    fn cmp(&self, other: &Strength) -> Ordering {
+    fn compare(&self, other: &Strength) -> Ordering {
         let sharper = (-self.similarity).partial_cmp(&-other.similarity).unwrap_or(Ordering::Equal);
         self.score.cmp(&other.score).then(sharper)
     }
@@ -163,7 +163,7 @@ impl SplitStories {
             if let Some(last) = chosen.last() {
                 let spacing = if self.sure(strength.score.min(last.strength.score)) { 1 } else { 2 };
                 if prose[position] - prose[last.position] < self.min_story_words * spacing {
-                    if strength.cmp(&last.strength) != Ordering::Greater {
+                    if strength.compare(&last.strength) != Ordering::Greater {
                         continue;
                     }
                     chosen.pop();
@@ -196,12 +196,11 @@ impl SplitStories {
         }
         // the captions and labels above the headline go with it, not with the text before
         let before = view.before(signs::zone_start(view, position));
-        let similarity = cosine(&before, &after, &view.weights);
+        let similarity = view.cosine(&before, &after);
         if similarity > self.max_similarity.max(self.relaxed_similarity) || signs::repeats_furniture(view, position) {
             return None;
         }
-        let mut score =
-            signs::evidence(view, position) + signs::title_affinity(&view.content[position], &before, &after);
+        let mut score = signs::evidence(view, position) + signs::title_affinity(view, position, &before, &after);
         if similarity > self.max_similarity && score < MILD_CHANGE_SIGNS {
             return None;
         }

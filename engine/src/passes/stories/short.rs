@@ -18,10 +18,10 @@ struct Side {
 
 impl Side {
     /// Ordered as the reference's `(strength, words, number)` tuples.
-    fn cmp(&self, other: &Side) -> Ordering {
+    fn compare(&self, other: &Side) -> Ordering {
         self.headline
             .strength
-            .cmp(&other.headline.strength)
+            .compare(&other.headline.strength)
             .then(self.neighbour_words.cmp(&other.neighbour_words))
             .then(self.number.cmp(&other.number))
     }
@@ -69,7 +69,7 @@ impl SplitStories {
                         && side.neighbour_words > 2 * length
                         && !signs::dated(view, side.headline.position)
                 })
-                .reduce(|weakest, side| if side.cmp(&weakest) == Ordering::Less { side } else { weakest });
+                .reduce(|weakest, side| if side.compare(&weakest) == Ordering::Less { side } else { weakest });
             match weakest {
                 Some(side) => {
                     chosen.remove(side.number); // the joined story is longer: look at the same place again

@@ -168,12 +168,12 @@ fn date_line(view: &View, index: usize) -> bool {
 }
 
 /// 1 when the headline's words are the text's below it and not the text's above it.
-pub(super) fn title_affinity(heading: &[u32], before: &Window, after: &Window) -> usize {
+pub(super) fn title_affinity(view: &View, position: usize, before: &Window, after: &Window) -> usize {
+    let heading = &view.content[position];
     if heading.is_empty() {
         return 0;
     }
-    let share =
-        |window: &Window| heading.iter().filter(|&&word| window.contains(word)).count() as f64 / heading.len() as f64;
+    let share = |window: &Window| view.held(window, heading) as f64 / heading.len() as f64;
     usize::from(share(after) - share(before) >= TITLE_AFFINITY)
 }
 

@@ -150,7 +150,7 @@ fn strengths_order_by_score_then_sharpness() {
     let strong = Strength { score: 3, similarity: 0.05 };
     let sharp = Strength { score: 2, similarity: 0.0 };
     let mild = Strength { score: 2, similarity: 0.04 };
-    assert_eq!(strong.cmp(&sharp), Ordering::Greater);
-    assert_eq!(sharp.cmp(&mild), Ordering::Greater);
-    assert_eq!(mild.cmp(&mild), Ordering::Equal);
+    assert_eq!(strong.compare(&sharp), Ordering::Greater);
+    assert_eq!(sharp.compare(&mild), Ordering::Greater);
+    assert_eq!(mild.compare(&mild), Ordering::Equal);
 }

@@ -1,11 +1,11 @@
 //! What the pass reads about one document, computed once.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::signs;
-use super::windows::{cosine, weights, Window};
+use super::windows::{cosine, weights, Slots, Window};
 use crate::copies::copied_headings;
 use crate::features::Features;
 use crate::language::Stopwords;
@@ -28,6 +28,8 @@ pub(super) struct View<'d, 'a> {
     pub copied: FxHashSet<usize>,
     pub closing: &'static PhraseSet,
     window_words: usize,
+    /// The word-to-slot table the windows share.
+    slots: RefCell<Slots>,
     /// The cosine across each position, once computed.
     similarities: Vec<OnceCell<f64>>,
     /// Each block's label-line key, once computed.
@@ -39,6 +41,7 @@ impl<'d, 'a> View<'d, 'a> {
         let (content, vocabulary) = content_words(document, &kept);
         let weights = weights(&content, vocabulary);
         let count = kept.len();
+        let slots = RefCell::new(Slots::new(weights.len()));
         View {
             document,
             kept,
@@ -47,6 +50,7 @@ impl<'d, 'a> View<'d, 'a> {
             copied: copied_headings(document),
             closing: phrase_set("closing", &all_languages()),
             window_words,
+            slots,
             similarities: vec![OnceCell::new(); count],
             furniture: vec![OnceCell::new(); document.len()],
         }
@@ -75,18 +79,27 @@ impl<'d, 'a> View<'d, 'a> {
 
     /// The words of a window's worth of text after `position`.
     pub fn after(&self, position: usize) -> Window {
-        Window::gather(&self.content, position + 1..self.count(), self.window_words)
+        Window::gather(&self.content, position + 1..self.count(), self.window_words, &mut self.slots.borrow_mut())
     }
 
     /// The words of a window's worth of text before `position`, nearest first.
     pub fn before(&self, position: usize) -> Window {
-        Window::gather(&self.content, (0..position).rev(), self.window_words)
+        Window::gather(&self.content, (0..position).rev(), self.window_words, &mut self.slots.borrow_mut())
+    }
+
+    /// The cosine of two windows' weighted word vectors.
+    pub fn cosine(&self, first: &Window, second: &Window) -> f64 {
+        cosine(first, second, &self.weights, &mut self.slots.borrow_mut())
+    }
+
+    /// How many of `words` (repeats counted) the window holds.
+    pub fn held(&self, window: &Window, words: &[u32]) -> usize {
+        window.holds(words, &mut self.slots.borrow_mut())
     }
 
     /// The cosine of the text right before and right after this position.
     pub fn similarity(&self, position: usize) -> f64 {
-        *self.similarities[position]
-            .get_or_init(|| cosine(&self.before(position), &self.after(position), &self.weights))
+        *self.similarities[position].get_or_init(|| self.cosine(&self.before(position), &self.after(position)))
     }
 
     /// The label-line key of block `index` (a block of the document, kept or not).
@@ -98,12 +111,22 @@ impl<'d, 'a> View<'d, 'a> {
 /// Each kept block's content words as vocabulary ids, and the vocabulary's size.
 fn content_words(document: &Document, kept: &[usize]) -> (Vec<Vec<u32>>, usize) {
     let stops = document.analysis().stopwords();
-    let folded: Vec<String> = kept.iter().map(|&index| fold(document.text(index))).collect();
-    let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
-    let content = folded
+    // Blocks whose keys changed a content word (a digit written as `0`) are folded and cut again.
+    let refolded: Vec<Option<String>> = kept
         .iter()
-        .map(|text| {
-            words_of(text, stops)
+        .map(|&index| (!content_in_key(document.features(index))).then(|| fold(document.text(index))))
+        .collect();
+    let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
+    let content = kept
+        .iter()
+        .zip(&refolded)
+        .map(|(&index, folded)| {
+            let feature = document.features(index);
+            let words = match folded {
+                Some(folded) => cut(folded),
+                None => (feature.key.split(' ').filter(|word| !word.is_empty()).collect(), feature.unspaced),
+            };
+            content_only(words, stops)
                 .map(|word| {
                     let next = vocabulary.len() as u32;
                     *vocabulary.entry(word).or_insert(next)
@@ -114,9 +137,22 @@ fn content_words(document: &Document, kept: &[usize]) -> (Vec<Vec<u32>>, usize) 
     (content, vocabulary.len())
 }
 
+/// Whether a block's key holds its content words as they are.
+///
+/// A key is the block's folded words joined by spaces, every digit written as
+/// `0` (one character for one). That changes only words holding a digit, and
+/// those are no content words when they are short and the block has no words
+/// of unspaced scripts (a Thai digit is of the Thai script).
+fn content_in_key(feature: &Features) -> bool {
+    if !feature.key.contains('0') {
+        return true;
+    }
+    feature.unspaced == 0
+        && feature.key.split(' ').all(|word| !word.contains('0') || char_len(word) <= SHORT_WORD_CHARS)
+}
+
 /// Words of four letters or more that are no stopwords; in scripts written without spaces, every word.
-fn words_of<'t>(folded: &'t str, stops: &'t Stopwords) -> impl Iterator<Item = &'t str> {
-    let (found, unspaced) = cut(folded);
+fn content_only<'t>((found, unspaced): (Vec<&'t str>, usize), stops: &'t Stopwords) -> impl Iterator<Item = &'t str> {
     found.into_iter().filter(move |word| {
         let long = word.len() > SHORT_WORD_CHARS && char_len(word) > SHORT_WORD_CHARS;
         (long || (unspaced > 0 && is_unspaced(word))) && !stops.contains(*word)
@@ -131,10 +167,26 @@ mod tests {
     #[test]
     fn content_words_are_long_words_or_words_of_unspaced_scripts() {
         let stops = stopwords("en");
-        let words: Vec<&str> = words_of("the harbour's plan for 市议会", stops).collect();
+        let words: Vec<&str> = content_only(cut("the harbour's plan for 市议会"), stops).collect();
         assert_eq!(words, vec!["harbour", "plan", "市", "议", "会"]);
-        let words: Vec<&str> = words_of("über the señ", stops).collect();
+        let words: Vec<&str> = content_only(cut("über the señ"), stops).collect();
         assert_eq!(words, vec!["über"]);
+    }
+
+    #[test]
+    fn a_key_holds_the_content_words_unless_a_long_word_had_digits() {
+        let texts =
+            ["The Harbour’s “plan” — 市议会 ＡＢＣ", "Straße 12 in 2019", "Straße 12 in den ｍａｉ", "Ünïcode ﬁne", ""];
+        let analysis = crate::features::analyse(&texts);
+        let stops = analysis.stopwords();
+        let from_key: Vec<bool> = analysis.features.iter().map(content_in_key).collect();
+        assert_eq!(from_key, vec![true, false, true, true, true]);
+        for (text, feature) in texts.iter().zip(&analysis.features).filter(|(_, feature)| content_in_key(feature)) {
+            let folded = fold(text);
+            let key_words = (feature.key.split(' ').filter(|word| !word.is_empty()).collect(), feature.unspaced);
+            let expected: Vec<&str> = content_only(cut(&folded), stops).collect();
+            assert_eq!(content_only(key_words, stops).collect::<Vec<_>>(), expected, "{text}");
+        }
     }
 
     #[test]

@@ -6,26 +6,65 @@
 //! order they were first met, as the reference's `Counter` does, so that the
 //! cosine's sums add the same floats in the same order and give the same bits.
 
-use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// A table from word id to a window's slot for that word, reused from window to window.
+///
+/// Every entry is `ABSENT` between uses: a window fills the entries of its
+/// words and clears them again, so no window pays for the whole vocabulary.
+pub(super) struct Slots(Vec<u32>);
+
+const ABSENT: u32 = u32::MAX;
+
+impl Slots {
+    pub fn new(vocabulary: usize) -> Self {
+        Slots(vec![ABSENT; vocabulary])
+    }
+
+    /// `action` with this table holding the slots of `window`'s words.
+    fn holding<R>(&mut self, window: &Window, action: impl FnOnce(&Slots) -> R) -> R {
+        for (slot, &(word, _)) in window.counts.iter().enumerate() {
+            self.0[word as usize] = slot as u32;
+        }
+        let result = action(self);
+        self.clear(window);
+        result
+    }
+
+    fn get(&self, word: u32) -> Option<usize> {
+        let slot = self.0[word as usize];
+        (slot != ABSENT).then_some(slot as usize)
+    }
+
+    fn clear(&mut self, window: &Window) {
+        for &(word, _) in &window.counts {
+            self.0[word as usize] = ABSENT;
+        }
+    }
+}
 
 /// The counts of the content words met along some positions, in order of first appearance.
 #[derive(Debug, Default)]
 pub(super) struct Window {
     counts: Vec<(u32, u32)>,
-    slots: FxHashMap<u32, usize>,
     total: usize,
 }
 
 impl Window {
     /// The words of the blocks along `positions` until `size` words are gathered (the block that reaches it included).
-    pub fn gather(content: &[Vec<u32>], positions: impl Iterator<Item = usize>, size: usize) -> Window {
+    pub fn gather(
+        content: &[Vec<u32>],
+        positions: impl Iterator<Item = usize>,
+        size: usize,
+        slots: &mut Slots,
+    ) -> Window {
         let mut window = Window::default();
         for position in positions {
             for &word in &content[position] {
-                match window.slots.get(&word) {
-                    Some(&slot) => window.counts[slot].1 += 1,
+                match slots.get(word) {
+                    Some(slot) => window.counts[slot].1 += 1,
                     None => {
-                        window.slots.insert(word, window.counts.len());
+                        slots.0[word as usize] = window.counts.len() as u32;
                         window.counts.push((word, 1));
                     }
                 }
@@ -35,6 +74,7 @@ impl Window {
                 break;
             }
         }
+        slots.clear(&window);
         window
     }
 
@@ -43,40 +83,56 @@ impl Window {
         self.total
     }
 
-    pub fn contains(&self, word: u32) -> bool {
-        self.slots.contains_key(&word)
-    }
-
     fn distinct(&self) -> usize {
         self.counts.len()
     }
 
+    /// How many of `words` (repeats counted) the window holds.
+    pub fn holds(&self, words: &[u32], slots: &mut Slots) -> usize {
+        slots.holding(self, |slots| words.iter().filter(|&&word| slots.get(word).is_some()).count())
+    }
+
     /// Each word's count damped (1 + log) and weighted by its rarity, in the window's order.
     fn vector(&self, weights: &[f64]) -> Vec<f64> {
-        self.counts
-            .iter()
-            .map(|&(word, count)| {
-                let damped = if count > 1 { 1.0 + f64::from(count).ln() } else { 1.0 };
-                damped * weights[word as usize]
-            })
-            .collect()
+        self.counts.iter().map(|&(word, count)| damped(count) * weights[word as usize]).collect()
+    }
+}
+
+/// Counts up to this have their damped value looked up rather than computed.
+const TABLED_COUNTS: usize = 64;
+static DAMPED: LazyLock<[f64; TABLED_COUNTS]> =
+    LazyLock::new(|| std::array::from_fn(|count| damped_by_log(count as u32)));
+
+/// A word's count damped: 1 + log for a word met more than once (from a table: the same bits, no log per word).
+fn damped(count: u32) -> f64 {
+    DAMPED.get(count as usize).copied().unwrap_or_else(|| damped_by_log(count))
+}
+
+fn damped_by_log(count: u32) -> f64 {
+    if count > 1 {
+        1.0 + f64::from(count).ln()
+    } else {
+        1.0
     }
 }
 
 /// Cosine of the two windows' word vectors, each count damped (1 + log) and weighted by the word's rarity.
-pub(super) fn cosine(first: &Window, second: &Window, weights: &[f64]) -> f64 {
+pub(super) fn cosine(first: &Window, second: &Window, weights: &[f64], slots: &mut Slots) -> f64 {
     if first.distinct() == 0 || second.distinct() == 0 {
         return 0.0;
     }
     // The dot product runs over the window with fewer words (the first when they tie), as the reference's does.
     let (one, two) = if first.distinct() > second.distinct() { (second, first) } else { (first, second) };
     let (one_vector, two_vector) = (one.vector(weights), two.vector(weights));
-    let mut dot = 0.0;
-    for (&(word, _), value) in one.counts.iter().zip(&one_vector) {
-        if let Some(&slot) = two.slots.get(&word) {
-            dot += value * two_vector[slot];
+    let dot = slots.holding(two, |slots| {
+        let mut dot = 0.0;
+        for (&(word, _), value) in one.counts.iter().zip(&one_vector) {
+            if let Some(slot) = slots.get(word) {
+                dot += value * two_vector[slot];
+            }
         }
-    }
+        dot
+    });
     let norm = sum_of_squares(&one_vector).sqrt() * sum_of_squares(&two_vector).sqrt();
     if norm != 0.0 {
         dot / norm
@@ -144,18 +200,21 @@ mod tests {
         assert_eq!(weights[1], (5.0f64 / 2.5).ln());
         let before: Vec<Vec<u32>> = vec![vec![0; 20], vec![1, 1, 2, 3]];
         let after: Vec<Vec<u32>> = vec![vec![0; 20], vec![4, 4, 5, 6]];
-        let first = Window::gather(&before, 0..2, 250);
-        let second = Window::gather(&after, 0..2, 250);
-        assert!(cosine(&first, &second, &weights) < 0.05);
-        assert_eq!(cosine(&first, &Window::default(), &weights), 0.0);
+        let mut slots = Slots::new(7);
+        let first = Window::gather(&before, 0..2, 250, &mut slots);
+        let second = Window::gather(&after, 0..2, 250, &mut slots);
+        assert!(cosine(&first, &second, &weights, &mut slots) < 0.05);
+        assert_eq!(cosine(&first, &Window::default(), &weights, &mut slots), 0.0);
+        assert!(slots.0.iter().all(|&slot| slot == ABSENT));
     }
 
     #[test]
     fn a_window_stops_at_the_block_that_fills_it() {
-        let window = Window::gather(&blocks(), (0..4).rev(), 5);
+        let mut slots = Slots::new(7);
+        let window = Window::gather(&blocks(), (0..4).rev(), 5, &mut slots);
         assert_eq!(window.total(), 6);
         assert_eq!(window.counts, vec![(0, 2), (4, 2), (6, 1), (5, 1)]);
-        assert!(window.contains(4) && !window.contains(1));
+        assert_eq!(window.holds(&[4, 1, 4], &mut slots), 2);
     }
 
     #[test]
