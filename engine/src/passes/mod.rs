@@ -10,6 +10,8 @@ mod titles;
 use crate::model::{Annotation, Document};
 use crate::settings::Settings;
 
+pub mod stories;
+
 pub trait Pass: Send + Sync {
     fn name(&self) -> &'static str;
     /// The annotations of every block after this pass.
@@ -23,6 +25,7 @@ const BUILT_IN: &[(&str, Build)] = &[
     (captions::NAME, captions::DedupCaptions::boxed),
     (chrome::RemoveSiteChrome::NAME, chrome::RemoveSiteChrome::build),
     (repeats::NAME, repeats::CollapseRepeatedBlocks::boxed),
+    (stories::SplitStories::NAME, stories::SplitStories::build),
     (roles::NAME, roles::AssignRoles::boxed),
 ];
 

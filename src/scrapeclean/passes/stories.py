@@ -43,6 +43,7 @@ from typing import ClassVar
 import regex
 from attrs import Factory, define, field, frozen
 
+from ..engine import run_builtin
 from ..features import Analysis, Features, analyse
 from ..fingerprint import cut, fold, key, unspaced
 from ..model import Block, Document, Role
@@ -81,6 +82,10 @@ class SplitStories:
     short_story_words: int = field(default=150, validator=at_least(0, "split-stories", strictly=True))
 
     def __call__(self, document: Document) -> Document:
+        return run_builtin(document, (self,))
+
+    def reference(self, document: Document) -> Document:
+        """The Python implementation the engine's pass is checked against (benchmarks/differential.py)."""
         kept = [block for block in document.blocks if block.removal is None]
         if len(kept) < 2:
             return document

@@ -1,0 +1,210 @@
+//! The signs around a headline that a new story starts there, and the signs
+//! that it does not (a list item, a lead-in, a closing section, a list's
+//! label lines, a table of one template).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::view::View;
+use super::windows::Window;
+use crate::cues::is_dateline;
+use crate::model::Role;
+use crate::reasons;
+use crate::text::key;
+
+/// A numbered item ("4. Create a plan", "2) Pop filters") continues a list, and a line
+/// ending in a colon leads into what follows: neither is the headline of a new story.
+static ITEM_OR_LEAD_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\d{1,3}[.)]\s|:\s*$").unwrap());
+/// A label line such as "Book now" or "Read on Amazon" is this short.
+const FURNITURE_WORDS: usize = 3;
+/// The label of a label line ("Author: Jane Doe") has at most this many words.
+const LABEL_WORDS: usize = 2;
+/// Lines under a headline looked at for its item's labels.
+const FURNITURE_LINES: usize = 4;
+/// Blocks above a headline looked at for the same labels.
+const FURNITURE_REACH: usize = 40;
+/// Share of a story's word triples repeated across its lines: a table of one template.
+const TEMPLATED_SHARE: f64 = 0.5;
+/// Blank lines before a headline's zone that set it off from the text before.
+const SETTING_OFF_GAP: u32 = 2;
+/// Removed chrome lines between a headline and the text before that set it off.
+const CHROME_LINES: usize = 2;
+/// Lines under a headline where a caption, byline or dateline marks it as a story's.
+const FURNITURE_BELOW: usize = 3;
+/// Lines under a headline where a byline and a date together mark it.
+const BYLINE_BELOW: usize = 4;
+/// Lines, the headline's own included, where a date makes a short story stay one.
+const DATED_LINES: usize = 4;
+/// Lines from a headline on where a closing section's heading is looked for.
+const CLOSING_LINES: usize = 3;
+/// How much larger the share of a headline's words below it than above must be.
+const TITLE_AFFINITY: f64 = 0.5;
+/// Removed chrome: what a site frames its stories with.
+const BOILERPLATE_REASONS: [&str; 5] =
+    [reasons::BOILERPLATE, reasons::RELATED, reasons::WIDGET, reasons::UI_PHRASE, reasons::AUTHOR_BIO];
+/// The removals of repeated blocks (the reasons starting "repeated"): a list's label lines are removed as these.
+const REPEATED_REASONS: [&str; 2] = [reasons::REPEATED_BLOCK, reasons::REPEATED_HEADING];
+
+pub(super) fn is_item_or_lead_in(text: &str) -> bool {
+    ITEM_OR_LEAD_IN.is_match(text)
+}
+
+/// How many signs of a new story's headline stand around the line at `position`.
+pub(super) fn evidence(view: &View, position: usize) -> usize {
+    let document = view.document;
+    let zone = zone_start(view, position); // the captions and labels standing above the headline
+    let zone_block = view.kept[zone];
+    let mut evidence = 0;
+    if document.blocks[zone_block].gap >= SETTING_OFF_GAP {
+        evidence += 1;
+    }
+    let chrome = (view.kept[zone.saturating_sub(1)] + 1..zone_block)
+        .filter(|&index| {
+            document.notes[index]
+                .removal
+                .as_ref()
+                .is_some_and(|removal| BOILERPLATE_REASONS.contains(&&*removal.reason))
+        })
+        .count();
+    if chrome >= CHROME_LINES {
+        evidence += 1;
+    }
+    if view.copied.contains(&view.kept[position]) {
+        evidence += 1;
+    }
+    let below = &view.kept[position + 1..(position + 1 + BYLINE_BELOW).min(view.count())];
+    let dated: Vec<bool> = below.iter().map(|&index| date_line(view, index)).collect();
+    let near = below.len().min(FURNITURE_BELOW);
+    if dated[..near].iter().any(|&date| date)
+        || below[..near].iter().any(|&index| matches!(document.role(index), Some(Role::Caption | Role::Byline)))
+    {
+        evidence += 1;
+    }
+    if dated.iter().any(|&date| date) && below.iter().any(|&index| document.role(index) == Some(Role::Byline)) {
+        evidence += 1; // a byline and a date: the furniture of a story's headline, not of a subheading
+    }
+    evidence
+}
+
+/// How many words Python's `str.split()` finds: runs between white space, the
+/// information separators U+001C–U+001F included.
+fn split_count(text: &str) -> usize {
+    text.split(|c: char| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)).filter(|word| !word.is_empty()).count()
+}
+
+/// A label line's key: the label of "Author: Jane Doe", or a short line such as "Book now"; else None.
+pub(super) fn furniture_key(text: &str) -> Option<String> {
+    match text.find(':') {
+        Some(colon) => {
+            let label = &text[..colon];
+            (1..=LABEL_WORDS).contains(&split_count(label)).then(|| key(label) + ":")
+        }
+        None => (split_count(text) <= FURNITURE_WORDS).then(|| key(text)),
+    }
+}
+
+/// The lines under this headline repeat label lines of the text above it: an item of a list, not a new page.
+///
+/// A list of books or restaurants prints the same fields ("Author:", "Book now",
+/// "map") under every item's name; two pages' stories share no such lines.
+pub(super) fn repeats_furniture(view: &View, position: usize) -> bool {
+    let under = position + 1..(position + 1 + FURNITURE_LINES).min(view.count());
+    let below: Vec<&str> = under.filter_map(|other| view.furniture_key(view.kept[other])).collect();
+    if below.is_empty() {
+        return false;
+    }
+    let start = view.kept[position];
+    (start.saturating_sub(FURNITURE_REACH)..start).any(|index| {
+        let counted = view.document.notes[index]
+            .removal
+            .as_ref()
+            .is_none_or(|removal| REPEATED_REASONS.contains(&&*removal.reason));
+        counted && view.furniture_key(index).is_some_and(|label| below.contains(&label))
+    })
+}
+
+/// Most of the word triples of the prose lines in `[start, end)` stand in another of the lines too.
+///
+/// A table of cookies or a row of consent placeholders repeats one sentence
+/// with a new name in each line; a story's paragraphs say new things.
+pub(super) fn templated(view: &View, start: usize, end: usize) -> bool {
+    let lines: Vec<FxHashSet<(u32, u32, u32)>> = (start..end)
+        .filter(|&position| !view.feature(position).heading_like())
+        .map(|position| view.content[position].windows(3).map(|words| (words[0], words[1], words[2])).collect())
+        .collect();
+    let mut seen: FxHashMap<(u32, u32, u32), usize> = FxHashMap::default();
+    for triple in lines.iter().flatten() {
+        *seen.entry(*triple).or_default() += 1;
+    }
+    let total: usize = lines.iter().map(FxHashSet::len).sum();
+    let repeated = lines.iter().flatten().filter(|triple| seen[triple] > 1).count();
+    total > 0 && repeated as f64 >= TEMPLATED_SHARE * total as f64
+}
+
+/// This line or a line right under its headings heads an article's closing section ("Conclusion", "Fazit").
+pub(super) fn closing(view: &View, position: usize) -> bool {
+    for other in position..(position + CLOSING_LINES).min(view.count()) {
+        let feature = view.feature(other);
+        if view.closing.matches(&feature.key, true) {
+            return true;
+        }
+        if !feature.heading_like() {
+            return false;
+        }
+    }
+    false
+}
+
+/// A date on the headline's line or the three lines under it.
+pub(super) fn dated(view: &View, position: usize) -> bool {
+    view.kept[position..(position + DATED_LINES).min(view.count())].iter().any(|&index| date_line(view, index))
+}
+
+fn date_line(view: &View, index: usize) -> bool {
+    view.document.role(index) == Some(Role::Dateline)
+        || is_dateline(view.document.text(index), view.document.features(index))
+}
+
+/// 1 when the headline's words are the text's below it and not the text's above it.
+pub(super) fn title_affinity(view: &View, position: usize, before: &Window, after: &Window) -> usize {
+    let heading = &view.content[position];
+    if heading.is_empty() {
+        return 0;
+    }
+    let share = |window: &Window| view.held(window, heading) as f64 / heading.len() as f64;
+    usize::from(share(after) - share(before) >= TITLE_AFFINITY)
+}
+
+/// Move a story start up over the caption and label lines kept just above its headline.
+pub(super) fn zone_start(view: &View, mut position: usize) -> usize {
+    while position > 1 && matches!(view.role(position - 1), Some(Role::Caption | Role::Section)) {
+        position -= 1;
+    }
+    position
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_lines_have_keys() {
+        assert_eq!(furniture_key("Author: Jane Doe").as_deref(), Some("author:"));
+        assert_eq!(furniture_key("Book now").as_deref(), Some("book now"));
+        assert_eq!(furniture_key("Read it on Amazon"), None);
+        assert_eq!(furniture_key("The author of the book: Jane"), None);
+        assert_eq!(furniture_key(": nothing before"), None);
+        assert_eq!(split_count("a\x1fb c"), 3);
+    }
+
+    #[test]
+    fn items_and_lead_ins() {
+        assert!(is_item_or_lead_in("4. Create a plan"));
+        assert!(is_item_or_lead_in("  2) Pop filters"));
+        assert!(is_item_or_lead_in("What we found: "));
+        assert!(!is_item_or_lead_in("2024 in review"));
+        assert!(!is_item_or_lead_in("Note: a headline"));
+    }
+}

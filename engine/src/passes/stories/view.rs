@@ -1,0 +1,199 @@
+//! What the pass reads about one document, computed once.
+
+use std::cell::{OnceCell, RefCell};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::signs;
+use super::windows::{cosine, weights, Slots, Window};
+use crate::copies::copied_headings;
+use crate::features::Features;
+use crate::language::Stopwords;
+use crate::model::{Document, Role};
+use crate::phrases::{all_languages, phrase_set, PhraseSet};
+use crate::text::{char_len, cut, fold, is_unspaced};
+
+/// A content word has more letters than this (shorter ones are mostly function words).
+const SHORT_WORD_CHARS: usize = 3;
+
+pub(super) struct View<'d, 'a> {
+    pub document: &'d Document<'a>,
+    /// The block index of each kept block; the pass's positions count kept blocks.
+    pub kept: Vec<usize>,
+    /// The content words of each kept block, as ids into the dump's vocabulary.
+    pub content: Vec<Vec<u32>>,
+    /// Each vocabulary word's rarity in the dump.
+    pub weights: Vec<f64>,
+    /// Headings whose later copies were removed.
+    pub copied: FxHashSet<usize>,
+    pub closing: &'static PhraseSet,
+    window_words: usize,
+    /// The word-to-slot table the windows share.
+    slots: RefCell<Slots>,
+    /// The cosine across each position, once computed.
+    similarities: Vec<OnceCell<f64>>,
+    /// Each block's label-line key, once computed.
+    furniture: Vec<OnceCell<Option<String>>>,
+}
+
+impl<'d, 'a> View<'d, 'a> {
+    pub fn new(document: &'d Document<'a>, kept: Vec<usize>, window_words: usize) -> Self {
+        let (content, vocabulary) = content_words(document, &kept);
+        let weights = weights(&content, vocabulary);
+        let count = kept.len();
+        let slots = RefCell::new(Slots::new(weights.len()));
+        View {
+            document,
+            kept,
+            content,
+            weights,
+            copied: copied_headings(document),
+            closing: phrase_set("closing", &all_languages()),
+            window_words,
+            slots,
+            similarities: vec![OnceCell::new(); count],
+            furniture: vec![OnceCell::new(); document.len()],
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.kept.len()
+    }
+
+    pub fn feature(&self, position: usize) -> &'d Features {
+        self.document.features(self.kept[position])
+    }
+
+    pub fn role(&self, position: usize) -> Option<Role> {
+        self.document.role(self.kept[position])
+    }
+
+    pub fn text(&self, position: usize) -> &'a str {
+        self.document.text(self.kept[position])
+    }
+
+    /// A page break before this block, or before a removed block between it and the previous kept one.
+    pub fn breaks_before(&self, position: usize) -> bool {
+        (self.kept[position - 1] + 1..=self.kept[position]).any(|index| self.document.blocks[index].hard_break)
+    }
+
+    /// The words of a window's worth of text after `position`.
+    pub fn after(&self, position: usize) -> Window {
+        Window::gather(&self.content, position + 1..self.count(), self.window_words, &mut self.slots.borrow_mut())
+    }
+
+    /// The words of a window's worth of text before `position`, nearest first.
+    pub fn before(&self, position: usize) -> Window {
+        Window::gather(&self.content, (0..position).rev(), self.window_words, &mut self.slots.borrow_mut())
+    }
+
+    /// The cosine of two windows' weighted word vectors.
+    pub fn cosine(&self, first: &Window, second: &Window) -> f64 {
+        cosine(first, second, &self.weights, &mut self.slots.borrow_mut())
+    }
+
+    /// How many of `words` (repeats counted) the window holds.
+    pub fn held(&self, window: &Window, words: &[u32]) -> usize {
+        window.holds(words, &mut self.slots.borrow_mut())
+    }
+
+    /// The cosine of the text right before and right after this position.
+    pub fn similarity(&self, position: usize) -> f64 {
+        *self.similarities[position].get_or_init(|| self.cosine(&self.before(position), &self.after(position)))
+    }
+
+    /// The label-line key of block `index` (a block of the document, kept or not).
+    pub fn furniture_key(&self, index: usize) -> Option<&str> {
+        self.furniture[index].get_or_init(|| signs::furniture_key(self.document.text(index))).as_deref()
+    }
+}
+
+/// Each kept block's content words as vocabulary ids, and the vocabulary's size.
+fn content_words(document: &Document, kept: &[usize]) -> (Vec<Vec<u32>>, usize) {
+    let stops = document.analysis().stopwords();
+    // Blocks whose keys changed a content word (a digit written as `0`) are folded and cut again.
+    let refolded: Vec<Option<String>> = kept
+        .iter()
+        .map(|&index| (!content_in_key(document.features(index))).then(|| fold(document.text(index))))
+        .collect();
+    let mut vocabulary: FxHashMap<&str, u32> = FxHashMap::default();
+    let content = kept
+        .iter()
+        .zip(&refolded)
+        .map(|(&index, folded)| {
+            let feature = document.features(index);
+            let words = match folded {
+                Some(folded) => cut(folded),
+                None => (feature.key.split(' ').filter(|word| !word.is_empty()).collect(), feature.unspaced),
+            };
+            content_only(words, stops)
+                .map(|word| {
+                    let next = vocabulary.len() as u32;
+                    *vocabulary.entry(word).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    (content, vocabulary.len())
+}
+
+/// Whether a block's key holds its content words as they are.
+///
+/// A key is the block's folded words joined by spaces, every digit written as
+/// `0` (one character for one). That changes only words holding a digit, and
+/// those are no content words when they are short and the block has no words
+/// of unspaced scripts (a Thai digit is of the Thai script).
+fn content_in_key(feature: &Features) -> bool {
+    if !feature.key.contains('0') {
+        return true;
+    }
+    feature.unspaced == 0
+        && feature.key.split(' ').all(|word| !word.contains('0') || char_len(word) <= SHORT_WORD_CHARS)
+}
+
+/// Words of four letters or more that are no stopwords; in scripts written without spaces, every word.
+fn content_only<'t>((found, unspaced): (Vec<&'t str>, usize), stops: &'t Stopwords) -> impl Iterator<Item = &'t str> {
+    found.into_iter().filter(move |word| {
+        let long = word.len() > SHORT_WORD_CHARS && char_len(word) > SHORT_WORD_CHARS;
+        (long || (unspaced > 0 && is_unspaced(word))) && !stops.contains(*word)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::stopwords;
+
+    #[test]
+    fn content_words_are_long_words_or_words_of_unspaced_scripts() {
+        let stops = stopwords("en");
+        let words: Vec<&str> = content_only(cut("the harbour's plan for 市议会"), stops).collect();
+        assert_eq!(words, vec!["harbour", "plan", "市", "议", "会"]);
+        let words: Vec<&str> = content_only(cut("über the señ"), stops).collect();
+        assert_eq!(words, vec!["über"]);
+    }
+
+    #[test]
+    fn a_key_holds_the_content_words_unless_a_long_word_had_digits() {
+        let texts =
+            ["The Harbour’s “plan” — 市议会 ＡＢＣ", "Straße 12 in 2019", "Straße 12 in den ｍａｉ", "Ünïcode ﬁne", ""];
+        let analysis = crate::features::analyse(&texts);
+        let stops = analysis.stopwords();
+        let from_key: Vec<bool> = analysis.features.iter().map(content_in_key).collect();
+        assert_eq!(from_key, vec![true, false, true, true, true]);
+        for (text, feature) in texts.iter().zip(&analysis.features).filter(|(_, feature)| content_in_key(feature)) {
+            let folded = fold(text);
+            let key_words = (feature.key.split(' ').filter(|word| !word.is_empty()).collect(), feature.unspaced);
+            let expected: Vec<&str> = content_only(cut(&folded), stops).collect();
+            assert_eq!(content_only(key_words, stops).collect::<Vec<_>>(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_page_break_before_a_removed_block_counts() {
+        let document = Document::new("One story.\n\x0cAdvertisement\nThe next story.");
+        assert!(View::new(&document, vec![0, 2], 250).breaks_before(1));
+        let document = Document::new("One story.\nAdvertisement\nThe next story.");
+        assert!(!View::new(&document, vec![0, 2], 250).breaks_before(1));
+    }
+}
