@@ -127,7 +127,16 @@ if "clean_raises_on" in faults:  # a defect in a pass, met on dumps holding this
             raise RuntimeError("simulated defect in a pass")
         return real_clean(text, **kwargs)
 
+    real_clean_many = api.clean_many
+
+    def clean_many(texts, **kwargs):
+        texts = list(texts)
+        if any(faults["clean_raises_on"] in text for text in texts):
+            raise RuntimeError("simulated defect in a pass")
+        return real_clean_many(texts, **kwargs)
+
     api.clean = clean
+    api.clean_many = clean_many
 
 if faults.get("no_network"):  # any internet socket or name look-up is refused, and recorded with its caller
     import socket
