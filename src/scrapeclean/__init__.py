@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .api import clean, default_pipeline, process
 from .assemble import assemble, to_text
+from .io.records import CorpusWriter, Record, clean_record, read_corpus, write_corpus
 from .errors import ConfigError, InputError, OutputError, ScrapecleanError, SpanError
 from .model import Article, Block, Caption, Document, Removal, RemovedBlock, Role, Span
 from .pipeline import Pass, Pipeline
@@ -19,12 +20,14 @@ __all__ = [
     "Article",
     "Block",
     "Caption",
+    "CorpusWriter",
     "ConfigError",
     "Document",
     "InputError",
     "OutputError",
     "Pass",
     "Pipeline",
+    "Record",
     "Removal",
     "RemovedBlock",
     "Role",
@@ -33,8 +36,11 @@ __all__ = [
     "SpanError",
     "assemble",
     "clean",
+    "clean_record",
     "default_pipeline",
     "process",
+    "read_corpus",
     "segment",
     "to_text",
+    "write_corpus",
 ]

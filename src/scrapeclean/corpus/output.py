@@ -28,6 +28,7 @@ from typing import IO, Any, NamedTuple
 from ..assemble import STORY_BREAK
 from ..errors import OutputError
 from ..io.atomic import atomic_write
+from ..io.fs import is_url, join, write_bytes
 from ..io.paths import inside, safe_name
 from ..io.units import Carry, Dump, Failure, FileStart, Unit
 from .summary import Reporter, Tally, cleaning_failed
@@ -166,6 +167,9 @@ class Printer:
             self.reporter.note(f"warning: {dump.where}: cleaning keeps nothing; no file written")
             return
         try:
+            if is_url(self.options.output_dir):
+                write_bytes(join(self.options.output_dir, name + suffix), data.encode("utf-8", "backslashreplace"))
+                return
             target = inside(self.options.output_dir, name + suffix)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             atomic_write(target, data.encode("utf-8", "backslashreplace"))

@@ -25,6 +25,8 @@ from typing import NamedTuple
 
 from ..errors import ConfigError, InputError
 from .atomic import TEMP_SUFFIX
+from .fs import exists as url_exists
+from .fs import is_url
 
 FORMATS = ("text", "jsonl", "warc", "html")
 REWRITABLE_FORMATS = ("text", "jsonl")  # what check and fix can write back
@@ -84,6 +86,8 @@ class Found(NamedTuple):
             return "stdin"
         if self.root is None:
             return os.path.basename(self.path)
+        if is_url(self.root):
+            return self.path[len(self.root) :].lstrip("/")
         return os.path.relpath(self.path, self.root).replace(os.sep, "/")
 
 
@@ -115,19 +119,37 @@ class FileFilter(NamedTuple):
 def check_paths(paths: Sequence[str]) -> None:
     """Fail early (a usage error) when a path named on the command line does not exist."""
     for path in paths:
-        if path != "-" and not os.path.lexists(path):
+        if is_url(path):
+            if not url_exists(path):
+                raise InputError(f"{path}: no such file or directory")
+        elif path != "-" and not os.path.lexists(path):
             raise InputError(f"{path}: no such file or directory")
 
 
 def discover(paths: Sequence[str], file_filter: FileFilter) -> Iterator[Found]:
     """The files to read, lazily, in command-line order then sorted walk order; ``-`` stands for stdin."""
     for path in paths:
+        if is_url(path):
+            yield from walk_url(path, file_filter)
+            continue
         if path == "-" or not os.path.isdir(path):
             if file_filter.force_exclude and path != "-" and file_filter.excluded(path.replace(os.sep, "/")):
                 continue
             yield Found(path)
             continue
         yield from _walk(path, file_filter)
+
+
+def walk_url(url: str, file_filter: FileFilter) -> Iterator[Found]:
+    """A URL named on the command line: the file itself, or the files below it as a local walk finds them."""
+    from .fs import is_directory, walk
+
+    if not is_directory(url):
+        yield Found(url)
+        return
+    for found, relative in walk(url):
+        if file_filter.included(relative) and not file_filter.excluded(relative):
+            yield Found(found, url)
 
 
 def _walk(root: str, file_filter: FileFilter) -> Iterator[Found]:

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import IO, NamedTuple
 
 from ..errors import InputError
+from .fs import is_url
 from .paths import Found, detect_format
 from .text import read_bytes, read_text
 from .units import Carry, Dump, Failure, FileEnd, FileStart, Unit
@@ -67,6 +68,12 @@ def _binary(path: str, decompress: bool = True) -> Iterator[IO[bytes]]:
     """A streaming binary handle (stdin for ``-``); ``.gz`` decompressed unless the reader does it itself."""
     if path == "-":
         yield sys.stdin.buffer
+        return
+    if is_url(path):
+        from .fs import open_input
+
+        with open_input(path, decompress) as remote:
+            yield remote
         return
     try:
         handle: IO[bytes] = open(path, "rb")

@@ -22,6 +22,7 @@ import sys
 
 from ..errors import InputError
 from .encoding import decode
+from .fs import is_url
 from .units import Dump
 
 _FIRST_BREAK_LIMIT = 1 << 16
@@ -50,6 +51,10 @@ def read_bytes(path: str) -> bytes:
     try:
         if path == "-":
             return sys.stdin.buffer.read()
+        if is_url(path):
+            from .fs import read_bytes as read_url
+
+            return read_url(path)
         if path.lower().endswith(".gz"):
             import gzip
 
