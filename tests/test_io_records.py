@@ -69,9 +69,10 @@ def test_writer_round_trips_records_through_gzip(tmp_path):
     assert [(record.id, record.text, record.fields) for record in again] == [
         (record.id, record.text, record.fields) for record in records
     ]
-    assert target.read_bytes() == (write_corpus(records, str(tmp_path / "b.jsonl.gz")), (tmp_path / "b.jsonl.gz"))[
-        1
-    ].read_bytes()
+    assert (
+        target.read_bytes()
+        == (write_corpus(records, str(tmp_path / "b.jsonl.gz")), (tmp_path / "b.jsonl.gz"))[1].read_bytes()
+    )
 
 
 def test_file_urls_read_like_paths(tmp_path):

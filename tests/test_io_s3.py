@@ -64,7 +64,12 @@ def test_read_corpus_walks_a_bucket_prefix(s3_endpoint):
     _put(s3_endpoint, "in/a.jsonl", (json.dumps(records[0]) + "\n").encode())
     _put(s3_endpoint, "in/page.txt", messy_dump().encode())
     found = [(record.id, record.relative) for record in read_corpus(f"s3://{BUCKET}/in")]
-    assert found == [("r0", "a.jsonl"), ("r1", "b.jsonl.gz"), ("r2", "b.jsonl.gz"), (f"s3://{BUCKET}/in/page.txt", "page.txt")]
+    assert found == [
+        ("r0", "a.jsonl"),
+        ("r1", "b.jsonl.gz"),
+        ("r2", "b.jsonl.gz"),
+        (f"s3://{BUCKET}/in/page.txt", "page.txt"),
+    ]
 
 
 def test_clean_reads_and_writes_s3_like_local_files(s3_endpoint, tmp_path):

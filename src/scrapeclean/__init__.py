@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from .api import clean, default_pipeline, process
 from .assemble import assemble, to_text
-from .io.records import CorpusWriter, Record, clean_record, read_corpus, write_corpus
 from .errors import ConfigError, InputError, OutputError, ScrapecleanError, SpanError
+from .io.records import CorpusWriter, Record, clean_record, read_corpus, write_corpus
 from .model import Article, Block, Caption, Document, Removal, RemovedBlock, Role, Span
 from .pipeline import Pass, Pipeline
 from .segment import segment

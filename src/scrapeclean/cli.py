@@ -104,6 +104,21 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_GROUP_HELP = "JSONL field naming each record's site (default: the host of its url, else the file's folder)"
+
+
+def _profile_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("site profiles")
+    source = group.add_mutually_exclusive_group()
+    source.add_argument(
+        "--profiles", metavar="FILE", help="remove the chrome these site profiles know (scrapeclean learn)"
+    )
+    source.add_argument(
+        "--learn", action="store_true", help="learn the site profiles of the inputs first, then apply them"
+    )
+    group.add_argument("--group-field", metavar="NAME", help=_GROUP_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -139,6 +154,15 @@ def build_parser() -> argparse.ArgumentParser:
             help="empty a file or record that cleaning keeps nothing of (default: leave it, report it)",
         )
         sub.add_argument("--split-stories", action="store_true", help="JSONL: one record per story, with derived ids")
+
+    for sub in (clean, check, fix):
+        _profile_options(sub)
+    learn = command("learn", "learn each site's chrome from its pages and write the site profiles (JSON)")
+    learn.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or URLs")
+    learn.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="where to write the profiles ('-': stdout)"
+    )
+    learn.add_argument("--group-field", metavar="NAME", help=_GROUP_HELP)
 
     explain = commands.add_parser(
         "explain",
@@ -254,6 +278,10 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
             out,
             Reporter(quiet=True),
         )
+    from .corpus.commands import learn_command, run_profiles
+
+    if options.command == "learn":
+        return learn_command(options, config, Reporter(quiet=options.quiet), out)
     from .corpus.run import RunOptions, paths_or_stdin, run
 
     run_options = RunOptions(
@@ -268,6 +296,8 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
         output_dir=getattr(options, "output_dir", None),
         split_stories=getattr(options, "split_stories", False),
         diff=getattr(options, "diff", False),
+        profiles=run_profiles(options, config, Reporter(quiet=options.quiet)),
+        group_field=options.group_field,
     )
     return run(run_options, out, Reporter(quiet=options.quiet))
 

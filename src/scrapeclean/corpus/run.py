@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import IO, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from ..config import Config
 from ..errors import InputError
@@ -51,6 +51,8 @@ class RunOptions(NamedTuple):
     output_dir: str | None = None
     split_stories: bool = False
     diff: bool = False
+    profiles: Any = None  # scrapeclean.corpus.profiles.Profiles: each site's chrome pass goes in front
+    group_field: str | None = None
 
 
 def file_filter(options: RunOptions) -> FileFilter:
@@ -83,7 +85,7 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
     read = ReadOptions(config.input_format, config.text_field, config.id_field)
     units = read_all(discover(options.paths, file_filter(options)), read)
     articles = options.command == "clean" and (options.output_format != "text")
-    stream = clean_units(units, options.pipeline, options.jobs, articles=articles)
+    stream = clean_units(units, pipelines(options), options.jobs, articles=articles)
     tally = Tally()
     if options.command == "clean":
         from .output import OutputOptions, Printer
@@ -116,6 +118,18 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
     if options.command == "check" and tally.changed:
         return EXIT_CHANGED
     return EXIT_OK
+
+
+def pipelines(options: RunOptions) -> Any:
+    """The run's pipeline, or with profiles a function giving each dump its site's pipeline."""
+    if options.profiles is None:
+        return options.pipeline
+    from .profiles import ProfiledPipelines
+
+    config = options.config
+    return ProfiledPipelines(
+        options.profiles, options.pipeline, options.group_field, config.text_field, config.id_field
+    )
 
 
 def paths_or_stdin(paths: Sequence[str]) -> tuple[str, ...]:

@@ -127,9 +127,10 @@ def open_output(destination: str, compress: bool = True) -> Iterator[IO[bytes]]:
 
     directory = os.path.dirname(os.path.abspath(destination))
     os.makedirs(directory, exist_ok=True)
-    with AtomicWriter(destination) as handle, _compressed(
-        handle, compress and destination.lower().endswith(".gz")
-    ) as target:
+    with (
+        AtomicWriter(destination) as handle,
+        _compressed(handle, compress and destination.lower().endswith(".gz")) as target,
+    ):
         yield target
 
 

@@ -52,9 +52,11 @@ class Record(NamedTuple):
 
     @classmethod
     def from_dump(cls, dump: Dump, text_field: str = "text", id_field: str = "id", relative: str = "") -> Record:
-        fields = {} if dump.record is None else {
-            key: value for key, value in dump.record.items() if key not in (text_field, id_field)
-        }
+        fields = (
+            {}
+            if dump.record is None
+            else {key: value for key, value in dump.record.items() if key not in (text_field, id_field)}
+        )
         ident = dump.ident if dump.ident is not None or dump.record is not None else dump.where
         url = dump.url if dump.url is not None else fields.get("url") if isinstance(fields.get("url"), str) else None
         return cls(ident, dump.text, fields, dump.path, dump.line, url, relative)
