@@ -164,6 +164,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     learn.add_argument("--group-field", metavar="NAME", help=_GROUP_HELP)
 
+    dedup = command("dedup", "find articles printed more than once (syndicated copies) and report or mark them")
+    dedup.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or URLs")
+    dedup.add_argument(
+        "--format",
+        choices=("clusters", "jsonl"),
+        default="clusters",
+        help="clusters: one JSON line per cluster (default); jsonl: the articles, copies marked duplicate_of",
+    )
+    dedup.add_argument("--threshold", type=float, default=None, metavar="T", help="similarity to join (default 0.3)")
+    dedup.add_argument("--drop", action="store_true", help="with --format jsonl: leave the copies out")
+    dedup.add_argument("--clusters", metavar="FILE", help="with --format jsonl: write the clusters to FILE too")
+
     explain = commands.add_parser(
         "explain",
         help="show every block of an input with its decision",
@@ -282,6 +294,13 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
 
     if options.command == "learn":
         return learn_command(options, config, Reporter(quiet=options.quiet), out)
+    if options.command == "dedup":
+        from .corpus.commands import read_records
+        from .corpus.dedup import THRESHOLD
+        from .corpus.dedup_run import dedup_command
+
+        options.threshold = THRESHOLD if options.threshold is None else options.threshold
+        return dedup_command(options, read_records(tuple(options.paths), config), pipeline, out)
     from .corpus.run import RunOptions, paths_or_stdin, run
 
     run_options = RunOptions(
