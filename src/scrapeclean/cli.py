@@ -157,6 +157,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     for sub in (clean, check, fix):
         _profile_options(sub)
+        engine = sub.add_argument_group("engine")
+        engine.add_argument(
+            "--engine", choices=("local", "ray"), default="local", help="local processes (-j) or a Ray cluster"
+        )
+        engine.add_argument("--address", metavar="ADDR", help="with --engine ray: the cluster (default: start one)")
     learn = command("learn", "learn each site's chrome from its pages and write the site profiles (JSON)")
     learn.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or URLs")
     learn.add_argument(
@@ -317,6 +322,8 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
         diff=getattr(options, "diff", False),
         profiles=run_profiles(options, config, Reporter(quiet=options.quiet)),
         group_field=options.group_field,
+        engine=options.engine,
+        address=options.address,
     )
     return run(run_options, out, Reporter(quiet=options.quiet))
 

@@ -53,6 +53,8 @@ class RunOptions(NamedTuple):
     diff: bool = False
     profiles: Any = None  # scrapeclean.corpus.profiles.Profiles: each site's chrome pass goes in front
     group_field: str | None = None
+    engine: str = "local"  # or "ray": dumps cleaned by Ray tasks, output the same
+    address: str | None = None  # the Ray cluster to join (default: start a local one)
 
 
 def file_filter(options: RunOptions) -> FileFilter:
@@ -85,7 +87,14 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
     read = ReadOptions(config.input_format, config.text_field, config.id_field)
     units = read_all(discover(options.paths, file_filter(options)), read)
     articles = options.command == "clean" and (options.output_format != "text")
-    stream = clean_units(units, pipelines(options), options.jobs, articles=articles)
+    if options.engine == "ray":
+        from ..ray import clean_units as clean_on_ray
+
+        chosen = pipelines(options)
+        pipeline_for = chosen if not isinstance(chosen, Pipeline) else (lambda dump: chosen)
+        stream = clean_on_ray(units, pipeline_for, articles, options.address)
+    else:
+        stream = clean_units(units, pipelines(options), options.jobs, articles=articles)
     tally = Tally()
     if options.command == "clean":
         from .output import OutputOptions, Printer
