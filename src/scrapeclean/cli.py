@@ -140,6 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("--output-dir", metavar="DIR", help="write one file per dump below DIR instead of printing")
     clean.add_argument("--split-stories", action="store_true", help="with --output-dir: one file per story")
+    clean.add_argument(
+        "--by-file", action="store_true", help="with --output-dir: one output file per input file (shard)"
+    )
+    clean.add_argument(
+        "--resume", action="store_true", help="with --output-dir: --by-file, skipping inputs whose output exists"
+    )
 
     check = command("check", "exit 1 and list what cleaning would change (files, JSONL records)")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; '-': standard input")
@@ -322,6 +328,8 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
         diff=getattr(options, "diff", False),
         profiles=run_profiles(options, config, Reporter(quiet=options.quiet)),
         group_field=options.group_field,
+        by_file=getattr(options, "by_file", False) or getattr(options, "resume", False),
+        resume=getattr(options, "resume", False),
         engine=options.engine,
         address=options.address,
     )

@@ -53,6 +53,8 @@ class RunOptions(NamedTuple):
     diff: bool = False
     profiles: Any = None  # scrapeclean.corpus.profiles.Profiles: each site's chrome pass goes in front
     group_field: str | None = None
+    by_file: bool = False  # with output_dir: one output per input file (a shard)
+    resume: bool = False  # with by_file: skip the inputs whose output exists
     engine: str = "local"  # or "ray": dumps cleaned by Ray tasks, output the same
     address: str | None = None  # the Ray cluster to join (default: start a local one)
 
@@ -69,6 +71,8 @@ def file_filter(options: RunOptions) -> FileFilter:
 def validate(options: RunOptions) -> None:
     """Usage errors that can be found before reading anything."""
     check_paths(options.paths)
+    if (options.by_file or options.resume) and (options.command != "clean" or options.output_dir is None):
+        raise InputError("--by-file and --resume write one output per input file below --output-dir (clean only)")
     if options.command == "fix" and "-" in options.paths:
         raise InputError("fix rewrites files in place and cannot take standard input ('-'); use 'scrapeclean clean'")
     if options.command in ("check", "fix"):
@@ -85,7 +89,17 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
     validate(options)
     config = options.config
     read = ReadOptions(config.input_format, config.text_field, config.id_field)
-    units = read_all(discover(options.paths, file_filter(options)), read)
+    found = discover(options.paths, file_filter(options))
+    if options.resume:
+        from .shards import unfinished
+
+        found = unfinished(found, options.output_dir or "", options.output_format, reporter)
+    sizes: dict[str, int] = {}
+    if reporter.shows_progress:
+        from .progress import measured
+
+        found, sizes = measured(found, reporter)
+    units = read_all(found, read)
     articles = options.command == "clean" and (options.output_format != "text")
     if options.engine == "ray":
         from ..ray import clean_units as clean_on_ray
@@ -95,8 +109,26 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
         stream = clean_on_ray(units, pipeline_for, articles, options.address)
     else:
         stream = clean_units(units, pipelines(options), options.jobs, articles=articles)
+    if sizes:
+        from .progress import advancing
+
+        stream = advancing(stream, reporter, sizes)
     tally = Tally()
-    if options.command == "clean":
+    if options.command == "clean" and options.by_file:
+        from .output import OutputOptions
+        from .shards import ShardWriter
+
+        writer = ShardWriter(
+            OutputOptions(options.output_format, config.text_field, options.output_dir), reporter, tally
+        )
+        try:
+            for unit, outcome in stream:
+                writer.handle(unit, outcome)
+        except BaseException as failure:
+            writer.abandon(failure)
+            raise
+        writer.finish()
+    elif options.command == "clean":
         from .output import OutputOptions, Printer
 
         printer = Printer(
