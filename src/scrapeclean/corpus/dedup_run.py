@@ -25,7 +25,7 @@ from typing import IO, Any
 from ..io.jsonl import derived_id
 from ..io.records import Record
 from ..pipeline import Pipeline
-from .dedup import THRESHOLD, Cluster, MinHasher, cluster_signatures, shingles
+from .dedup import THRESHOLD, Cluster, MinHasher, _packed, cluster_signatures, shingles
 
 
 def article_items(records: Iterable[Record], pipeline: Pipeline | None = None) -> Iterator[tuple[Any, dict[str, Any]]]:
@@ -51,7 +51,8 @@ def dedup_records(
     hasher = hasher or MinHasher()
     signed = []
     for ident, article in article_items(records, pipeline):
-        signed.append((ident, hasher.signature(article["text"]), len(shingles(article["text"], hasher.shingle_size))))
+        signature = _packed(hasher.signature(article["text"]))
+        signed.append((ident, signature, len(shingles(article["text"], hasher.shingle_size))))
         if spool is not None:
             spool.write(json.dumps([ident, article], ensure_ascii=False) + "\n")
     return cluster_signatures(signed, threshold=threshold)
