@@ -67,3 +67,20 @@ def test_one_document_per_article(tmp_path):
     assert [document["id"] for document in written] == ["one/0", "two/0", "two/1"]
     assert written[2]["metadata"]["title"] == "Harbour festival draws record crowds"
     assert written[2]["metadata"]["article_index"] == 1 and "Share on Facebook" not in written[0]["text"]
+
+
+def test_site_profiles_apply_by_the_url_in_metadata(tmp_path):
+    from test_profiles import profiles_of, site_pages
+
+    source = tmp_path / "dumps"
+    source.mkdir()
+    pages = site_pages()
+    with open(source / "part.jsonl", "w", encoding="utf-8") as handle:
+        for number, text in enumerate(pages[:3]):
+            handle.write(json.dumps({"id": f"p{number}", "text": text, "url": f"https://www.daily.example/{number}"}))
+            handle.write("\n")
+    step = CleanArticles(profiles=profiles_of(pages))
+    written, stats = _run(tmp_path, "profiled", step)
+    assert [document["id"] for document in written] == ["p0", "p1", "p2"]
+    assert all("remove-profiled-chrome/profiled-chrome" in d["metadata"]["scrapeclean"]["removed"] for d in written)
+    assert total(stats["removed/remove-profiled-chrome/profiled-chrome"]) >= 9

@@ -80,19 +80,17 @@ class _CleanArticles:
         self.profiles = profiles
         self.group_field = group_field
         self.keep_empty = keep_empty
+        self._pipelines: Any = None
 
     def _pipeline_for(self, document: Any) -> Pipeline | None:
         if self.profiles is None:
             return self.pipeline
         from .api import default_pipeline
-        from .corpus.profiles import site_of
+        from .corpus.profiles import ProfiledPipelines, fields_site
 
-        metadata = document.metadata
-        url = metadata.get("url") if isinstance(metadata.get("url"), str) else None
-        site = site_of(url, metadata.get(self.group_field) if self.group_field else None, None)
-        base = self.pipeline or default_pipeline()
-        chrome = self.profiles.chrome_pass(site)
-        return base if chrome is None else Pipeline((chrome, *base.passes))
+        if self._pipelines is None:
+            self._pipelines = ProfiledPipelines(self.profiles, self.pipeline or default_pipeline())
+        return self._pipelines.for_site(fields_site(document.metadata, self.group_field))
 
     def run(self, data: Iterator[Any], rank: int = 0, world_size: int = 1) -> Iterator[Any]:
         for document in data:

@@ -35,7 +35,7 @@ from .corpus.profiles import (
     ProfileLearner,
     Profiles,
     document_hashes,
-    site_of,
+    fields_site,
 )
 from .errors import ConfigError
 from .pipeline import Pipeline
@@ -66,12 +66,6 @@ def connect(address: str | None = None) -> Any:
 # Datasets
 
 
-def _site(row: dict[str, Any], group_field: str | None) -> str:
-    group = row.get(group_field) if group_field else None
-    url = row.get("url") if isinstance(row.get("url"), str) else None
-    return site_of(url, group, None)
-
-
 class _Cleaner:
     """Cleans one row into its article rows (a callable class, so Ray ships the settings once per worker)."""
 
@@ -94,7 +88,7 @@ class _Cleaner:
     def __call__(self, row: dict[str, Any]) -> list[dict[str, Any]]:
         from .api import clean
 
-        pipeline = self.base if self.pipelines is None else self.pipelines.for_site(_site(row, self.group_field))
+        pipeline = self.base if self.pipelines is None else self.pipelines.for_site(fields_site(row, self.group_field))
         head = {key: value for key, value in row.items() if key != self.text_field}
         head[self.id_field] = row.get(self.id_field)
         return [{**head, **_flat(article.to_dict())} for article in clean(row[self.text_field], pipeline=pipeline)]
@@ -137,7 +131,7 @@ def _partial_profile(batch: dict[str, Any], text_field: str, group_field: str | 
     learner = ProfileLearner(max_lines=None)
     for position in range(len(batch[text_field])):
         row = {name: batch[name][position] for name in batch}
-        learner.add_hashes(_site(row, group_field), document_hashes(str(row[text_field])))
+        learner.add_hashes(fields_site(row, group_field), document_hashes(str(row[text_field])))
     return {"profile": [learner.profiles(min_count=1).dumps()]}
 
 

@@ -283,6 +283,12 @@ def record_site(record: Any, group_field: str | None = None) -> str:
     return site_of(record.url, group, record.source)
 
 
+def fields_site(fields: Mapping[str, Any], group_field: str | None = None) -> str:
+    """The site of a row or a document's metadata: its ``group_field``, else the host of its ``url``."""
+    url = fields.get("url")
+    return site_of(url if isinstance(url, str) else None, fields.get(group_field) if group_field else None, None)
+
+
 def dump_site(dump: Any, group_field: str | None = None, text_field: str = "text", id_field: str = "id") -> str:
     """The site of a dump the readers produced (see :mod:`scrapeclean.io.units`), as :func:`record_site` finds it."""
     from ..io.records import Record
