@@ -79,6 +79,7 @@ def test_command_line_reports_clusters_and_marks_or_drops_copies(tmp_path):
     records = [{"id": "x", "text": story()}, {"id": "y", "text": other(3)}, {"id": "z", "text": story(3)}]
     corpus.write_text("".join(json.dumps(record) + "\n" for record in records))
     clusters = run_cli("dedup", "--no-config", str(corpus))
+    assert run_cli("dedup", "--no-config", "-j", "2", str(corpus)).stdout == clusters.stdout
     assert clusters.returncode == 0, clusters.stderr
     (line,) = clusters.stdout.decode().splitlines()
     found = json.loads(line)

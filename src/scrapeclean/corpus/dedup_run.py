@@ -28,15 +28,37 @@ from ..pipeline import Pipeline
 from .dedup import THRESHOLD, Cluster, MinHasher, _packed, cluster_signatures, shingles
 
 
-def article_items(records: Iterable[Record], pipeline: Pipeline | None = None) -> Iterator[tuple[Any, dict[str, Any]]]:
-    """``(article id, article record)`` for every article of every record, in input order."""
+def article_items(
+    records: Iterable[Record], pipeline: Pipeline | None = None, jobs: int = 1
+) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """``(article id, article record)`` for every article of every record, in input order (``jobs`` processes)."""
     from ..io.records import clean_record
 
-    for record in records:
-        articles = clean_record(record, pipeline=pipeline)
+    cleaned: Iterator[tuple[Record, list[dict[str, Any]]]]
+    if jobs <= 1:
+        cleaned = ((record, clean_record(record, pipeline=pipeline)) for record in records)
+    else:
+        cleaned = _in_parallel(records, pipeline, jobs)
+    for record, articles in cleaned:
         for article in articles:
             ident = record.id if len(articles) == 1 else derived_id(record.id, record.line or 0, article["index"])
             yield ident, article
+
+
+def _in_parallel(
+    records: Iterable[Record], pipeline: Pipeline | None, jobs: int
+) -> Iterator[tuple[Record, list[dict[str, Any]]]]:
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+    from itertools import islice
+
+    from ..io.records import clean_record
+
+    stream = iter(records)
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # Bounded batches: map() keeps their order, and memory stays flat.
+        while batch := list(islice(stream, 32 * jobs)):
+            yield from zip(batch, pool.map(partial(clean_record, pipeline=pipeline), batch, chunksize=4))
 
 
 def dedup_records(
@@ -46,11 +68,12 @@ def dedup_records(
     threshold: float = THRESHOLD,
     hasher: MinHasher | None = None,
     spool: IO[str] | None = None,
+    jobs: int = 1,
 ) -> list[Cluster]:
     """The clusters of near-duplicate articles among ``records``; each article is written to ``spool`` if given."""
     hasher = hasher or MinHasher()
     signed = []
-    for ident, article in article_items(records, pipeline):
+    for ident, article in article_items(records, pipeline, jobs):
         signature = _packed(hasher.signature(article["text"]))
         signed.append((ident, signature, len(shingles(article["text"], hasher.shingle_size))))
         if spool is not None:
@@ -63,7 +86,11 @@ def dedup_command(options: Any, records: Iterable[Record], pipeline: Pipeline, o
 
     with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
         clusters = dedup_records(
-            records, pipeline=pipeline, threshold=options.threshold, spool=spool if options.format == "jsonl" else None
+            records,
+            pipeline=pipeline,
+            threshold=options.threshold,
+            spool=spool if options.format == "jsonl" else None,
+            jobs=options.jobs,
         )
         lines = [json_line(cluster.to_dict()) + "\n" for cluster in clusters]
         if options.format == "clusters":
