@@ -8,12 +8,16 @@ command below as a separate process and reports its peak resident memory
 (``ru_maxrss``), its time and its throughput:
 
 - ``learn``: site profiles of the whole corpus (every line of every dump hashed and counted);
-- ``clean``: ``clean --format jsonl --output-dir … --by-file`` with ``--passes`` as given (the
-  memory bound of the streaming run does not depend on which passes run; the full
-  pipeline takes longer per dump);
+- ``clean``: ``clean --format jsonl --output-dir … --by-file`` with ``--passes`` as given;
 - ``dedup``: ``dedup`` over the same corpus and passes.
 
-    python benchmarks/corpus_memory.py [--dumps 100000] [--passes dedup-captions] [--commands learn,clean,dedup]
+By default ``clean`` and ``dedup`` run no pass (``--passes ""``): reading,
+segmenting, assembling and writing every dump, and for dedup signing every
+article, which is what could grow with the corpus; the passes work on one
+dump at a time, and cost time per dump (``--passes`` with the default
+pipeline's names measures them too, at a fraction of the dumps).
+
+    python benchmarks/corpus_memory.py [--dumps 100000] [--passes A,B] [--commands learn,clean,dedup]
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import argparse
 import gzip
 import json
 import random
-import resource
+import re
 import subprocess
 import sys
 import tempfile
@@ -32,6 +36,7 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 # A generated dump is a stretch of this many lines at most of a development dump.
 STRETCH = 60
+DIGIT = re.compile(r"\d")
 
 
 def sources() -> list[list[str]]:
@@ -55,24 +60,21 @@ def write_corpus(folder: Path, dumps: int, shards: int, sites: int, seed: int = 
                 lines = rng.choice(pages)
                 start = rng.randrange(max(1, len(lines) - STRETCH))
                 text = "\n".join(lines[start : start + STRETCH])
-                text = "".join(str(rng.randrange(10)) if char.isdigit() else char for char in text)
+                text = DIGIT.sub(lambda match: str(rng.randrange(10)), text)
                 url = f"https://site{number % sites}.example/{number}"
                 out.write(json.dumps({"id": f"d{number}", "url": url, "text": text}) + "\n")
         size += path.stat().st_size
     return size
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """(peak resident MiB of the process, seconds)."""
-    started = time.perf_counter()
+def start(command: list[str]) -> subprocess.Popen[str]:
+    """The command, run by a small Python process that reports the command's peak resident memory (KiB)."""
     script = (
         "import resource, subprocess, sys\n"
         "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-        "sys.exit(code)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n"
     )
-    result = subprocess.run([sys.executable, "-c", script, *command], capture_output=True, text=True, check=True)
-    return int(result.stdout.split()[-1]) / 1024, time.perf_counter() - started
+    return subprocess.Popen([sys.executable, "-c", script, *command], stdout=subprocess.PIPE, text=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dumps", type=int, default=100_000)
     parser.add_argument("--shards", type=int, default=20)
     parser.add_argument("--sites", type=int, default=200)
-    parser.add_argument("--passes", default="dedup-captions")
+    parser.add_argument("--passes", default="", help="passes of clean and dedup (default: none; see above)")
     parser.add_argument("--commands", default="learn,clean,dedup")
     parser.add_argument("--jobs", default="1")
     options = parser.parse_args(argv)
@@ -92,7 +94,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{options.dumps} dumps in {options.shards} shards, {size / 2**20:.1f} MiB gzipped, {options.sites} sites"
         )
-        print("| command | peak memory (MiB) | seconds | dumps/s |\n| --- | --- | --- | --- |")
+        print(
+            "| command | peak memory (MiB) | seconds (side by side) | dumps/s | exit |\n| --- | --- | --- | --- | --- |"
+        )
         common = ["--no-config", "-q"]
         commands = {
             "learn": [scrapeclean, "learn", *common, str(corpus), "-o", str(Path(scratch) / "profiles.json")],
@@ -113,10 +117,14 @@ def main(argv: list[str] | None = None) -> int:
             ],
             "dedup": [scrapeclean, "dedup", *common, "--passes", options.passes, str(corpus)],
         }
-        for name in options.commands.split(","):
-            peak, seconds = measure(commands[name])
-            label = f"{name} (passes: {options.passes})" if name != "learn" else name
-            print(f"| {label} | {peak:.0f} | {seconds:.0f} | {options.dumps / seconds:.0f} |", flush=True)
+        # The commands run side by side (each its own process, so each peak is its own).
+        started = time.perf_counter()
+        running = {name: start(commands[name]) for name in options.commands.split(",")}
+        for name, process in running.items():
+            peak, code = process.communicate()[0].split()
+            seconds = time.perf_counter() - started
+            label = name if name == "learn" else f"{name} (passes: {options.passes or 'none'})"
+            print(f"| {label} | {int(peak) / 1024:.0f} | {seconds:.0f} | {options.dumps / seconds:.0f} | {code} |")
     return 0
 
 

@@ -165,3 +165,11 @@ def test_command_line_learns_and_applies_profiles(tmp_path):
 def test_profile_pass_settings_are_checked():
     with pytest.raises(ConfigError, match="min_share"):
         RemoveProfiledChrome("s", 10, {}, min_share=0)
+
+
+def test_all_sites_together_are_bounded_too():
+    learner = ProfileLearner(max_lines=1000, max_total_lines=300)
+    for number in range(400):
+        learner.add(f"site{number % 40}", f"Shared footer of every site\nOnly on page {number}: word{number}q")
+    assert learner.total == sum(map(len, learner.counts.values())) <= 300
+    assert all(table[line_hash("Shared footer of every site")] == 10 for table in learner.counts.values())

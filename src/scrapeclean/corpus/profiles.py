@@ -14,8 +14,9 @@ share a key; so do "20 comments" and "3 comments"). Keys are stored hashed
 (64 bits), so a profile holds no text of the corpus and stays small.
 
 Profiles are memory-bounded and mergeable. While learning, a site's table is
-pruned of lines seen on a single page whenever it outgrows ``max_lines``
-(the rarest lines go first, as in lossy counting); a saved profile keeps
+pruned of lines seen on a single page whenever it outgrows ``max_lines``,
+and every site's whenever all together outgrow ``max_total_lines`` (the
+rarest lines go first, as in lossy counting); a saved profile keeps
 only lines seen on ``min_count`` pages or more. Counts from shards add up:
 merging the profiles of two halves of a corpus gives the profile of the
 whole, up to the rare lines pruned. The file form is versioned JSON.
@@ -52,6 +53,9 @@ VERSION = 1
 # learning: 200,000 hashed keys are a few tens of megabytes per site at most, and a
 # template's chrome is a few hundred lines.
 MAX_LINES = 200_000
+# And all sites together hold at most this many (about 150 bytes each in memory): a corpus of
+# many small sites is bounded too. Past it, the rarest lines of every site go first.
+MAX_TOTAL_LINES = 2_000_000
 # A saved profile keeps lines seen on at least this many pages: a line on one page
 # tells nothing about the site.
 MIN_COUNT = 2
@@ -220,31 +224,49 @@ class Profiles:
 class ProfileLearner:
     """Accumulates line counts per site, document by document; bounded by ``max_lines`` per site."""
 
-    def __init__(self, max_lines: int | None = MAX_LINES) -> None:
-        if max_lines is not None and max_lines < 1:
-            raise ConfigError(f"max_lines must be at least 1 (or None: unbounded), not {max_lines}")
+    def __init__(self, max_lines: int | None = MAX_LINES, max_total_lines: int | None = MAX_TOTAL_LINES) -> None:
+        for name, value in (("max_lines", max_lines), ("max_total_lines", max_total_lines)):
+            if value is not None and value < 1:
+                raise ConfigError(f"{name} must be at least 1 (or None: unbounded), not {value}")
         self.max_lines = max_lines
+        self.max_total_lines = max_total_lines if max_lines is not None else None
         self.documents: Counter[str] = Counter()
         self.counts: dict[str, Counter[str]] = {}
+        self.total = 0  # lines held, all sites together
 
     def add(self, site: str, text: str) -> None:
         self.add_hashes(site, document_hashes(text))
 
     def add_hashes(self, site: str, hashes: Iterable[str], documents: int = 1) -> None:
         self.documents[site] += documents
-        table = self.counts.setdefault(site, Counter())
-        table.update(hashes)
-        if self.max_lines is not None and len(table) > self.max_lines:
-            _prune(table, self.max_lines)
+        self._count(site, hashes)
 
     def absorb(self, profiles: Profiles) -> None:
         """Add a profile's counts (a shard's) to these."""
         for site, profile in profiles.sites.items():
             self.documents[site] += profile.documents
-            table = self.counts.setdefault(site, Counter())
-            table.update(profile.lines)
-            if self.max_lines is not None and len(table) > self.max_lines:
-                _prune(table, self.max_lines)
+            self._count(site, profile.lines)
+
+    def _count(self, site: str, lines: Iterable[str] | Mapping[str, int]) -> None:
+        table = self.counts.setdefault(site, Counter())
+        before = len(table)
+        table.update(lines)
+        if self.max_lines is not None and len(table) > self.max_lines:
+            _prune(table, self.max_lines // 2)
+        self.total += len(table) - before
+        if self.max_total_lines is not None and self.total > self.max_total_lines:
+            self._prune_all()
+
+    def _prune_all(self) -> None:
+        """Drop the rarest lines of every site until all of them hold half the total bound."""
+        assert self.max_total_lines is not None
+        floor = 1
+        while self.total > self.max_total_lines // 2:
+            for table in self.counts.values():
+                for line in [line for line, count in table.items() if count <= floor]:
+                    del table[line]
+            self.total = sum(map(len, self.counts.values()))
+            floor += 1
 
     def profiles(self, min_count: int = MIN_COUNT) -> Profiles:
         sites = {}
@@ -255,9 +277,9 @@ class ProfileLearner:
 
 
 def _prune(table: Counter[str], limit: int) -> None:
-    """Drop the rarest lines until the table holds at most half of ``limit`` (so pruning is rare)."""
+    """Drop the rarest lines until the table holds at most ``limit`` (half its bound, so pruning is rare)."""
     floor = 1
-    while len(table) > limit // 2:
+    while len(table) > limit:
         for line in [line for line, count in table.items() if count <= floor]:
             del table[line]
         floor += 1
