@@ -52,13 +52,14 @@ class Record(NamedTuple):
 
     @classmethod
     def from_dump(cls, dump: Dump, text_field: str = "text", id_field: str = "id", relative: str = "") -> Record:
-        fields = (
-            {}
-            if dump.record is None
-            else {key: value for key, value in dump.record.items() if key not in (text_field, id_field)}
-        )
+        """The record of a dump the readers produced (see :mod:`scrapeclean.io.units`)."""
+        record = dump.record or {}
+        fields = {key: value for key, value in record.items() if key not in (text_field, id_field)}
+        # A whole file (text, HTML) has no id of its own: its path names it.
         ident = dump.ident if dump.ident is not None or dump.record is not None else dump.where
-        url = dump.url if dump.url is not None else fields.get("url") if isinstance(fields.get("url"), str) else None
+        url = dump.url
+        if url is None and isinstance(fields.get("url"), str):
+            url = fields["url"]
         return cls(ident, dump.text, fields, dump.path, dump.line, url, relative)
 
     def to_dict(self, text_field: str = "text", id_field: str = "id") -> dict[str, Any]:
