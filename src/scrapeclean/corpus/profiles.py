@@ -83,14 +83,15 @@ _COUNTED = (
 ).split()
 
 
-def _words_pattern(words: Iterable[str]) -> regex.Pattern[str]:
-    return regex.compile(r"\b(?:" + "|".join(sorted(map(regex.escape, set(words)), key=len, reverse=True)) + r")\b")
+def _alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words`` as a whole word, longest first."""
+    return r"\b(?:" + "|".join(sorted(map(regex.escape, set(words)), key=len, reverse=True)) + r")\b"
 
 
-_MONTH = _words_pattern(_MONTHS)
-_WEEKDAY = _words_pattern(_WEEKDAYS)
-_UNIT = _words_pattern(_UNITS)
-_COUNT = _words_pattern(_COUNTED)
+_MONTH = regex.compile(_alternation(_MONTHS))
+_WEEKDAY = regex.compile(_alternation(_WEEKDAYS))
+_UNIT = regex.compile(_alternation(_UNITS))
+_COUNT = regex.compile(_alternation(_COUNTED))
 _NUMBER = regex.compile(r"0+")
 
 
