@@ -186,18 +186,24 @@ def cluster_signatures(
 def _candidates(
     entries: Sequence[tuple[Any, bytes, int]], bands: int, distinct: dict[bytes, int]
 ) -> list[tuple[int, int]]:
-    """Pairs of distinct signatures that agree on at least one band, in order."""
-    buckets: dict[tuple[int, bytes], list[int]] = defaultdict(list)
-    for signature, position in distinct.items():
-        width = 4 * max(1, len(signature) // 4 // bands)  # bytes of one band's rows
-        for band in range(0, len(signature) - width + 1, width):
-            buckets[(band, signature[band : band + width])].append(position)
-    pairs = {
-        (bucket[first], bucket[second])
-        for bucket in buckets.values()
-        for first in range(len(bucket))
-        for second in range(first + 1, len(bucket))
-    }
+    """Pairs of distinct signatures that agree on at least one band, in order.
+
+    One band at a time: the buckets of a single band are held, never all of
+    them, so memory grows with the number of signatures, not with bands times that.
+    """
+    pairs: set[tuple[int, int]] = set()
+    length = max((len(signature) for signature in distinct), default=0)
+    width = 4 * max(1, length // 4 // bands)  # bytes of one band's rows
+    for band in range(0, length - width + 1, width):
+        buckets: dict[bytes, list[int]] = defaultdict(list)
+        for signature, position in distinct.items():
+            buckets[signature[band : band + width]].append(position)
+        for bucket in buckets.values():
+            pairs.update(
+                (bucket[first], bucket[second])
+                for first in range(len(bucket))
+                for second in range(first + 1, len(bucket))
+            )
     return sorted(pairs)
 
 
