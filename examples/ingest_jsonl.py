@@ -1,56 +1,35 @@
 #!/usr/bin/env python3
 """Clean a JSONL corpus of page dumps with the scrapeclean library, in parallel, in input order.
 
-Reads records (``.jsonl`` or ``.jsonl.gz``) with the dump in a text field,
-cleans each dump, and writes one JSON record per article: the input id, the
-article index, the article's fields, and every other field of the input
-record. A malformed line is reported on stderr with its line number and
-skipped; the run goes on.
+Reads records (``.jsonl`` or ``.jsonl.gz``, local paths or URLs such as
+``s3://bucket/part-0.jsonl.gz`` with ``scrapeclean[s3]``) with the dump in a
+text field, cleans each dump, and writes one JSON record per article: the
+input id, every other field of the input record, and the article's fields.
+A malformed line is reported on stderr with its line number and skipped; the
+run goes on.
 
     python examples/ingest_jsonl.py corpus.jsonl.gz cleaned.jsonl --jobs 4
     python examples/ingest_jsonl.py corpus.jsonl - --text-field content --disable split-stories
 
 The command line does the same with more care (``scrapeclean clean --format
-jsonl``); this script shows the library calls to build your own ingestion on.
+jsonl``); this script shows the library calls to build your own ingestion on:
+:func:`scrapeclean.read_corpus` reads records exactly as the command line
+does, :func:`scrapeclean.clean_record` cleans one, and
+:class:`scrapeclean.CorpusWriter` writes the results.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
+import logging
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from itertools import islice
-from typing import IO, Any
+from typing import Any
 
 import scrapeclean
-
-
-def read_records(path: str, text_field: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, record) for every usable line; problems go to stderr."""
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError as error:
-                print(f"{path}:{number}: malformed JSON ({error}); skipped", file=sys.stderr)
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get(text_field), str):
-                print(f"{path}:{number}: no string field {text_field!r}; skipped", file=sys.stderr)
-                continue
-            yield number, record
-
-
-def clean_record(record: dict[str, Any], text_field: str, pipeline: scrapeclean.Pipeline) -> list[dict[str, Any]]:
-    """One output record per article of the record's dump (none when cleaning keeps nothing)."""
-    carried = {key: value for key, value in record.items() if key != text_field}
-    articles = scrapeclean.clean(record[text_field], source=str(record.get("id")), pipeline=pipeline)
-    return [{**carried, "id": record.get("id"), **article.to_dict()} for article in articles]
 
 
 def batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
@@ -61,27 +40,26 @@ def batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", help="input .jsonl or .jsonl.gz")
+    parser.add_argument("corpus", help="input .jsonl or .jsonl.gz (a path or a URL)")
     parser.add_argument("output", help="output .jsonl ('-' for standard output)")
     parser.add_argument("--text-field", default="text")
     parser.add_argument("--disable", action="append", default=[], help="a pass to leave out (repeatable)")
     parser.add_argument("--jobs", type=int, default=1)
     options = parser.parse_args(argv)
+    # read_corpus reports lines it skips as warnings of the "scrapeclean" logger.
+    logging.basicConfig(format="%(message)s", level=logging.WARNING, stream=sys.stderr)
 
     pipeline = scrapeclean.default_pipeline().without(*options.disable)
-    out: IO[str] = sys.stdout if options.output == "-" else open(options.output, "w", encoding="utf-8")
-    records = (record for _, record in read_records(options.corpus, options.text_field))
-    seen = articles = 0
-    with ProcessPoolExecutor(max_workers=options.jobs) as pool, out:
+    records = scrapeclean.read_corpus([options.corpus], input_format="jsonl", text_field=options.text_field)
+    clean_one = partial(scrapeclean.clean_record, pipeline=pipeline)
+    seen = 0
+    with ProcessPoolExecutor(max_workers=options.jobs) as pool, scrapeclean.CorpusWriter(options.output) as out:
         for batch in batches(records, 64 * options.jobs):
             # map() keeps input order; each batch is finished before the next is read.
-            fields = [options.text_field] * len(batch)
-            for cleaned in pool.map(clean_record, batch, fields, [pipeline] * len(batch), chunksize=8):
+            for articles in pool.map(clean_one, batch, chunksize=8):
                 seen += 1
-                for article in cleaned:
-                    out.write(json.dumps(article, ensure_ascii=False) + "\n")
-                    articles += 1
-    print(f"{seen} records cleaned, {articles} articles written", file=sys.stderr)
+                out.write_all(articles)
+    print(f"{seen} records cleaned, {out.count} articles written", file=sys.stderr)
     return 0
 
 

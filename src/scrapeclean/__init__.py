@@ -9,6 +9,7 @@ from __future__ import annotations
 from .api import clean, clean_many, default_pipeline, process
 from .assemble import assemble, to_text
 from .errors import ConfigError, InputError, OutputError, ScrapecleanError, SpanError
+from .io.records import CorpusWriter, Record, clean_record, read_corpus, write_corpus
 from .model import Article, Block, Caption, Document, Removal, RemovedBlock, Role, Span
 from .pipeline import Pass, Pipeline
 from .segment import segment
@@ -19,12 +20,14 @@ __all__ = [
     "Article",
     "Block",
     "Caption",
+    "CorpusWriter",
     "ConfigError",
     "Document",
     "InputError",
     "OutputError",
     "Pass",
     "Pipeline",
+    "Record",
     "Removal",
     "RemovedBlock",
     "Role",
@@ -34,8 +37,11 @@ __all__ = [
     "assemble",
     "clean",
     "clean_many",
+    "clean_record",
     "default_pipeline",
     "process",
+    "read_corpus",
     "segment",
     "to_text",
+    "write_corpus",
 ]

@@ -123,6 +123,21 @@ def _run_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_GROUP_HELP = "JSONL field naming each record's site (default: the host of its url, else the file's folder)"
+
+
+def _profile_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("site profiles")
+    source = group.add_mutually_exclusive_group()
+    source.add_argument(
+        "--profiles", metavar="FILE", help="remove the chrome these site profiles know (scrapeclean learn)"
+    )
+    source.add_argument(
+        "--learn", action="store_true", help="learn the site profiles of the inputs first, then apply them"
+    )
+    group.add_argument("--group-field", metavar="NAME", help=_GROUP_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -149,6 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="json/jsonl: each removed record carries the text it removed (readable without the input)",
     )
+    clean.add_argument(
+        "--by-file", action="store_true", help="with --output-dir: one output file per input file (shard)"
+    )
+    clean.add_argument(
+        "--resume", action="store_true", help="with --output-dir: --by-file, skipping inputs whose output exists"
+    )
 
     check = command("check", "exit 1 and list what cleaning would change (files, JSONL records)")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; '-': standard input")
@@ -163,6 +184,32 @@ def build_parser() -> argparse.ArgumentParser:
             help="empty a file or record that cleaning keeps nothing of (default: leave it, report it)",
         )
         sub.add_argument("--split-stories", action="store_true", help="JSONL: one record per story, with derived ids")
+
+    for sub in (clean, check, fix):
+        _profile_options(sub)
+        engine = sub.add_argument_group("engine")
+        engine.add_argument(
+            "--engine", choices=("local", "ray"), default="local", help="local processes (-j) or a Ray cluster"
+        )
+        engine.add_argument("--address", metavar="ADDR", help="with --engine ray: the cluster (default: start one)")
+    learn = command("learn", "learn each site's chrome from its pages and write the site profiles (JSON)")
+    learn.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or URLs")
+    learn.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="where to write the profiles ('-': stdout)"
+    )
+    learn.add_argument("--group-field", metavar="NAME", help=_GROUP_HELP)
+
+    dedup = command("dedup", "find articles printed more than once (syndicated copies) and report or mark them")
+    dedup.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or URLs")
+    dedup.add_argument(
+        "--format",
+        choices=("clusters", "jsonl"),
+        default="clusters",
+        help="clusters: one JSON line per cluster (default); jsonl: the articles, copies marked duplicate_of",
+    )
+    dedup.add_argument("--threshold", type=float, default=None, metavar="T", help="similarity to join (default 0.3)")
+    dedup.add_argument("--drop", action="store_true", help="with --format jsonl: leave the copies out")
+    dedup.add_argument("--clusters", metavar="FILE", help="with --format jsonl: write the clusters to FILE too")
 
     explain = commands.add_parser(
         "explain",
@@ -321,6 +368,17 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
         )
     if options.command in ("review", "cases"):
         return _review(options, config, pipeline)
+    from .corpus.commands import learn_command, run_profiles
+
+    if options.command == "learn":
+        return learn_command(options, config, Reporter(quiet=options.quiet), out)
+    if options.command == "dedup":
+        from .corpus.commands import read_records
+        from .corpus.dedup import THRESHOLD
+        from .corpus.dedup_run import dedup_command
+
+        options.threshold = THRESHOLD if options.threshold is None else options.threshold
+        return dedup_command(options, read_records(tuple(options.paths), config), pipeline, out)
     from .corpus.run import RunOptions, paths_or_stdin, run
 
     run_options = RunOptions(
@@ -336,6 +394,12 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
         split_stories=getattr(options, "split_stories", False),
         diff=getattr(options, "diff", False),
         removed_text=getattr(options, "removed_text", False),
+        profiles=run_profiles(options, config, Reporter(quiet=options.quiet)),
+        group_field=options.group_field,
+        by_file=getattr(options, "by_file", False) or getattr(options, "resume", False),
+        resume=getattr(options, "resume", False),
+        engine=options.engine,
+        address=options.address,
     )
     return run(run_options, out, Reporter(quiet=options.quiet))
 

@@ -28,6 +28,7 @@ from typing import IO, Any, NamedTuple
 from ..assemble import STORY_BREAK
 from ..errors import OutputError
 from ..io.atomic import atomic_write
+from ..io.fs import is_url, join, write_bytes
 from ..io.paths import inside, safe_name
 from ..io.units import Carry, Dump, Failure, FileStart, Unit
 from .summary import Reporter, Tally, cleaning_failed, sweep_stale
@@ -182,7 +183,11 @@ class Printer:
             self.reporter.note(f"warning: {dump.where}: cleaning keeps nothing; no file written")
             return
         try:
-            target = inside(self.options.output_dir, self._claim(name, suffix, dump.where))
+            claimed = self._claim(name, suffix, dump.where)
+            if is_url(self.options.output_dir):
+                write_bytes(join(self.options.output_dir, claimed), data.encode("utf-8", "backslashreplace"))
+                return
+            target = inside(self.options.output_dir, claimed)
             _make_folders(os.path.dirname(target))
             sweep_stale(os.path.dirname(target), self.swept, self.reporter)
             atomic_write(target, data.encode("utf-8", "backslashreplace"))

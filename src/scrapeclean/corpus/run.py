@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import IO, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from ..config import Config
 from ..errors import InputError
@@ -52,6 +52,12 @@ class RunOptions(NamedTuple):
     split_stories: bool = False
     diff: bool = False
     removed_text: bool = False
+    profiles: Any = None  # scrapeclean.corpus.profiles.Profiles: each site's chrome pass goes in front
+    group_field: str | None = None
+    by_file: bool = False  # with output_dir: one output per input file (a shard)
+    resume: bool = False  # with by_file: skip the inputs whose output exists
+    engine: str = "local"  # or "ray": dumps cleaned by Ray tasks, output the same
+    address: str | None = None  # the Ray cluster to join (default: start a local one)
 
 
 def file_filter(options: RunOptions) -> FileFilter:
@@ -82,6 +88,8 @@ def _output_folder(output_dir: str | None) -> tuple[tuple[int, int], ...]:
 def validate(options: RunOptions) -> None:
     """Usage errors that can be found before reading anything."""
     check_paths(options.paths)
+    if (options.by_file or options.resume) and (options.command != "clean" or options.output_dir is None):
+        raise InputError("--by-file and --resume write one output per input file below --output-dir (clean only)")
     if options.command == "fix" and "-" in options.paths:
         raise InputError("fix rewrites files in place and cannot take standard input ('-'); use 'scrapeclean clean'")
     if options.command == "fix":
@@ -102,12 +110,47 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
     validate(options)
     config = options.config
     read = config.read_options()
-    units = read_all(discover(options.paths, file_filter(options), reporter.note), read)
+    found = discover(options.paths, file_filter(options), reporter.note)
+    if options.resume:
+        from .shards import unfinished
+
+        found = unfinished(found, options.output_dir or "", options.output_format, reporter)
+    sizes: dict[str, int] = {}
+    if reporter.shows_progress:
+        from .progress import measured
+
+        found, sizes = measured(found, reporter)
+    units = read_all(found, read)
     articles = options.command == "clean" and (options.output_format != "text")
     form: ArticleForm = WITH_REMOVED_TEXT if articles and options.removed_text else articles
-    stream = clean_units(units, options.pipeline, options.jobs, articles=form)
+    if options.engine == "ray":
+        from ..ray import clean_units as clean_on_ray
+
+        chosen = pipelines(options)
+        pipeline_for = chosen if not isinstance(chosen, Pipeline) else (lambda dump: chosen)
+        stream = clean_on_ray(units, pipeline_for, form, options.address)
+    else:
+        stream = clean_units(units, pipelines(options), options.jobs, articles=form)
+    if sizes:
+        from .progress import advancing
+
+        stream = advancing(stream, reporter, sizes)
     tally = Tally()
-    if options.command == "clean":
+    if options.command == "clean" and options.by_file:
+        from .output import OutputOptions
+        from .shards import ShardWriter
+
+        writer = ShardWriter(
+            OutputOptions(options.output_format, config.text_field, options.output_dir), reporter, tally
+        )
+        try:
+            for unit, outcome in stream:
+                writer.handle(unit, outcome)
+        except BaseException as failure:
+            writer.abandon(failure)
+            raise
+        writer.finish()
+    elif options.command == "clean":
         from .output import OutputOptions, Printer
 
         printer = Printer(
@@ -138,6 +181,18 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
     if options.command == "check" and tally.changed:
         return EXIT_CHANGED
     return EXIT_OK
+
+
+def pipelines(options: RunOptions) -> Any:
+    """The run's pipeline, or with profiles a function giving each dump its site's pipeline."""
+    if options.profiles is None:
+        return options.pipeline
+    from .profiles import ProfiledPipelines
+
+    config = options.config
+    return ProfiledPipelines(
+        options.profiles, options.pipeline, options.group_field, config.text_field, config.id_field
+    )
 
 
 def paths_or_stdin(paths: Sequence[str]) -> tuple[str, ...]:

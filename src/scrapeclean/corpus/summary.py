@@ -59,14 +59,35 @@ class Reporter:
         self.quiet = quiet
         show = progress if progress is not None else (not quiet and _is_terminal(self.stream))
         self._bar: Any = None
+        self._dumps: int | None = None  # dumps cleaned, once the bar counts bytes
         if show:
             from tqdm import tqdm
 
             self._bar = tqdm(file=self.stream, unit=" dumps", delay=2.0, mininterval=0.5, dynamic_ncols=True)
 
-    def tick(self) -> None:
+    @property
+    def shows_progress(self) -> bool:
+        return self._bar is not None
+
+    def measure_bytes(self, total: int) -> None:
+        """Show progress as bytes of input read out of ``total``: a bar with a time estimate."""
         if self._bar is not None:
+            self._bar.reset(total=total)
+            self._bar.unit, self._bar.unit_scale, self._bar.unit_divisor = "B", True, 1024
+            self._dumps = 0
+
+    def advance(self, count: int) -> None:
+        if self._bar is not None and self._dumps is not None:
+            self._bar.update(count)
+
+    def tick(self) -> None:
+        if self._bar is None:
+            return
+        if self._dumps is None:
             self._bar.update(1)
+        else:
+            self._dumps += 1
+            self._bar.set_postfix_str(f"{self._dumps} dumps", refresh=False)
 
     def message(self, text: str) -> None:
         """A line about one file or record; shown even with ``--quiet`` (problems must not go unseen).

@@ -9,7 +9,7 @@ queue, which keeps every result in input order.
 from __future__ import annotations
 
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Literal, NamedTuple
 
 from ..io.units import Dump, Unit
@@ -69,19 +69,29 @@ def outcome_of(cleaned: list[Article], articles: ArticleForm = False) -> Outcome
 
 
 def clean_units(
-    units: Iterable[Unit], pipeline: Pipeline, jobs: int = 1, articles: ArticleForm = False, window: int | None = None
+    units: Iterable[Unit],
+    pipeline: Pipeline | Callable[[Dump], Pipeline],
+    jobs: int = 1,
+    articles: ArticleForm = False,
+    window: int | None = None,
 ) -> Iterator[tuple[Unit, Outcome | None]]:
-    """Each unit with its outcome (``None`` for units that are not dumps), in input order."""
+    """Each unit with its outcome (``None`` for units that are not dumps), in input order.
+
+    ``pipeline`` is one pipeline for every dump, or a function giving each dump its own
+    (a site profile's pass in front of the built-in ones).
+    """
+    pipeline_for = pipeline if not isinstance(pipeline, Pipeline) else (lambda dump: pipeline)
     if jobs <= 1:
         for unit in units:
-            yield unit, clean_text(unit.text, pipeline, articles) if isinstance(unit, Dump) else None
+            yield unit, clean_text(unit.text, pipeline_for(unit), articles) if isinstance(unit, Dump) else None
         return
     from ..engine import engine_passes
 
-    if engine_passes(pipeline) is not None:  # the engine cleans on threads, with Python's lock released
+    if isinstance(pipeline, Pipeline) and engine_passes(pipeline) is not None:
+        # The engine cleans on threads, with Python's lock released.
         yield from _threaded(units, pipeline, jobs, articles, window or jobs * _BATCH_PER_THREAD)
         return
-    yield from _parallel(units, pipeline, jobs, articles, window or jobs * 8)
+    yield from _parallel(units, pipeline_for, jobs, articles, window or jobs * 8)
 
 
 # Dumps per thread handed to the engine at a time: enough that no thread waits for another.
@@ -118,7 +128,7 @@ def _clean_batch(
 
 
 def _parallel(
-    units: Iterable[Unit], pipeline: Pipeline, jobs: int, articles: ArticleForm, window: int
+    units: Iterable[Unit], pipeline_for: Callable[[Dump], Pipeline], jobs: int, articles: ArticleForm, window: int
 ) -> Iterator[tuple[Unit, Outcome | None]]:
     from concurrent.futures import ProcessPoolExecutor
 
@@ -126,7 +136,9 @@ def _parallel(
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         try:
             for unit in units:
-                future = pool.submit(clean_text, unit.text, pipeline, articles) if isinstance(unit, Dump) else None
+                future = (
+                    pool.submit(clean_text, unit.text, pipeline_for(unit), articles) if isinstance(unit, Dump) else None
+                )
                 pending.append((unit, future))
                 while len(pending) >= window or (pending and _ready(pending[0][1])):
                     done, future = pending.popleft()

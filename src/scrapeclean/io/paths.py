@@ -28,6 +28,8 @@ from typing import NamedTuple
 
 from ..errors import ConfigError, InputError
 from .atomic import TEMP_SUFFIX
+from .fs import exists as url_exists
+from .fs import is_url
 
 FORMATS = ("text", "jsonl", "warc", "html")
 REWRITABLE_FORMATS = ("text", "jsonl")  # what check and fix can write back
@@ -87,6 +89,8 @@ class Found(NamedTuple):
             return "stdin"
         if self.root is None:
             return os.path.basename(self.path)
+        if is_url(self.root):
+            return self.path[len(self.root) :].lstrip("/")
         return os.path.relpath(self.path, self.root).replace(os.sep, "/")
 
 
@@ -129,7 +133,10 @@ def _excludes(pattern: str, relative: str, names: Sequence[str]) -> bool:
 def check_paths(paths: Sequence[str]) -> None:
     """Fail early (a usage error) when a path named on the command line does not exist."""
     for path in paths:
-        if path != "-" and not os.path.lexists(path):
+        if is_url(path):
+            if not url_exists(path):
+                raise InputError(f"{path}: no such file or directory")
+        elif path != "-" and not os.path.lexists(path):
             raise InputError(f"{path}: no such file or directory")
 
 
@@ -142,6 +149,9 @@ def discover(
     a walk leaves out because it leads outside the directory given.
     """
     for path in paths:
+        if is_url(path):
+            yield from walk_url(path, file_filter)
+            continue
         if path == "-" or not os.path.isdir(path):
             if file_filter.force_exclude and path != "-" and file_filter.excluded(path.replace(os.sep, "/")):
                 continue
@@ -187,6 +197,18 @@ def _is_output(entry: os.DirEntry[str], outputs: tuple[tuple[int, int], ...]) ->
 def _leads_inside(link: str, real_root: str) -> bool:
     target = os.path.realpath(link)
     return os.path.commonpath([real_root, target]) == real_root and target != real_root
+
+
+def walk_url(url: str, file_filter: FileFilter) -> Iterator[Found]:
+    """A URL named on the command line: the file itself, or the files below it as a local walk finds them."""
+    from .fs import is_directory, walk
+
+    if not is_directory(url):
+        yield Found(url)
+        return
+    for found, relative in walk(url):
+        if file_filter.included(relative) and not file_filter.excluded(relative):
+            yield Found(found, url)
 
 
 def _may_read(path: str) -> bool:

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from typing import IO, NamedTuple
 
 from ..errors import InputError
+from .fs import is_url
 from .limits import DEFAULT_LIMITS, BoundedReader, Limits
 from .paths import Found, detect_format
 from .text import read_bytes, read_text
@@ -82,6 +83,12 @@ def _binary(path: str, limit: int | None) -> Iterator[IO[bytes]]:
     if path == "-":
         stdin = sys.stdin.buffer
         yield stdin if limit is None else BoundedReader(stdin, limit, "<stdin>")  # type: ignore[misc]
+        return
+    if is_url(path):
+        from .fs import open_input
+
+        with open_input(path, decompress=limit is not None) as remote:
+            yield remote if limit is None else BoundedReader(remote, limit, path)  # type: ignore[misc]
         return
     try:
         handle: IO[bytes] = open(path, "rb")

@@ -23,6 +23,7 @@ import sys
 
 from ..errors import InputError
 from .encoding import decode
+from .fs import is_url
 from .limits import DEFAULT_LIMITS, Limits, read_bounded
 from .units import Dump
 
@@ -62,6 +63,11 @@ def read_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
     try:
         if path == "-":
             return read_bounded(sys.stdin.buffer, limit, what, setting)
+        if is_url(path):
+            from .fs import open_input
+
+            with open_input(path) as handle:
+                return read_bounded(handle, limit, what, setting)
         if path.lower().endswith(".gz"):
             import gzip
 
