@@ -16,6 +16,7 @@ still never sees half a file.
 from __future__ import annotations
 
 import gzip
+import io
 import re
 import sys
 from collections.abc import Iterator
@@ -92,7 +93,8 @@ def open_input(url: str, decompress: bool = True) -> Iterator[IO[bytes]]:
             with gzip.GzipFile(fileobj=handle, mode="rb") as unpacked:
                 yield unpacked  # type: ignore[misc]
         else:
-            yield handle
+            # A remote file's readline takes no size; the readers bound every line they read.
+            yield io.BufferedReader(handle)  # type: ignore[arg-type]
 
 
 def write_bytes(url: str, data: bytes) -> None:
