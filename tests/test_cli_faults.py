@@ -377,8 +377,11 @@ def test_explain_html_into_a_missing_directory_is_an_error_not_a_traceback(tmp_p
 
 
 def _interrupt_fix(tmp_path: Path, corpus: Path, signum: int, jobs: str) -> tuple[int, dict[str, str], list[str]]:
-    """Start fix on 60 files, send ``signum`` once the first file is replaced; the exit code and each file's state."""
-    names, old, new = old_and_new_corpus(tmp_path, corpus)
+    """Start fix on 600 files, send ``signum`` once the first file is replaced; the exit code and each file's state.
+
+    The corpus is large enough that the run is still going when the signal comes, however fast cleaning is.
+    """
+    names, old, new = old_and_new_corpus(tmp_path, corpus, count=600)
     process = subprocess.Popen(
         [COMMAND, "fix", "-q", "-j", jobs, str(corpus)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
@@ -401,14 +404,14 @@ def test_sigterm_during_fix_leaves_every_file_old_or_new_and_no_temporary_file(t
     code, states, strays = _interrupt_fix(tmp_path, corpus, signal.SIGTERM, jobs)
     assert code == 143, "fix ended before it could be terminated; use more files"
     assert "mixed" not in states.values() and strays == []
-    assert states["d000.txt"] == "new" and states["d059.txt"] == "old"
+    assert states["d000.txt"] == "new" and states["d599.txt"] == "old"
 
 
 def test_ctrl_c_during_fix_leaves_every_file_old_or_new_and_no_temporary_file(tmp_path, corpus):
     code, states, strays = _interrupt_fix(tmp_path, corpus, signal.SIGINT, "1")
     assert code == 130, "fix ended before it could be interrupted; use more files"
     assert "mixed" not in states.values() and strays == []
-    assert states["d000.txt"] == "new" and states["d059.txt"] == "old"
+    assert states["d000.txt"] == "new" and states["d599.txt"] == "old"
 
 
 # -- encodings ---------------------------------------------------------------------------------------
