@@ -383,7 +383,11 @@ def _interrupt_fix(tmp_path: Path, corpus: Path, signum: int, jobs: str) -> tupl
     """
     names, old, new = old_and_new_corpus(tmp_path, corpus, count=600)
     process = subprocess.Popen(
-        [COMMAND, "fix", "-q", "-j", jobs, str(corpus)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [COMMAND, "fix", "-q", "-j", jobs, str(corpus)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        # As in a terminal: Ctrl-C is not ignored (a job a script starts in the background inherits it ignored).
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     first, inode = corpus / names[0], (corpus / names[0]).stat().st_ino
     deadline = time.monotonic() + 30
