@@ -18,11 +18,11 @@ QUICK_SIZES = (1_000, 10_000, 100_000, 1_000_000, 5_000_000)
 FULL_SIZES = (1_000, 10_000, 100_000, 1_000_000, 5_000_000, 10_000_000, 50_000_000)
 SHAPES = ("concatenated", "single-line")
 
-# The issue's targets.
-JUSTEXT_RATIO_TARGET = 10.0
+# The speed targets the report judges.
+JUSTEXT_RATIO_TARGET = 20.0
 FLATNESS_TARGET = 0.30
-MEMORY_FACTOR_TARGET = 10.0
-JOBS_SPEEDUP_TARGET = 1.7
+MEMORY_FACTOR_TARGET = 5.0
+JOBS_SPEEDUP_TARGET = 1.8
 
 BUSY_LOAD = 0.5  # 1-minute load average above which the report warns that other work slowed the run
 PLOT_NAME = "speed-scaling.png"
@@ -196,7 +196,7 @@ def memory_verdict(points: Sequence[dict]) -> dict:
 
 
 def evaluate_targets(result: dict) -> list[dict]:
-    """One row per target of the issue: what it asks, the measured number, and met (True), not met (False) or unknown."""
+    """One row per speed target: what it asks, the measured number, and met (True), not met (False) or unknown."""
     rows = []
     justext = result.get("ratios", {}).get("justext")
     rows.append(
@@ -206,6 +206,15 @@ def evaluate_targets(result: dict) -> list[dict]:
             "met": None if justext is None else justext >= JUSTEXT_RATIO_TARGET,
         }
     )
+    resiliparse = result.get("ratios", {}).get("resiliparse")
+    if resiliparse is not None:
+        rows.append(
+            {
+                "target": "faster per page than resiliparse's main-content extraction on the same pages' HTML",
+                "measured": f"{resiliparse:.2f}x",
+                "met": resiliparse >= 1.0,
+            }
+        )
     points = result.get("scaling", [])
     for shape in SHAPES:
         curve = [point for point in points if point["shape"] == shape]
@@ -251,7 +260,7 @@ def evaluate_targets(result: dict) -> list[dict]:
     speedup = result.get("jobs", {}).get("speedup")
     rows.append(
         {
-            "target": f"-j 2 >= {JOBS_SPEEDUP_TARGET:g}x -j 1 on a corpus",
+            "target": f"-j 2 (engine threads) >= {JOBS_SPEEDUP_TARGET:g}x -j 1 on a corpus",
             "measured": "-" if speedup is None else f"{speedup:.2f}x",
             "met": None if speedup is None else speedup >= JOBS_SPEEDUP_TARGET,
         }

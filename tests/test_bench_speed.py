@@ -160,7 +160,7 @@ def test_memory_is_judged_on_the_worse_shape_at_the_largest_measured_size():
 
 def test_targets_report_each_measured_number_and_verdict():
     result = {
-        "ratios": {"justext": 12.5, "trafilatura": 3.0},
+        "ratios": {"justext": 25.0, "trafilatura": 3.0, "resiliparse": 0.5},
         "scaling": [
             measured(1_000, 1.0, extra_rss=100, peak_rss=1),
             measured(1_000_000, 1.1, extra_rss=5_000_000, peak_rss=1),
@@ -169,7 +169,8 @@ def test_targets_report_each_measured_number_and_verdict():
         "jobs": {"speedup": 1.5},
     }
     rows = {row["target"].split(" ")[0]: row for row in speed_report.evaluate_targets(result)}
-    assert (rows["throughput"]["measured"], rows["throughput"]["met"]) == ("12.50x", True)
+    assert (rows["throughput"]["measured"], rows["throughput"]["met"]) == ("25.00x", True)
+    assert (rows["faster"]["measured"], rows["faster"]["met"]) == ("0.50x", False)
     assert rows["time"]["met"] is None and "not measured at 50 MB" in rows["time"]["measured"]
     assert rows["peak"]["met"] is None and rows["peak"]["measured"].startswith("5.0x")
     assert (rows["-j"]["measured"], rows["-j"]["met"]) == ("1.50x", False)
