@@ -4,7 +4,7 @@ use pyo3::exceptions::PyValueError;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 use crate::features::analyse as analyse_texts;
 use crate::model::{Annotation, Document, Removal, Role};
@@ -198,49 +198,128 @@ fn process(py: Python<'_>, text: &str, passes: &Bound<'_, PyList>) -> PyResult<C
     Ok(py.detach(|| cleaned(crate::pipeline::process(text, &built))))
 }
 
-/// One article's blocks: title, section, byline, dateline, captions, body, kept, removed (block indices).
-type ArticleRow =
-    (Option<usize>, Option<usize>, Option<usize>, Option<usize>, Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>);
-/// A cleaned document and its articles.
-type CleanedArticles = (Cleaned, Vec<ArticleRow>);
+/// A cleaned document as compact columns, for building its articles.
+///
+/// Block spans are native-endian `u64` pairs; each block's removal is an index
+/// (`u32`, `u32::MAX` for a kept block) into a table of distinct
+/// (pass, reason, detail) records, its copy's original an `i64` (-1: none);
+/// each article lists its blocks as native-endian `u32` indices. Python reads
+/// them through `memoryview.cast`, so no Python object is made per block.
+struct Compact {
+    spans: Vec<u8>,
+    table: Vec<(String, String, String)>,
+    removal_of: Vec<u8>,
+    copy_of: Vec<u8>,
+    credits: Vec<(usize, (usize, usize))>,
+    rows: Vec<CompactRow>,
+}
 
-fn with_articles(document: Document) -> CleanedArticles {
+/// One article: title, section, byline, dateline (block indices), then captions, body, kept, removed (`u32` arrays).
+type CompactRow = (Option<usize>, Option<usize>, Option<usize>, Option<usize>, Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>);
+
+fn indices(blocks: &[usize]) -> Vec<u8> {
+    blocks.iter().flat_map(|&index| (index as u32).to_ne_bytes()).collect()
+}
+
+fn compact(document: Document) -> Compact {
+    let mut spans = Vec::with_capacity(document.len() * 16);
+    for line in &document.blocks {
+        spans.extend_from_slice(&(line.start as u64).to_ne_bytes());
+        spans.extend_from_slice(&(line.end as u64).to_ne_bytes());
+    }
+    let mut table = Vec::new();
+    let mut known: rustc_hash::FxHashMap<(&str, &str, &str), u32> = rustc_hash::FxHashMap::default();
+    let mut removal_of = Vec::with_capacity(document.len() * 4);
+    let mut copy_of = Vec::with_capacity(document.len() * 8);
+    let mut credits = Vec::new();
+    for (index, note) in document.notes.iter().enumerate() {
+        let (entry, copied) = match note.removal.as_deref() {
+            Some(removal) => {
+                let found = (removal.pass_name.as_str(), removal.reason.as_str(), removal.detail.as_str());
+                let entry = *known.entry(found).or_insert_with(|| {
+                    table.push((found.0.to_string(), found.1.to_string(), found.2.to_string()));
+                    (table.len() - 1) as u32
+                });
+                (entry, removal.copy_of.map_or(-1, |copied| copied as i64))
+            }
+            None => (u32::MAX, -1),
+        };
+        removal_of.extend_from_slice(&entry.to_ne_bytes());
+        copy_of.extend_from_slice(&copied.to_ne_bytes());
+        if let Some(credit) = note.credit {
+            credits.push((index, credit));
+        }
+    }
     let rows = crate::assemble::stories(&document)
         .iter()
         .map(|group| {
             let parts = crate::assemble::Parts::of(&document, group);
-            (
-                parts.title,
-                parts.section,
-                parts.byline,
-                parts.dateline,
-                parts.captions,
-                parts.body,
-                parts.kept,
-                parts.removed,
-            )
+            let lists = [&parts.captions, &parts.body, &parts.kept, &parts.removed].map(|blocks| indices(blocks));
+            let [captions, body, kept, removed] = lists;
+            (parts.title, parts.section, parts.byline, parts.dateline, captions, body, kept, removed)
         })
         .collect();
-    (cleaned(document), rows)
+    Compact { spans, table, removal_of, copy_of, credits, rows }
 }
 
-/// [`process`], and the blocks of each article the cleaned document makes.
+type CompactPy<'py> = (
+    Bound<'py, PyBytes>,
+    Vec<(String, String, String)>,
+    Bound<'py, PyBytes>,
+    Bound<'py, PyBytes>,
+    Vec<(usize, (usize, usize))>,
+    Vec<CompactRowPy<'py>>,
+);
+type CompactRowPy<'py> = (
+    Option<usize>,
+    Option<usize>,
+    Option<usize>,
+    Option<usize>,
+    Bound<'py, PyBytes>,
+    Bound<'py, PyBytes>,
+    Bound<'py, PyBytes>,
+    Bound<'py, PyBytes>,
+);
+
+fn compact_py(py: Python<'_>, found: Compact) -> CompactPy<'_> {
+    let rows = found
+        .rows
+        .into_iter()
+        .map(|(title, section, byline, dateline, captions, body, kept, removed)| {
+            let [captions, body, kept, removed] = [captions, body, kept, removed].map(|list| PyBytes::new(py, &list));
+            (title, section, byline, dateline, captions, body, kept, removed)
+        })
+        .collect();
+    (
+        PyBytes::new(py, &found.spans),
+        found.table,
+        PyBytes::new(py, &found.removal_of),
+        PyBytes::new(py, &found.copy_of),
+        found.credits,
+        rows,
+    )
+}
+
+/// Clean a text with built-in passes: its blocks and articles as compact columns (see [`Compact`]).
 #[pyfunction]
-fn clean(py: Python<'_>, text: &str, passes: &Bound<'_, PyList>) -> PyResult<CleanedArticles> {
+fn clean<'py>(py: Python<'py>, text: &str, passes: &Bound<'_, PyList>) -> PyResult<CompactPy<'py>> {
     let built = build_passes(passes)?;
-    Ok(py.detach(|| with_articles(crate::pipeline::process(text, &built))))
+    let found = py.detach(|| compact(crate::pipeline::process(text, &built)));
+    Ok(compact_py(py, found))
 }
 
 /// [`clean`] over many texts on `threads` threads, results in input order.
 #[pyfunction]
-fn clean_many(
-    py: Python<'_>,
+fn clean_many<'py>(
+    py: Python<'py>,
     texts: Vec<String>,
     passes: &Bound<'_, PyList>,
     threads: usize,
-) -> PyResult<Vec<CleanedArticles>> {
+) -> PyResult<Vec<CompactPy<'py>>> {
     let built = build_passes(passes)?;
-    Ok(py.detach(|| crate::pipeline::process_many(&texts, &built, threads).into_iter().map(with_articles).collect()))
+    let found: Vec<Compact> =
+        py.detach(|| crate::pipeline::process_many(&texts, &built, threads).into_iter().map(compact).collect());
+    Ok(found.into_iter().map(|each| compact_py(py, each)).collect())
 }
 
 /// Run built-in passes over a document given as columns; the annotations after them, as columns.

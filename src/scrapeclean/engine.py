@@ -127,41 +127,46 @@ def clean_many_in_engine(
 
 
 def engine_articles(text: str, source: str | None, result: tuple) -> list[Article]:
-    """The articles of a text the engine cleaned, from its columns: no object per block but what an article holds.
+    """The articles of a text the engine cleaned, from its compact columns (see ``Compact`` in python.rs).
 
-    The same articles :func:`scrapeclean.assemble.assemble` builds from the document.
+    The same articles :func:`scrapeclean.assemble.assemble` builds from the
+    document, with no object made for a block an article does not list.
     """
-    ((starts, ends, _, _), (_, removals, _, credits)), rows = result
+    spans_bytes, table, removal_bytes, copy_bytes, credit_list, rows = result
+    spans = memoryview(spans_bytes).cast("Q")
+    removal_of = memoryview(removal_bytes).cast("I")
+    copy_of = memoryview(copy_bytes).cast("q")
+    credits = dict(credit_list)
 
     def span(index: int) -> Span:
-        return Span(starts[index], ends[index])
+        return Span(spans[2 * index], spans[2 * index + 1])
 
     def line(index: int | None) -> str | None:
-        return None if index is None else text[starts[index] : ends[index]]
+        return None if index is None else text[spans[2 * index] : spans[2 * index + 1]]
+
+    def removed_block(index: int) -> RemovedBlock:
+        pass_name, reason, detail = table[removal_of[index]]
+        copied = copy_of[index]
+        return RemovedBlock(span(index), pass_name, reason, detail, index, None if copied < 0 else copied, line(index))
+
+    def caption(index: int) -> Caption:
+        credit = credits.get(index)
+        return Caption(line(index), span(index), None if credit is None else text[credit[0] : credit[1]])  # type: ignore[arg-type]
 
     articles = []
-    for number, (title, section, byline, dateline, captions, body, kept, removed) in enumerate(rows):
+    for number, (title, section, byline, dateline, *lists) in enumerate(rows):
+        captions, body, kept, removed = (memoryview(blocks).cast("I") for blocks in lists)
         articles.append(
             Article(
                 index=number,
-                body=[text[starts[index] : ends[index]] for index in body],
+                body=[line(index) for index in body],
                 title=line(title),
                 section=line(section),
                 byline=line(byline),
                 dateline=line(dateline),
-                captions=[
-                    Caption(
-                        text[starts[index] : ends[index]],
-                        span(index),
-                        None if credits[index] is None else text[credits[index][0] : credits[index][1]],
-                    )
-                    for index in captions
-                ],
+                captions=[caption(index) for index in captions],
                 spans=[span(index) for index in kept],
-                removed=[
-                    RemovedBlock(span(index), *removals[index][:3], index, removals[index][3], text[starts[index] : ends[index]])
-                    for index in removed
-                ],
+                removed=[removed_block(index) for index in removed],
                 source=source,
                 title_span=None if title is None else span(title),
                 body_spans=[span(index) for index in body],
