@@ -33,13 +33,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-import numpy as np
 import regex
 from attrs import Factory, define, field, frozen
 
-from ..blockmodel import BlockInputs, block_columns, block_vectors, default_model, list_stretches, prose_share
 from ..engine import run_builtin
 from ..features import Features, analyse
 from ..fingerprint import title_keys
@@ -49,6 +47,9 @@ from ..regions import Stretch, dense_runs
 from ..threads import is_stamp, thread_posts
 from ._settings import at_least
 from .teasers import TEASER_LIST, headline_runs
+
+if TYPE_CHECKING:
+    import numpy as np
 
 UI_PHRASE = "ui-phrase"
 WIDGET = "widget"
@@ -172,6 +173,9 @@ class RemoveSiteChrome:
         With ``keep_vectors``, the result also holds every block's feature
         vector (what fitting the block model needs).
         """
+        # The Python block model (and NumPy) load only where the reference or fitting runs.
+        from ..blockmodel import BlockInputs, block_columns, block_vectors, default_model, list_stretches, prose_share
+
         live = [block for block in document.blocks if block.removal is None]
         if not live:
             return None
