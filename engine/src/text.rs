@@ -61,6 +61,17 @@ pub fn casefold(text: &str) -> String {
     folded
 }
 
+/// White space as Python's `str.isspace`, `split()` and `strip()` see it: Unicode
+/// White_Space and the information separators U+001C..U+001F.
+pub fn is_python_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// Python's `text.split()`: the runs between white space.
+pub fn python_split(text: &str) -> impl Iterator<Item = &str> {
+    text.split(is_python_space).filter(|word| !word.is_empty())
+}
+
 /// Whether a character is a word character (`\w`: letters, marks, decimal digits, connectors, joiners).
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {

@@ -16,7 +16,7 @@ use crate::model::{Document, Edits, Role};
 use crate::passes::Pass;
 use crate::reasons::{CAPTION_CREDIT, DUPLICATE_CAPTION};
 use crate::settings::Settings;
-use crate::text::{char_len, tail};
+use crate::text::{char_len, is_python_space, tail};
 
 pub const NAME: &str = "dedup-captions";
 /// A credit on a line of its own has at most this many words ...
@@ -58,11 +58,6 @@ static AGENCY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AGENCY_NAMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(AGENCIES).unwrap());
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"©\s*(?P<credit>[^©\n]{2,80}?)\W{0,2}$").unwrap());
-
-/// White space as Python's `str.strip` sees it (Unicode White_Space and the information separators).
-fn is_python_space(c: char) -> bool {
-    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
-}
 
 /// The credit patterns that can match `tail`, by characters each one needs (most lines need none).
 fn candidates(tail_text: &str) -> Vec<&'static Regex> {

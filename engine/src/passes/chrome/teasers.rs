@@ -14,7 +14,7 @@ use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::features::{Features, PROSE_WORDS};
-use crate::text::char_len;
+use crate::text::{char_len, is_python_space, python_split};
 
 /// A line that starts like a list item or a numbered step belongs to the text's own lists.
 static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[*•·\-–—>»]|\d+[.)]\s)").unwrap());
@@ -29,11 +29,6 @@ const META_WORDS: usize = 8;
 const BARE_META_WORDS: usize = 3;
 /// Opening quotes and brackets a headline may start with.
 const OPENERS: &[char] = &['"', '\'', '‘', '“', '«', '¿', '¡', '(', '['];
-
-/// Python's `str.isspace`: Unicode white space and the information separators U+001C..U+001F.
-pub fn is_python_space(c: char) -> bool {
-    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
-}
 
 /// Python's `text.rstrip()`.
 pub fn rstrip(text: &str) -> &str {
@@ -97,7 +92,7 @@ fn varied(texts: &[&str], run: &[usize]) -> bool {
     let distinct: FxHashSet<&str> = run.iter().map(|position| texts[*position]).collect();
     let mut firsts: FxHashMap<String, usize> = FxHashMap::default();
     for text in &distinct {
-        let first = text.split(is_python_space).find(|word| !word.is_empty()).unwrap_or("");
+        let first = python_split(text).next().unwrap_or("");
         *firsts.entry(first.to_lowercase()).or_default() += 1;
     }
     if most(&firsts) * 4 >= run.len() && most(&firsts) >= 2 {

@@ -91,7 +91,7 @@ pub(super) fn evidence(view: &View, position: usize) -> usize {
 /// How many words Python's `str.split()` finds: runs between white space, the
 /// information separators U+001C–U+001F included.
 fn split_count(text: &str) -> usize {
-    text.split(|c: char| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)).filter(|word| !word.is_empty()).count()
+    crate::text::python_split(text).count()
 }
 
 /// A label line's key: the label of "Author: Jane Doe", or a short line such as "Book now"; else None.
