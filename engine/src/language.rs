@@ -48,10 +48,6 @@ static LANGUAGES: LazyLock<Languages> = LazyLock::new(|| {
     Languages { sets, index, empty: Stopwords::default() }
 });
 
-pub fn codes() -> impl Iterator<Item = &'static str> {
-    LISTS.iter().map(|(code, _)| *code)
-}
-
 /// The stopwords of a language code ("" or an unknown code: none).
 pub fn stopwords(language: &str) -> &'static Stopwords {
     let languages = &*LANGUAGES;

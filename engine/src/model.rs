@@ -40,11 +40,6 @@ impl Role {
     pub fn parse(name: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|role| role.as_str() == name)
     }
-
-    /// Roles assembled into an article's body.
-    pub fn in_body(self) -> bool {
-        matches!(self, Role::Body | Role::Heading)
-    }
 }
 
 /// Why a block was removed: the pass's name, a kebab-case reason code, a note for people.
@@ -139,16 +134,6 @@ impl<'a> Document<'a> {
     /// Indices of the blocks no pass has removed, in order.
     pub fn live(&self) -> Vec<usize> {
         (0..self.len()).filter(|&index| self.kept(index)).collect()
-    }
-
-    /// The code-point offset in the input of a byte offset inside block `index`'s text.
-    pub fn char_offset(&self, index: usize, byte_in_text: usize) -> usize {
-        let text = self.text(index);
-        self.blocks[index].start + crate::text::char_len(&text[..byte_in_text])
-    }
-
-    pub fn story_count(&self) -> u32 {
-        1 + self.notes.iter().map(|note| note.story).max().unwrap_or(0)
     }
 
     pub fn edit(&self, pass_name: &str) -> Edits<'_, 'a> {
@@ -268,6 +253,5 @@ mod tests {
         let notes = edits.finish();
         assert_eq!(notes[0].removal.as_ref().unwrap().reason, "first");
         assert_eq!(notes[1].role, Some(Role::Title));
-        assert_eq!(document.char_offset(1, 3), 12);
     }
 }

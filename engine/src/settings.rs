@@ -47,9 +47,4 @@ impl Settings {
             _ => default.to_vec(),
         }
     }
-
-    pub fn with(mut self, name: &str, value: Value) -> Self {
-        self.0.insert(name.to_string(), value);
-        self
-    }
 }

@@ -17,7 +17,6 @@ use unicode_normalization::UnicodeNormalization;
 const IDEOGRAPHIC: &str = r"\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}";
 const UNSPACED_ALPHABETS: &str = r"\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}";
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\w+").unwrap());
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("[{IDEOGRAPHIC}]|[{UNSPACED_ALPHABETS}]{{1,4}}|[^\\W{IDEOGRAPHIC}{UNSPACED_ALPHABETS}]+"))
         .unwrap()
@@ -128,18 +127,6 @@ impl<'a> Iterator for AsciiWords<'a> {
         self.position = end;
         Some(&self.text[start..end])
     }
-}
-
-fn ascii_words(text: &str) -> Vec<&str> {
-    AsciiWords { text, position: 0 }.collect()
-}
-
-/// The `\w+` runs of a text, as the benchmarks count words.
-pub fn words(text: &str) -> Vec<&str> {
-    if text.is_ascii() {
-        return ascii_words(text);
-    }
-    WORD.find_iter(text).map(|m| m.as_str()).collect()
 }
 
 /// The key of already folded tokens: joined with spaces, digits written as `0`.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 import regex
@@ -18,8 +19,9 @@ from .segment import segment
 MAX_ROUNDS = 12
 
 
+@functools.cache
 def default_pipeline() -> Pipeline:
-    """The passes scrapeclean runs by default, in order.
+    """The passes scrapeclean runs by default, in order (one immutable pipeline, made once).
 
     >>> default_pipeline().names
     ('dedup-captions', 'remove-site-chrome', 'collapse-repeated-blocks', 'split-stories', 'assign-roles')

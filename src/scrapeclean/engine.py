@@ -9,6 +9,7 @@ word character, so no feature changes.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -97,8 +98,16 @@ def engine_passes(pipeline: Iterable[object]) -> list[tuple[str, dict[str, objec
     """The engine's form of a pipeline made only of built-in passes the engine runs; else None.
 
     A subclass of a built-in pass may change what it does, so only the
-    built-in classes themselves count.
+    built-in classes themselves count. Pipelines are immutable, so the form of
+    one that can be hashed is worked out once.
     """
+    try:
+        return _engine_form(pipeline)
+    except TypeError:  # a pass of one's own that cannot be hashed: not a built-in pipeline anyway
+        return _uncached_form(pipeline)
+
+
+def _uncached_form(pipeline: Iterable[object]) -> list[tuple[str, dict[str, object]]] | None:
     from . import passes as builtin
 
     classes = {getattr(builtin, name) for name in builtin.__all__}
@@ -109,6 +118,9 @@ def engine_passes(pipeline: Iterable[object]) -> list[tuple[str, dict[str, objec
             return None
         spec.append((item.name, settings_of(item)))  # type: ignore[attr-defined]
     return spec
+
+
+_engine_form = functools.lru_cache(maxsize=64)(_uncached_form)
 
 
 def process_in_engine(text: str, passes: list[tuple[str, dict[str, object]]]) -> tuple:

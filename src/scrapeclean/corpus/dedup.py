@@ -44,7 +44,7 @@ from typing import Any
 from attrs import field, frozen
 
 from ..errors import ConfigError
-from ..fingerprint import fold, tokens
+from ..fingerprint import key
 
 # Set on the development data: different stories stay under it, the syndicated seeds over it.
 THRESHOLD = 0.3
@@ -65,9 +65,7 @@ def shingles(text: str, size: int = SHINGLE_SIZE) -> list[str]:
     >>> shingles("The Army said: 3 units went", size=3)
     ['the army said', 'army said 0', 'said 0 units', '0 units went']
     """
-    from ..fingerprint import key_of_tokens
-
-    words = key_of_tokens(tokens(fold(text))).split()
+    words = key(text).split()
     if not words:
         return []
     grams = (" ".join(words[start : start + size]) for start in range(max(1, len(words) - size + 1)))
