@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.differential import SETS, dumps  # noqa: E402
+from benchmarks.dev_dumps import SETS, dumps  # noqa: E402
 from scrapeclean import clean_many, to_text  # noqa: E402
 
 

@@ -1,8 +1,9 @@
 """Fit the block model (``src/scrapeclean/data/block_model.json``) on benchmark development pages.
 
-Each block the chrome pass is left to judge becomes one example: its feature
-vector (:func:`scrapeclean.blockmodel.block_vectors`) and a label, 1 when most
-of its word trigrams occur in the page's gold main text. Examples are weighted
+Each block the chrome pass is left to judge becomes one example: its row of
+block model features, as the engine computes it (``scrapeclean._engine.training_rows``,
+after the captions pass, as the default pipeline runs it), and a label, 1 when
+most of its word trigrams occur in the page's gold main text. Examples are weighted
 by the block's words, as the benchmarks' word and shingle metrics weigh them.
 The fit is an L2-regularised logistic regression by Newton's method (NumPy).
 
@@ -30,10 +31,12 @@ import numpy as np  # noqa: E402
 
 from benchmarks.datasets import read_aeb, read_wcxb  # noqa: E402
 from benchmarks.renderers import render_file  # noqa: E402
-from scrapeclean.blockmodel import FEATURE_NAMES, BlockModel  # noqa: E402
+from scrapeclean import _engine  # noqa: E402
+from scrapeclean.engine import settings_of  # noqa: E402
 from scrapeclean.fingerprint import fold, words  # noqa: E402
 from scrapeclean.passes import DedupCaptions, RemoveSiteChrome  # noqa: E402
-from scrapeclean.segment import segment  # noqa: E402
+
+FEATURE_NAMES: list[str] = _engine.training_rows("", [], {})[3]
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:
@@ -52,21 +55,21 @@ def examples(dump: str, gold: str) -> tuple[list[list[float]], list[float], list
     gold_tokens = words(fold(gold))
     gold_pairs = set(zip(gold_tokens, gold_tokens[1:]))
     gold_lines = {tuple(words(fold(line))) for line in gold.splitlines()}
-    prepared = RemoveSiteChrome(use_model=False).prepare(DedupCaptions()(segment(dump)), keep_vectors=True)
-    if prepared is None:
-        return [], [], []
+    before = [(DedupCaptions.name, settings_of(DedupCaptions()))]
+    blocks, block_words, flat, names = _engine.training_rows(dump, before, settings_of(RemoveSiteChrome()))
+    starts = _engine.segment(dump)
     vectors, labels, weights = [], [], []
-    for position in prepared.scored:
-        text = prepared.live[position].text
+    for number, index in enumerate(blocks):
+        text = dump[starts[0][index] : starts[1][index]]
         tokens = words(fold(text))
         if len(tokens) < 3:
             found = 1.0 if _short_found(tokens, gold_lines, gold_pairs) else 0.0
         else:
             grams = _trigrams(text)
             found = sum(1 for gram in grams if gram in gold_grams) / max(1, len(grams))
-        vectors.append(prepared.vectors[position])
+        vectors.append(flat[number * len(names) : (number + 1) * len(names)])
         labels.append(1.0 if found >= 0.5 else 0.0)
-        weights.append(math.log1p(prepared.feats[position].words) + 0.5)
+        weights.append(math.log1p(block_words[number]) + 0.5)
     return vectors, labels, weights
 
 
@@ -86,7 +89,8 @@ def pages(data: Path, sets: list[str], renderers: list[str]) -> list[tuple[str, 
     return found
 
 
-def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1.0, rounds: int = 25) -> BlockModel:
+def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1.0, rounds: int = 25) -> dict:
+    """The model as ``block_model.json`` holds it: names, mean, scale, weights (standardised), bias."""
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
@@ -102,13 +106,20 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float = 1.0, rounds: in
         beta -= step
         if np.abs(step).max() < 1e-6:
             break
-    return BlockModel(
-        names=FEATURE_NAMES,
-        mean=tuple(float(v) for v in mean),
-        scale=tuple(float(v) for v in scale),
-        weights=tuple(float(v) for v in beta[:-1]),
-        bias=float(beta[-1]),
-    )
+    return {
+        "names": list(FEATURE_NAMES),
+        "mean": [float(v) for v in mean],
+        "scale": [float(v) for v in scale],
+        "weights": [float(v) for v in beta[:-1]],
+        "bias": float(beta[-1]),
+    }
+
+
+def probabilities(model: dict, x: np.ndarray) -> np.ndarray:
+    scale = np.array(model["scale"])
+    scale[scale == 0] = 1.0
+    logits = ((x - np.array(model["mean"])) / scale) @ np.array(model["weights"]) + model["bias"]
+    return 1 / (1 + np.exp(-np.clip(logits, -30, 30)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,10 +141,10 @@ def main(argv: list[str] | None = None) -> int:
             w_rows += weights
     x, y, w = np.array(x_rows), np.array(y_rows), np.array(w_rows)
     model = fit(x, y, w, l2=args.l2)
-    predictions = np.array([model.probability(row) for row in x[:: max(1, len(x) // 50000)]])
+    predictions = probabilities(model, x[:: max(1, len(x) // 50000)])
     sample_y = y[:: max(1, len(x) // 50000)]
     accuracy = float(((predictions >= 0.5) == (sample_y == 1)).mean())
-    payload = model.to_dict() | {
+    payload = model | {
         "trained_on": {"sets": args.sets, "renderers": args.renderers, "pages": len(found), "blocks": len(x)},
         "l2": args.l2,
         "training_accuracy": round(accuracy, 4),
@@ -141,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     print(f"{len(found)} pages, {len(x)} blocks, {y.mean():.3f} positive, accuracy {accuracy:.3f}, "
           f"{time.time() - started:.0f} s -> {args.out}")
-    for name, weight in sorted(zip(FEATURE_NAMES, model.weights), key=lambda item: -abs(item[1]))[:12]:
+    for name, weight in sorted(zip(FEATURE_NAMES, model["weights"]), key=lambda item: -abs(item[1]))[:12]:
         print(f"  {weight:+.3f} {name}")
     return 0
 

@@ -258,7 +258,7 @@ def test_comment_stamp_search_is_linear_in_a_run_of_spaces_after_said():
         scrapeclean.clean(text)
 
 
-# Finding where a comment thread starts (passes/chrome.py, RemoveSiteChrome._thread_start)
+# Finding where a comment thread starts (engine/src/passes/chrome/main_text.rs)
 # once looked each stamped line up in a list and rescanned the list for the next stamp:
 # quadratic in the number of stamped lines (8,000 comments made the pass 5 times slower).
 def test_a_long_comment_thread_costs_the_chrome_pass_about_what_other_lines_do():

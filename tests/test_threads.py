@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 
 from scrapeclean import segment
-from scrapeclean.features import features
 from scrapeclean.passes import RemoveSiteChrome
 from scrapeclean.passes.chrome import COMMENT_THREAD
-from scrapeclean.threads import is_stamp, thread_posts
 
 MENU = "\n".join(["Home", "Forums", "Search", "Members", "Log in", "Register"])
 FOOTER = "\n".join(["Contact us", "Terms and rules", "Privacy policy", "Help"])
@@ -82,33 +80,3 @@ def test_comments_below_an_article_are_not_kept(heading, dateline):
     decisions = _decisions(_article_with_comments(heading, dateline))
     assert all(decisions[paragraph] == "kept" for paragraph in ARTICLE)
     assert all(decisions[post] != "kept" for _, post in POSTS)
-
-
-def _posts(lines: list[str], text_at: int) -> list[str]:
-    blocks = segment("\n".join(lines)).blocks
-    feats = [features(block.text) for block in blocks]
-    return [blocks[p].text for p in sorted(thread_posts(range(len(blocks)), blocks, feats, text_at)[1])]
-
-
-def test_two_stamps_make_no_thread():
-    lines = ["ann · 3 days ago", "It works now.", "bo · 2 days ago", "Same here, thanks."]
-    assert _posts(lines, 1) == []
-    assert _posts(lines + ["cy · 1 day ago", "Fixed for me too."], 1) == ["It works now.", "Same here, thanks.", "Fixed for me too."]
-
-
-def test_a_thread_away_from_the_main_text_is_not_kept():
-    lines = ["ann · 3 days ago", "It works now.", "bo · 2 days ago", "Same here, thanks.", "cy · 1 day ago", "Me too."]
-    lines += ["filler line"] * 30 + ["The main text of the page, far below the thread."]
-    assert _posts(lines, len(lines) - 1) == []
-
-
-def test_stamps_are_short_lines_ending_in_a_time_or_a_said():
-    def stamp(text: str) -> bool:
-        return is_stamp(text, features(text))
-
-    assert stamp("Post by ant » 12. Sep 2024, 00:38")
-    assert stamp("longshot · 03/03/2026 19:44")
-    assert stamp("Alex on September 17, 2018 at 6:34 am said:")
-    assert stamp("posted 2 days ago")
-    assert not stamp("The meeting starts at 10:30 and ends when the last speaker has finished talking, " * 2)
-    assert not stamp("Same here, thanks.")

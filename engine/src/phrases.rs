@@ -66,7 +66,7 @@ fn parse(text: &str) -> Sections {
             continue;
         }
         if line.starts_with('[') && line.ends_with(']') {
-            // The Python loader validates section names; an unknown one is skipped here.
+            // The shipped lists are checked by `problems` in the tests; an unknown section is skipped.
             current = CATEGORIES.iter().copied().find(|name| *name == &line[1..line.len() - 1]);
             continue;
         }
@@ -110,6 +110,28 @@ pub fn phrase_set(category: &str, languages: &[String]) -> &'static PhraseSet {
     set
 }
 
+/// What is wrong with a list's text: a phrase before any section, or an unknown section.
+#[cfg(test)]
+fn problems(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut in_section = false;
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if line.starts_with('[') && line.ends_with(']') {
+            in_section = true;
+            if !CATEGORIES.contains(&&line[1..line.len() - 1]) {
+                found.push(format!("line {}: unknown section {line}", number + 1));
+            }
+        } else if !in_section {
+            found.push(format!("line {}: phrase before any [section]", number + 1));
+        }
+    }
+    found
+}
+
 pub fn all_languages() -> Vec<String> {
     LISTS.iter().map(|(code, _)| code.to_string()).collect()
 }
@@ -126,5 +148,70 @@ mod tests {
         assert!(!ui.matches("share your story with us and win a prize today", true));
         let set = PhraseSet::new(["related coverage".to_string()].into_iter().collect(), FxHashSet::default());
         assert!(set.opens("related coverage from money", 4));
+    }
+
+    fn matches(category: &str, line: &str, languages: &[&str]) -> bool {
+        let languages: Vec<String> = languages.iter().map(|code| code.to_string()).collect();
+        phrase_set(category, &languages).matches(&key(line), true)
+    }
+
+    fn anywhere(category: &str, line: &str) -> bool {
+        phrase_set(category, &all_languages()).matches(&key(line), true)
+    }
+
+    #[test]
+    fn every_shipped_list_parses_and_fills_every_category() {
+        for (code, text) in LISTS.iter() {
+            assert_eq!(problems(text), Vec::<String>::new(), "phrases/{code}.txt");
+            for category in CATEGORIES {
+                let set = phrase_set(category, &[code.to_string()]);
+                assert!(!set.exact.is_empty() || !set.prefixes.is_empty(), "phrases/{code}.txt has no [{category}]");
+            }
+        }
+        assert_eq!(
+            problems("share\n[widgets]\n"),
+            vec!["line 1: phrase before any [section]", "line 2: unknown section [widgets]"]
+        );
+    }
+
+    #[test]
+    fn phrases_match_whole_lines_after_normalisation() {
+        for (category, line) in [
+            ("ui", "Connect with us"),
+            ("ui", "Hi, what are you looking for?"),
+            ("ui", "SHARE ON FACEBOOK"),
+            ("ui", "Zum Inhalt springen"),
+            ("ui", "Iniciar sesión"),
+            ("end", "You may also like:"),
+            ("end", "Das könnte Sie auch interessieren"),
+            ("end", "Noticias relacionadas"),
+            ("byline", "Written By"),
+            ("bio", "About the author"),
+            ("closing", "Final thoughts"),
+            ("closing", "Fazit: Lohnt sich der Kauf?"),
+        ] {
+            assert!(anywhere(category, line), "{category}: {line}");
+        }
+    }
+
+    #[test]
+    fn a_prefix_phrase_matches_short_lines_only_and_prose_is_not_matched() {
+        assert!(anywhere("ui", "Share on LinkedIn") && anywhere("ui", "Follow us on Instagram"));
+        let longest = phrase_set("ui", &all_languages()).longest_prefix;
+        assert!(!anywhere("ui", &format!("Share {}", "word ".repeat(longest + PREFIX_SLACK))));
+        assert!(!anywhere("ui", "Connect with us on the long road to the coast, the guide said."));
+        assert!(!anywhere("end", "You may also like the new bridge over the river."));
+        assert!(!anywhere("ui", "Homecoming"));
+    }
+
+    #[test]
+    fn languages_choose_the_lists() {
+        assert!(matches("end", "Articoli correlati", &["it"]));
+        assert!(matches("end", "Вам также может быть интересно", &["ru"]));
+        assert!(!matches("end", "Вам также может быть интересно", &["en"]));
+        assert!(matches("end", "関連記事", &["ja"]) && matches("end", "相关文章", &["zh"]));
+        assert!(!matches("end", "関連", &["ja"]));
+        assert!(matches("ui", "Teilen", &["de"]) && !matches("ui", "Teilen", &["en"]));
+        assert!(!matches("ui", "Compartir", &["en", "de"]));
     }
 }

@@ -8,6 +8,8 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
 
 use crate::features::analyse as analyse_texts;
 use crate::model::{Annotation, Document, Removal, Role};
+use crate::passes::chrome::blockmodel::FEATURE_NAMES;
+use crate::passes::chrome::RemoveSiteChrome;
 use crate::passes::Pass;
 use crate::segment::Line;
 use crate::settings::{Settings, Value};
@@ -176,6 +178,9 @@ fn note_columns(notes: Vec<Annotation>) -> NoteColumns {
     }
     columns
 }
+
+/// Judged blocks, their words, their feature rows (flat) and the feature names.
+type TrainingColumns = (Vec<usize>, Vec<usize>, Vec<f64>, Vec<String>);
 
 /// A cleaned document as columns: its blocks (starts, ends, gaps, hard breaks) and their annotations.
 type Cleaned = ((Vec<usize>, Vec<usize>, Vec<u32>, Vec<bool>), NoteColumns);
@@ -381,6 +386,33 @@ fn pass_names() -> Vec<&'static str> {
     crate::passes::names().collect()
 }
 
+/// The block model's training examples in a text: segment it, run `passes` once, then let the chrome
+/// pass with `chrome` settings prepare it. Gives the judged blocks' indices, their words, and their
+/// feature rows (row-major, `FEATURE_NAMES` wide); the names come with them.
+#[pyfunction]
+fn training_rows(
+    py: Python<'_>,
+    text: &str,
+    passes: &Bound<'_, PyList>,
+    chrome: &Bound<'_, PyDict>,
+) -> PyResult<TrainingColumns> {
+    let built = build_passes(passes)?;
+    let chrome = RemoveSiteChrome::new(&settings_of(chrome)?);
+    Ok(py.detach(|| {
+        let mut document = Document::new(text);
+        crate::pipeline::run(&mut document, &built);
+        let found = chrome.training_rows(&document);
+        let names = FEATURE_NAMES.iter().map(|name| name.to_string()).collect();
+        (found.blocks, found.words, found.rows.concat(), names)
+    }))
+}
+
+/// The languages with a phrase list, in the order the lists are merged.
+#[pyfunction]
+fn phrase_languages() -> Vec<String> {
+    crate::phrases::all_languages()
+}
+
 #[pymodule]
 fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(segment, module)?)?;
@@ -395,5 +427,7 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(clean, module)?)?;
     module.add_function(wrap_pyfunction!(clean_many, module)?)?;
     module.add_function(wrap_pyfunction!(pass_names, module)?)?;
+    module.add_function(wrap_pyfunction!(training_rows, module)?)?;
+    module.add_function(wrap_pyfunction!(phrase_languages, module)?)?;
     Ok(())
 }

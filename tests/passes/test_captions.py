@@ -6,7 +6,7 @@ import pytest
 
 from scrapeclean import ConfigError, Document, Role, segment
 from scrapeclean.passes import DedupCaptions
-from scrapeclean.passes.captions import CAPTION_CREDIT, DUPLICATE_CAPTION, find_credit
+from scrapeclean.passes.captions import CAPTION_CREDIT, DUPLICATE_CAPTION
 
 PROSE = (
     "The army said on Friday that it had entered the town after a night of heavy fighting, and that the first "
@@ -49,10 +49,10 @@ def _credit(document: Document, index: int) -> str | None:
     ],
     ids=["afp-photo", "file-reuters", "photo-colon", "ap-photo", "getty", "copyright", "foto"],
 )
-def test_find_credit_finds_the_credit_at_the_end_of_a_caption(caption, credit):
-    found = find_credit(caption)
-    assert found is not None
-    assert caption[found[0] : found[1]] == credit
+def test_a_credit_at_the_end_of_a_line_makes_it_a_caption_with_that_credit(caption, credit):
+    document = _run(f"{PROSE}\n{caption}")
+    assert document.blocks[1].role == Role.CAPTION
+    assert _credit(document, 1) == credit
 
 
 @pytest.mark.parametrize(
@@ -64,8 +64,9 @@ def test_find_credit_finds_the_credit_at_the_end_of_a_caption(caption, credit):
     ],
     ids=["prose", "told-agency", "photo-word"],
 )
-def test_find_credit_finds_nothing_in_prose(text):
-    assert find_credit(text) is None
+def test_prose_naming_an_agency_or_a_photo_has_no_credit(text):
+    document = _run(text)
+    assert document.blocks[0].role is None and document.blocks[0].credit is None
 
 
 def test_a_caption_printed_four_times_is_kept_once_with_its_credit():

@@ -7,7 +7,7 @@ from strategies import typographic
 
 from scrapeclean import ConfigError, Document, Role, segment
 from scrapeclean.passes import CollapseRepeatedBlocks
-from scrapeclean.passes.repeats import REPEATED_BLOCK, REPEATED_HEADING, copied_headings
+from scrapeclean.passes.repeats import REPEATED_BLOCK, REPEATED_HEADING
 
 PARAGRAPHS = (
     "The army said on Friday that it had entered the town after a night of heavy fighting in the suburbs.",
@@ -53,7 +53,7 @@ def test_a_headline_printed_again_near_it_is_a_repeated_heading():
     headline = "Iraqi Forces Enter al-Qaim in ‘Last Big Fight’ against ISIS"
     document = _run(f"{headline}\nTT\n20\n{headline}\n{PARAGRAPHS[0]}")
     assert _removals(document) == [(3, REPEATED_HEADING, "copy of heading block 0")]
-    assert copied_headings(document) == {0}
+    assert document.blocks[3].removal.copy_of == 0
 
 
 def test_a_trails_last_step_right_over_the_headline_goes_and_the_headline_stays():
@@ -115,15 +115,6 @@ def test_captions_and_removed_blocks_are_not_compared():
 def test_nothing_repeated_returns_the_same_document():
     document = segment("\n".join(PARAGRAPHS))
     assert CollapseRepeatedBlocks()(document) is document
-
-
-def test_copied_headings_reads_only_repeated_heading_removals():
-    document = segment("One\nTwo\nThree")
-    edits = document.edit("collapse-repeated-blocks")
-    edits.remove(1, REPEATED_HEADING, "copy of heading block 0", copy_of=0)
-    edits.remove(2, REPEATED_BLOCK, "copy of block 0", copy_of=0)
-    assert copied_headings(edits.apply()) == {0}
-    assert copied_headings(document) == set()
 
 
 def test_copies_name_their_original_in_a_typed_field():

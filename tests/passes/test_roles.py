@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from scrapeclean import Document, Role, segment
-from scrapeclean.features import features
 from scrapeclean.passes import AssignRoles
-from scrapeclean.passes.roles import HEADER_LINE, is_dateline
+from scrapeclean.passes.roles import HEADER_LINE
 
 PARAGRAPH = (
     "Harbour seals have returned to breed in the estuary for the first time in four decades, according to a "
@@ -123,13 +122,15 @@ def test_nothing_kept_returns_the_same_document():
         "Last updated on September 16th, 2023 at 09:27 am",
     ],
 )
-def test_is_dateline_recognises_short_dated_lines(text):
-    assert is_dateline(text, features(text))
+def test_a_short_dated_line_under_the_title_is_the_dateline(text):
+    document = AssignRoles()(segment(f"{HEADLINE}\n{text}\n{PARAGRAPH}"))
+    assert [block.role for block in document.blocks] == [Role.TITLE, Role.DATELINE, None]
 
 
 @pytest.mark.parametrize("text", [HEADLINE, "By Jane Doe", PARAGRAPH, "Top 10 stories"])
-def test_is_dateline_refuses_lines_without_a_date_or_too_long(text):
-    assert not is_dateline(text, features(text))
+def test_a_line_without_a_date_or_too_long_is_no_dateline(text):
+    document = AssignRoles()(segment(f"{HEADLINE}\n{text}\n{PARAGRAPH}"))
+    assert Role.DATELINE not in [block.role for block in document.blocks]
 
 
 def test_name():

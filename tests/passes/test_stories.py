@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 
 import pytest
 
@@ -122,17 +121,6 @@ def test_min_story_words_sets_how_much_prose_a_story_needs():
 def test_settings_must_be_positive_and_the_error_names_them(setting, value):
     with pytest.raises(ConfigError, match=rf"split-stories: {setting} must be > 0, not {value}"):
         SplitStories(**{setting: value})
-
-
-def test_words_every_part_of_the_page_uses_do_not_hide_a_topic_change():
-    from scrapeclean.passes.stories import _cosine, _weights
-
-    blocks = [["your", "harbour", "ships"], ["your", "harbour", "cranes"], ["your", "choir", "songs"], ["your", "choir", "judges"]]
-    weights = _weights(blocks)
-    assert weights["your"] < weights["harbour"]
-    before = Counter({"your": 20, "harbour": 2, "ships": 1, "cranes": 1})
-    after = Counter({"your": 20, "choir": 2, "songs": 1, "judges": 1})
-    assert _cosine(before, after, weights) < 0.05
 
 
 def test_a_short_stretch_after_a_story_does_not_become_a_story():

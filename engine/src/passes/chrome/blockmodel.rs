@@ -5,12 +5,11 @@
 //! the neighbouring blocks (context), the block's place in the page and in the
 //! densest run of prose, and a few typographic cues (digits, separators,
 //! truncated teasers). The weights live in `data/block_model.json`; they are
-//! fitted by `benchmarks/train_blocks.py` with the Python reference
-//! (`scrapeclean.blockmodel`), which this module scores identically.
+//! fitted by `benchmarks/train_blocks.py` on the rows [`feature_rows`] gives.
 //!
 //! Window means come from prefix sums computed once per document; each
 //! block's row of features is then built on the stack and added into its
-//! logit in feature order, the order the Python adds its columns in.
+//! logit in feature order.
 
 use std::sync::LazyLock;
 
@@ -22,7 +21,7 @@ use crate::text::head;
 
 use super::classes::{is_widget, Class, CLASSES};
 
-/// The features of `FEATURE_NAMES` in the Python reference, in order.
+/// The names of the features, in the order of a row (and of `block_model.json`).
 pub const FEATURE_NAMES: [&str; FEATURE_COUNT] = [
     "log_words",
     "stop_density",
@@ -472,6 +471,20 @@ pub fn probabilities(inputs: &BlockInputs<'_>, model: &BlockModel, wanted: &[boo
         }
     }
     result
+}
+
+/// The feature rows of the blocks where `wanted` holds, in order: what the model is fitted on.
+pub fn feature_rows(inputs: &BlockInputs<'_>, wanted: &[bool]) -> Vec<[f64; FEATURE_COUNT]> {
+    let columns = Columns::new(inputs);
+    let mut ended = false;
+    let mut rows = Vec::new();
+    for (position, &wanted) in wanted.iter().enumerate() {
+        ended |= columns.ends_text(position);
+        if wanted {
+            rows.push(columns.row(position, ended));
+        }
+    }
+    rows
 }
 
 #[cfg(test)]

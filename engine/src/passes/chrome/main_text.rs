@@ -460,4 +460,90 @@ mod tests {
         assert!(decisions[3..].iter().all(|(_, reason)| reason != "kept"));
         assert_eq!(decisions[5].1, "comment-thread");
     }
+
+    /// The lines `signed_teasers` takes when every block is kept.
+    fn signed(raw: &str) -> Vec<String> {
+        let document = Document::new(raw);
+        let chrome = RemoveSiteChrome::new(&Settings::default());
+        let prepared = chrome.prepare(&document).expect("a document with blocks");
+        let everything = vec![true; prepared.live.len()];
+        super::signed_teasers(&prepared, &everything)
+            .map(|range| range.map(|position| prepared.texts[position].to_string()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn teaser_records_signed_with_bylines_below_a_signed_text_go() {
+        let title = "Harbour seals return to the estuary after forty years";
+        let body = PARAGRAPHS.join("\n");
+        let headlines = ["Ferry fares to rise in spring", "Council approves cycle lanes", "Storm closes coast road"];
+        let records: Vec<String> = headlines
+            .iter()
+            .enumerate()
+            .flat_map(|(number, headline)| {
+                [headline.to_string(), "By Reuters".into(), format!("11/2{number}/2019 01:14 PM")]
+            })
+            .collect();
+        let dropped = signed(&format!("{title}\nBy Ana Ruiz\n{body}\n{}", records.join("\n")));
+        assert!(headlines.iter().all(|headline| dropped.iter().any(|line| line == headline)));
+        assert!(dropped.iter().any(|line| line == "11/22/2019 01:14 PM"));
+        assert!(!dropped.iter().any(|line| line == title || PARAGRAPHS.contains(&line.as_str())));
+        // Stories with their prose under each byline are no teaser records.
+        let stories: Vec<String> = headlines.iter().map(|headline| format!("{headline}\nBy Reuters\n{body}")).collect();
+        assert!(signed(&format!("{title}\nBy Ana Ruiz\n{body}\n{}", stories.join("\n"))).is_empty());
+        // Signed records under an unsigned intro are a listing's content.
+        assert!(signed(&format!("{title}\n{body}\n{}", records.join("\n"))).is_empty());
+    }
+
+    fn listing(records: usize) -> String {
+        let mut rows = Vec::new();
+        for number in 0..records {
+            rows.push(format!("Trail {number} along the Cypress Creek and back"));
+            rows.push(format!("{}.4 mi 15.2 km 49 ft up", number % 9 + 1));
+            rows.push("Spring, Texas, United States".to_string());
+            rows.push("A flat loop under the pines, quiet in every season.".to_string());
+            rows.push(String::new());
+        }
+        format!("Home\nShop\nBrands\nDeals\nSign in\n\n{}\nAbout us\nCareers\nPrivacy\nTerms", rows.join("\n"))
+    }
+
+    #[test]
+    fn a_menu_of_one_word_items_is_not_a_list_of_records() {
+        let menu = ["Books", "Music", "Games", "Garden", "Toys", "Tools", "Sports", "Travel"].repeat(2).join("\n");
+        let document = Document::new(&menu);
+        let chrome = RemoveSiteChrome::new(&Settings::default());
+        let prepared = chrome.prepare(&document).expect("a document with blocks");
+        assert!(chrome.list_content(&prepared, &prepared.scored, &[]).is_empty());
+    }
+
+    #[test]
+    fn of_several_lists_of_records_the_one_the_block_model_likes_is_kept() {
+        let links: Vec<String> = ["red", "blue", "green", "grey"]
+            .repeat(10)
+            .iter()
+            .map(|name| format!("Shop the {name} range of the season now"))
+            .collect();
+        let raw = format!("{}\n\n{}", listing(6), links.join("\n"));
+        let document = Document::new(&raw);
+        let chrome = RemoveSiteChrome::new(&Settings::default());
+        let mut prepared = chrome.prepare(&document).expect("a document with blocks");
+        let group = |prefix: &str| -> Vec<usize> {
+            (0..prepared.live.len()).filter(|&position| prepared.texts[position].starts_with(prefix)).collect()
+        };
+        let (trails, shop) = (group("Trail "), group("Shop the "));
+        let words =
+            |positions: &[usize]| positions.iter().map(|&position| prepared.feats[position].words).sum::<usize>();
+        assert!(words(&shop) > words(&trails)); // the larger list by words ...
+        for &position in &shop {
+            prepared.scores[position] = -1.0;
+        }
+        for &position in &trails {
+            prepared.scores[position] = 1.0;
+        }
+        let scored = prepared.scored.clone();
+        let chosen = chrome.list_content(&prepared, &scored, &[]);
+        // ... loses to the list the model scores as text.
+        assert!(trails.iter().all(|position| chosen.contains(position)));
+        assert!(!shop.iter().any(|position| chosen.contains(position)));
+    }
 }

@@ -39,7 +39,7 @@ use crate::reasons::{BOILERPLATE, COMMENT_THREAD, TEASER_LIST, WIDGET};
 use crate::regions::Stretch;
 use crate::settings::Settings;
 
-use blockmodel::{list_stretches, probabilities, prose_share, BlockInputs, DEFAULT_MODEL};
+use blockmodel::{feature_rows, list_stretches, probabilities, prose_share, BlockInputs, DEFAULT_MODEL, FEATURE_COUNT};
 use classes::{base_score, is_widget, Class, Thresholds};
 use explicit::{explicit_chrome, Blocks, Phrases};
 use teasers::headline_runs;
@@ -92,6 +92,14 @@ impl RemoveSiteChrome {
     pub fn build(settings: &Settings) -> Box<dyn Pass> {
         Box::new(RemoveSiteChrome::new(settings))
     }
+}
+
+/// The blocks a document leaves the block model to judge, by block index, with their words and rows.
+#[derive(Default)]
+pub struct TrainingRows {
+    pub blocks: Vec<usize>,
+    pub words: Vec<usize>,
+    pub rows: Vec<[f64; FEATURE_COUNT]>,
 }
 
 /// The pass's view of a document before it picks the main text; everything is by position into `live`.
@@ -155,6 +163,27 @@ impl Pass for RemoveSiteChrome {
 impl RemoveSiteChrome {
     /// Phrase-list removals, block classes and the score of every block that is left to judge.
     pub fn prepare<'d, 'a>(&self, document: &'d Document<'a>) -> Option<Prepared<'d, 'a>> {
+        self.prepare_with(document, None)
+    }
+
+    /// The blocks left to judge, each with its block model row: the examples the model is fitted on.
+    pub fn training_rows(&self, document: &Document) -> TrainingRows {
+        let mut rows = Vec::new();
+        let Some(prepared) = self.prepare_with(document, Some(&mut rows)) else {
+            return TrainingRows::default();
+        };
+        TrainingRows {
+            blocks: prepared.scored.iter().map(|&position| prepared.live[position]).collect(),
+            words: prepared.scored.iter().map(|&position| prepared.feats[position].words).collect(),
+            rows,
+        }
+    }
+
+    fn prepare_with<'d, 'a>(
+        &self,
+        document: &'d Document<'a>,
+        rows: Option<&mut Vec<[f64; FEATURE_COUNT]>>,
+    ) -> Option<Prepared<'d, 'a>> {
         let live = document.live();
         if live.is_empty() {
             return None;
@@ -185,7 +214,7 @@ impl RemoveSiteChrome {
         }
         let lists = list_stretches(&texts, &feats);
         let captions: Vec<bool> = live.iter().map(|&index| edits.role(index) == Some(Role::Caption)).collect();
-        let scores = if self.use_model {
+        let scores = if self.use_model || rows.is_some() {
             let inputs = BlockInputs {
                 texts: &texts,
                 feats: &feats,
@@ -197,7 +226,14 @@ impl RemoveSiteChrome {
                 language_known: !analysis.language.is_empty(),
                 lists: &lists,
             };
-            self.model_scores(&probabilities(&inputs, &DEFAULT_MODEL, &is_scored), &feats, &scored)
+            if let Some(rows) = rows {
+                *rows = feature_rows(&inputs, &is_scored);
+            }
+            if self.use_model {
+                self.model_scores(&probabilities(&inputs, &DEFAULT_MODEL, &is_scored), &feats, &scored)
+            } else {
+                base.clone()
+            }
         } else {
             base.clone()
         };

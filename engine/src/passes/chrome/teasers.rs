@@ -232,4 +232,111 @@ mod tests {
         assert!(!headline_line("what a day it was today", &feats[2]));
         assert_eq!(digit_runs("a1b22 333"), 3);
     }
+
+    const PROSE: &str = "The council voted on Tuesday to keep the old ferry running through the winter, after a \
+                         petition signed by more than two thousand residents asked it to reconsider.";
+    const HEADLINES: [&str; 5] = [
+        "Storm closes coastal road for the second time this month",
+        "New library opens its doors in the old post office",
+        "Why the salmon run failed again this year",
+        "Harbour seals return to the estuary after forty years",
+        "Police appeal for witnesses after crash on ring road",
+    ];
+
+    /// The teaser runs among `lines`, every line kept, as the lines' texts.
+    fn runs_of(lines: &[&str]) -> Vec<Vec<String>> {
+        let analysis = analyse(lines);
+        let feats: Vec<&Features> = analysis.features.iter().collect();
+        let kept: Vec<usize> = (0..lines.len()).collect();
+        headline_runs(lines, &feats, &kept)
+            .into_iter()
+            .map(|run| run.into_iter().map(|position| lines[position].to_string()).collect())
+            .collect()
+    }
+
+    fn owned(lines: &[&str]) -> Vec<String> {
+        lines.iter().map(|line| line.to_string()).collect()
+    }
+
+    fn dated_records(sentence: &str) -> Vec<String> {
+        HEADLINES
+            .iter()
+            .flat_map(|headline| {
+                [headline.to_string(), "Tom Rogan".into(), "Tuesday November 19, 2019".into(), sentence.into()]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn headlines_after_the_text_with_their_dates_and_sources_are_a_list() {
+        let lines: Vec<&str> = [PROSE, PROSE].into_iter().chain(HEADLINES).collect();
+        assert_eq!(runs_of(&lines), vec![owned(&HEADLINES)]);
+        let records: Vec<&str> =
+            HEADLINES.iter().flat_map(|headline| [*headline, "By Staff", "11/20/2019 01:14 PM"]).collect();
+        let lines: Vec<&str> = [PROSE, PROSE].into_iter().chain(records.iter().copied()).collect();
+        assert_eq!(runs_of(&lines), vec![owned(&records)]);
+    }
+
+    #[test]
+    fn a_list_amid_the_prose_above_it_or_introduced_by_a_colon_is_the_texts_own() {
+        let amid: Vec<&str> = [PROSE, PROSE].into_iter().chain(HEADLINES).chain([PROSE, PROSE]).collect();
+        assert!(runs_of(&amid).is_empty());
+        let above: Vec<&str> = HEADLINES.into_iter().chain([PROSE, PROSE]).collect();
+        assert!(runs_of(&above).is_empty());
+        let introduced: Vec<&str> =
+            [PROSE, PROSE, "Here is what changed in the town this year:"].into_iter().chain(HEADLINES).collect();
+        assert!(runs_of(&introduced).is_empty());
+    }
+
+    #[test]
+    fn items_sharing_a_first_word_or_a_layout_are_a_list_not_teasers() {
+        let items: Vec<String> = ["list", "revenue", "audience", "reach"]
+            .iter()
+            .map(|word| format!("Your {word} will grow year by year"))
+            .collect();
+        let lines: Vec<&str> = [PROSE, PROSE].into_iter().chain(items.iter().map(String::as_str)).collect();
+        assert!(runs_of(&lines).is_empty());
+        let rows: Vec<String> = ["Spain", "Wales", "Italy", "Chile"]
+            .iter()
+            .zip("ABCD".chars())
+            .map(|(team, group)| format!("{team} (Group {group}): tenth appearance"))
+            .collect();
+        let lines: Vec<&str> = [PROSE, PROSE].into_iter().chain(rows.iter().map(String::as_str)).collect();
+        assert!(runs_of(&lines).is_empty());
+    }
+
+    #[test]
+    fn sentences_list_items_and_table_rows_are_not_headlines() {
+        let lines =
+            ["A full sentence ends here with a stop.", "* A bulleted item of the text", "33 Quin Houff 77 0 0 0 0"];
+        let analysis = analyse(&lines);
+        assert!(lines.iter().zip(&analysis.features).all(|(text, feature)| !headline_line(text, feature)));
+    }
+
+    #[test]
+    fn dated_records_with_a_sentence_each_are_teasers_after_a_long_text_and_content_all_down_a_page() {
+        let sentence = format!("{}, as the paper reported.", &PROSE[..60]);
+        let records = dated_records(&sentence);
+        let record_lines: Vec<&str> = records.iter().map(String::as_str).collect();
+        let after_text: Vec<&str> = [PROSE; 4].into_iter().chain(record_lines.iter().copied()).collect();
+        assert_eq!(runs_of(&after_text), vec![records.clone()]);
+        // The teasers' sentences outweigh a short text: a listing.
+        let listing: Vec<&str> = [PROSE, PROSE].into_iter().chain(record_lines.iter().copied()).collect();
+        assert!(runs_of(&listing).is_empty());
+        let pages: Vec<&str> = [PROSE; 4]
+            .into_iter()
+            .chain(record_lines.iter().copied())
+            .chain(["Page 2 of the archive", PROSE])
+            .chain(record_lines.iter().copied())
+            .collect();
+        assert!(runs_of(&pages).is_empty());
+    }
+
+    #[test]
+    fn headings_with_a_short_undated_paragraph_each_are_the_texts_own() {
+        let sections: Vec<&str> =
+            HEADLINES.iter().flat_map(|headline| [*headline, "It opened on a wet Monday to a small crowd."]).collect();
+        let lines: Vec<&str> = [PROSE, PROSE].into_iter().chain(sections).collect();
+        assert!(runs_of(&lines).is_empty());
+    }
 }

@@ -181,4 +181,48 @@ mod tests {
         assert_eq!(label("Joined: 4 Jul 2012").as_deref(), Some("joined"));
         assert_eq!(label("Re:subject"), None);
     }
+
+    /// The posts `thread_posts` finds among `lines` around `text_at`, as texts.
+    fn posts_of(lines: &[&str], text_at: usize) -> Vec<String> {
+        let analysis = analyse(lines);
+        let feats: Vec<&Features> = analysis.features.iter().collect();
+        let positions: Vec<usize> = (0..lines.len()).collect();
+        let stamps: Vec<usize> = positions.iter().copied().filter(|p| is_stamp(lines[*p], feats[*p])).collect();
+        let (_, posts) = thread_posts(&positions, lines, &feats, text_at, &stamps);
+        posts.into_iter().map(|position| lines[position].to_string()).collect()
+    }
+
+    #[test]
+    fn two_stamps_make_no_thread_and_three_do() {
+        let mut lines = vec!["ann · 3 days ago", "It works now.", "bo · 2 days ago", "Same here, thanks."];
+        assert!(posts_of(&lines, 1).is_empty());
+        lines.extend(["cy · 1 day ago", "Fixed for me too."]);
+        assert_eq!(posts_of(&lines, 1), vec!["It works now.", "Same here, thanks.", "Fixed for me too."]);
+    }
+
+    #[test]
+    fn a_thread_away_from_the_main_text_is_not_its_posts() {
+        let mut lines = vec!["ann · 3 days ago", "It works now.", "bo · 2 days ago", "Same here, thanks."];
+        lines.extend(["cy · 1 day ago", "Me too."]);
+        lines.extend(["filler line"; 30]);
+        lines.push("The main text of the page, far below the thread.");
+        assert!(posts_of(&lines, lines.len() - 1).is_empty());
+    }
+
+    #[test]
+    fn stamps_are_short_lines_ending_in_a_time_or_a_said() {
+        let long = "The meeting starts at 10:30 and ends when the last speaker has finished talking, ".repeat(2);
+        let lines = [
+            "Post by ant » 12. Sep 2024, 00:38",
+            "longshot · 03/03/2026 19:44",
+            "Alex on September 17, 2018 at 6:34 am said:",
+            "posted 2 days ago",
+            long.as_str(),
+            "Same here, thanks.",
+        ];
+        let analysis = analyse(&lines);
+        let stamped: Vec<bool> =
+            lines.iter().zip(&analysis.features).map(|(text, feature)| is_stamp(text, feature)).collect();
+        assert_eq!(stamped, vec![true, true, true, true, false, false]);
+    }
 }
