@@ -3,6 +3,7 @@
 //! The lists are jusText's (see `src/scrapeclean/data/stopwords`), compiled
 //! into the engine. Detection reads the first 4,000 words of the document.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -19,31 +20,46 @@ static LISTS: [(&str, &str); 24] = lists!(
     "en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru", "sv", "da", "nb", "cs", "tr", "id", "fi", "ro", "hu", "uk",
     "el", "ca", "vi", "ar", "fa"
 );
+// The lists a word is in are the bits of a u32.
+const _: () = assert!(LISTS.len() <= 32);
 /// Words of the document's first blocks that language detection reads.
 pub const SAMPLE_WORDS: usize = 4000;
 
-pub type Stopwords = FxHashSet<String>;
+/// A language's stopwords, case-folded; most are slices of the compiled-in lists.
+pub type Stopwords = FxHashSet<Cow<'static, str>>;
 
 struct Languages {
     sets: Vec<Stopwords>,
-    /// Each stopword with the positions (in `LISTS`) of the lists that hold it.
-    index: FxHashMap<String, Vec<u8>>,
+    /// Each stopword with the lists (bit `i`: `LISTS[i]`) that hold it.
+    index: FxHashMap<Cow<'static, str>, u32>,
     empty: Stopwords,
+}
+
+/// A stopword as the sets hold it: borrowed from the list unless folding changes it.
+fn folded(word: &'static str) -> Cow<'static, str> {
+    if word.bytes().all(|byte| !byte.is_ascii_uppercase() && byte.is_ascii()) {
+        Cow::Borrowed(word)
+    } else {
+        let folded = casefold(word);
+        if folded == word {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(folded)
+        }
+    }
 }
 
 static LANGUAGES: LazyLock<Languages> = LazyLock::new(|| {
     let sets: Vec<Stopwords> = LISTS
         .iter()
-        .map(|(_, text)| text.lines().map(str::trim).filter(|word| !word.is_empty()).map(casefold).collect())
+        .map(|(_, text)| text.lines().map(str::trim).filter(|word| !word.is_empty()).map(folded).collect())
         .collect();
-    let mut index: FxHashMap<String, Vec<u8>> = FxHashMap::default();
+    let mut index: FxHashMap<Cow<'static, str>, u32> = FxHashMap::default();
+    index.reserve(sets.iter().map(FxHashSet::len).sum());
     for (position, set) in sets.iter().enumerate() {
         for word in set {
-            index.entry(word.clone()).or_default().push(position as u8);
+            *index.entry(word.clone()).or_default() |= 1 << position;
         }
-    }
-    for positions in index.values_mut() {
-        positions.sort_unstable();
     }
     Languages { sets, index, empty: Stopwords::default() }
 });
@@ -68,9 +84,11 @@ where
     let mut sampled = 0usize;
     for tokens in token_lists {
         for token in tokens {
-            if let Some(positions) = languages.index.get(token) {
-                for position in positions {
-                    hits[*position as usize] += 1;
+            if let Some(&lists) = languages.index.get(token) {
+                let mut rest = lists;
+                while rest != 0 {
+                    hits[rest.trailing_zeros() as usize] += 1;
+                    rest &= rest - 1;
                 }
             }
             sampled += 1;

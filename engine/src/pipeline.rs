@@ -21,9 +21,14 @@ pub fn run(document: &mut Document, passes: &[Box<dyn Pass>]) {
 /// differently. Where a confirming round on that text would still change it,
 /// its decisions are carried back onto the input's blocks, and the rounds repeat.
 pub fn process<'a>(raw: &'a str, passes: &[Box<dyn Pass>]) -> Document<'a> {
+    process_rounds(raw, passes, MAX_ROUNDS)
+}
+
+/// [`process`] with at most `rounds` confirming rounds (0: the passes once).
+pub fn process_rounds<'a>(raw: &'a str, passes: &[Box<dyn Pass>], rounds: usize) -> Document<'a> {
     let mut document = Document::new(raw);
     run(&mut document, passes);
-    for _ in 0..MAX_ROUNDS {
+    for _ in 0..rounds {
         if !settle(&mut document, passes) {
             break;
         }
@@ -31,15 +36,16 @@ pub fn process<'a>(raw: &'a str, passes: &[Box<dyn Pass>]) -> Document<'a> {
     document
 }
 
-/// [`process`] over many texts on `threads` threads (at least one), results in input order.
+/// [`process_rounds`] over many texts on `threads` threads (at least one), results in input order.
 pub fn process_many<'a, S: AsRef<str> + Sync>(
     texts: &'a [S],
     passes: &[Box<dyn Pass>],
     threads: usize,
+    rounds: usize,
 ) -> Vec<Document<'a>> {
     let threads = threads.clamp(1, texts.len().max(1));
     if threads == 1 {
-        return texts.iter().map(|text| process(text.as_ref(), passes)).collect();
+        return texts.iter().map(|text| process_rounds(text.as_ref(), passes, rounds)).collect();
     }
     // Each thread takes the next text not yet taken: long and short documents balance out.
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -51,7 +57,7 @@ pub fn process_many<'a, S: AsRef<str> + Sync>(
                     loop {
                         let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some(text) = texts.get(index) else { break };
-                        mine.push((index, process(text.as_ref(), passes)));
+                        mine.push((index, process_rounds(text.as_ref(), passes, rounds)));
                     }
                     mine
                 })

@@ -101,7 +101,7 @@ fn cut(folded: &str) -> (Vec<String>, usize) {
 
 #[pyfunction]
 fn stopwords(language: &str) -> Vec<String> {
-    let mut words: Vec<String> = crate::language::stopwords(language).iter().cloned().collect();
+    let mut words: Vec<String> = crate::language::stopwords(language).iter().map(|word| word.to_string()).collect();
     words.sort();
     words
 }
@@ -313,17 +313,20 @@ fn clean<'py>(py: Python<'py>, text: &str, passes: &Bound<'_, PyList>) -> PyResu
     Ok(compact_py(py, found))
 }
 
-/// [`clean`] over many texts on `threads` threads, results in input order.
+/// [`clean`] over many texts on `threads` threads, results in input order, with at most `rounds`
+/// confirming rounds each.
 #[pyfunction]
+#[pyo3(signature = (texts, passes, threads, rounds = crate::pipeline::MAX_ROUNDS))]
 fn clean_many<'py>(
     py: Python<'py>,
     texts: Vec<String>,
     passes: &Bound<'_, PyList>,
     threads: usize,
+    rounds: usize,
 ) -> PyResult<Vec<CompactPy<'py>>> {
     let built = build_passes(passes)?;
     let found: Vec<Compact> =
-        py.detach(|| crate::pipeline::process_many(&texts, &built, threads).into_iter().map(compact).collect());
+        py.detach(|| crate::pipeline::process_many(&texts, &built, threads, rounds).into_iter().map(compact).collect());
     Ok(found.into_iter().map(|each| compact_py(py, each)).collect())
 }
 

@@ -39,9 +39,9 @@ def learn_profiles(paths: tuple[str, ...], config: Config, group_field: str | No
 
 def run_profiles(options: argparse.Namespace, config: Config, reporter: Reporter) -> Any:
     """The profiles a clean/check/fix run applies: from ``--profiles FILE``, learned with ``--learn``, or none."""
-    from .profiles import Profiles
-
     if getattr(options, "profiles", None):
+        from .profiles import Profiles  # imported only when used: a plain run starts faster
+
         return Profiles.load(options.profiles)
     if getattr(options, "learn", False):
         return learn_profiles(tuple(options.paths), config, options.group_field, reporter)
