@@ -56,6 +56,9 @@ static AGENCY_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// A word every `LABELLED` credit holds (the longer labels contain one): lines without one skip it.
+static LABEL_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)photo|image|picture|credit|foto|bild|crédit").unwrap());
 static AGENCY_NAMES: LazyLock<Regex> = LazyLock::new(|| Regex::new(AGENCIES).unwrap());
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"©\s*(?P<credit>[^©\n]{2,80}?)\W{0,2}$").unwrap());
 
@@ -65,7 +68,7 @@ fn candidates(tail_text: &str) -> Vec<&'static Regex> {
     if tail(tail_text, 3).contains(')') {
         found.push(&*PARENTHESISED);
     }
-    if tail_text.contains(':') || tail_text.contains('/') {
+    if (tail_text.contains(':') || tail_text.contains('/')) && LABEL_WORDS.is_match(tail_text) {
         found.push(&*LABELLED);
     }
     if tail_text.contains('©') {
