@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 
 import attrs
 
@@ -145,6 +144,8 @@ def clean_many_in_engine(
     if threads == 1 or len(texts) <= size:
         cleaned = _engine.clean_many(encodable_all(texts), passes, threads)
         return [engine_articles(text, None, result) for text, result in zip(texts, cleaned)]
+    from concurrent.futures import ThreadPoolExecutor  # only here: a plain run starts without it
+
     chunks = [texts[start : start + size] for start in range(0, len(texts), size)]
     articles: list[list[Article]] = []
     with ThreadPoolExecutor(max_workers=1) as engine:
