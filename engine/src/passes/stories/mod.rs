@@ -13,8 +13,9 @@
 //!
 //! A milder topic change needs two of these signs (stories on related topics).
 //! A numbered item, a line ending in a colon, the headline of a closing section
-//! ("Conclusion"), or a headline whose label lines repeat those above it (items
-//! of one list) starts no story.
+//! ("Conclusion"), the first line of a table of contents (a run of headings whose first is printed again below), or a
+//! headline whose label lines repeat those above it (items of one list)
+//! starts no story.
 //!
 //! Every story keeps some prose; of two headlines closer than that, the one with
 //! more evidence wins, so a footer or a short list at a story's end does not
@@ -186,6 +187,7 @@ impl SplitStories {
             && (prose[position] - prose[low]).min(prose[high] - prose[position]) >= self.min_story_words
             && !signs::is_item_or_lead_in(view.text(position))
             && !signs::closing(view, position)
+            && !signs::heads_contents(view, position)
     }
 
     /// The evidence that a new story starts at this headline (more signs, then a sharper change), or None.

@@ -154,3 +154,13 @@ fn strengths_order_by_score_then_sharpness() {
     assert_eq!(sharp.compare(&mild), Ordering::Greater);
     assert_eq!(mild.compare(&mild), Ordering::Equal);
 }
+
+#[test]
+fn a_table_of_contents_starts_no_story() {
+    // The contents list under the port story's text names the choir section, which follows with its own heading.
+    let contents = format!("\n\n\n\n{CHOIR_TITLE}\nHow the judges voted\nWhat the prize pays for\n\n");
+    let raw = dump(&contents);
+    assert!(stories(&raw).iter().all(|&story| story == 0), "{:?}", stories(&raw));
+    let without = dump("\n\n\n\nHow the judges voted\nWhat the prize pays for\n\n");
+    assert!(stories(&without).contains(&1), "a headline over its text still starts a story");
+}
