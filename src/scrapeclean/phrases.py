@@ -17,7 +17,7 @@ from .errors import ConfigError
 from .fingerprint import key as block_key
 
 CATEGORIES = ("ui", "end", "byline", "bio", "closing")
-PHRASE_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "ru", "ja", "zh")
+PHRASE_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "ru", "ja", "zh", "cs", "pl", "nl", "sv", "tr", "ar", "ko", "id", "vi")
 # A prefix phrase ("share *") matches only lines this many words longer at most:
 # "Share on Facebook" is a widget, "Share your story with us and win" is not.
 PREFIX_SLACK = 4

@@ -17,19 +17,29 @@ use super::explicit::TEXT_BEFORE_END;
 use super::threads::thread_posts;
 use super::{Prepared, RemoveSiteChrome, PRINTED_WORDS};
 
+/// A comments heading: a count of comments ("34 responses", "12 komentářů", "댓글 5") or the word alone.
 static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)\b\d+\s+(?:comments?|responses?|replies|thoughts|kommentare|commentaires?|comentarios?|comentários?)\b|",
-        r"^\W*(?:comments?|leave a (?:reply|comment)|post a comment|join the (?:conversation|discussion)|",
-        r"kommentare|commentaires|comentarios|comentários)\W*$",
+    Regex::new(&format!(
+        r"(?i)\b\d+\s+(?:{COMMENT_WORDS}|responses?|replies|thoughts)\b|^\W*(?:{COMMENT_WORDS})\W*\d*\W*$|{}",
+        r"^\W*(?:leave a (?:reply|comment)|post a comment|join the (?:conversation|discussion))\W*$",
     ))
     .unwrap()
 });
-/// A comment form: the article is over where it stands.
+/// "Comments" in the languages of the phrase lists (en, de, fr, es, pt, it, ru, cs, pl, nl, sv, tr, ar, ko, id, vi, ja, zh).
+const COMMENT_WORDS: &str = concat!(
+    "comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари[йеия]в?|",
+    "komentář[eů]?|diskuse|komentarz[ey]?|reacties?|kommentarer|yorum(?:lar)?|komentar|bình luận|",
+    "تعليقات|تعليق|댓글|コメント|评论|留言",
+);
+/// A comment form: the article is over where it stands ("Leave a reply" in the languages of the phrase lists).
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)^\W*(?:leave a (?:reply|comment)|post a comment|kommentar schreiben|",
-        r"laisser un commentaire|deja un comentario|deixe um comentário|deixe uma resposta)\b",
+        r"laisser un commentaire|deja un comentario|deixe um comentário|deixe uma resposta|",
+        r"lascia un commento|оставить комментарий|добавить комментарий|napsat komentář|přidat komentář|",
+        r"dodaj komentarz|zostaw komentarz|laat een reactie achter|geef een reactie|lämna en kommentar|",
+        r"lämna ett svar|bir yanıt yazın|yorum yap|tinggalkan balasan|tinggalkan komentar|",
+        r"để lại (?:một )?bình luận)\b|^\W*(?:اترك تعليق|اترك رد|أضف تعليق|댓글 (?:남기기|쓰기|작성))",
     ))
     .unwrap()
 });
@@ -445,6 +455,24 @@ mod tests {
         let decisions = reasons(&lines.join("\n\n"));
         assert!(decisions[1..4].iter().all(|(_, reason)| reason == "kept"));
         assert!(decisions[7..].iter().all(|(_, reason)| reason == "comment-thread"));
+    }
+
+    #[test]
+    fn comments_headings_in_more_languages() {
+        for heading in ["4 Comments", "12 komentářů", "Komentarze (3)", "7 reacties", "댓글 5", "Yorumlar", "تعليقات"]
+        {
+            assert!(super::COMMENTS_HEADING.is_match(heading), "{heading}");
+        }
+        assert!(!super::COMMENTS_HEADING.is_match("Comments on the new bridge plan were mixed"));
+    }
+
+    #[test]
+    fn comment_forms_in_more_languages() {
+        for form in ["Tinggalkan Balasan", "Zostaw komentarz", "Laat een reactie achter", "اترك تعليقاً", "댓글 남기기"]
+        {
+            assert!(super::CLOSING.is_match(form), "{form}");
+        }
+        assert!(!super::CLOSING.is_match("The council will leave a comment period open"));
     }
 
     #[test]
