@@ -14,13 +14,13 @@ use crate::regions::{dense_runs, Run, Stretch};
 
 use super::classes::{Class, LABEL_WORDS};
 use super::explicit::TEXT_BEFORE_END;
-use super::threads::thread_posts;
+use super::threads::{is_signature, thread_posts};
 use super::{Prepared, RemoveSiteChrome, PRINTED_WORDS};
 
 /// A comments heading: a count of comments ("34 responses", "12 komentářů", "댓글 5") or the word alone.
 static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b\d+\s+(?:{COMMENT_WORDS}|responses?|replies|thoughts)\b|^\W*(?:{COMMENT_WORDS})\W*\d*\W*$|{}",
+        r"(?i)\b\d+\s+(?:\w+\s+){{0,2}}(?:{COMMENT_WORDS}|responses?|replies|thoughts)\b|^\W*(?:{COMMENT_WORDS})\W*\d*\W*$|{}",
         r"^\W*(?:leave a (?:reply|comment)|post a comment|join the (?:conversation|discussion))\W*$",
     ))
     .unwrap()
@@ -57,6 +57,8 @@ const THREAD_TEXT_WORDS: usize = 150;
 const SHORT_THREAD_TEXT_WORDS: usize = 40;
 const OWN_STAMP_WINDOW: usize = 3;
 const THREAD_GAP: usize = 25;
+/// Signed entries ("Alex says:") in a row that make a thread without a heading.
+const SIGNED_POSTS: usize = 5;
 
 impl RemoveSiteChrome {
     /// Positions to keep: the strong runs, their headline zones and bylines next to them.
@@ -254,7 +256,7 @@ impl RemoveSiteChrome {
                 if previous.is_some()
                     && text_words >= needed
                     && following.is_some_and(|following| following - position <= THREAD_GAP)
-                    && opens_comments(prepared, position)
+                    && (opens_comments(prepared, position) || signed_thread(prepared, &stamps[seen - 1..], text_words))
                 {
                     return Some(position);
                 }
@@ -298,6 +300,27 @@ impl RemoveSiteChrome {
             matches!(prepared.edits.role(prepared.live[position]), Some(Role::Byline | Role::Caption))
         }));
     }
+}
+
+/// Entries signed "Name says:" over their date follow one another closely below a long text:
+/// readers' comments, whatever the language of the heading above them (or with none).
+///
+/// A live blog stamps its entries with bare times, a forum's "Name said:"
+/// opens a quote rather than standing over a date, and a forum's first post
+/// is short.
+fn signed_thread(prepared: &Prepared<'_, '_>, stamps: &[usize], text_words: usize) -> bool {
+    if text_words < THREAD_TEXT_WORDS {
+        return false;
+    }
+    let mut signed = 0;
+    for pair in stamps.windows(2) {
+        if pair[1] - pair[0] > THREAD_GAP {
+            break;
+        }
+        // "Alex says:" right over its date: a comment's signature (a forum's "Alex said:" opens a quote)
+        signed += usize::from(pair[1] == pair[0] + 1 && is_signature(prepared.texts[pair[0]]));
+    }
+    signed >= SIGNED_POSTS
 }
 
 /// A comments heading ("10 Comments", "Leave a reply") stands just above the first stamped entry.
@@ -458,11 +481,31 @@ mod tests {
     }
 
     #[test]
+    fn signed_comments_without_a_heading_are_cut() {
+        let mut lines = vec!["Harbour seals return to the estuary after forty years".to_string()];
+        for _ in 0..3 {
+            lines.extend(PARAGRAPHS.iter().map(|paragraph| paragraph.to_string()));
+            // a long text: 150 words and more
+        }
+        lines.push("Komentáře čtenářů".to_string());
+        for (name, day) in [("Milan", 12), ("Catherine", 13), ("Alex", 17), ("Gary", 19), ("Ann", 20), ("Lee", 21)] {
+            lines.push(format!("{name} says:"));
+            lines.push(format!("September {day}, 2018 at 4:47 pm"));
+            lines.push(format!("Good to read, thanks {name}."));
+        }
+        let decisions = reasons(&lines.join("\n\n"));
+        assert!(decisions[1..10].iter().all(|(_, reason)| reason == "kept"));
+        assert!(decisions[11..].iter().all(|(_, reason)| reason != "kept"));
+        assert!(decisions[12..].iter().all(|(_, reason)| reason == "comment-thread"), "{decisions:?}");
+    }
+
+    #[test]
     fn comments_headings_in_more_languages() {
         for heading in ["4 Comments", "12 komentářů", "Komentarze (3)", "7 reacties", "댓글 5", "Yorumlar", "تعليقات"]
         {
             assert!(super::COMMENTS_HEADING.is_match(heading), "{heading}");
         }
+        assert!(super::COMMENTS_HEADING.is_match("124 Reader Comments"));
         assert!(!super::COMMENTS_HEADING.is_match("Comments on the new bridge plan were mixed"));
     }
 
