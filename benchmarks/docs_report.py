@@ -76,6 +76,12 @@ METHOD_NOTES = """\
   printed twice) from any dataset, or from your own dumps with
   `--dumps pages.jsonl` (`{"id", "text", "title", "body"}` lines); score them
   with `--sets composites --composites mine.jsonl.gz --composites-html PATH`.
+- `python benchmarks/composites.py ... --kinds stacked,guide` makes the
+  harder multi-story composites: 2–3 stories of pages of one half stacked
+  after the site's own chrome repeated, a section label, no blank line, or
+  a blank line (`stacked`), and listicles and guides that must stay one
+  story (`guide`); `python benchmarks/targets.py RESULTS.json` prints every
+  target measure per half.
 - `tests/test_quality_floor.py` checks scrapeclean's F1s on a fixed sample of
   tens of pages against the pins in `benchmarks/floor.json`; re-pin on purpose
   with `python benchmarks/floor.py --update`.
@@ -105,7 +111,10 @@ def markdown(result: dict, plot_name: str | None = PLOT_NAME) -> str:
         'Rerun everything and regenerate this page (from the project root, after `pip install -e ".[bench]"`):',
         "",
         "```",
-        "python benchmarks/quality.py --jobs 2 --docs",
+        "python benchmarks/composites.py --set wcxb --root ../shared/data/wcxb-dev --kinds stacked,guide \\",
+        "    --count 100 --cache-dir benchmarks/.cache --out benchmarks/.cache/composites-stacked.jsonl.gz",
+        "python benchmarks/quality.py --jobs 2 --docs --composites ../shared/data/composites-dev.jsonl.gz \\",
+        "    --composites benchmarks/.cache/composites-stacked.jsonl.gz [--baseline EARLIER.json]",
         "```",
         "",
         f"This page was made by `{meta.get('command', '?')}`.",
@@ -117,6 +126,7 @@ def markdown(result: dict, plot_name: str | None = PLOT_NAME) -> str:
         lines += [f"## {SET_TITLES.get(set_name, set_name)}", "", *markdown_table(table), ""]
     lines += page_type_section(summary, plot_name)
     lines += halves_section(summary)
+    lines += targets_section(result)
     lines += [METHOD_NOTES]
     return "\n".join(lines)
 
@@ -190,6 +200,23 @@ def halves_section(summary: Sequence[dict]) -> list[str]:
                 ]
             )
     return ["## Both halves of the dev data", "", HALVES_NOTE, "", *markdown_table(table), ""]
+
+
+def targets_section(result: dict) -> list[str]:
+    """Every target measure on all pages and on each half, beside the baseline run's where one was given."""
+    if not result.get("pages"):
+        return []
+    from .targets import targets_table
+
+    baseline = result.get("baseline")
+    lines = ["## Targets, both halves", ""]
+    if baseline:
+        about = (
+            f"Baseline: scrapeclean {baseline.get('scrapeclean') or '?'}, measured {baseline.get('date') or '?'} "
+            f"by `{baseline.get('command') or '?'}`; given to this run with `--baseline`."
+        )
+        lines += [about, ""]
+    return [*lines, *targets_table(result, baseline), ""]
 
 
 def _cell(value: float | None) -> str:

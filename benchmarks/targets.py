@@ -121,10 +121,24 @@ def _number(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
+def baseline_summary(baseline: dict) -> dict:
+    """What a results JSON keeps of an earlier run to show beside its own: its command, versions and measures."""
+    meta = baseline.get("meta", {})
+    return {
+        "command": meta.get("command"),
+        "date": meta.get("date"),
+        "scrapeclean": meta.get("versions", {}).get("scrapeclean"),
+        "measures": {name: values for name, _, values in measure_rows(baseline["pages"])},
+    }
+
+
 def targets_table(result: dict, baseline: dict | None = None) -> list[str]:
-    """A Markdown table: each measure, its target, and its value on all pages and each half (and the baseline's)."""
+    """A Markdown table: each measure, its target, its value on all pages and each half (and the baseline's).
+
+    ``baseline`` is a :func:`baseline_summary`.
+    """
     now = measure_rows(result["pages"])
-    before = {name: values for name, _, values in measure_rows(baseline["pages"])} if baseline else {}
+    before = (baseline or {}).get("measures") or {}
     header = ["measure", "target"]
     if before:
         header += ["baseline all", *(f"baseline {half}" for half in HALVES)]
@@ -145,8 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=Path, help="an earlier results JSON to show beside it")
     args = parser.parse_args(argv)
     result = json.loads(args.results.read_text(encoding="utf-8"))
-    baseline = json.loads(args.baseline.read_text(encoding="utf-8")) if args.baseline else None
-    print("\n".join(targets_table(result, baseline)))
+    baseline = baseline_summary(json.loads(args.baseline.read_text(encoding="utf-8"))) if args.baseline else None
+    print("\n".join(targets_table(result, baseline or result.get("baseline"))))
     return 0
 
 
