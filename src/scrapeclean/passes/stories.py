@@ -81,7 +81,7 @@ class SplitStories:
     # Prose a story beside one twice its length needs unless its headline has strong signs or a date.
     short_story_words: int = field(default=150, validator=at_least(0, "split-stories", strictly=True))
     # Prose on either side a headline needs when its evidence is not sure (an under-signed subheading).
-    unsure_story_words: int = field(default=200, validator=at_least(0, "split-stories", strictly=True))
+    unsure_story_words: int = field(default=140, validator=at_least(0, "split-stories", strictly=True))
 
     def __call__(self, document: Document) -> Document:
         return run_builtin(document, (self,))

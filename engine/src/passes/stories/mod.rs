@@ -74,7 +74,7 @@ impl Default for SplitStories {
             min_depth: 0.07,
             relaxed_similarity: 0.12,
             short_story_words: 150,
-            unsure_story_words: 200,
+            unsure_story_words: 140,
         }
     }
 }
