@@ -10,6 +10,16 @@ Three kinds, written as JSON lines in the layout of ``composites-dev.jsonl.gz``:
   produce: the host page up to the end of its story, then each guest page's
   whole dump, then the rest of the host page.
 * ``captions``: every photo caption (``<figcaption>``) line printed twice.
+* ``stacked``: 2–3 stories of pages of one half of the data stacked as a
+  site's endless page prints them: the host page up to the end of its story,
+  then each guest's story (title to last body line) after one of four joins
+  picked at random: the site's own chrome above the host's story repeated
+  (its short menu and section lines), one section label, the story straight
+  after the last line with no blank line between, or a blank line. Scored as
+  ``multi``.
+* ``guide``: a listicle or guide (a story with several heading lines between
+  its paragraphs) left as it is, scored as ``multi`` with one story: it must
+  not be split at its headings.
 
 ``dup`` and ``captions`` records keep the page's HTML path (or its plain
 dump), so the benchmark can score the same page without the copy.
@@ -36,7 +46,12 @@ if __package__ in (None, ""):  # run as a script
 from benchmarks import datasets
 from benchmarks.renderers import read_html, render_file
 
-KINDS = ("dup", "multi", "captions")
+KINDS = ("dup", "multi", "captions", "stacked", "guide")
+JOINS = ("chrome", "label", "tight", "blank")  # how ``stacked`` joins one story to the next
+CHROME_WORDS = 6  # a line of the site's chrome above a story: a menu entry or section label
+CHROME_LINES = 6  # how many of them the site repeats between stories
+HEADING_WORDS = 12  # a heading inside a guide: a short line without sentence punctuation
+MIN_HEADINGS = 3
 MIN_BODY_WORDS = 150  # short gold bodies make stories that are hard to locate in the dump
 MIN_MATCH_WORDS = 5  # a dump line shorter than this says little about where the story is
 TITLE_REACH = 12  # how many lines above the first body line the title may stand
@@ -102,6 +117,54 @@ def make_multi(host_dump: str, host: datasets.Page, guest_dumps: list[str]) -> s
     return "\n".join([*lines[:end], *inserted, "", *lines[end:]])
 
 
+def site_chrome(lines: list[str], story_start: int) -> list[str]:
+    """The short lines above a story (menu entries, section labels), the last few of them, as the site prints them."""
+    short = [line for line in lines[:story_start] if line.strip() and len(line.split()) <= CHROME_WORDS]
+    return short[-CHROME_LINES:]
+
+
+def make_stacked(host_dump: str, host: datasets.Page, guests: list[tuple[str, datasets.Page]], rng) -> str | None:
+    """The host page with each guest's story inside it after its own story, each after a join picked by ``rng``."""
+    lines = host_dump.split("\n")
+    region = story_region(lines, host.gold_body, host.gold_title)
+    if region is None:
+        return None
+    start, end = region
+    chrome = site_chrome(lines, start)
+    inserted: list[str] = []
+    for guest_dump, guest in guests:
+        guest_lines = guest_dump.split("\n")
+        guest_region = story_region(guest_lines, guest.gold_body, guest.gold_title)
+        if guest_region is None or normalise(guest_lines[guest_region[0]]) != normalise(guest.gold_title or ""):
+            return None  # a guest's story starts at its title, as an endless page prints it
+        story = guest_lines[guest_region[0] : guest_region[1]]
+        join = rng.choice(JOINS)
+        if join == "chrome" and chrome:
+            inserted += ["", *chrome, *story]
+        elif join == "label" and chrome:
+            inserted += ["", rng.choice(chrome), *story]
+        elif join == "tight":
+            inserted += story
+        else:
+            inserted += ["", *story]
+    return "\n".join([*lines[:end], *inserted, "", *lines[end:]])
+
+
+def is_guide(dump: str, page: datasets.Page) -> bool:
+    """A story with several heading lines between its paragraphs (a listicle, a how-to), found in the dump."""
+    lines = dump.split("\n")
+    region = story_region(lines, page.gold_body, page.gold_title)
+    if region is None:
+        return False
+    gold = normalise(page.gold_body)
+    headings = [
+        line
+        for line in lines[region[0] + 1 : region[1]]
+        if 0 < len(line.split()) <= HEADING_WORDS and line.rstrip()[-1:] not in ".!?:;," and normalise(line) in gold
+    ]
+    return len(headings) >= MIN_HEADINGS
+
+
 def figure_captions(html: str) -> list[str]:
     import lxml.html
 
@@ -151,14 +214,14 @@ def record_for(page: datasets.Page, kind: str, text: str, stories, renderer: str
         "dataset": page.set_name,
         "renderer": renderer,
         "page_type": page.page_type,
-        "kind": kind,
+        "kind": "multi" if kind in ("stacked", "guide") else kind,
         "text": text,
         "gold": [{"title": story.title, "body": story.body} for story in stories],
         "html_path": None,
     }
     if page.html_path is not None and html_root is not None:
         record["html_path"] = page.html_path.resolve().relative_to(html_root.resolve()).as_posix()
-    if kind != "multi" and (record["html_path"] is None or renderer == datasets.SHIPPED):
+    if record["kind"] != "multi" and (record["html_path"] is None or renderer == datasets.SHIPPED):
         record["original_text"] = page_dump(page, renderer, None)  # the page without the copy
     return record
 
@@ -181,6 +244,19 @@ def generate(
             stories = page.stories
             if kind == "dup":
                 text = make_dup(dump, page)
+            elif kind == "guide":
+                text = dump if is_guide(dump, page) else None
+            elif kind == "stacked":
+                # Guests come from the host's half of the data, so a half's composites hold only its own pages.
+                same_half = [
+                    other
+                    for other in candidates
+                    if other is not page and datasets.half_of(other.page_id) == datasets.half_of(page.page_id)
+                ]
+                guests = rng.sample(same_half, rng.choice((1, 2)))
+                guest_dumps = [page_dump(guest, renderer, cache_dir) for guest in guests]
+                text = None if None in guest_dumps else make_stacked(dump, page, list(zip(guest_dumps, guests)), rng)
+                stories = (*page.stories, *(story for guest in guests for story in guest.stories))
             elif kind == "captions":
                 html = read_html(page.html_path) if page.html_path is not None else ""
                 text = make_captions(dump, figure_captions(html)) if html else None
@@ -208,6 +284,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--kinds", default=",".join(KINDS), help=f"comma list of {', '.join(KINDS)}")
     parser.add_argument("--count", type=int, default=50, help="composites of each kind (default 50)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--cache-dir", type=Path, help="rendered dump cache to read and fill (default: none)")
     parser.add_argument("--out", type=Path, required=True, help="JSONL to write (.gz compresses)")
     return parser.parse_args(argv)
 
@@ -226,7 +303,7 @@ def main(argv=None) -> int:
     opener = gzip.open if args.out.suffix == ".gz" else open
     written = 0
     with opener(args.out, "wt", encoding="utf-8") as out:
-        for record in generate(pages, kinds, args.count, args.renderer, args.seed, args.root):
+        for record in generate(pages, kinds, args.count, args.renderer, args.seed, args.root, args.cache_dir):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             written += 1
     print(f"wrote {written} composites to {args.out}", file=sys.stderr)

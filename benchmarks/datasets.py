@@ -17,6 +17,7 @@ that a renderer turns into a dump).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,6 +25,23 @@ from pathlib import Path
 
 SHIPPED = "shipped"  # the renderer name for dumps that come with the dataset
 DUPLICATE_KINDS = ("dup", "captions")  # composites scored against the same page without the copy
+
+
+HALVES = ("A", "B")  # the dev pages split in two by a hash of their id: tune on A, check on B
+
+
+def half_of(page_id: str) -> str:
+    """Which half of the dev data a page falls in, by a hash of its own id.
+
+    A composite falls in its host page's half (``wcxb-dev/0417+multi`` goes
+    with WCXB page ``0417``), so a page and the composites it hosts are never
+    split across halves.
+
+    >>> half_of("0417") == half_of("wcxb-dev/0417+multi")
+    True
+    """
+    base = page_id.rsplit("/", 1)[-1].split("+", 1)[0]
+    return HALVES[hashlib.sha256(base.encode("utf-8")).digest()[0] % 2]
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,12 @@ METHOD_NOTES = """\
   printed twice) from any dataset, or from your own dumps with
   `--dumps pages.jsonl` (`{"id", "text", "title", "body"}` lines); score them
   with `--sets composites --composites mine.jsonl.gz --composites-html PATH`.
+- `python benchmarks/composites.py ... --kinds stacked,guide` makes the
+  harder multi-story composites: 2–3 stories of pages of one half stacked
+  after the site's own chrome repeated, a section label, no blank line, or
+  a blank line (`stacked`), and listicles and guides that must stay one
+  story (`guide`); `python benchmarks/targets.py RESULTS.json` prints every
+  target measure per half.
 - `tests/test_quality_floor.py` checks scrapeclean's F1s on a fixed sample of
   tens of pages against the pins in `benchmarks/floor.json`; re-pin on purpose
   with `python benchmarks/floor.py --update`.
@@ -105,7 +111,10 @@ def markdown(result: dict, plot_name: str | None = PLOT_NAME) -> str:
         'Rerun everything and regenerate this page (from the project root, after `pip install -e ".[bench]"`):',
         "",
         "```",
-        "python benchmarks/quality.py --jobs 2 --docs",
+        "python benchmarks/composites.py --set wcxb --root ../shared/data/wcxb-dev --kinds stacked,guide \\",
+        "    --count 100 --cache-dir benchmarks/.cache --out benchmarks/.cache/composites-stacked.jsonl.gz",
+        "python benchmarks/quality.py --jobs 2 --docs --composites ../shared/data/composites-dev.jsonl.gz \\",
+        "    --composites benchmarks/.cache/composites-stacked.jsonl.gz [--baseline EARLIER.json]",
         "```",
         "",
         f"This page was made by `{meta.get('command', '?')}`.",
@@ -116,6 +125,8 @@ def markdown(result: dict, plot_name: str | None = PLOT_NAME) -> str:
     for set_name, table in set_tables(summary).items():
         lines += [f"## {SET_TITLES.get(set_name, set_name)}", "", *markdown_table(table), ""]
     lines += page_type_section(summary, plot_name)
+    lines += halves_section(summary)
+    lines += targets_section(result)
     lines += [METHOD_NOTES]
     return "\n".join(lines)
 
@@ -150,6 +161,66 @@ def page_type_section(summary: Sequence[dict], plot_name: str | None) -> list[st
     if plot_name:
         lines += [f"![WCXB word F1 per system and page type]({plot_name})", ""]
     return lines
+
+
+HALVES_NOTE = (
+    "The dev pages split in two by a hash of their id (`benchmarks/datasets.py: half_of`; a composite goes with "
+    "its host page). Rules are tuned on half A; half B is the check. A gain that shows on one half only is no gain. "
+    "*main F1* is the set's published metric (shingle F1 for the article-extraction benchmark, word F1 for WCXB); "
+    "*article title* the share of article pages whose first title is the gold title."
+)
+
+
+def halves_section(summary: Sequence[dict]) -> list[str]:
+    rows = [row for row in summary if row.get("halves") and (row["system"] == "scrapeclean" or row["source"] == "html")]
+    if not rows:
+        return []
+    types = [name for name in PAGE_TYPE_ORDER if any(name in (row.get("by_type") or {}) for row in rows)]
+    header = ["set", "system", "input", "half", "pages", "main F1", "article title", "right count", "story F1"]
+    table = [header + types]
+    for row in rows:
+        for half, numbers in row["halves"].items():
+            if not numbers["pages"]:
+                continue
+            main = numbers.get("shingle_f1" if row["set"] == "aeb" else "word_f1")
+            multi = numbers.get("multi") or {}
+            by_type = numbers.get("by_type") or {}
+            table.append(
+                [
+                    row["set"],
+                    row["system"],
+                    row["source"],
+                    half,
+                    str(numbers["pages"]),
+                    _cell(main),
+                    _cell(numbers.get("article_title_accuracy")),
+                    _cell(multi.get("right_count")),
+                    _cell(multi.get("story_f1")),
+                    *(_cell(by_type.get(name, {}).get("word_f1")) for name in types),
+                ]
+            )
+    return ["## Both halves of the dev data", "", HALVES_NOTE, "", *markdown_table(table), ""]
+
+
+def targets_section(result: dict) -> list[str]:
+    """Every target measure on all pages and on each half, beside the baseline run's where one was given."""
+    if not result.get("pages"):
+        return []
+    from .targets import targets_table
+
+    baseline = result.get("baseline")
+    lines = ["## Targets, both halves", ""]
+    if baseline:
+        about = (
+            f"Baseline: scrapeclean {baseline.get('scrapeclean') or '?'}, measured {baseline.get('date') or '?'} "
+            f"by `{baseline.get('command') or '?'}`; given to this run with `--baseline`."
+        )
+        lines += [about, ""]
+    return [*lines, *targets_table(result, baseline), ""]
+
+
+def _cell(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 def plot(summary: Sequence[dict], path: Path) -> bool:

@@ -70,6 +70,7 @@ def measure(data: Path, sample: dict) -> dict[str, float]:
         "aeb_shingle_f1": rows["aeb"]["shingle"]["f1"],
         "wcxb_word_f1": rows["wcxb"]["word"]["f1"],
         "composites_story_f1": rows["composites"]["multi"]["story_f1"],
+        "composites_right_count": rows["composites"]["multi"]["right_count"],
         "composites_dup_f1": rows["composites"]["dup"]["shingle"]["f1"],
     }
 

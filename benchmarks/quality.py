@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import os
 import sys
 import time
@@ -69,6 +70,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--worst", type=int, default=0, help="write the K worst scrapeclean pages of each set to --worst-dir"
     )
     parser.add_argument("--worst-dir", type=Path, default=PROJECT_ROOT / "benchmarks" / "results" / "worst")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="an earlier results JSON whose target measures the report shows beside this run's",
+    )
     run_info.add_report_arguments(parser, DEFAULT_JSON, "docs/benchmarks.md and its plot")
     parser.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, help="rendered dump cache")
     parser.add_argument("--no-cache", action="store_true", help="render every dump afresh and keep nothing")
@@ -154,11 +160,13 @@ def run(args: argparse.Namespace) -> tuple[dict, list[dict], list[datasets.Page]
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.from_json:
-        import json
-
         result = json.loads(args.from_json.read_text(encoding="utf-8"))
     else:
         result, records, pages = run(args)
+        if args.baseline:
+            from benchmarks.targets import baseline_summary
+
+            result["baseline"] = baseline_summary(json.loads(args.baseline.read_text(encoding="utf-8")))
         write_json(result, args.json)
         if args.worst:
             from benchmarks.worst import write_worst

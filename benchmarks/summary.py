@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from statistics import mean
 
-from .datasets import DUPLICATE_KINDS
+from .datasets import DUPLICATE_KINDS, HALVES, half_of
 from .metrics import Counts, Scores, mean_scores, page_precision, shingle_scores
 
 MEGABYTE = 1_000_000
@@ -46,7 +46,25 @@ def summarise_group(key: tuple[str, str, str], group: list[dict]) -> dict:
         copies = [record for record in group if record["kind"] == kind]
         if copies:
             row[kind] = dup_summary(copies)
+    row["halves"] = {half: half_summary([r for r in group if half_of(r["page_id"]) == half]) for half in HALVES}
     return row
+
+
+def half_summary(records: list[dict]) -> dict:
+    """The measures the targets name, on one half of the pages: F1s, articles' F1 and titles, multi-story splits."""
+    summary: dict = {"pages": len(records)}
+    singles = [record for record in records if record["kind"] == "single"]
+    if singles:
+        summary["shingle_f1"] = shingle_scores(Counts(*record["shingle"]) for record in singles).f1
+        summary["word_f1"] = mean(record["word"][2] for record in singles)
+        summary["title_accuracy"] = title_accuracy(singles)
+        summary["by_type"] = by_page_type(singles)
+        articles = [record for record in singles if record["page_type"] == "article"]
+        summary["article_title_accuracy"] = title_accuracy(articles) if articles else None
+    multis = [record for record in records if record["kind"] == "multi"]
+    if multis:
+        summary["multi"] = multi_summary(multis)
+    return summary
 
 
 def quality_of(records: list[dict]) -> dict:
@@ -57,6 +75,7 @@ def quality_of(records: list[dict]) -> dict:
         "word": word._asdict(),
         "title_accuracy": title_accuracy(records),
         "titled_pages": sum(record.get("title_ok") is not None for record in records),
+        "article_title_accuracy": title_accuracy([record for record in records if record["page_type"] == "article"]),
     }
 
 

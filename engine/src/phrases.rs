@@ -14,7 +14,8 @@ macro_rules! lists {
         [$(($code, include_str!(concat!("../../src/scrapeclean/data/phrases/", $code, ".txt")))),*]
     };
 }
-pub static LISTS: [(&str, &str); 9] = lists!("en", "de", "fr", "es", "pt", "it", "ru", "ja", "zh");
+pub static LISTS: [(&str, &str); 18] =
+    lists!("en", "de", "fr", "es", "pt", "it", "ru", "ja", "zh", "cs", "pl", "nl", "sv", "tr", "ar", "ko", "id", "vi");
 /// A prefix phrase ("share *") matches only lines this many words longer at most.
 const PREFIX_SLACK: usize = 4;
 

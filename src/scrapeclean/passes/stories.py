@@ -50,7 +50,7 @@ class SplitStories:
 
     name: ClassVar[str] = "split-stories"
 
-    min_story_words: int = field(default=60, validator=at_least(0, "split-stories", strictly=True))
+    min_story_words: int = field(default=70, validator=at_least(0, "split-stories", strictly=True))
     window_words: int = field(default=250, validator=at_least(0, "split-stories", strictly=True))
     max_similarity: float = field(default=0.08, validator=at_least(0, "split-stories", strictly=True))
     min_evidence: int = field(default=1, validator=at_least(0, "split-stories", strictly=True))
@@ -62,6 +62,8 @@ class SplitStories:
     relaxed_similarity: float = field(default=0.12, validator=at_least(0, "split-stories", strictly=True))
     # Prose a story beside one twice its length needs unless its headline has strong signs or a date.
     short_story_words: int = field(default=150, validator=at_least(0, "split-stories", strictly=True))
+    # Prose on either side a headline needs when its evidence is not sure (an under-signed subheading).
+    unsure_story_words: int = field(default=140, validator=at_least(0, "split-stories", strictly=True))
 
     def __call__(self, document: Document) -> Document:
         return run_builtin(document, (self,))

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use crate::features::Features;
 use crate::model::{Edits, Role};
 use crate::phrases::{phrase_set, PhraseSet};
-use crate::reasons::{AUTHOR_BIO, BYLINE_MARKER, CONSENT_NOTICE, RELATED, UI_PHRASE};
+use crate::reasons::{AUTHOR_BIO, BYLINE_MARKER, CONSENT_NOTICE, RELATED, UI_PHRASE, WIDGET};
 
 use super::classes::{LABEL_WORDS, REPEATED_LABEL};
 use super::teasers::rstrip;
@@ -50,6 +50,13 @@ fn is_consent_notice(text: &str, feature: &Features) -> bool {
         return false;
     }
     COOKIE.is_match(text) && CONSENT.is_match(text)
+}
+
+/// A line of TeX source a page prints as a formula's alternative text ("{\\displaystyle x^{2}}"):
+/// the formula itself is rendered beside it, so the source line is markup, in any language.
+fn is_formula_source(text: &str) -> bool {
+    let trimmed = text.trim();
+    trimmed.starts_with("{\\") && trimmed.ends_with('}')
 }
 
 /// The live blocks as the explicit pass reads them (by position).
@@ -94,6 +101,11 @@ pub fn explicit_chrome(
     let mut prose_words = 0; // words of sentence-shaped blocks so far: text comes before its trailing sections
     for position in 0..count {
         let (index, text, feature) = (blocks.live[position], blocks.texts[position], blocks.feats[position]);
+        if is_formula_source(text) {
+            removed[position] = true;
+            edits.remove(index, WIDGET, "formula source (TeX alternative text)");
+            continue;
+        }
         if is_consent_notice(text, feature) {
             removed[position] = true;
             edits.remove(index, CONSENT_NOTICE, "cookie or consent notice");
@@ -211,5 +223,37 @@ fn teasers_after(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_,
             *removed = true;
         }
         previous_label = is_label;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_source_lines() {
+        assert!(is_formula_source("  {\\displaystyle E=mc^{2}} "));
+        assert!(!is_formula_source("The energy {\\displaystyle E} of a body at rest."));
+        assert!(!is_formula_source("{braces} in prose"));
+    }
+
+    #[test]
+    fn phrase_lists_of_more_languages() {
+        let languages = crate::phrases::all_languages();
+        let phrases = Phrases::new(&languages);
+        for line in [
+            "sdílet",
+            "udostępnij",
+            "lees ook",
+            "läs också",
+            "paylaş",
+            "اقرأ أيضا",
+            "관련기사",
+            "baca juga",
+            "tin liên quan",
+        ] {
+            let key = crate::text::key(line);
+            assert!(phrases.ui.matches(&key, true) || phrases.end.matches(&key, true), "{line}");
+        }
     }
 }

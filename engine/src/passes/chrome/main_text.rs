@@ -14,22 +14,32 @@ use crate::regions::{dense_runs, Run, Stretch};
 
 use super::classes::{Class, LABEL_WORDS};
 use super::explicit::TEXT_BEFORE_END;
-use super::threads::thread_posts;
+use super::threads::{is_signature, thread_posts};
 use super::{Prepared, RemoveSiteChrome, PRINTED_WORDS};
 
+/// A comments heading: a count of comments ("34 responses", "12 komentářů", "댓글 5") or the word alone.
 static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)\b\d+\s+(?:comments?|responses?|replies|thoughts|kommentare|commentaires?|comentarios?|comentários?)\b|",
-        r"^\W*(?:comments?|leave a (?:reply|comment)|post a comment|join the (?:conversation|discussion)|",
-        r"kommentare|commentaires|comentarios|comentários)\W*$",
+    Regex::new(&format!(
+        r"(?i)\b\d+\s+(?:\w+\s+){{0,2}}(?:{COMMENT_WORDS}|responses?|replies|thoughts)\b|^\W*(?:{COMMENT_WORDS})\W*\d*\W*$|{}",
+        r"^\W*(?:leave a (?:reply|comment)|post a comment|join the (?:conversation|discussion))\W*$",
     ))
     .unwrap()
 });
-/// A comment form: the article is over where it stands.
+/// "Comments" in the languages of the phrase lists (en, de, fr, es, pt, it, ru, cs, pl, nl, sv, tr, ar, ko, id, vi, ja, zh).
+const COMMENT_WORDS: &str = concat!(
+    "comments?|kommentare?|commentaires?|comentarios?|comentários?|commenti|комментари[йеия]в?|",
+    "komentář[eů]?|diskuse|komentarz[ey]?|reacties?|kommentarer|yorum(?:lar)?|komentar|bình luận|",
+    "تعليقات|تعليق|댓글|コメント|评论|留言",
+);
+/// A comment form: the article is over where it stands ("Leave a reply" in the languages of the phrase lists).
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)^\W*(?:leave a (?:reply|comment)|post a comment|kommentar schreiben|",
-        r"laisser un commentaire|deja un comentario|deixe um comentário|deixe uma resposta)\b",
+        r"laisser un commentaire|deja un comentario|deixe um comentário|deixe uma resposta|",
+        r"lascia un commento|оставить комментарий|добавить комментарий|napsat komentář|přidat komentář|",
+        r"dodaj komentarz|zostaw komentarz|laat een reactie achter|geef een reactie|lämna en kommentar|",
+        r"lämna ett svar|bir yanıt yazın|yorum yap|tinggalkan balasan|tinggalkan komentar|",
+        r"để lại (?:một )?bình luận)\b|^\W*(?:اترك تعليق|اترك رد|أضف تعليق|댓글 (?:남기기|쓰기|작성))",
     ))
     .unwrap()
 });
@@ -47,6 +57,8 @@ const THREAD_TEXT_WORDS: usize = 150;
 const SHORT_THREAD_TEXT_WORDS: usize = 40;
 const OWN_STAMP_WINDOW: usize = 3;
 const THREAD_GAP: usize = 25;
+/// Signed entries ("Alex says:") in a row that make a thread without a heading.
+const SIGNED_POSTS: usize = 5;
 
 impl RemoveSiteChrome {
     /// Positions to keep: the strong runs, their headline zones and bylines next to them.
@@ -244,7 +256,7 @@ impl RemoveSiteChrome {
                 if previous.is_some()
                     && text_words >= needed
                     && following.is_some_and(|following| following - position <= THREAD_GAP)
-                    && opens_comments(prepared, position)
+                    && (opens_comments(prepared, position) || signed_thread(prepared, &stamps[seen - 1..], text_words))
                 {
                     return Some(position);
                 }
@@ -288,6 +300,27 @@ impl RemoveSiteChrome {
             matches!(prepared.edits.role(prepared.live[position]), Some(Role::Byline | Role::Caption))
         }));
     }
+}
+
+/// Entries signed "Name says:" over their date follow one another closely below a long text:
+/// readers' comments, whatever the language of the heading above them (or with none).
+///
+/// A live blog stamps its entries with bare times, a forum's "Name said:"
+/// opens a quote rather than standing over a date, and a forum's first post
+/// is short.
+fn signed_thread(prepared: &Prepared<'_, '_>, stamps: &[usize], text_words: usize) -> bool {
+    if text_words < THREAD_TEXT_WORDS {
+        return false;
+    }
+    let mut signed = 0;
+    for pair in stamps.windows(2) {
+        if pair[1] - pair[0] > THREAD_GAP {
+            break;
+        }
+        // "Alex says:" right over its date: a comment's signature (a forum's "Alex said:" opens a quote)
+        signed += usize::from(pair[1] == pair[0] + 1 && is_signature(prepared.texts[pair[0]]));
+    }
+    signed >= SIGNED_POSTS
 }
 
 /// A comments heading ("10 Comments", "Leave a reply") stands just above the first stamped entry.
@@ -445,6 +478,44 @@ mod tests {
         let decisions = reasons(&lines.join("\n\n"));
         assert!(decisions[1..4].iter().all(|(_, reason)| reason == "kept"));
         assert!(decisions[7..].iter().all(|(_, reason)| reason == "comment-thread"));
+    }
+
+    #[test]
+    fn signed_comments_without_a_heading_are_cut() {
+        let mut lines = vec!["Harbour seals return to the estuary after forty years".to_string()];
+        for _ in 0..3 {
+            lines.extend(PARAGRAPHS.iter().map(|paragraph| paragraph.to_string()));
+            // a long text: 150 words and more
+        }
+        lines.push("Komentáře čtenářů".to_string());
+        for (name, day) in [("Milan", 12), ("Catherine", 13), ("Alex", 17), ("Gary", 19), ("Ann", 20), ("Lee", 21)] {
+            lines.push(format!("{name} says:"));
+            lines.push(format!("September {day}, 2018 at 4:47 pm"));
+            lines.push(format!("Good to read, thanks {name}."));
+        }
+        let decisions = reasons(&lines.join("\n\n"));
+        assert!(decisions[1..10].iter().all(|(_, reason)| reason == "kept"));
+        assert!(decisions[11..].iter().all(|(_, reason)| reason != "kept"));
+        assert!(decisions[12..].iter().all(|(_, reason)| reason == "comment-thread"), "{decisions:?}");
+    }
+
+    #[test]
+    fn comments_headings_in_more_languages() {
+        for heading in ["4 Comments", "12 komentářů", "Komentarze (3)", "7 reacties", "댓글 5", "Yorumlar", "تعليقات"]
+        {
+            assert!(super::COMMENTS_HEADING.is_match(heading), "{heading}");
+        }
+        assert!(super::COMMENTS_HEADING.is_match("124 Reader Comments"));
+        assert!(!super::COMMENTS_HEADING.is_match("Comments on the new bridge plan were mixed"));
+    }
+
+    #[test]
+    fn comment_forms_in_more_languages() {
+        for form in ["Tinggalkan Balasan", "Zostaw komentarz", "Laat een reactie achter", "اترك تعليقاً", "댓글 남기기"]
+        {
+            assert!(super::CLOSING.is_match(form), "{form}");
+        }
+        assert!(!super::CLOSING.is_match("The council will leave a comment period open"));
     }
 
     #[test]

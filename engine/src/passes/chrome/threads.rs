@@ -30,6 +30,9 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+/// A signature: a line that ends saying who wrote what follows ("Alex says:", "ann schreibt:").
+static SIGNATURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:says|said|wrote|schreibt|dit|dice|disse)[\s:]*$").unwrap());
 /// A stamp ends its line; only the line's tail is searched.
 const STAMP_TAIL: usize = 120;
 const STAMP_WORDS: usize = 16;
@@ -54,6 +57,11 @@ pub fn is_stamp(text: &str, feature: &Features) -> bool {
         return false; // most lines: no regular expression runs
     }
     STAMP.find_at(text, text.len() - searched.len()).is_some()
+}
+
+/// A short line that ends saying who wrote what follows ("Alex says:").
+pub fn is_signature(text: &str) -> bool {
+    ends_like_said(text) && SIGNATURE.is_match(tail(text, STAMP_TAIL))
 }
 
 /// Whether a line could end with "said", "says", "wrote", … (in any case, before spaces and

@@ -13,8 +13,9 @@
 //!
 //! A milder topic change needs two of these signs (stories on related topics).
 //! A numbered item, a line ending in a colon, the headline of a closing section
-//! ("Conclusion"), or a headline whose label lines repeat those above it (items
-//! of one list) starts no story.
+//! ("Conclusion"), the first line of a table of contents (a run of headings whose first is printed again below), or a
+//! headline whose label lines repeat those above it (items of one list)
+//! starts no story.
 //!
 //! Every story keeps some prose; of two headlines closer than that, the one with
 //! more evidence wins, so a footer or a short list at a story's end does not
@@ -58,12 +59,14 @@ pub struct SplitStories {
     pub relaxed_similarity: f64,
     /// Prose a story beside one twice its length needs unless its headline has strong signs or a date.
     pub short_story_words: usize,
+    /// Prose on either side a headline needs unless its evidence is sure.
+    pub unsure_story_words: usize,
 }
 
 impl Default for SplitStories {
     fn default() -> Self {
         SplitStories {
-            min_story_words: 60,
+            min_story_words: 70,
             window_words: 250,
             max_similarity: 0.08,
             min_evidence: 1,
@@ -71,6 +74,7 @@ impl Default for SplitStories {
             min_depth: 0.07,
             relaxed_similarity: 0.12,
             short_story_words: 150,
+            unsure_story_words: 140,
         }
     }
 }
@@ -111,6 +115,7 @@ impl SplitStories {
             min_depth: settings.float("min_depth", default.min_depth),
             relaxed_similarity: settings.float("relaxed_similarity", default.relaxed_similarity),
             short_story_words: settings.usize("short_story_words", default.short_story_words),
+            unsure_story_words: settings.usize("unsure_story_words", default.unsure_story_words),
         }
     }
 
@@ -147,7 +152,7 @@ impl SplitStories {
     /// Story starts at the headlines between two page breaks.
     ///
     /// Every story keeps `min_story_words` of prose, and one shorter than
-    /// twice that needs a further sign; of two headlines closer than
+    /// `unsure_story_words` needs a further sign; of two headlines closer than
     /// `min_story_words`, only the one with more evidence starts a story.
     /// A numbered list item or a line leading into a colon starts none, and a
     /// story shorter than `short_story_words` needs strong signs.
@@ -161,8 +166,9 @@ impl SplitStories {
                 continue;
             };
             if let Some(last) = chosen.last() {
-                let spacing = if self.sure(strength.score.min(last.strength.score)) { 1 } else { 2 };
-                if prose[position] - prose[last.position] < self.min_story_words * spacing {
+                let both_sure = self.sure(strength.score.min(last.strength.score));
+                let spacing = if both_sure { self.min_story_words } else { self.unsure_story_words };
+                if prose[position] - prose[last.position] < spacing {
                     if strength.compare(&last.strength) != Ordering::Greater {
                         continue;
                     }
@@ -171,7 +177,7 @@ impl SplitStories {
             }
             let previous = chosen.last().map_or(low, |headline| headline.position);
             let shortest = (prose[position] - prose[previous]).min(prose[high] - prose[position]);
-            if shortest >= 2 * self.min_story_words || self.sure(strength.score) {
+            if shortest >= self.unsure_story_words || self.sure(strength.score) {
                 chosen.push(Headline { position, strength });
             }
         }
@@ -186,6 +192,7 @@ impl SplitStories {
             && (prose[position] - prose[low]).min(prose[high] - prose[position]) >= self.min_story_words
             && !signs::is_item_or_lead_in(view.text(position))
             && !signs::closing(view, position)
+            && !signs::heads_contents(view, position)
     }
 
     /// The evidence that a new story starts at this headline (more signs, then a sharper change), or None.

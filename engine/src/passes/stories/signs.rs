@@ -39,6 +39,8 @@ const BYLINE_BELOW: usize = 4;
 const DATED_LINES: usize = 4;
 /// Lines from a headline on where a closing section's heading is looked for.
 const CLOSING_LINES: usize = 3;
+/// Heading lines under a line that make it the first entry of a table of contents.
+const CONTENTS_ENTRIES: usize = 2;
 /// How much larger the share of a headline's words below it than above must be.
 const TITLE_AFFINITY: f64 = 0.5;
 /// Removed chrome: what a site frames its stories with.
@@ -141,6 +143,24 @@ pub(super) fn templated(view: &View, start: usize, end: usize) -> bool {
     let total: usize = lines.iter().map(FxHashSet::len).sum();
     let repeated = lines.iter().flatten().filter(|triple| seen[triple] > 1).count();
     total > 0 && repeated as f64 >= TEMPLATED_SHARE * total as f64
+}
+
+/// The line opens a table of contents: a run of heading lines whose first the text prints again further down.
+///
+/// A story's headline stands over its text, or over its furniture (byline,
+/// date, caption, which have roles by now); a contents list at the top of a
+/// long guide prints its section titles one under another, and each again
+/// over its section.
+pub(super) fn heads_contents(view: &View, position: usize) -> bool {
+    let under = position + 1..position + 1 + CONTENTS_ENTRIES;
+    if under.end > view.count()
+        || !under.clone().all(|other| view.feature(other).heading_like() && view.role(other).is_none())
+    {
+        return false;
+    }
+    let document = view.document;
+    let own = &view.feature(position).key;
+    (view.kept[under.end - 1] + 1..document.len()).any(|index| document.features(index).key == *own)
 }
 
 /// This line or a line right under its headings heads an article's closing section ("Conclusion", "Fazit").

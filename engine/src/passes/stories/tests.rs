@@ -23,12 +23,17 @@ fn dump(between: &str) -> String {
     port.join("\n\n") + between + &choir.join("\n\n")
 }
 
+/// The pass with the story lengths these short fixtures (stories of some 100 words) are written for.
+fn fixture_pass() -> SplitStories {
+    SplitStories { min_story_words: 60, unsure_story_words: 120, ..SplitStories::default() }
+}
+
 fn stories_with(pass: &SplitStories, document: &Document) -> Vec<u32> {
     pass.run(document).iter().map(|note| note.story).collect()
 }
 
 fn stories(raw: &str) -> Vec<u32> {
-    stories_with(&SplitStories::default(), &Document::new(raw))
+    stories_with(&fixture_pass(), &Document::new(raw))
 }
 
 /// A document over `raw` with the annotations `annotate` leaves.
@@ -55,7 +60,7 @@ fn a_page_break_always_starts_a_new_story() {
 #[test]
 fn a_new_headline_after_blank_lines_and_a_topic_change_starts_a_story() {
     assert_eq!(stories(&dump("\n\n\n\n")), [vec![0; 5], vec![1; 5]].concat());
-    let raised = SplitStories { min_story_words: 10_000, ..SplitStories::default() };
+    let raised = SplitStories { min_story_words: 10_000, ..fixture_pass() };
     assert_eq!(stories_with(&raised, &Document::new(&dump("\n\n\n\n"))), vec![0; 10]);
 }
 
@@ -68,7 +73,7 @@ fn removed_chrome_between_stories_is_evidence_and_stays_with_the_first() {
         }
     });
     let document = Document::with_blocks(&raw, blocks, notes);
-    assert_eq!(stories_with(&SplitStories::default(), &document), [vec![0; 8], vec![1; 5]].concat());
+    assert_eq!(stories_with(&fixture_pass(), &document), [vec![0; 8], vec![1; 5]].concat());
 }
 
 #[test]
@@ -84,7 +89,7 @@ fn a_caption_kept_above_a_headline_moves_with_its_story() {
     let raw = dump(&format!("\n\n\n\n{caption}\n\n"));
     let (blocks, notes) = annotated(&raw, |edits| edits.set_role(5, Some(Role::Caption), None));
     let document = Document::with_blocks(&raw, blocks, notes);
-    assert_eq!(stories_with(&SplitStories::default(), &document), [vec![0; 5], vec![1; 6]].concat());
+    assert_eq!(stories_with(&fixture_pass(), &document), [vec![0; 5], vec![1; 6]].concat());
 }
 
 #[test]
@@ -108,7 +113,7 @@ fn long_story_and_short_one(between: &str, furniture: &[&str]) -> String {
 fn a_short_story_after_a_long_one_is_joined_to_it_unless_dated() {
     let raw = long_story_and_short_one("\n\n\n\n", &[]);
     assert!(stories(&raw).iter().all(|&story| story == 0));
-    let allowed = SplitStories { short_story_words: 1, ..SplitStories::default() };
+    let allowed = SplitStories { short_story_words: 1, ..fixture_pass() };
     assert_eq!(stories_with(&allowed, &Document::new(&raw)).last(), Some(&1));
     let raw = long_story_and_short_one("\n\n", &["March 3, 2024"]);
     let found = stories(&raw);
@@ -142,7 +147,7 @@ fn a_heading_printed_twice_is_a_sign() {
 #[test]
 fn fewer_than_two_kept_blocks_are_left_alone() {
     let document = Document::new("Only one line.");
-    assert_eq!(SplitStories::default().run(&document), document.notes);
+    assert_eq!(fixture_pass().run(&document), document.notes);
 }
 
 #[test]
@@ -153,4 +158,14 @@ fn strengths_order_by_score_then_sharpness() {
     assert_eq!(strong.compare(&sharp), Ordering::Greater);
     assert_eq!(sharp.compare(&mild), Ordering::Greater);
     assert_eq!(mild.compare(&mild), Ordering::Equal);
+}
+
+#[test]
+fn a_table_of_contents_starts_no_story() {
+    // The contents list under the port story's text names the choir section, which follows with its own heading.
+    let contents = format!("\n\n\n\n{CHOIR_TITLE}\nHow the judges voted\nWhat the prize pays for\n\n");
+    let raw = dump(&contents);
+    assert!(stories(&raw).iter().all(|&story| story == 0), "{:?}", stories(&raw));
+    let without = dump("\n\n\n\nHow the judges voted\nWhat the prize pays for\n\n");
+    assert!(stories(&without).contains(&1), "a headline over its text still starts a story");
 }
