@@ -37,21 +37,26 @@ pub fn process_many<'a, S: AsRef<str> + Sync>(
     passes: &[Box<dyn Pass>],
     threads: usize,
 ) -> Vec<Document<'a>> {
-    let threads = threads.clamp(1, texts.len().max(1));
+    map_parallel(texts, threads, |text| process(text.as_ref(), passes))
+}
+
+/// `work` over every item on `threads` threads (at least one), results in input order.
+pub fn map_parallel<'a, T: Sync, R: Send>(items: &'a [T], threads: usize, work: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
+    let threads = threads.clamp(1, items.len().max(1));
     if threads == 1 {
-        return texts.iter().map(|text| process(text.as_ref(), passes)).collect();
+        return items.iter().map(work).collect();
     }
-    // Each thread takes the next text not yet taken: long and short documents balance out.
+    // Each thread takes the next item not yet taken: long and short documents balance out.
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, Document<'a>)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
                     let mut mine = Vec::new();
                     loop {
                         let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(text) = texts.get(index) else { break };
-                        mine.push((index, process(text.as_ref(), passes)));
+                        let Some(item) = items.get(index) else { break };
+                        mine.push((index, work(item)));
                     }
                     mine
                 })
@@ -60,11 +65,11 @@ pub fn process_many<'a, S: AsRef<str> + Sync>(
         workers.into_iter().flat_map(|worker| worker.join().expect("a cleaning thread panicked")).collect()
     });
     done.sort_unstable_by_key(|(index, _)| *index);
-    done.into_iter().map(|(_, document)| document).collect()
+    done.into_iter().map(|(_, found)| found).collect()
 }
 
 /// One confirming round; whether it changed the document.
-fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
+pub(crate) fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
     let shown = shown_stories(document);
     let text = render(document, &shown);
     let flat: Vec<usize> = shown.iter().flatten().copied().collect();

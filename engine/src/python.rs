@@ -322,6 +322,35 @@ fn clean_many<'py>(
     Ok(found.into_iter().map(|each| compact_py(py, each)).collect())
 }
 
+/// (block index, reason, detail): a block the HTML reader removes before the passes (see [`crate::dom`]).
+type MarkRow = (usize, String, String);
+
+fn marks_of(rows: Vec<MarkRow>) -> Vec<crate::dom::Mark> {
+    rows.into_iter().map(|(block, reason, detail)| crate::dom::Mark { block, reason, detail }).collect()
+}
+
+/// [`clean_many`] for texts the HTML reader rendered, each with the blocks its DOM shows to be chrome.
+#[pyfunction]
+fn clean_many_marked<'py>(
+    py: Python<'py>,
+    texts: Vec<String>,
+    marks: Vec<Vec<MarkRow>>,
+    passes: &Bound<'_, PyList>,
+    threads: usize,
+) -> PyResult<Vec<CompactPy<'py>>> {
+    if marks.len() != texts.len() {
+        return Err(PyValueError::new_err("clean_many_marked(): one list of marks per text"));
+    }
+    let built = build_passes(passes)?;
+    let pages: Vec<(String, Vec<crate::dom::Mark>)> = texts.into_iter().zip(marks.into_iter().map(marks_of)).collect();
+    let found: Vec<Compact> = py.detach(|| {
+        crate::pipeline::map_parallel(&pages, threads, |(text, marks)| {
+            compact(crate::dom::process_marked(text, marks, &built))
+        })
+    });
+    Ok(found.into_iter().map(|each| compact_py(py, each)).collect())
+}
+
 /// Run built-in passes over a document given as columns; the annotations after them, as columns.
 ///
 /// `blocks` is (starts, ends, gaps, hard_breaks) in code points; `passes` a list of (name, settings).
@@ -394,6 +423,7 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(process, module)?)?;
     module.add_function(wrap_pyfunction!(clean, module)?)?;
     module.add_function(wrap_pyfunction!(clean_many, module)?)?;
+    module.add_function(wrap_pyfunction!(clean_many_marked, module)?)?;
     module.add_function(wrap_pyfunction!(pass_names, module)?)?;
     Ok(())
 }

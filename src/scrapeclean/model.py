@@ -307,6 +307,11 @@ class Article:
     source: str | None = None
     title_span: Span | None = None
     body_spans: tuple[Span, ...] = field(default=(), converter=_tuple)  # one per body paragraph
+    # From an HTML page (scrapeclean.clean_html): its URL and the metadata it publishes.
+    url: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
 
     @property
     def text(self) -> str:
@@ -330,4 +335,8 @@ class Article:
             "removed": [removed.to_dict(removed_text) for removed in self.removed],
             "title_span": self.title_span.to_list() if self.title_span else None,
             "body_spans": [span.to_list() for span in self.body_spans],
+            "url": self.url,
+            "author": self.author,
+            "date": self.date,
+            "site": self.site,
         }

@@ -1,0 +1,59 @@
+//! Evidence from a page's DOM, laid on the document before the passes run.
+//!
+//! The HTML reader (`scrapeclean.html` in Python) renders a page to text, one
+//! block per line, and knows of some blocks what no text can tell: that they
+//! sit in the page's navigation, in a sharing widget, in a cookie banner. Those
+//! blocks come in as [`Mark`]s, removals made by the reader under its own pass
+//! name before the built-in passes run. The passes then see the same document
+//! model as for a dump, with these blocks already out, and do the rest
+//! (captions, copies, teasers, stories, roles) as they would on any dump.
+
+use crate::model::Document;
+use crate::passes::Pass;
+use crate::pipeline::{run, settle, MAX_ROUNDS};
+
+/// The pass name the reader's removals carry in removal records.
+pub const PASS_NAME: &str = "read-html";
+
+/// A block the DOM shows to be outside the page's content: its index, reason code and a note for people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub block: usize,
+    pub reason: String,
+    pub detail: String,
+}
+
+/// [`crate::pipeline::process`] with the reader's marks laid on first; a mark past the last block is ignored.
+pub fn process_marked<'a>(raw: &'a str, marks: &[Mark], passes: &[Box<dyn Pass>]) -> Document<'a> {
+    let mut document = Document::new(raw);
+    let mut edits = document.edit(PASS_NAME);
+    for mark in marks.iter().filter(|mark| mark.block < document.len()) {
+        edits.remove(mark.block, &mark.reason, mark.detail.clone());
+    }
+    document.notes = edits.finish();
+    run(&mut document, passes);
+    for _ in 0..MAX_ROUNDS {
+        if !settle(&mut document, passes) {
+            break;
+        }
+    }
+    document
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marked_blocks_stay_removed_under_the_readers_name() {
+        let raw = "Home\n\nA plain story about a town and its river, told in full sentences.";
+        let marks = [
+            Mark { block: 0, reason: "navigation".into(), detail: "in <nav>".into() },
+            Mark { block: 9, reason: "navigation".into(), detail: String::new() },
+        ];
+        let document = process_marked(raw, &marks, &[]);
+        let removal = document.notes[0].removal.as_ref().expect("the marked block is removed");
+        assert_eq!((removal.pass_name.as_str(), removal.reason.as_str()), (PASS_NAME, "navigation"));
+        assert!(document.notes[1].kept());
+    }
+}

@@ -1,0 +1,70 @@
+"""What the DOM shows of blocks before any pass reads their text: the blocks to take out up front.
+
+Two kinds of evidence, both general:
+
+* **Containers.** A block inside an element whose tag, ARIA role, class or id
+  names a part of the page around its content (``nav``, a page-level
+  ``header`` or ``footer``, ``aside``, ``form``, a ``share`` or ``comments``
+  box, a cookie notice; see :data:`scrapeclean.page.walk.CLASS_REASONS`) is
+  removed with that part's reason. A container that holds more than
+  :data:`MAX_CONTAINER_SHARE` of the page's text is a wrapper round the page
+  (whole pages sit in a ``<form>``, or in a ``div`` whose class mentions a
+  sidebar), not a part of it, and proves nothing. The page's ``h1`` is left to
+  the passes: sites put their headline in the page ``<header>``.
+* **Link lists.** A run of at least :data:`MIN_LINK_LIST` list items that
+  are all link text is a menu or a list of other pages.
+
+Everything else is left to the passes, which read the same blocks as text.
+"""
+
+from __future__ import annotations
+
+from .walk import IN_LIST, Block, Container, Walk
+
+# A part of a page is smaller than the page; above this share of its text an element is a wrapper.
+# (Pages wrapped whole in an ASP.NET <form> or a "has-sidebar" layout div hold ~100%.)
+MAX_CONTAINER_SHARE = 0.5
+# Consecutive list items that are all link text: three make a menu (two are often "previous / next" in a story).
+MIN_LINK_LIST = 3
+LINKED_SHARE = 0.9
+
+LINK_LIST = "link-list"
+
+Mark = tuple[int, str, str]
+
+
+def marks(found: Walk) -> list[Mark]:
+    """The blocks the DOM shows to be outside the page's content: (block index, reason, detail), in order."""
+    blocks = found.blocks
+    total = sum(len(block.text) for block in blocks) or 1
+    reasons: dict[int, tuple[str, str]] = {}
+    for container in found.containers:
+        if _is_part(container, blocks, total):
+            for index in range(container.first, container.last):
+                if blocks[index].level != 1:
+                    reasons.setdefault(index, (container.reason, container.detail))
+    for first, last in _link_lists(blocks):
+        for index in range(first, last):
+            reasons.setdefault(index, (LINK_LIST, f"{last - first} linked list items"))
+    return [(index, reason, detail) for index, (reason, detail) in sorted(reasons.items())]
+
+
+def _is_part(container: Container, blocks: list[Block], total: int) -> bool:
+    if container.last <= container.first:
+        return False
+    held = sum(len(blocks[index].text) for index in range(container.first, container.last))
+    return held <= MAX_CONTAINER_SHARE * total
+
+
+def _link_lists(blocks: list[Block]) -> list[tuple[int, int]]:
+    runs = []
+    start = None
+    for index, block in enumerate([*blocks, None]):
+        linked = block is not None and block.flags & IN_LIST and block.link_chars >= LINKED_SHARE * len(block.text)
+        if linked and start is None:
+            start = index
+        elif not linked and start is not None:
+            if index - start >= MIN_LINK_LIST:
+                runs.append((start, index))
+            start = None
+    return runs

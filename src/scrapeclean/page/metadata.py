@@ -1,0 +1,169 @@
+"""A page's metadata: title, author, date, site name and section.
+
+Read from what pages publish for machines, in this order of trust:
+JSON-LD ``NewsArticle``/``Article``/``BlogPosting`` objects (also inside
+``@graph`` and lists), then Open Graph and ``article:`` meta properties, then
+plain ``<meta name>`` tags and ``<title>``.
+
+The title is the page's ``h1`` when the published title names it too (a
+site's logo is often an ``h1``, the story's headline is the one the metadata
+repeats); otherwise the JSON-LD headline, ``og:title``, or ``<title>`` with
+the site's name cut off at its separator (``Story | Site``, ``Site - Story``:
+the longest part).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, NamedTuple
+
+import regex
+
+_ARTICLE_TYPES = frozenset(
+    {"article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle", "opinionnewsarticle",
+     "techarticle", "scholarlyarticle", "socialmediaposting", "liveblogposting", "webpage", "posting"}
+)  # fmt: skip
+_SEPARATORS = regex.compile(r"\s+(?:[|•·»«:]|::|[-–—])\s+")
+_NON_WORD = regex.compile(r"[\W_]+")
+
+
+class Metadata(NamedTuple):
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
+    section: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return self._asdict()
+
+
+def _clean(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = next((item for item in value if isinstance(item, (str, dict))), None)
+    if isinstance(value, dict):
+        value = value.get("name")
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    return text or None
+
+
+def _names(value: Any) -> str | None:
+    if isinstance(value, list):
+        names = [name for name in (_clean(item) for item in value) if name]
+        return ", ".join(dict.fromkeys(names)) or None
+    return _clean(value)
+
+
+def _objects(value: Any, depth: int = 0) -> list[dict[str, Any]]:
+    """The JSON-LD objects in a parsed script, lists and ``@graph`` opened (bounded depth)."""
+    if depth > 4:
+        return []
+    if isinstance(value, list):
+        return [found for item in value for found in _objects(item, depth + 1)]
+    if not isinstance(value, dict):
+        return []
+    found = [value]
+    graph = value.get("@graph")
+    if graph is not None:
+        found += _objects(graph, depth + 1)
+    return found
+
+
+def _article_object(scripts: list[str]) -> dict[str, Any]:
+    best: dict[str, Any] = {}
+    for script in scripts:
+        try:
+            parsed = json.loads(script)
+        except (ValueError, RecursionError):
+            continue
+        for item in _objects(parsed):
+            kinds = item.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            names = {kind.lower() for kind in kinds if isinstance(kind, str)}
+            if names & _ARTICLE_TYPES and ("headline" in item or not best):
+                if "webpage" not in names or not best:
+                    best = item
+    return best
+
+
+def read_meta(tree: Any) -> dict[str, str]:
+    """``<meta>`` contents by lower-cased ``property``/``name``/``itemprop`` (the first of each wins)."""
+    found: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attributes = node.attributes
+        content = attributes.get("content")
+        if not content:
+            continue
+        for key in ("property", "name", "itemprop"):
+            name = attributes.get(key)
+            if name:
+                found.setdefault(name.strip().lower(), " ".join(content.split()))
+    return found
+
+
+def site_cut(title: str, site: str | None = None) -> str:
+    """``<title>`` without the site's name: the part that is not the site, else the longest part.
+
+    >>> site_cut("Opinion | Republicans Are Following a Plan - The New York Times", "The New York Times")
+    'Republicans Are Following a Plan'
+    >>> site_cut("A plain title")
+    'A plain title'
+    """
+    parts = [part for part in _SEPARATORS.split(title) if part.strip()]
+    if len(parts) < 2:
+        return title
+    if site:
+        key = _key(site)
+        parts = [part for part in parts if _key(part) != key] or parts
+    return max(parts, key=lambda part: len(part.split()))
+
+
+def _key(text: str) -> str:
+    return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def choose_title(h1: str | None, headline: str | None, og_title: str | None, title: str | None, site: str | None) -> str | None:
+    """The page's title from its candidates (see the module's docstring).
+
+    >>> choose_title("Rain at last", None, "Rain at last | Daily", "Rain at last - Daily", "Daily")
+    'Rain at last'
+    >>> choose_title("Daily News", None, None, "Rain at last | Daily News", "Daily News")
+    'Rain at last'
+    """
+    published = [site_cut(text, site) for text in (headline, og_title, title) if text]
+    h1_key = _key(h1) if h1 else ""
+    if h1_key and h1_key != _key(site or "") and any(h1_key in _key(text) for text in published):
+        return h1
+    if headline:
+        return headline
+    if og_title:
+        return site_cut(og_title, site)
+    if title:
+        return site_cut(title, site)
+    return h1
+
+
+def metadata(tree: Any, scripts: list[str], h1: str | None) -> Metadata:
+    """The metadata of a parsed page (a selectolax lexbor tree), given its JSON-LD scripts and first ``h1``."""
+    meta = read_meta(tree)
+    article = _article_object(scripts)
+    title_node = tree.css_first("title")
+    page_title = _clean(title_node.text(deep=True)) if title_node is not None else None
+    publisher = article.get("publisher")
+    site = _clean(publisher) if isinstance(publisher, dict) else None
+    site = site or meta.get("og:site_name") or meta.get("application-name")
+    title = choose_title(h1, _clean(article.get("headline")), meta.get("og:title"), page_title, site)
+    author = _names(article.get("author")) or meta.get("author") or meta.get("article:author") or meta.get("byl")
+    date = (
+        _clean(article.get("datePublished"))
+        or meta.get("article:published_time")
+        or meta.get("datepublished")
+        or meta.get("date")
+        or meta.get("pubdate")
+        or meta.get("dc.date")
+        or _clean(article.get("dateCreated"))
+    )
+    section = _names(article.get("articleSection")) or meta.get("article:section")
+    return Metadata(title, author, date, site, section)
