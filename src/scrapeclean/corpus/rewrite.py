@@ -97,7 +97,13 @@ class Rewriter:
         self.state = _FileState(start)
         if self.options.fix:
             sweep_stale(os.path.dirname(os.path.realpath(start.path)), self.swept, self.reporter)
-        if start.format not in REWRITABLE_FORMATS:
+        if start.format == "warc":
+            self._fail(
+                f"{start.path}: check and fix rewrite text and JSONL files in place; a WARC archive is the record of "
+                "what was fetched and is never rewritten; use 'scrapeclean clean --input-format warc' to write its "
+                "articles elsewhere"
+            )
+        elif start.format not in REWRITABLE_FORMATS:
             self._fail(
                 f"{start.path}: check and fix handle text and JSONL files, not {start.format}; use 'scrapeclean clean'"
             )

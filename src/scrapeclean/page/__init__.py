@@ -86,6 +86,8 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
             lines.append("\n\n" if block.gap == PARAGRAPH else "\n")
         lines.append(block.text)
     found_marks = [(index + offset, reason, detail) for index, reason, detail in marks(found)]
+    if offset:  # the title stands in the article's title, not its body; the h1 it repeats is the passes' to judge
+        found_marks.insert(0, (0, TITLE_REASON, "the page's title, from its metadata"))
     return Page("".join(lines), found_marks, info, url, 0 if offset else None)
 
 

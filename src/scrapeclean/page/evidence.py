@@ -9,8 +9,10 @@ Two kinds of evidence, both general:
   removed with that part's reason. A container that holds more than
   :data:`MAX_CONTAINER_SHARE` of the page's text is a wrapper round the page
   (whole pages sit in a ``<form>``, or in a ``div`` whose class mentions a
-  sidebar), not a part of it, and proves nothing. The page's ``h1`` is left to
-  the passes: sites put their headline in the page ``<header>``.
+  sidebar), not a part of it, and proves nothing; so does one that holds the
+  page's longest run of text outside links (pages that put the story in an
+  ``<aside>`` exist). The page's ``h1`` is left to the passes: sites put their
+  headline in the page ``<header>``.
 * **Link lists.** A run of at least :data:`MIN_LINK_LIST` list items that
   are all link text is a menu or a list of other pages.
 
@@ -37,9 +39,11 @@ def marks(found: Walk) -> list[Mark]:
     """The blocks the DOM shows to be outside the page's content: (block index, reason, detail), in order."""
     blocks = found.blocks
     total = sum(len(block.text) for block in blocks) or 1
+    prose = _longest_prose(blocks)
     reasons: dict[int, tuple[str, str]] = {}
     for container in found.containers:
-        if _is_part(container, blocks, total):
+        holds_prose = container.first <= prose < container.last and not container.detail.startswith(("class", "id"))
+        if _is_part(container, blocks, total) and not holds_prose:
             for index in range(container.first, container.last):
                 if blocks[index].level != 1:
                     reasons.setdefault(index, (container.reason, container.detail))
@@ -47,6 +51,11 @@ def marks(found: Walk) -> list[Mark]:
         for index in range(first, last):
             reasons.setdefault(index, (LINK_LIST, f"{last - first} linked list items"))
     return [(index, reason, detail) for index, (reason, detail) in sorted(reasons.items())]
+
+
+def _longest_prose(blocks: list[Block]) -> int:
+    """The block with the most text outside links: it is the page's content, whatever its container is called."""
+    return max(range(len(blocks)), key=lambda index: len(blocks[index].text) - blocks[index].link_chars, default=-1)
 
 
 def _is_part(container: Container, blocks: list[Block], total: int) -> bool:
