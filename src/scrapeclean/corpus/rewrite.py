@@ -98,11 +98,9 @@ class Rewriter:
         if self.options.fix:
             sweep_stale(os.path.dirname(os.path.realpath(start.path)), self.swept, self.reporter)
         if start.format == "warc":
-            self._fail(
-                f"{start.path}: check and fix rewrite text and JSONL files in place; a WARC archive is the record of "
-                "what was fetched and is never rewritten; use 'scrapeclean clean --input-format warc' to write its "
-                "articles elsewhere"
-            )
+            from .run import archive_refused
+
+            self._fail(archive_refused(start.path, "fix" if self.options.fix else "check"))
         elif start.format not in REWRITABLE_FORMATS:
             self._fail(
                 f"{start.path}: check and fix handle text and JSONL files, not {start.format}; use 'scrapeclean clean'"

@@ -75,7 +75,7 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
     if found is None or not found.blocks:
         raise InputError(f"{url or '<html>'}: the page has no visible text")
     h1 = next((block.text for block in found.blocks if block.level == 1), None)
-    info = metadata(tree, found.scripts, h1)
+    info = metadata(tree, h1)
     lines: list[str] = []
     offset = 0
     if info.title:
@@ -86,8 +86,12 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
             lines.append("\n\n" if block.gap == PARAGRAPH else "\n")
         lines.append(block.text)
     found_marks = [(index + offset, reason, detail) for index, reason, detail in marks(found)]
-    if offset:  # the title stands in the article's title, not its body; the h1 it repeats is the passes' to judge
+    if offset:  # the title stands in the article's title, not its body; so does the h1 that repeats it
         found_marks.insert(0, (0, TITLE_REASON, "the page's title, from its metadata"))
+        title_key = lines[0].casefold()
+        repeated = next((index for index, block in enumerate(found.blocks) if block.level == 1), None)
+        if repeated is not None and found.blocks[repeated].text.casefold() == title_key:
+            found_marks = sorted({*found_marks, (repeated + 1, TITLE_REASON, "the h1 the page's title repeats")})
     return Page("".join(lines), found_marks, info, url, 0 if offset else None)
 
 

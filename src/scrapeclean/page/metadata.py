@@ -145,9 +145,14 @@ def choose_title(h1: str | None, headline: str | None, og_title: str | None, tit
     return h1
 
 
-def metadata(tree: Any, scripts: list[str], h1: str | None) -> Metadata:
-    """The metadata of a parsed page (a selectolax lexbor tree), given its JSON-LD scripts and first ``h1``."""
+def metadata(tree: Any, h1: str | None) -> Metadata:
+    """The metadata of a parsed page (a selectolax lexbor tree), given its first ``h1``."""
     meta = read_meta(tree)
+    scripts = [
+        node.text(deep=True)
+        for node in tree.css("script")
+        if (node.attributes.get("type") or "").strip().lower() == "application/ld+json"
+    ]
     article = _article_object(scripts)
     title_node = tree.css_first("title")
     page_title = _clean(title_node.text(deep=True)) if title_node is not None else None

@@ -158,7 +158,6 @@ class Container(NamedTuple):
 class Walk(NamedTuple):
     blocks: list[Block]
     containers: list[Container]
-    scripts: list[str]  # the JSON-LD scripts met on the way
 
 
 def hidden(attributes: dict[str, Any]) -> bool:
@@ -254,12 +253,11 @@ def walk(root: Any) -> Walk:
     """The blocks under ``root`` (a selectolax lexbor node) in document order."""
     builder = _Builder()
     containers: list[list[Any]] = []
-    scripts: list[str] = []
     frames = [_Frame("body", 0, "body", 0, -1)]
     root_id = root.mem_id
     node = root.child
     while node is not None:
-        if _enter(node, frames, builder, containers, scripts):
+        if _enter(node, frames, builder, containers):
             node = node.child
             continue
         while node is not None and node.next is None:  # climb to the nearest ancestor with a next sibling
@@ -272,10 +270,10 @@ def walk(root: Any) -> Walk:
     top = frames[-1]
     builder.flush(PARAGRAPH, top.block_tag, top.level, top.flags)
     found = [Container(reason, detail, first, len(builder.blocks) if last < 0 else last) for reason, detail, first, last in containers]
-    return Walk(builder.blocks, found, scripts)
+    return Walk(builder.blocks, found)
 
 
-def _enter(node: Any, frames: list[_Frame], builder: _Builder, containers: list[list[Any]], scripts: list[str]) -> bool:
+def _enter(node: Any, frames: list[_Frame], builder: _Builder, containers: list[list[Any]]) -> bool:
     """Handle one node as the walk reaches it; whether to walk into its children."""
     tag = node.tag
     top = frames[-1]
@@ -293,9 +291,7 @@ def _enter(node: Any, frames: list[_Frame], builder: _Builder, containers: list[
     if tag is None or tag[0] in "-_!":  # comments, doctype
         return False
     if tag in SKIPPED:
-        if tag == "script" and (node.attributes.get("type") or "").strip().lower() == "application/ld+json":
-            scripts.append(node.text(deep=True))
-        elif tag in ("button", "input", "select", "textarea"):
+        if tag in ("button", "input", "select", "textarea"):
             builder.soft()
         return False
     if tag == "br":
