@@ -24,6 +24,10 @@ ARTICLE_KEYS = {
     "removed",
     "title_span",
     "body_spans",
+    "url",
+    "author",
+    "date",
+    "site",
 }
 CAPTION_KEYS = {"text", "credit"}
 REMOVED_KEYS = {"start", "end", "pass", "reason", "detail", "block", "copy_of"}
@@ -216,6 +220,10 @@ def test_to_dict_carries_every_documented_key_with_its_value():
         "spans": [[0, 5], [7, 23], [24, 41]],
         "title_span": [0, 5],
         "body_spans": [[7, 23], [24, 41]],
+        "url": None,
+        "author": None,
+        "date": None,
+        "site": None,
         "removed": [
             {
                 "start": 70,

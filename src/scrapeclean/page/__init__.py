@@ -32,6 +32,11 @@ from .walk import PARAGRAPH, walk
 __all__ = ["Page", "clean_html", "clean_pages", "read_html", "charset_of"]
 
 TITLE_REASON = "page-title"
+# A page showing less text than this without its scripts ("Loading…", a cookie wall) is read with what they
+# would reveal (hidden elements, noscript), when that holds REVEAL_GAIN times as much: Discourse forums and
+# single-page sites with a preloader over a hidden body, in WCXB's development pages.
+MIN_SHOWN_CHARS = 200
+REVEAL_GAIN = 5
 
 
 class Page(NamedTuple):
@@ -72,6 +77,10 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
     tree = LexborHTMLParser(text)
     root = tree.body if tree.body is not None else tree.root
     found = walk(root) if root is not None else None
+    if found is not None and _chars(found) < MIN_SHOWN_CHARS:  # a page that shows next to nothing until scripts run
+        revealed = walk(root, reveal=True)
+        if _chars(revealed) > REVEAL_GAIN * _chars(found):
+            found = revealed
     if found is None or not found.blocks:
         raise InputError(f"{url or '<html>'}: the page has no visible text")
     h1 = next((block.text for block in found.blocks if block.level == 1), None)
@@ -93,6 +102,10 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
         if repeated is not None and found.blocks[repeated].text.casefold() == title_key:
             found_marks = sorted({*found_marks, (repeated + 1, TITLE_REASON, "the h1 the page's title repeats")})
     return Page("".join(lines), found_marks, info, url, 0 if offset else None)
+
+
+def _chars(found: Any) -> int:
+    return sum(len(block.text) for block in found.blocks)
 
 
 def clean_html(

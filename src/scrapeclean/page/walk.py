@@ -249,15 +249,20 @@ class _Frame(NamedTuple):
     container: int  # index into the containers list, -1 for none
 
 
-def walk(root: Any) -> Walk:
-    """The blocks under ``root`` (a selectolax lexbor node) in document order."""
+def walk(root: Any, reveal: bool = False) -> Walk:
+    """The blocks under ``root`` (a selectolax lexbor node) in document order.
+
+    With ``reveal``, what a page hides until its scripts run is read too:
+    elements marked hidden, and ``noscript`` content (for a page that shows
+    nothing at all without them, a preloader over a hidden body).
+    """
     builder = _Builder()
     containers: list[list[Any]] = []
     frames = [_Frame("body", 0, "body", 0, -1)]
     root_id = root.mem_id
     node = root.child
     while node is not None:
-        if _enter(node, frames, builder, containers):
+        if _enter(node, frames, builder, containers, reveal):
             node = node.child
             continue
         while node is not None and node.next is None:  # climb to the nearest ancestor with a next sibling
@@ -273,7 +278,7 @@ def walk(root: Any) -> Walk:
     return Walk(builder.blocks, found)
 
 
-def _enter(node: Any, frames: list[_Frame], builder: _Builder, containers: list[list[Any]]) -> bool:
+def _enter(node: Any, frames: list[_Frame], builder: _Builder, containers: list[list[Any]], reveal: bool) -> bool:
     """Handle one node as the walk reaches it; whether to walk into its children."""
     tag = node.tag
     top = frames[-1]
@@ -290,7 +295,7 @@ def _enter(node: Any, frames: list[_Frame], builder: _Builder, containers: list[
         return False
     if tag is None or tag[0] in "-_!":  # comments, doctype
         return False
-    if tag in SKIPPED:
+    if tag in SKIPPED and not (reveal and tag == "noscript"):
         if tag in ("button", "input", "select", "textarea"):
             builder.soft()
         return False
@@ -300,7 +305,7 @@ def _enter(node: Any, frames: list[_Frame], builder: _Builder, containers: list[
     if tag == "wbr":
         return False
     attributes = node.attributes
-    if attributes and hidden(attributes):
+    if attributes and not reveal and hidden(attributes):
         builder.soft()
         return False
     flags = top.flags | _TAG_FLAGS.get(tag, 0)
