@@ -27,7 +27,7 @@ from ..pipeline import Pipeline
 from .decode import charset_of, decode_html
 from .evidence import Mark, marks
 from .metadata import Metadata, metadata
-from .walk import PARAGRAPH, walk
+from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, walk
 
 __all__ = ["Page", "clean_html", "clean_pages", "read_html", "charset_of"]
 
@@ -63,8 +63,8 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
     >>> page = read_html(b"<nav><a href=/>Home</a></nav><h1>Rain</h1><p>It rained.<br>All day.</p>")
     >>> page.text
     'Rain\\n\\nHome\\n\\nRain\\n\\nIt rained.\\nAll day.'
-    >>> page.marks
-    [(1, 'page-navigation', 'in <nav>')]
+    >>> [(index, reason) for index, reason, _ in page.marks]
+    [(0, 'page-title'), (1, 'page-navigation'), (2, 'page-title')]
     """
     from selectolax.lexbor import LexborHTMLParser
 
@@ -83,7 +83,7 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
             found = revealed
     if found is None or not found.blocks:
         raise InputError(f"{url or '<html>'}: the page has no visible text")
-    h1 = next((block.text for block in found.blocks if block.level == 1), None)
+    h1 = _headline(found.blocks)
     info = metadata(tree, h1)
     lines: list[str] = []
     offset = 0
@@ -98,10 +98,18 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
     if offset:  # the title stands in the article's title, not its body; so does the h1 that repeats it
         found_marks.insert(0, (0, TITLE_REASON, "the page's title, from its metadata"))
         title_key = lines[0].casefold()
-        repeated = next((index for index, block in enumerate(found.blocks) if block.level == 1), None)
-        if repeated is not None and found.blocks[repeated].text.casefold() == title_key:
+        repeated = next((index for index, block in enumerate(found.blocks) if block.text.casefold() == title_key), None)
+        if repeated is not None and found.blocks[repeated].level:
             found_marks = sorted({*found_marks, (repeated + 1, TITLE_REASON, "the h1 the page's title repeats")})
     return Page("".join(lines), found_marks, info, url, 0 if offset else None)
+
+
+def _headline(blocks: list[Any]) -> str | None:
+    """The page's ``h1``: the first inside ``article`` or ``main``, else the first outside the navigation."""
+    headings = [block for block in blocks if block.level == 1 and not block.flags & IN_NAV]
+    inside = [block for block in headings if block.flags & (IN_ARTICLE | IN_MAIN)]
+    chosen = inside or headings
+    return chosen[0].text if chosen else None
 
 
 def _chars(found: Any) -> int:

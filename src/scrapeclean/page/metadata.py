@@ -5,15 +5,18 @@ JSON-LD ``NewsArticle``/``Article``/``BlogPosting`` objects (also inside
 ``@graph`` and lists), then Open Graph and ``article:`` meta properties, then
 plain ``<meta name>`` tags and ``<title>``.
 
-The title is the page's ``h1`` when the published title names it too (a
-site's logo is often an ``h1``, the story's headline is the one the metadata
-repeats); otherwise the JSON-LD headline, ``og:title``, or ``<title>`` with
-the site's name cut off at its separator (``Story | Site``, ``Site - Story``:
-the longest part).
+The title is the headline a reader sees: the page's ``h1`` (the first one
+inside ``article`` or ``main``, else the first outside the navigation),
+unless it is the site's name (a logo set as ``h1``). Without one, the JSON-LD
+headline, ``og:title``, or ``<title>`` with the site's name cut off at its
+separator (``Story | Site``, ``Site - Story``: the longest part). Pages often
+escape these twice (``&amp;#8217;``); character references left in them are
+resolved.
 """
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any, NamedTuple
 
@@ -45,7 +48,7 @@ def _clean(value: Any) -> str | None:
         value = value.get("name")
     if not isinstance(value, str):
         return None
-    text = " ".join(value.split())
+    text = " ".join(html.unescape(value).split())
     return text or None
 
 
@@ -99,7 +102,7 @@ def read_meta(tree: Any) -> dict[str, str]:
         for key in ("property", "name", "itemprop"):
             name = attributes.get(key)
             if name:
-                found.setdefault(name.strip().lower(), " ".join(content.split()))
+                found.setdefault(name.strip().lower(), " ".join(html.unescape(content).split()))
     return found
 
 
@@ -127,14 +130,13 @@ def _key(text: str) -> str:
 def choose_title(h1: str | None, headline: str | None, og_title: str | None, title: str | None, site: str | None) -> str | None:
     """The page's title from its candidates (see the module's docstring).
 
-    >>> choose_title("Rain at last", None, "Rain at last | Daily", "Rain at last - Daily", "Daily")
-    'Rain at last'
+    >>> choose_title("Rain at last, all day", None, "Rain at last | Daily", "Rain at last - Daily", "Daily")
+    'Rain at last, all day'
     >>> choose_title("Daily News", None, None, "Rain at last | Daily News", "Daily News")
     'Rain at last'
     """
-    published = [site_cut(text, site) for text in (headline, og_title, title) if text]
     h1_key = _key(h1) if h1 else ""
-    if h1_key and h1_key != _key(site or "") and any(h1_key in _key(text) for text in published):
+    if h1_key and h1_key != _key(site or ""):
         return h1
     if headline:
         return headline
