@@ -24,10 +24,6 @@ ARTICLE_KEYS = {
     "removed",
     "title_span",
     "body_spans",
-    "url",
-    "author",
-    "date",
-    "site",
 }
 CAPTION_KEYS = {"text", "credit"}
 REMOVED_KEYS = {"start", "end", "pass", "reason", "detail", "block", "copy_of"}
@@ -220,10 +216,6 @@ def test_to_dict_carries_every_documented_key_with_its_value():
         "spans": [[0, 5], [7, 23], [24, 41]],
         "title_span": [0, 5],
         "body_spans": [[7, 23], [24, 41]],
-        "url": None,
-        "author": None,
-        "date": None,
-        "site": None,
         "removed": [
             {
                 "start": 70,

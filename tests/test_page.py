@@ -164,3 +164,11 @@ def test_clean_html_with_a_pass_of_ones_own_keeps_the_doms_marks():
     (built_in,) = clean_html(html)
     assert own.body == built_in.body and "Home" not in own.body
     assert [removed.reason for removed in own.removed] == [removed.reason for removed in built_in.removed]
+
+
+def test_only_articles_of_pages_carry_the_page_keys_in_their_json_form():
+    (dump_article,) = scrapeclean.clean("\n\n".join(STORY))
+    assert not {"url", "author", "date", "site"} & set(dump_article.to_dict())
+    (page_article,) = clean_html(f"<h1>Bridge</h1>{PARAGRAPHS}", url="https://daily.example/bridge")
+    data = page_article.to_dict()
+    assert (data["url"], data["author"], data["date"], data["site"]) == ("https://daily.example/bridge", None, None, None)

@@ -7,6 +7,12 @@
 //! name before the built-in passes run. The passes then see the same document
 //! model as for a dump, with these blocks already out, and do the rest
 //! (captions, copies, teasers, stories, roles) as they would on any dump.
+//!
+//! The reader also names the blocks that sit in the page's content container
+//! (the `article` or `main` element that holds its longest run of prose), as
+//! [`DomEvidence`] carried on the document. The chrome pass reads it through
+//! one hook, [`keep_content`]: a block there is not "outside the main text",
+//! whatever its shape (a table of results, a list of tour dates in the story).
 
 use crate::model::Document;
 use crate::passes::Pass;
@@ -23,9 +29,45 @@ pub struct Mark {
     pub detail: String,
 }
 
+/// What the DOM shows of each block beyond the marks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DomEvidence {
+    /// Per block: whether it sits in the page's content container.
+    pub in_content: Vec<bool>,
+}
+
+impl DomEvidence {
+    /// The evidence for the blocks `flat` of this document, in that order (a confirming round's blocks).
+    pub fn project(&self, flat: &[usize]) -> DomEvidence {
+        DomEvidence {
+            in_content: flat.iter().map(|&index| self.in_content.get(index).copied().unwrap_or(false)).collect(),
+        }
+    }
+}
+
+/// The chrome pass's hook: blocks the DOM puts in the page's content container are main text.
+///
+/// `live` maps the pass's positions to block indices; `keep` is its verdict per position.
+pub fn keep_content(document: &Document, live: &[usize], keep: &mut [bool]) {
+    let Some(dom) = &document.dom else { return };
+    for (position, &index) in live.iter().enumerate() {
+        if dom.in_content.get(index).copied().unwrap_or(false) {
+            keep[position] = true;
+        }
+    }
+}
+
 /// [`crate::pipeline::process`] with the reader's marks laid on first; a mark past the last block is ignored.
-pub fn process_marked<'a>(raw: &'a str, marks: &[Mark], passes: &[Box<dyn Pass>]) -> Document<'a> {
+pub fn process_marked<'a>(raw: &'a str, marks: &[Mark], content: &[usize], passes: &[Box<dyn Pass>]) -> Document<'a> {
     let mut document = Document::new(raw);
+    if !content.is_empty() {
+        let count = document.len();
+        let mut in_content = vec![false; count];
+        for &index in content.iter().filter(|&&index| index < count) {
+            in_content[index] = true;
+        }
+        document.dom = Some(DomEvidence { in_content });
+    }
     let mut edits = document.edit(PASS_NAME);
     for mark in marks.iter().filter(|mark| mark.block < document.len()) {
         edits.remove(mark.block, &mark.reason, mark.detail.clone());
@@ -51,7 +93,7 @@ mod tests {
             Mark { block: 0, reason: "navigation".into(), detail: "in <nav>".into() },
             Mark { block: 9, reason: "navigation".into(), detail: String::new() },
         ];
-        let document = process_marked(raw, &marks, &[]);
+        let document = process_marked(raw, &marks, &[], &[]);
         let removal = document.notes[0].removal.as_ref().expect("the marked block is removed");
         assert_eq!((removal.pass_name.as_str(), removal.reason.as_str()), (PASS_NAME, "navigation"));
         assert!(document.notes[1].kept());

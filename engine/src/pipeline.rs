@@ -82,6 +82,7 @@ pub(crate) fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool 
     let known = flat.iter().map(|&index| document.features(index).clone()).collect();
     let analysis = crate::features::reanalyse(&texts, known, document.analysis().language);
     let mut again = Document::with_analysis(&text, lines, analysis);
+    again.dom = document.dom.as_ref().map(|dom| dom.project(&flat));
     run(&mut again, passes);
     let shown_again = shown_stories(&again);
     if render(&again, &shown_again) == text {

@@ -329,23 +329,25 @@ fn marks_of(rows: Vec<MarkRow>) -> Vec<crate::dom::Mark> {
     rows.into_iter().map(|(block, reason, detail)| crate::dom::Mark { block, reason, detail }).collect()
 }
 
-/// [`clean_many`] for texts the HTML reader rendered, each with the blocks its DOM shows to be chrome.
+/// [`clean_many`] for texts the HTML reader rendered, each with the blocks its DOM shows to be chrome
+/// and those it shows to be in the page's content container.
 #[pyfunction]
 fn clean_many_marked<'py>(
     py: Python<'py>,
     texts: Vec<String>,
     marks: Vec<Vec<MarkRow>>,
+    content: Vec<Vec<usize>>,
     passes: &Bound<'_, PyList>,
     threads: usize,
 ) -> PyResult<Vec<CompactPy<'py>>> {
-    if marks.len() != texts.len() {
-        return Err(PyValueError::new_err("clean_many_marked(): one list of marks per text"));
+    if marks.len() != texts.len() || content.len() != texts.len() {
+        return Err(PyValueError::new_err("clean_many_marked(): one list of marks and one of content blocks per text"));
     }
     let built = build_passes(passes)?;
-    let pages: Vec<(String, Vec<crate::dom::Mark>)> = texts.into_iter().zip(marks.into_iter().map(marks_of)).collect();
+    let pages: Vec<_> = texts.into_iter().zip(marks.into_iter().map(marks_of)).zip(content).collect();
     let found: Vec<Compact> = py.detach(|| {
-        crate::pipeline::map_parallel(&pages, threads, |(text, marks)| {
-            compact(crate::dom::process_marked(text, marks, &built))
+        crate::pipeline::map_parallel(&pages, threads, |((text, marks), content)| {
+            compact(crate::dom::process_marked(text, marks, content, &built))
         })
     });
     Ok(found.into_iter().map(|each| compact_py(py, each)).collect())

@@ -25,7 +25,7 @@ from ..errors import InputError
 from ..model import Article, Span
 from ..pipeline import Pipeline
 from .decode import charset_of, decode_html
-from .evidence import Mark, marks
+from .evidence import Mark, content, marks
 from .metadata import Metadata, metadata
 from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, walk
 
@@ -43,7 +43,8 @@ class Page(NamedTuple):
     """A page read for cleaning: the text its blocks make, the DOM's marks on them, and its metadata.
 
     ``title_block`` is the index of the block that holds the page's title
-    (rendered first from its metadata), or None when the page has no title.
+    (rendered first from its metadata), or None when the page has no title;
+    ``content`` the blocks the DOM puts in the page's content container.
     """
 
     text: str
@@ -51,6 +52,7 @@ class Page(NamedTuple):
     metadata: Metadata
     url: str | None = None
     title_block: int | None = None
+    content: list[int] = []  # blocks in the page's content container (see evidence.content)
 
 
 def read_html(html: str | bytes, *, url: str | None = None, charset: str | None = None) -> Page:
@@ -94,14 +96,16 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
         if lines:
             lines.append("\n\n" if block.gap == PARAGRAPH else "\n")
         lines.append(block.text)
-    found_marks = [(index + offset, reason, detail) for index, reason, detail in marks(found)]
+    dom_marks = marks(found)
+    in_content = [index + offset for index in content(found, dom_marks)]
+    found_marks = [(index + offset, reason, detail) for index, reason, detail in dom_marks]
     if offset:  # the title stands in the article's title, not its body; so does the h1 that repeats it
         found_marks.insert(0, (0, TITLE_REASON, "the page's title, from its metadata"))
         title_key = lines[0].casefold()
         repeated = next((index for index, block in enumerate(found.blocks) if block.text.casefold() == title_key), None)
         if repeated is not None and found.blocks[repeated].level:
             found_marks = sorted({*found_marks, (repeated + 1, TITLE_REASON, "the h1 the page's title repeats")})
-    return Page("".join(lines), found_marks, info, url, 0 if offset else None)
+    return Page("".join(lines), found_marks, info, url, 0 if offset else None, in_content)
 
 
 def _headline(blocks: list[Any]) -> str | None:
@@ -143,7 +147,8 @@ def clean_pages(pages: list[Page], *, threads: int = 1, pipeline: Pipeline | Non
     if passes is None:
         return [_with_page(page, _clean_with_own_passes(page, pipeline)) for page in pages]
     texts = [encodable(page.text) for page in pages]
-    cleaned = _engine.clean_many_marked(texts, [page.marks for page in pages], passes, threads)
+    marks_of, content_of = [page.marks for page in pages], [page.content for page in pages]
+    cleaned = _engine.clean_many_marked(texts, marks_of, content_of, passes, threads)
     return [_with_page(page, engine_articles(page.text, page.url, result)) for page, result in zip(pages, cleaned)]
 
 

@@ -53,6 +53,22 @@ def marks(found: Walk) -> list[Mark]:
     return [(index, reason, detail) for index, (reason, detail) in sorted(reasons.items())]
 
 
+def content(found: Walk, marked: list[Mark]) -> list[int]:
+    """The blocks in the page's content container: the ``article`` or ``main`` element holding its longest prose.
+
+    The passes take these as main text whatever their shape (a table of
+    results, a list of dates in the story); a page whose longest prose sits in
+    no such element gives none.
+    """
+    blocks = found.blocks
+    longest = _longest_prose(blocks)
+    if longest < 0 or not blocks[longest].region:
+        return []
+    region = blocks[longest].region
+    out = {index for index, _, _ in marked}
+    return [index for index, block in enumerate(blocks) if block.region == region and index not in out]
+
+
 def _longest_prose(blocks: list[Block]) -> int:
     """The block with the most text outside links: it is the page's content, whatever its container is called."""
     return max(range(len(blocks)), key=lambda index: len(blocks[index].text) - blocks[index].link_chars, default=-1)

@@ -144,6 +144,7 @@ class Block(NamedTuple):
     level: int  # heading level, 0 for other blocks
     flags: int
     link_chars: int
+    region: int  # the innermost ``article`` or ``main`` element it sits in, numbered from 1 (0: none)
 
 
 class Container(NamedTuple):
@@ -193,6 +194,7 @@ class _Builder:
     """The block being filled, and the blocks done."""
 
     def __init__(self) -> None:
+        self.regions = 0
         self.blocks: list[Block] = []
         self.pieces: list[str | None] = []
         self.link_chars = 0
@@ -211,13 +213,14 @@ class _Builder:
         if self.pieces and self.pieces[-1] is not None:
             self.pieces.append(None)
 
-    def flush(self, gap: int, tag: str, level: int, flags: int) -> None:
+    def flush(self, gap: int, tag: str, level: int, flags: int, region: int = 0) -> None:
         """End the open block (if it holds any text); the next one is set off by ``gap``."""
         if self.pieces:
             text = _joined(self.pieces)
             if text:
                 block_flags = self.flags if self.flags >= 0 else flags
-                self.blocks.append(Block(text, self.gap, tag, level, block_flags, min(self.link_chars, len(text))))
+                link_chars = min(self.link_chars, len(text))
+                self.blocks.append(Block(text, self.gap, tag, level, block_flags, link_chars, region))
                 self.gap = gap
             self.pieces = []
             self.link_chars = 0
@@ -247,6 +250,7 @@ class _Frame(NamedTuple):
     block_tag: str
     level: int
     container: int  # index into the containers list, -1 for none
+    region: int  # the innermost article or main element, numbered from 1 (0: none)
 
 
 def walk(root: Any, reveal: bool = False) -> Walk:
@@ -258,7 +262,7 @@ def walk(root: Any, reveal: bool = False) -> Walk:
     """
     builder = _Builder()
     containers: list[list[Any]] = []
-    frames = [_Frame("body", 0, "body", 0, -1)]
+    frames = [_Frame("body", 0, "body", 0, -1, 0)]
     root_id = root.mem_id
     node = root.child
     while node is not None:
@@ -273,7 +277,7 @@ def walk(root: Any, reveal: bool = False) -> Walk:
                 _leave(frames, builder, containers)
         node = None if node is None else node.next
     top = frames[-1]
-    builder.flush(PARAGRAPH, top.block_tag, top.level, top.flags)
+    builder.flush(PARAGRAPH, top.block_tag, top.level, top.flags, top.region)
     found = [Container(reason, detail, first, len(builder.blocks) if last < 0 else last) for reason, detail, first, last in containers]
     return Walk(builder.blocks, found)
 
@@ -288,7 +292,7 @@ def _enter(node: Any, frames: list[_Frame], builder: _Builder, containers: list[
             if top.flags & IN_PRE and "\n" in text:
                 for number, line in enumerate(text.split("\n")):
                     if number:
-                        builder.flush(LINE, top.block_tag, top.level, top.flags)
+                        builder.flush(LINE, top.block_tag, top.level, top.flags, top.region)
                     builder.text(line, top.flags)
             else:
                 builder.text(text, top.flags)
@@ -300,7 +304,7 @@ def _enter(node: Any, frames: list[_Frame], builder: _Builder, containers: list[
             builder.soft()
         return False
     if tag == "br":
-        builder.flush(LINE, top.block_tag, top.level, top.flags)
+        builder.flush(LINE, top.block_tag, top.level, top.flags, top.region)
         return False
     if tag == "wbr":
         return False
@@ -312,13 +316,17 @@ def _enter(node: Any, frames: list[_Frame], builder: _Builder, containers: list[
     role = attributes.get("role") if attributes else None
     if role:
         flags |= _ROLE_FLAGS.get(role.strip().lower(), 0)
+    region = top.region
+    if flags & (IN_ARTICLE | IN_MAIN) != top.flags & (IN_ARTICLE | IN_MAIN) or tag in ("article", "main"):
+        builder.regions += 1
+        region = builder.regions
     reason = chrome_reason(tag, attributes, top.flags) if attributes or tag in _TAG_REASONS else None
     gap = PARAGRAPH if tag in _PARAGRAPHS else LINE if (tag in _LINES or "-" in tag) else 0
     if reason is not None and not gap:
         gap = LINE  # a widget inside a line is a block of its own
     block_tag, level = top.block_tag, top.level
     if gap:
-        builder.flush(gap, top.block_tag, top.level, top.flags)
+        builder.flush(gap, top.block_tag, top.level, top.flags, top.region)
         block_tag, level = tag, _HEADINGS.get(tag, level)
     elif tag not in _FORMATTING:
         builder.soft()
@@ -326,7 +334,7 @@ def _enter(node: Any, frames: list[_Frame], builder: _Builder, containers: list[
     if reason is not None:
         container = len(containers)
         containers.append([reason[0], reason[1], len(builder.blocks), -1])
-    frames.append(_Frame(tag, flags, block_tag, level, container))
+    frames.append(_Frame(tag, flags, block_tag, level, container, region))
     if node.child is None:
         _leave(frames, builder, containers)
         return False
@@ -339,7 +347,7 @@ def _leave(frames: list[_Frame], builder: _Builder, containers: list[list[Any]])
     top = frames[-1]
     tag = frame.tag
     if frame.block_tag == tag and (tag in _PARAGRAPHS or tag in _LINES or "-" in tag or frame.container >= 0):
-        builder.flush(PARAGRAPH if tag in _PARAGRAPHS else LINE, frame.block_tag, frame.level, frame.flags)
+        builder.flush(PARAGRAPH if tag in _PARAGRAPHS else LINE, frame.block_tag, frame.level, frame.flags, frame.region)
     elif tag not in _FORMATTING:
         builder.soft()
     if frame.container >= 0:
