@@ -9,9 +9,10 @@ Two kinds of evidence, both general:
   removed with that part's reason. A container that holds more than
   :data:`MAX_CONTAINER_SHARE` of the page's text is a wrapper round the page
   (whole pages sit in a ``<form>``, or in a ``div`` whose class mentions a
-  sidebar), not a part of it, and proves nothing; so does one that holds the
-  page's longest run of text outside links (pages that put the story in an
-  ``<aside>`` exist). The page's ``h1`` is left to the passes: sites put their
+  sidebar), not a part of it, and proves nothing; so does a layout part
+  (navigation, header, footer, sidebar, form) that holds the page's longest
+  run of text outside links (pages that put the story in an ``<aside>`` or in
+  a ``content-with-sidebar`` box exist). The page's ``h1`` is left to the passes: sites put their
   headline in the page ``<header>``.
 * **Link lists.** A run of at least :data:`MIN_LINK_LIST` list items that
   are all link text is a menu or a list of other pages.
@@ -31,6 +32,10 @@ MIN_LINK_LIST = 3
 LINKED_SHARE = 0.9
 
 LINK_LIST = "link-list"
+# Parts of a page's layout: one of these holding the page's longest prose is the page's frame, not a part of it
+# (a "content-with-sidebar" wrapper, a story inside <aside>). Comment, sharing, promotion and related boxes are
+# chrome even when they hold long text (a long comment, a teaser's excerpt).
+_LAYOUT = frozenset({"page-navigation", "page-header", "page-footer", "page-aside", "form", "dialog"})
 
 Mark = tuple[int, str, str]
 
@@ -42,7 +47,7 @@ def marks(found: Walk) -> list[Mark]:
     prose = _longest_prose(blocks)
     reasons: dict[int, tuple[str, str]] = {}
     for container in found.containers:
-        holds_prose = container.first <= prose < container.last and not container.detail.startswith(("class", "id"))
+        holds_prose = container.first <= prose < container.last and container.reason in _LAYOUT
         if _is_part(container, blocks, total) and not holds_prose:
             for index in range(container.first, container.last):
                 if blocks[index].level != 1:
