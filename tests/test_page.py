@@ -172,3 +172,18 @@ def test_only_articles_of_pages_carry_the_page_keys_in_their_json_form():
     (page_article,) = clean_html(f"<h1>Bridge</h1>{PARAGRAPHS}", url="https://daily.example/bridge")
     data = page_article.to_dict()
     assert (data["url"], data["author"], data["date"], data["site"]) == ("https://daily.example/bridge", None, None, None)
+
+
+def test_lists_and_tables_inside_the_story_container_stay_with_the_story():
+    cities = ("Springfield", "Shelbyville", "Ogdenville", "North Haverbrook", "Capital City", "Brockway", "Cypress Creek")
+    dates = "".join(f"<li>June {day} -- {city} Arena</li>" for day, city in enumerate(cities, start=1))
+    html = (
+        f"<nav><ul><li><a href=/>Home</a></li><li><a href=/n>News</a></li></ul></nav><article><h1>Band sets tour</h1>"
+        f"<p>{STORY[0]}</p><p>{STORY[1]}</p><p>The dates:</p><ul>{dates}</ul></article>"
+    )
+    page = read_html(html)
+    lines = [line for line in page.text.split("\n") if line]
+    assert [lines[index] for index in page.content][-1] == "June 7 -- Cypress Creek Arena"
+    assert not {"Home", "News"} & {lines[index] for index in page.content}
+    (article,) = clean_html(html)
+    assert [line for line in article.body if line.startswith("June")] == [f"June {day} -- {city} Arena" for day, city in enumerate(cities, start=1)]

@@ -98,4 +98,17 @@ mod tests {
         assert_eq!((removal.pass_name.as_str(), removal.reason.as_str()), (PASS_NAME, "navigation"));
         assert!(document.notes[1].kept());
     }
+
+    #[test]
+    fn blocks_in_the_content_container_are_main_text_and_others_are_not() {
+        let mut document = Document::new("a\nb\nc");
+        let mut keep = vec![false, true, false];
+        keep_content(&document, &[0, 1, 2], &mut keep);
+        assert_eq!(keep, vec![false, true, false], "no DOM evidence: the verdicts stand");
+        document.dom = Some(DomEvidence { in_content: vec![false, false, true] });
+        keep_content(&document, &[0, 1, 2], &mut keep);
+        assert_eq!(keep, vec![false, true, true]);
+        let projected = document.dom.as_ref().unwrap().project(&[2, 0]);
+        assert_eq!(projected.in_content, vec![true, false]);
+    }
 }
