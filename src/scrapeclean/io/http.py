@@ -17,7 +17,10 @@ from typing import NamedTuple
 import regex
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_HTML_START = regex.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|div|p|title|meta)[\s>/]", regex.I | regex.S)
+# Possessive throughout: a comment's body cannot run past its first "-->", and nothing is tried twice.
+_HTML_START = regex.compile(
+    r"\s*+(?:<!--(?:[^-]|-(?!->))*+-->\s*+)*+<(?:!doctype\s++html|html|head|body|div|p|title|meta)[\s>/]", regex.I
+)
 
 
 class Body(NamedTuple):
@@ -74,7 +77,7 @@ def html_body(payload: bytes, record_type: str | None, limit: int) -> Body:
         kind = content_type.split(";")[0].strip().lower()
         if kind not in _HTML_TYPES:
             raise NotAPage(f"not HTML ({kind or 'no content type'})")
-    elif _HTML_START.match(body[:4096]) is None:
+    elif _HTML_START.match(body[:4096].decode("latin-1")) is None:
         raise NotAPage("not HTML (no Content-Type and no HTML markup at the start)")
     return Body(body, content_type)
 

@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..io.encoding import decode as decode_text
 
 _PREAMBLE = 4096
-_META_CHARSET = regex.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
+_META_CHARSET = regex.compile(r"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
 _HEADER_CHARSET = regex.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
 # WHATWG: these labels mean windows-1252 in a browser, whatever their name says.
 _BROWSER_ALIASES = {"latin1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
@@ -61,7 +61,7 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
         return _by_policy(data)
     declared = _codec(charset) if charset else None
     if declared is None:
-        found = _META_CHARSET.search(data[:_PREAMBLE])
+        found = _META_CHARSET.search(data[:_PREAMBLE].decode("latin-1"))  # the declaration is ASCII
         declared = _codec(found.group(1)) if found else None
     if declared is not None:
         return data.decode(declared, "replace").replace("\x00", ""), declared

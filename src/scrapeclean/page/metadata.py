@@ -26,7 +26,8 @@ _ARTICLE_TYPES = frozenset(
     {"article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle", "opinionnewsarticle",
      "techarticle", "scholarlyarticle", "socialmediaposting", "liveblogposting", "webpage", "posting"}
 )  # fmt: skip
-_SEPARATORS = regex.compile(r"\s+(?:[|•·»«:]|::|[-–—])\s+")
+# A match starts only at the first white space of a run (the look-behind), so no run is tried twice.
+_SEPARATORS = regex.compile(r"(?<!\s)\s++(?:[|•·»«:]|::|[-–—])\s+")
 _NON_WORD = regex.compile(r"[\W_]+")
 
 
