@@ -123,3 +123,11 @@ def test_check_and_fix_refuse_an_archive_and_say_why(tmp_path):
         assert result.returncode != 0
         assert "a WARC archive is the record of what was fetched and is never rewritten" in result.err
     assert archive.read_bytes() == before
+
+
+def test_explain_shows_an_html_pages_dom_decisions(tmp_path):
+    corpus = corpus_dir(tmp_path)
+    (corpus / "page.html").write_text(_page("Bridge reopens"), encoding="utf-8")
+    result = scrapeclean("explain", str(corpus / "page.html"))
+    assert result.returncode == 0, result.err
+    assert "read-html/page-navigation" in result.out and "Home" in result.out

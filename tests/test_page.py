@@ -187,3 +187,16 @@ def test_lists_and_tables_inside_the_story_container_stay_with_the_story():
     assert not {"Home", "News"} & {lines[index] for index in page.content}
     (article,) = clean_html(html)
     assert [line for line in article.body if line.startswith("June")] == [f"June {day} -- {city} Arena" for day, city in enumerate(cities, start=1)]
+
+
+def test_process_page_gives_the_document_clean_html_assembles():
+    from scrapeclean import assemble
+    from scrapeclean.page import process_page
+
+    html = f"<nav><a href=/>Home</a></nav><article><h1>Bridge</h1>{PARAGRAPHS}</article><footer>Copyright</footer>"
+    page = read_html(html)
+    document = process_page(page)
+    assert document.raw == page.text
+    removed = {block.text: block.removal.reason for block in document.blocks if block.removal is not None}
+    assert removed["Home"] == "page-navigation" and removed["Copyright"] == "page-footer"
+    assert [article.body for article in assemble(document)] == [article.body for article in clean_html(html)]

@@ -353,6 +353,20 @@ fn clean_many_marked<'py>(
     Ok(found.into_iter().map(|each| compact_py(py, each)).collect())
 }
 
+/// [`process`] for a text the HTML reader rendered, with its DOM's marks and content blocks (see [`crate::dom`]).
+#[pyfunction]
+fn process_marked(
+    py: Python<'_>,
+    text: &str,
+    marks: Vec<MarkRow>,
+    content: Vec<usize>,
+    passes: &Bound<'_, PyList>,
+) -> PyResult<Cleaned> {
+    let built = build_passes(passes)?;
+    let marks = marks_of(marks);
+    Ok(py.detach(|| cleaned(crate::dom::process_marked(text, &marks, &content, &built))))
+}
+
 /// Run built-in passes over a document given as columns; the annotations after them, as columns.
 ///
 /// `blocks` is (starts, ends, gaps, hard_breaks) in code points; `passes` a list of (name, settings).
@@ -426,6 +440,7 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(clean, module)?)?;
     module.add_function(wrap_pyfunction!(clean_many, module)?)?;
     module.add_function(wrap_pyfunction!(clean_many_marked, module)?)?;
+    module.add_function(wrap_pyfunction!(process_marked, module)?)?;
     module.add_function(wrap_pyfunction!(pass_names, module)?)?;
     Ok(())
 }

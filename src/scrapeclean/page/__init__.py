@@ -22,14 +22,14 @@ from typing import Any, NamedTuple
 import attrs
 
 from ..errors import InputError
-from ..model import Article, Span
+from ..model import Article, Document, Span
 from ..pipeline import Pipeline
 from .decode import charset_of, decode_html
 from .evidence import Mark, content, marks
 from .metadata import Metadata, metadata
 from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, walk
 
-__all__ = ["Page", "clean_html", "clean_pages", "read_html", "charset_of"]
+__all__ = ["Page", "clean_html", "clean_pages", "process_page", "read_html", "charset_of"]
 
 TITLE_REASON = "page-title"
 # A page showing less text than this without its scripts ("Loading…", a cookie wall) is read with what they
@@ -152,12 +152,29 @@ def clean_pages(pages: list[Page], *, threads: int = 1, pipeline: Pipeline | Non
     return [_with_page(page, engine_articles(page.text, page.url, result)) for page, result in zip(pages, cleaned)]
 
 
+def process_page(page: Page, *, source: str | None = None, pipeline: Pipeline | None = None) -> Document:
+    """The annotated document of a page read by :func:`read_html`: its blocks with the DOM's and the passes' decisions.
+
+    What :func:`scrapeclean.process` is to a dump (``explain`` and ``review`` show it).
+    """
+    from .. import _engine
+    from ..api import default_pipeline, process
+    from ..engine import encodable, engine_document, engine_passes
+
+    pipeline = default_pipeline() if pipeline is None else pipeline
+    source = page.url if source is None else source
+    passes = engine_passes(pipeline)
+    if passes is None:
+        marked = Pipeline((_Marks(page.text, tuple(page.marks)), *pipeline.passes))
+        return process(page.text, source=source, pipeline=marked)
+    columns = _engine.process_marked(encodable(page.text), page.marks, page.content, passes)
+    return engine_document(page.text, source, columns)
+
+
 def _clean_with_own_passes(page: Page, pipeline: Pipeline) -> list[Article]:
-    from ..api import process
     from ..assemble import assemble
 
-    marked = Pipeline((_Marks(page.text, tuple(page.marks)), *pipeline.passes))
-    return list(assemble(process(page.text, source=page.url, pipeline=marked)))
+    return list(assemble(process_page(page, pipeline=pipeline)))
 
 
 @attrs.frozen
