@@ -39,8 +39,10 @@ def test_hidden_and_invisible_elements_are_dropped_and_pre_keeps_its_lines():
         "<p style='display: none'>Styled away.</p><span class='sr-only'>Skip to content</span>"
         "<script>var x = 1;</script><style>p {}</style><template><p>Template.</p></template>"
         "<noscript>Enable JavaScript.</noscript><pre>line one\nline two</pre>"
+        "<a href='#after' style='position:absolute;width:1px;clip:rect(0 0 0 0)'>Continue reading the main story</a>"
+        f"<p>{STORY[0]}</p><p>{STORY[1]}</p>"  # a page that shows enough text is not read with what it hides
     )
-    assert _lines(page) == ["Seen.", "line one", "line two"]
+    assert _lines(page) == ["Seen.", "line one", "line two", STORY[0], STORY[1]]
 
 
 def test_figure_captions_are_blocks_of_their_own_and_the_passes_see_them():
@@ -60,7 +62,7 @@ def test_navigation_footer_and_sharing_are_removed_by_the_dom_with_their_reasons
         "<header><a href=/>Daily</a> <a href=/news>News</a></header><nav><ul><li><a>World</a></li></ul></nav>"
         f"<article><h1>Council rebuilds the river bridge</h1>{PARAGRAPHS}"
         "<div class='share-tools'>Share on Facebook</div></article><footer>Copyright Daily 2024</footer>"
-    )
+    ).replace("<article>", "<article><div id=sponsor-wrapper><p>Supported by</p></div>")
     (article,) = clean_html(html)
     assert list(article.body) == STORY
     reasons = {removed.text: (removed.pass_name, removed.reason) for removed in article.removed}
@@ -68,6 +70,7 @@ def test_navigation_footer_and_sharing_are_removed_by_the_dom_with_their_reasons
     assert reasons["World"] == ("read-html", "page-navigation")
     assert reasons["Share on Facebook"] == ("read-html", "share-widget")
     assert reasons["Copyright Daily 2024"] == ("read-html", "page-footer")
+    assert reasons["Supported by"] == ("read-html", "promotion")
 
 
 def test_a_container_holding_most_of_the_page_is_a_wrapper_not_chrome():

@@ -5,8 +5,9 @@ The walk follows how a browser lays text out, not how the source is wrapped:
 * Elements a reader never sees are left out with everything in them:
   ``script``, ``style``, ``template``, ``noscript``, ``svg``, form controls,
   embedded frames and media, elements marked ``hidden`` or ``aria-hidden``,
-  styled ``display: none`` or ``visibility: hidden``, and the classes pages use
-  for text meant only for screen readers (``sr-only``, ``visually-hidden``, …).
+  styled ``display: none``, ``visibility: hidden`` or clipped to nothing
+  (``clip: rect(0 0 0 0)``), and the classes pages use for text meant only for
+  screen readers (``sr-only``, ``visually-hidden``, …).
 * Block elements (paragraphs, headings, list items, cells, ``div`` and the
   other boxes, custom elements) start a new block; ``<br>`` and the line
   breaks of ``<pre>`` do too. A paragraph-like box is set off by a blank
@@ -105,7 +106,9 @@ CLASS_REASONS = {
     **dict.fromkeys(("sidebar",), "page-aside"),
     **dict.fromkeys(("share", "sharing", "social", "sharebar", "shares"), "share-widget"),
     **dict.fromkeys(("related", "recommended", "recommendations"), "related-content"),
-    **dict.fromkeys(("promo", "newsletter", "subscribe", "ad", "ads", "advert", "advertisement", "sponsored"), "promotion"),
+    **dict.fromkeys(
+        ("promo", "newsletter", "subscribe", "ad", "ads", "advert", "advertisement", "sponsor", "sponsored"), "promotion"
+    ),
     **dict.fromkeys(("comment", "comments", "disqus"), "comment-thread"),
     **dict.fromkeys(("cookie", "cookies", "consent", "gdpr"), "consent-notice"),
 }  # fmt: skip
@@ -125,7 +128,10 @@ _ROLE_REASONS = {
 _HIDDEN_CLASSES = frozenset(
     {"sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden", "hidden", "d-none", "is-hidden", "hide"}
 )
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+# Hidden, or "visually hidden" (clipped to nothing: the skip links of screen readers, "Continue reading the main story").
+_HIDDEN_STYLE = regex.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|clip\s*:\s*rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0", regex.IGNORECASE
+)
 _WORDS = regex.compile(r"[a-z0-9]+")
 _SPACE = regex.compile(r"\s+")
 # Characters a line can hold that show nothing, beyond white space (the engine's segmentation skips them too).
