@@ -128,6 +128,31 @@ def test_the_title_tag_is_cut_at_the_site_separator_when_the_h1_is_the_sites_nam
     assert article.title == "Council rebuilds the bridge"
 
 
+def test_the_title_is_the_heading_the_pages_published_titles_repeat():
+    # A section's h1 over the story: the h2 that <title> repeats is the headline, and it is not kept in the body.
+    html = "<title>Council rebuilds the bridge | The Daily</title><h1>Local news</h1><h2>Council rebuilds the bridge</h2>"
+    page = read_html(html + PARAGRAPHS)
+    assert page.metadata.title == "Council rebuilds the bridge"
+    assert (2, "page-title", "the heading the page's title repeats") in page.marks
+    (article,) = clean_html(html + PARAGRAPHS)
+    assert article.title == "Council rebuilds the bridge"
+    assert "Council rebuilds the bridge" not in article.body
+
+
+def test_a_headline_set_in_capitals_or_curly_quotes_takes_the_published_form():
+    html = "<meta property=og:title content=\"Council's bridge reopens\"><h1>COUNCIL\u2019S BRIDGE REOPENS</h1>"
+    page = read_html(html + PARAGRAPHS)
+    assert page.metadata.title == "Council's bridge reopens"
+    assert page.text.splitlines()[0] == "Council's bridge reopens"
+
+
+def test_an_h1_unrelated_to_every_published_title_gives_way_to_them():
+    html = "<title>Council rebuilds the bridge - The Daily</title><article><h1>Webcams</h1>"
+    assert read_html(html + PARAGRAPHS + "</article>").metadata.title == "Council rebuilds the bridge"
+    related = "<title>Bridge reopens - The Daily</title><article><h1>The bridge reopens at last</h1>"
+    assert read_html(related + PARAGRAPHS + "</article>").metadata.title == "The bridge reopens at last"
+
+
 def test_fragments_and_broken_markup_are_read_as_a_browser_reads_them():
     (article,) = clean_html(f"<div class=story><p>{STORY[0]}<p>{STORY[1]}</div><p>{STORY[2]}</b></i></table>")
     assert list(article.body) == STORY

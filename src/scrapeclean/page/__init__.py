@@ -26,7 +26,7 @@ from ..model import Article, Document, Span
 from ..pipeline import Pipeline
 from .decode import charset_of, decode_html
 from .evidence import Mark, content, marks
-from .metadata import Metadata, metadata
+from .metadata import Metadata, metadata, title_key
 from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, walk
 
 __all__ = ["Page", "clean_html", "clean_pages", "process_page", "read_html", "charset_of"]
@@ -86,7 +86,8 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
     if found is None or not found.blocks:
         raise InputError(f"{url or '<html>'}: the page has no visible text")
     h1 = _headline(found.blocks)
-    info = metadata(tree, h1)
+    headings = [block.text for block in found.blocks if block.level in (1, 2) and not block.flags & IN_NAV]
+    info = metadata(tree, h1, headings)
     lines: list[str] = []
     offset = 0
     if info.title:
@@ -101,10 +102,11 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
     found_marks = [(index + offset, reason, detail) for index, reason, detail in dom_marks]
     if offset:  # the title stands in the article's title, not its body; so does the h1 that repeats it
         found_marks.insert(0, (0, TITLE_REASON, "the page's title, from its metadata"))
-        title_key = lines[0].casefold()
-        repeated = next((index for index, block in enumerate(found.blocks) if block.text.casefold() == title_key), None)
-        if repeated is not None and found.blocks[repeated].level:
-            found_marks = sorted({*found_marks, (repeated + 1, TITLE_REASON, "the h1 the page's title repeats")})
+        key = title_key(lines[0])
+        headings = (index for index, block in enumerate(found.blocks) if block.level and title_key(block.text) == key)
+        repeated = next(headings, None)
+        if repeated is not None:
+            found_marks = sorted({*found_marks, (repeated + 1, TITLE_REASON, "the heading the page's title repeats")})
     return Page("".join(lines), found_marks, info, url, 0 if offset else None, in_content)
 
 

@@ -7,9 +7,14 @@ plain ``<meta name>`` tags and ``<title>``.
 
 The title is the headline a reader sees: the page's ``h1`` (the first one
 inside ``article`` or ``main``, else the first outside the navigation),
-unless it is the site's name (a logo set as ``h1``). Without one, the JSON-LD
-headline, ``og:title``, or ``<title>`` with the site's name cut off at its
-separator (``Story | Site``, ``Site - Story``: the longest part). Pages often
+unless it is the site's name (a logo set as ``h1``). The titles the page
+publishes for itself (the JSON-LD headline, ``og:title``, ``<title>``, each
+with the site's name cut off at its separator: ``Story | Site``,
+``Site - Story`` give the longest part) check it: the first ``h1`` or ``h2``
+that one of them repeats (blind to case and the curl of quotes) is the title,
+written as published where the heading only restyles it (capitals,
+typographic quotes); an ``h1`` sharing next to no word with any of them is a
+section's heading, and the published title is taken instead. Pages often
 escape these twice (``&amp;#8217;``); character references left in them are
 resolved.
 """
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import regex
@@ -128,28 +134,70 @@ def _key(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
-def choose_title(h1: str | None, headline: str | None, og_title: str | None, title: str | None, site: str | None) -> str | None:
+def choose_title(
+    h1: str | None,
+    headline: str | None,
+    og_title: str | None,
+    title: str | None,
+    site: str | None,
+    headings: Sequence[str] = (),
+) -> str | None:
     """The page's title from its candidates (see the module's docstring).
+
+    ``headings`` are the page's other ``h1`` and ``h2`` texts, in page order.
 
     >>> choose_title("Rain at last, all day", None, "Rain at last | Daily", "Rain at last - Daily", "Daily")
     'Rain at last, all day'
     >>> choose_title("Daily News", None, None, "Rain at last | Daily News", "Daily News")
     'Rain at last'
+    >>> choose_title("RAIN AT LAST", None, "Rain at last | Daily", None, "Daily")
+    'Rain at last'
+    >>> choose_title("Opinion", None, None, "Rain at last | Daily", None, headings=("Rain at last",))
+    'Rain at last'
     """
+    published = [found for found in (headline, _cut(og_title, site), _cut(title, site)) if found]
     h1_key = _key(h1) if h1 else ""
-    if h1_key and h1_key != _key(site or ""):
+    if h1_key == _key(site or ""):
+        h1 = None
+    for heading in ([h1] if h1 else []) + [text for text in headings if text]:
+        agreed = next((found for found in published if title_key(found) == title_key(heading)), None)
+        if agreed is not None:  # the headline the page publishes for itself, written as a reader sees it
+            return agreed if _styled(heading, agreed) else heading
+    if h1 and (not published or max(_shared(h1, found) for found in published) >= MIN_SHARED_WORDS):
         return h1
-    if headline:
-        return headline
-    if og_title:
-        return site_cut(og_title, site)
-    if title:
-        return site_cut(title, site)
-    return h1
+    return published[0] if published else h1
 
 
-def metadata(tree: Any, h1: str | None) -> Metadata:
-    """The metadata of a parsed page (a selectolax lexbor tree), given its first ``h1``."""
+# An h1 sharing fewer of its words than this (Jaccard) with every title the page publishes for itself is a
+# section's or a box's heading, not the story's ("Webcams", "M&A Updates", "Blog" over a story, in WCXB's
+# development pages); the published title is taken instead.
+MIN_SHARED_WORDS = 0.1
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _cut(title: str | None, site: str | None) -> str | None:
+    return site_cut(title, site) if title else None
+
+
+def title_key(text: str) -> str:
+    """A title's key, blind to case, punctuation and the curl of quotes."""
+    return _key(text.translate(_QUOTES))
+
+
+def _shared(first: str, second: str) -> float:
+    words, others = set(title_key(first).split()), set(title_key(second).split())
+    return len(words & others) / len(words | others) if words | others else 0.0
+
+
+def _styled(heading: str, published: str) -> bool:
+    """The heading shows the published title restyled: set in capitals, or with typographic quotes for plain ones."""
+    if heading.isupper() and not published.isupper():
+        return True
+    return any(quote in published for quote in "'\"") and any(quote in heading for quote in "\u2018\u2019\u201c\u201d")
+
+
+def metadata(tree: Any, h1: str | None, headings: Sequence[str] = ()) -> Metadata:
+    """The metadata of a parsed page (a selectolax lexbor tree), given its ``h1`` and its other headings."""
     meta = read_meta(tree)
     scripts = [
         node.text(deep=True)
@@ -162,7 +210,7 @@ def metadata(tree: Any, h1: str | None) -> Metadata:
     publisher = article.get("publisher")
     site = _clean(publisher) if isinstance(publisher, dict) else None
     site = site or meta.get("og:site_name") or meta.get("application-name")
-    title = choose_title(h1, _clean(article.get("headline")), meta.get("og:title"), page_title, site)
+    title = choose_title(h1, _clean(article.get("headline")), meta.get("og:title"), page_title, site, headings)
     author = _names(article.get("author")) or meta.get("author") or meta.get("article:author") or meta.get("byl")
     date = (
         _clean(article.get("datePublished"))
