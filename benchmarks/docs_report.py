@@ -30,9 +30,12 @@ METHOD_NOTES = """\
   article-extraction benchmark ships (`shipped`), and dumps rendered from each
   page's HTML by two independent renderers, `html-text` and `inscriptis`
   (cached under `benchmarks/.cache/`). The composites are scored on the dumps
-  they ship. `trafilatura-html` and `readability-html` read the original HTML
-  (`html`), which a dump cleaner never sees: they are the ceiling, not peers
-  on equal terms.
+  they ship. `scrapeclean-html` (`scrapeclean.clean_html`: the page's DOM
+  read into blocks with its evidence, then the same passes; see
+  [html.md](html.md)), `trafilatura-html`, `readability-html` and
+  `resiliparse` (its main-content extraction) read the original HTML (`html`),
+  which a dump cleaner never sees: they are peers on equal terms with one
+  another, and the ceiling for the dump systems.
 - **Shingle metric** (article-extraction benchmark): 4-token shingles of `\\w+`
   tokens, multiset tp/fp/fn per page normalised to sum 1, precision and recall
   averaged over pages, F1 from the averaged precision and recall. The raw
@@ -60,10 +63,10 @@ METHOD_NOTES = """\
   covers clearly more of the text than English does; English otherwise). With
   the English stoplist on every page it scores 0.744 / 0.779 / 0.761 on the
   shipped article-extraction dumps.
-- **MB/s** is megabytes of dump (UTF-8) per second of CPU time spent inside
+- **MB/s** is megabytes of input (UTF-8) per second of CPU time spent inside
   the system, summed over pages, so it depends neither on `--jobs` nor on
-  other load on the machine. DOM systems are charged the size of the page's
-  html-text dump, so the unit is the same.
+  other load on the machine: megabytes of dump for dump systems, megabytes of
+  HTML for the systems that read the page (`html` rows).
 
 ## Other tools
 

@@ -131,7 +131,9 @@ def ordered(summary: list[dict], args: argparse.Namespace) -> list[dict]:
 
 
 def run_metadata(args: argparse.Namespace, pages: list[datasets.Page]) -> dict:
-    distributions = ("scrapeclean", "html-text", "inscriptis", "jusText", "trafilatura", "readability-lxml")
+    distributions = (
+        "scrapeclean", "html-text", "inscriptis", "jusText", "trafilatura", "readability-lxml", "resiliparse", "selectolax"
+    )  # fmt: skip
     return run_info.run_metadata("benchmarks/quality.py", distributions) | {
         "sets": {
             name: sum(page.set_name == name for page in pages) for name in dict.fromkeys(p.set_name for p in pages)

@@ -17,7 +17,8 @@ def _number(value, digits: int = 3) -> str:
 
 
 def _speed(row: dict) -> str:
-    speed = row.get("mb_per_second")
+    """MB/s of input: of HTML for systems that read the page, of dump text for the others."""
+    speed = row.get("html_mb_per_second", row.get("mb_per_second"))
     return _number(speed, 0 if speed is not None and speed >= 100 else 2)
 
 

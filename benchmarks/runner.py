@@ -90,6 +90,7 @@ def run_task(task: Task) -> list[dict]:
             "page_type": page.page_type,
             "kind": page.kind,
             "dump_bytes": len(dump.encode("utf-8")),
+            "html_bytes": len(html.encode("utf-8")) if system.reads_html and html is not None else None,
             "seconds": seconds,
             "error": error,
         }

@@ -35,6 +35,10 @@ def summarise_group(key: tuple[str, str, str], group: list[dict]) -> dict:
         "mb_per_second": dump_bytes / MEGABYTE / seconds if seconds else None,
         "pages_per_second": len(group) / seconds if seconds else None,
     }
+    html_bytes = [record.get("html_bytes") for record in group]
+    if group and None not in html_bytes:  # a system that reads the HTML: its speed in MB of HTML
+        row["html_mb"] = sum(html_bytes) / MEGABYTE
+        row["html_mb_per_second"] = row["html_mb"] / seconds if seconds else None
     singles = [record for record in group if record["kind"] == "single"]
     if singles:
         row.update(quality_of(singles))

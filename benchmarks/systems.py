@@ -99,6 +99,22 @@ def run_trafilatura_on_html(html: str) -> Output:
     return Output((_trafilatura(html),))
 
 
+def run_scrapeclean_on_html(html: str) -> Output:
+    """scrapeclean on the page itself: the DOM read into blocks with its evidence, then the same passes."""
+    import scrapeclean
+
+    articles = scrapeclean.clean_html(html)
+    return Output(tuple(article.text for article in articles), tuple(article.title for article in articles))
+
+
+def run_resiliparse_on_html(html: str) -> Output:
+    """resiliparse's main-content extraction (lexbor DOM plus its rules), as its users call it."""
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.html import HTMLTree
+
+    return Output((extract_plain_text(HTMLTree.parse(html), main_content=True),))
+
+
 def run_readability_on_html(html: str) -> Output:
     """readability-lxml's summary as text, converted with html-text as the shingle benchmark's runner does."""
     import html_text
@@ -125,7 +141,9 @@ SYSTEMS = {
         System("scrapeclean", run_scrapeclean, False, "scrapeclean"),
         System("justext-dump", run_justext_on_dump, False, "jusText"),
         System("trafilatura-dump", run_trafilatura_on_dump, False, "trafilatura"),
+        System("scrapeclean-html", run_scrapeclean_on_html, True, "scrapeclean"),
         System("trafilatura-html", run_trafilatura_on_html, True, "trafilatura"),
         System("readability-html", run_readability_on_html, True, "readability-lxml"),
+        System("resiliparse", run_resiliparse_on_html, True, "resiliparse"),
     )
 }

@@ -169,7 +169,7 @@ def test_a_page_break_always_starts_a_new_article():
     ["<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>", "  <!-- saved -->\n<html lang='en'><p>x</p></html>"],
 )
 def test_clean_given_an_html_document_points_to_the_html_path(html):
-    with pytest.raises(InputError, match=r"this is an HTML document; .*html_to_dump.*--input-format html"):
+    with pytest.raises(InputError, match=r"this is an HTML document; .*clean_html.*--input-format html"):
         clean(html)
 
 

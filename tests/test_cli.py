@@ -121,7 +121,7 @@ def test_check_fix_check_round_trip_on_a_directory(corpus):
         (["fix", "-"], "cannot take standard input"),
         (["clean", "-j", "-1", "-"], "must be 0 (every core) or more"),
         (["frobnicate"], "invalid choice"),
-        (["check", "page.wet"], "handles text and JSONL files, not warc"),
+        (["check", "page.wet"], "a WARC archive is the record of what was fetched and is never rewritten"),
         (["clean", "--disable", "no-such-pass", "page.txt"], "no pass named 'no-such-pass'"),
         (["clean", "--set", "dedup-captions.no-such-setting=1", "page.txt"], "has no setting 'no-such-setting'"),
     ],

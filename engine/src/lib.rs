@@ -7,6 +7,7 @@
 pub mod assemble;
 pub mod copies;
 pub mod cues;
+pub mod dom;
 pub mod features;
 pub mod language;
 pub mod model;

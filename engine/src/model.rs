@@ -74,6 +74,8 @@ pub struct Document<'a> {
     pub raw: &'a str,
     pub blocks: Vec<Line>,
     pub notes: Vec<Annotation>,
+    /// What a page's DOM shows of the blocks, for a text the HTML reader rendered (see [`crate::dom`]).
+    pub dom: Option<crate::dom::DomEvidence>,
     analysis: OnceCell<Analysis>,
 }
 
@@ -81,20 +83,20 @@ impl<'a> Document<'a> {
     pub fn new(raw: &'a str) -> Self {
         let blocks = segment(raw);
         let notes = vec![Annotation::default(); blocks.len()];
-        Document { raw, blocks, notes, analysis: OnceCell::new() }
+        Document { raw, blocks, notes, dom: None, analysis: OnceCell::new() }
     }
 
     /// A document over lines segmented already, whose analysis is known too.
     pub fn with_analysis(raw: &'a str, blocks: Vec<Line>, analysis: Analysis) -> Self {
         let notes = vec![Annotation::default(); blocks.len()];
-        let document = Document { raw, blocks, notes, analysis: OnceCell::new() };
+        let document = Document { raw, blocks, notes, dom: None, analysis: OnceCell::new() };
         let _ = document.analysis.set(analysis);
         document
     }
 
     /// A document over blocks found elsewhere (spans in code points, in order, inside `raw`).
     pub fn with_blocks(raw: &'a str, blocks: Vec<Line>, notes: Vec<Annotation>) -> Self {
-        Document { raw, blocks, notes, analysis: OnceCell::new() }
+        Document { raw, blocks, notes, dom: None, analysis: OnceCell::new() }
     }
 
     pub fn len(&self) -> usize {

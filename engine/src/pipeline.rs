@@ -43,21 +43,26 @@ pub fn process_many<'a, S: AsRef<str> + Sync>(
     threads: usize,
     rounds: usize,
 ) -> Vec<Document<'a>> {
-    let threads = threads.clamp(1, texts.len().max(1));
+    map_parallel(texts, threads, |text| process_rounds(text.as_ref(), passes, rounds))
+}
+
+/// `work` over every item on `threads` threads (at least one), results in input order.
+pub fn map_parallel<'a, T: Sync, R: Send>(items: &'a [T], threads: usize, work: impl Fn(&'a T) -> R + Sync) -> Vec<R> {
+    let threads = threads.clamp(1, items.len().max(1));
     if threads == 1 {
-        return texts.iter().map(|text| process_rounds(text.as_ref(), passes, rounds)).collect();
+        return items.iter().map(work).collect();
     }
-    // Each thread takes the next text not yet taken: long and short documents balance out.
+    // Each thread takes the next item not yet taken: long and short documents balance out.
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, Document<'a>)> = std::thread::scope(|scope| {
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
                     let mut mine = Vec::new();
                     loop {
                         let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(text) = texts.get(index) else { break };
-                        mine.push((index, process_rounds(text.as_ref(), passes, rounds)));
+                        let Some(item) = items.get(index) else { break };
+                        mine.push((index, work(item)));
                     }
                     mine
                 })
@@ -66,11 +71,11 @@ pub fn process_many<'a, S: AsRef<str> + Sync>(
         workers.into_iter().flat_map(|worker| worker.join().expect("a cleaning thread panicked")).collect()
     });
     done.sort_unstable_by_key(|(index, _)| *index);
-    done.into_iter().map(|(_, document)| document).collect()
+    done.into_iter().map(|(_, found)| found).collect()
 }
 
 /// One confirming round; whether it changed the document.
-fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
+pub(crate) fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
     let shown = shown_stories(document);
     let text = render(document, &shown);
     let flat: Vec<usize> = shown.iter().flatten().copied().collect();
@@ -83,6 +88,7 @@ fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
     let known = flat.iter().map(|&index| document.features(index).clone()).collect();
     let analysis = crate::features::reanalyse(&texts, known, document.analysis().language);
     let mut again = Document::with_analysis(&text, lines, analysis);
+    again.dom = document.dom.as_ref().map(|dom| dom.project(&flat));
     run(&mut again, passes);
     let shown_again = shown_stories(&again);
     if render(&again, &shown_again) == text {

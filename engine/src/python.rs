@@ -330,6 +330,51 @@ fn clean_many<'py>(
     Ok(found.into_iter().map(|each| compact_py(py, each)).collect())
 }
 
+/// (block index, reason, detail): a block the HTML reader removes before the passes (see [`crate::dom`]).
+type MarkRow = (usize, String, String);
+
+fn marks_of(rows: Vec<MarkRow>) -> Vec<crate::dom::Mark> {
+    rows.into_iter().map(|(block, reason, detail)| crate::dom::Mark { block, reason, detail }).collect()
+}
+
+/// [`clean_many`] for texts the HTML reader rendered, each with the blocks its DOM shows to be chrome
+/// and those it shows to be in the page's content container.
+#[pyfunction]
+fn clean_many_marked<'py>(
+    py: Python<'py>,
+    texts: Vec<String>,
+    marks: Vec<Vec<MarkRow>>,
+    content: Vec<Vec<usize>>,
+    passes: &Bound<'_, PyList>,
+    threads: usize,
+) -> PyResult<Vec<CompactPy<'py>>> {
+    if marks.len() != texts.len() || content.len() != texts.len() {
+        return Err(PyValueError::new_err("clean_many_marked(): one list of marks and one of content blocks per text"));
+    }
+    let built = build_passes(passes)?;
+    let pages: Vec<_> = texts.into_iter().zip(marks.into_iter().map(marks_of)).zip(content).collect();
+    let found: Vec<Compact> = py.detach(|| {
+        crate::pipeline::map_parallel(&pages, threads, |((text, marks), content)| {
+            compact(crate::dom::process_marked(text, marks, content, &built))
+        })
+    });
+    Ok(found.into_iter().map(|each| compact_py(py, each)).collect())
+}
+
+/// [`process`] for a text the HTML reader rendered, with its DOM's marks and content blocks (see [`crate::dom`]).
+#[pyfunction]
+fn process_marked(
+    py: Python<'_>,
+    text: &str,
+    marks: Vec<MarkRow>,
+    content: Vec<usize>,
+    passes: &Bound<'_, PyList>,
+) -> PyResult<Cleaned> {
+    let built = build_passes(passes)?;
+    let marks = marks_of(marks);
+    Ok(py.detach(|| cleaned(crate::dom::process_marked(text, &marks, &content, &built))))
+}
+
 /// Run built-in passes over a document given as columns; the annotations after them, as columns.
 ///
 /// `blocks` is (starts, ends, gaps, hard_breaks) in code points; `passes` a list of (name, settings).
@@ -429,6 +474,8 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(process, module)?)?;
     module.add_function(wrap_pyfunction!(clean, module)?)?;
     module.add_function(wrap_pyfunction!(clean_many, module)?)?;
+    module.add_function(wrap_pyfunction!(clean_many_marked, module)?)?;
+    module.add_function(wrap_pyfunction!(process_marked, module)?)?;
     module.add_function(wrap_pyfunction!(pass_names, module)?)?;
     module.add_function(wrap_pyfunction!(training_rows, module)?)?;
     module.add_function(wrap_pyfunction!(phrase_languages, module)?)?;

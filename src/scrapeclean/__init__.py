@@ -11,6 +11,7 @@ from .assemble import assemble, to_text
 from .errors import ConfigError, InputError, OutputError, ScrapecleanError, SpanError
 from .io.records import CorpusWriter, Record, clean_record, read_corpus, write_corpus
 from .model import Article, Block, Caption, Document, Removal, RemovedBlock, Role, Span
+from .page import clean_html
 from .pipeline import Pass, Pipeline
 from .segment import segment
 
@@ -36,6 +37,7 @@ __all__ = [
     "SpanError",
     "assemble",
     "clean",
+    "clean_html",
     "clean_many",
     "clean_record",
     "default_pipeline",

@@ -25,6 +25,16 @@ _Cleaned = tuple[bytes, list[tuple[str, str, str]], bytes, bytes, list[tuple[int
 
 def clean(text: str, passes: _Passes) -> _Cleaned: ...
 def clean_many(texts: list[str], passes: _Passes, threads: int, rounds: int = ...) -> list[_Cleaned]: ...
+def clean_many_marked(
+    texts: list[str],
+    marks: list[list[tuple[int, str, str]]],
+    content: list[list[int]],
+    passes: _Passes,
+    threads: int,
+) -> list[_Cleaned]: ...
+def process_marked(
+    text: str, marks: list[tuple[int, str, str]], content: list[int], passes: _Passes
+) -> tuple[_Blocks, _Notes]: ...
 def pass_names() -> list[str]: ...
 def training_rows(
     text: str, passes: _Passes, chrome: dict[str, object]

@@ -64,7 +64,7 @@ def _check_text(text: object) -> None:
     if _HTML_START.match(text, endpos=4096) is not None:
         raise InputError(
             "clean() takes a page dump (a page's visible text), and this is an HTML document; "
-            "turn it into a dump with scrapeclean.io.html.html_to_dump(data) first, "
+            "clean it with scrapeclean.clean_html(html), "
             "or give the file to the command line with --input-format html"
         )
 

@@ -195,7 +195,12 @@ def write_cases(marks_path: str, output_dir: str, config: Config, pipeline: Pipe
             if existing:
                 raise InputError(f"{existing[0]} exists; remove it or choose another output directory")
             dump = _dump_of(marks, config, reporter)
-            document = process(dump.text, source=dump.path, pipeline=pipeline)
+            if dump.page is not None:  # an HTML page: cleaned with its DOM's evidence, as clean does
+                from .page import process_page
+
+                document = process_page(dump.page, source=dump.path, pipeline=pipeline)
+            else:
+                document = process(dump.text, source=dump.path, pipeline=pipeline)
             check_marks(document, marks)
         except InputError as error:
             reporter.message(f"error: {error}")

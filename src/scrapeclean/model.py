@@ -307,6 +307,11 @@ class Article:
     source: str | None = None
     title_span: Span | None = None
     body_spans: tuple[Span, ...] = field(default=(), converter=_tuple)  # one per body paragraph
+    # From an HTML page (scrapeclean.clean_html): its URL and the metadata it publishes.
+    url: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
 
     @property
     def text(self) -> str:
@@ -316,8 +321,11 @@ class Article:
         """The documented JSON form (see docs/data-model.md); keys are stable.
 
         With ``removed_text``, each ``removed`` record carries the text it removed.
+        An article of an HTML page that gives any of ``url``, ``author``,
+        ``date`` and ``site`` has all four keys; a dump's article has none of
+        them, so its form is what it always was.
         """
-        return {
+        found = {
             "index": self.index,
             "title": self.title,
             "section": self.section,
@@ -331,3 +339,7 @@ class Article:
             "title_span": self.title_span.to_list() if self.title_span else None,
             "body_spans": [span.to_list() for span in self.body_spans],
         }
+        page = {"url": self.url, "author": self.author, "date": self.date, "site": self.site}
+        if any(value is not None for value in page.values()):  # an article of an HTML page: all four keys
+            found.update(page)
+        return found

@@ -85,6 +85,7 @@ def read_dumps(
 
 def _documents(options: ExplainOptions, reporter: Reporter) -> Iterator[tuple[Dump, Document]]:
     from .api import process
+    from .page import process_page
 
     for unit in read_dumps(options.paths, options.config, reporter):
         if isinstance(unit, Failure):
@@ -93,7 +94,10 @@ def _documents(options: ExplainOptions, reporter: Reporter) -> Iterator[tuple[Du
             continue
         if options.record_id is not None and str(unit.ident) != options.record_id:
             continue
-        yield unit, process(unit.text, source=unit.path, pipeline=options.pipeline)
+        if unit.page is not None:  # an HTML page: its DOM's evidence comes along, as when it is cleaned
+            yield unit, process_page(unit.page, source=unit.path, pipeline=options.pipeline)
+        else:
+            yield unit, process(unit.text, source=unit.path, pipeline=options.pipeline)
 
 
 class _Failed(Exception):

@@ -104,11 +104,14 @@ def sample_dumps(dumps: Iterable[Dump], size: int | None, seed: int) -> list[Dum
     return [dump for _, dump in sorted(reservoir, key=lambda item: item[0])]
 
 
-def clean_blocks(text: str, source: str, pipeline: Pipeline) -> tuple[Block, ...] | str:
-    """The annotated blocks of one dump, or what went wrong; a top-level function so worker processes can run it."""
+def clean_blocks(text: str, source: str, pipeline: Pipeline, page: Any = None) -> tuple[Block, ...] | str:
+    """The annotated blocks of one dump (or HTML page), or what went wrong; top-level so worker processes can run it."""
     from .api import process
+    from .page import process_page
 
     try:
+        if page is not None:
+            return process_page(page, source=source, pipeline=pipeline).blocks
         return process(text, source=source, pipeline=pipeline).blocks
     except Exception as error:  # noqa: BLE001 - a defect met on one dump must not end the review
         return f"{type(error).__name__}: {error}"
@@ -116,13 +119,14 @@ def clean_blocks(text: str, source: str, pipeline: Pipeline) -> tuple[Block, ...
 
 def _cleaned(dumps: list[Dump], pipeline: Pipeline, jobs: int) -> Iterator[tuple[Dump, tuple[Block, ...] | str]]:
     texts, sources = [dump.text for dump in dumps], [dump.path for dump in dumps]
+    pages = [dump.page for dump in dumps]
     if jobs <= 1 or len(dumps) < 2:
-        yield from zip(dumps, map(clean_blocks, texts, sources, repeat(pipeline)))
+        yield from zip(dumps, map(clean_blocks, texts, sources, repeat(pipeline), pages))
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from zip(dumps, pool.map(clean_blocks, texts, sources, repeat(pipeline), chunksize=WORKER_CHUNK))
+        yield from zip(dumps, pool.map(clean_blocks, texts, sources, repeat(pipeline), pages, chunksize=WORKER_CHUNK))
 
 
 def collect(options: ReviewOptions, reporter: Reporter) -> tuple[list[Record], int]:

@@ -38,6 +38,11 @@ _FORMAT_SUFFIXES = (".gz", ".txt", ".jsonl", ".ndjson", ".warc", ".wet", ".arc",
 ARTICLE_KEYS = ("index", "title", "section", "byline", "dateline", "captions", "body", "text", "spans", "removed")
 
 
+def _known(article: dict[str, Any], head: dict[str, Any]) -> dict[str, Any]:
+    """The article's keys, less those it leaves empty where the input already gives a value (a WET record's url)."""
+    return {key: value for key, value in article.items() if value is not None or key not in head}
+
+
 class OutputOptions(NamedTuple):
     format: str = "text"
     text_field: str = "text"
@@ -144,14 +149,16 @@ class Printer:
                 head["id"] = dump.ident
             if dump.url is not None:
                 head["url"] = dump.url
-            return {**head, **article}
+            if dump.record_date is not None:
+                head["warc_date"] = dump.record_date
+            return {**head, **_known(article, head)}
         head = {key: value for key, value in dump.record.items() if key != self.options.text_field}
         head["id"] = dump.ident
         clashes = [key for key in ARTICLE_KEYS if key in head and key not in self.warned]
         if clashes:
             self.warned.update(clashes)
             self.reporter.message(f"warning: input field(s) {clashes} are replaced by the article's own in the output")
-        head.update(article)
+        head.update(_known(article, head))
         return head
 
     def _to_directory(self, dump: Dump, outcome: Outcome) -> None:

@@ -97,7 +97,11 @@ class Rewriter:
         self.state = _FileState(start)
         if self.options.fix:
             sweep_stale(os.path.dirname(os.path.realpath(start.path)), self.swept, self.reporter)
-        if start.format not in REWRITABLE_FORMATS:
+        if start.format == "warc":
+            from .run import archive_refused
+
+            self._fail(archive_refused(start.path, "fix" if self.options.fix else "check"))
+        elif start.format not in REWRITABLE_FORMATS:
             self._fail(
                 f"{start.path}: check and fix handle text and JSONL files, not {start.format}; use 'scrapeclean clean'"
             )

@@ -100,10 +100,20 @@ def validate(options: RunOptions) -> None:
         read = ReadOptions(options.config.input_format)
         for path in options.paths:
             fmt = read.input_format if read.input_format != "auto" else "text" if path == "-" else detect_format(path)
+            if not os.path.isdir(path) and fmt == "warc":
+                raise InputError(archive_refused(path, options.command))
             if not os.path.isdir(path) and fmt not in REWRITABLE_FORMATS:
                 raise InputError(
                     f"{path}: {options.command} handles text and JSONL files, not {fmt}; use 'scrapeclean clean'"
                 )
+
+
+def archive_refused(path: str, command: str) -> str:
+    """Why check and fix leave a WARC archive alone."""
+    return (
+        f"{path}: {command} rewrites text and JSONL files in place; a WARC archive is the record of what was "
+        "fetched and is never rewritten; use 'scrapeclean clean --input-format warc' to write its articles elsewhere"
+    )
 
 
 def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:

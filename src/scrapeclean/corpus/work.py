@@ -53,6 +53,19 @@ def clean_text(text: str, pipeline: Pipeline, articles: ArticleForm = False) -> 
     return outcome_of(cleaned, articles)
 
 
+def clean_dump(dump: Dump, pipeline: Pipeline, articles: ArticleForm = False) -> Outcome:
+    """Clean one dump: an HTML page with its DOM's evidence, any other dump as text."""
+    if dump.page is None:
+        return clean_text(dump.text, pipeline, articles)
+    from ..page import clean_pages
+
+    try:
+        cleaned = clean_pages([dump.page], pipeline=pipeline)[0]
+    except Exception as error:  # noqa: BLE001 - as clean_text: one page's defect must not end a corpus run
+        return Outcome(stories=(), removals=(), error=f"{type(error).__name__}: {error}")
+    return outcome_of(cleaned, articles)
+
+
 def outcome_of(cleaned: list[Article], articles: ArticleForm = False) -> Outcome:
     """What a corpus run keeps of one dump's articles."""
     from ..assemble import to_text
@@ -83,7 +96,7 @@ def clean_units(
     pipeline_for = pipeline if not isinstance(pipeline, Pipeline) else (lambda dump: pipeline)
     if jobs <= 1:
         for unit in units:
-            yield unit, clean_text(unit.text, pipeline_for(unit), articles) if isinstance(unit, Dump) else None
+            yield unit, clean_dump(unit, pipeline_for(unit), articles) if isinstance(unit, Dump) else None
         return
     from ..engine import engine_passes
 
@@ -135,14 +148,19 @@ def _clean_batch(
     batch: list[Unit], pipeline: Pipeline, jobs: int, articles: ArticleForm
 ) -> Iterator[tuple[Unit, Outcome | None]]:
     from ..api import clean_many
+    from ..page import clean_pages
 
     dumps = [unit for unit in batch if isinstance(unit, Dump)]
+    texts = [unit for unit in dumps if unit.page is None]
+    pages = [unit for unit in dumps if unit.page is not None]
     try:
-        cleaned = iter(clean_many([unit.text for unit in dumps], threads=jobs, pipeline=pipeline))
+        cleaned = clean_many([unit.text for unit in texts], threads=jobs, pipeline=pipeline)
+        cleaned_pages = clean_pages([unit.page for unit in pages], threads=jobs, pipeline=pipeline)
     except Exception:  # noqa: BLE001 - one dump's defect: clean them one by one, so only it is reported
-        outcomes = iter([clean_text(unit.text, pipeline, articles) for unit in dumps])
+        outcomes = iter([clean_dump(unit, pipeline, articles) for unit in dumps])
     else:
-        outcomes = iter([outcome_of(found, articles) for found in cleaned])
+        found = dict(zip(map(id, texts), cleaned)) | dict(zip(map(id, pages), cleaned_pages))
+        outcomes = iter([outcome_of(found[id(unit)], articles) for unit in dumps])
     for unit in batch:
         yield unit, next(outcomes) if isinstance(unit, Dump) else None
 
@@ -157,7 +175,7 @@ def _parallel(
         try:
             for unit in units:
                 future = (
-                    pool.submit(clean_text, unit.text, pipeline_for(unit), articles) if isinstance(unit, Dump) else None
+                    pool.submit(clean_dump, unit, pipeline_for(unit), articles) if isinstance(unit, Dump) else None
                 )
                 pending.append((unit, future))
                 while len(pending) >= window or (pending and _ready(pending[0][1])):

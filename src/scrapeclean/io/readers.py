@@ -47,9 +47,10 @@ def _read_one(path: str, fmt: str, options: ReadOptions) -> Iterator[Dump | Carr
         if fmt == "text":
             yield read_text(path, limits)
         elif fmt == "html":
-            from .html import html_to_dump
+            from ..page import read_html
 
-            yield Dump(path=path, text=html_to_dump(read_bytes(path, limits), path))
+            page = read_html(read_bytes(path, limits), url=None)
+            yield Dump(path=path, text=page.text, page=page)
         elif fmt == "jsonl":
             from .jsonl import read_records
 

@@ -32,7 +32,8 @@ class Dump(NamedTuple):
 
     ``line`` is the JSONL line or WARC record number (``None`` for a whole
     file), ``ident`` the record's id, ``record`` the JSONL object (its other
-    fields are carried through), ``decoded`` how a text file was decoded.
+    fields are carried through), ``decoded`` how a text file was decoded,
+    ``url`` the page's address where the input gives one.
     """
 
     path: str
@@ -43,6 +44,9 @@ class Dump(NamedTuple):
     raw: bytes | None = None
     decoded: Decoded | None = None
     url: str | None = None
+    # An HTML page read by scrapeclean.page.read_html (``text`` is then its text): cleaned with its DOM's evidence.
+    page: Any = None
+    record_date: str | None = None  # a WARC record's WARC-Date
 
     @property
     def where(self) -> str:

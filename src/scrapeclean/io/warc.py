@@ -1,11 +1,23 @@
-"""WARC and WET input: the text of conversion records.
+"""WARC and WET input: the pages of response records, the text of conversion records.
 
-Common Crawl's WET files hold, for each page, a ``conversion`` record with
-its extracted text; those are the dumps cleaned here (other record types are
-skipped). Their payload is decoded by the usual policy
-(:mod:`scrapeclean.io.encoding`). Each dump carries its ``WARC-Record-ID`` as
-its id and its ``WARC-Target-URI`` as its URL; records are numbered from 1 in
-file order (all record types counted).
+A crawl's WARC files hold, for each page, a ``response`` record with the
+HTTP response as fetched; an HTML response is read by
+:func:`scrapeclean.page.read_html` (its body decoded from chunks and
+compression, its charset taken from the HTTP ``Content-Type`` first) and
+cleaned with its DOM's evidence, as ``clean_html`` does. Common Crawl's WET
+files hold a ``conversion`` record with each page's extracted text; those are
+cleaned as dumps, their payload decoded by the usual policy
+(:mod:`scrapeclean.io.encoding`). Each page or dump carries its
+``WARC-Record-ID`` as its id, its ``WARC-Target-URI`` as its URL and its
+``WARC-Date``; records are numbered from 1 in file order (all record types
+counted).
+
+A ``response`` or ``resource`` record that holds no HTML page (an image, a
+redirect, an error status, a body whose compression is broken, a page
+without text or whose text does not decode) is skipped with its reason,
+reported as a warning and counted; the next record is read as usual.
+``request``, ``metadata``, ``warcinfo`` and ``revisit`` records hold no
+page and are passed over silently.
 
 Records are read here, in one pass over the bytes: a version line, header
 lines up to a blank line (at most ``max-warc-header-size`` bytes in all), then
@@ -32,9 +44,12 @@ from typing import IO
 from ..errors import InputError
 from .encoding import decode
 from .limits import CHUNK, DEFAULT_LIMITS, BoundedReader, Limits, format_size, over
-from .units import Dump, Failure
+from .units import Carry, Dump, Failure
 
 TEXT_RECORD_TYPES = frozenset({"conversion"})
+PAGE_RECORD_TYPES = frozenset({"response", "resource"})
+# A page whose text is this much U+FFFD (bytes its encoding could not read) is badly encoded, not a page to clean.
+MAX_UNDECODABLE_SHARE = 0.05
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -70,8 +85,8 @@ class _Prefixed:
         return self.stream.readline(size)
 
 
-def read_warc(handle: IO[bytes], path: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Dump | Failure]:
-    """The conversion records of a WARC/WET stream, compressed or not, as dumps."""
+def read_warc(handle: IO[bytes], path: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Dump | Carry | Failure]:
+    """The pages and conversion records of a WARC/WET stream, compressed or not, as dumps; skipped records as carries."""
     if path.lower().endswith((".arc", ".arc.gz")):
         yield from _read_arc(handle, path, limits)
         return
@@ -154,21 +169,29 @@ def _text(raw: bytes) -> str:
         return raw.decode("latin-1")
 
 
-def _record(stream: IO[bytes], path: str, number: int, headers: dict[str, str], limit: int) -> Dump | Failure | None:
-    """Read one record's payload: a dump for a conversion record, a failure when it is too large, else None."""
+def _record(
+    stream: IO[bytes], path: str, number: int, headers: dict[str, str], limit: int
+) -> Dump | Carry | Failure | None:
+    """Read one record's payload: a dump for a page or a conversion record, a carry or failure saying why not, else None."""
     length_text = headers.get("content-length", "")
     if not length_text.isdigit():
         raise _Broken(f"{path}: WARC record {number} cannot be read (no valid Content-Length); rest of file skipped")
     length = int(length_text)
     where = f"{path}: WARC record {number}"
-    if headers.get("warc-type") not in TEXT_RECORD_TYPES or length > limit:
+    kind = headers.get("warc-type")
+    wanted = kind in TEXT_RECORD_TYPES or kind in PAGE_RECORD_TYPES
+    if not wanted or length > limit:
         _skip(stream, length, path, number)
-        if length > limit and headers.get("warc-type") in TEXT_RECORD_TYPES:
+        if length > limit and kind in TEXT_RECORD_TYPES:
             return Failure(path, over(f"{where} ({format_size(length)} of text)", limit, "max-document-size"))
+        if length > limit and wanted:
+            return _skipped(path, number, f"{format_size(length)} over max-document-size ({format_size(limit)})")
         return None
-    payload = stream.read(length)
+    payload = _read_exactly(stream, length)
     if len(payload) < length:
         raise _Broken(_truncated(path, number, len(payload), length))
+    if kind in PAGE_RECORD_TYPES:
+        return page_dump(payload, headers, path, number, limit)
     try:
         text = decode(payload, where).text
     except InputError as error:
@@ -179,7 +202,54 @@ def _record(stream: IO[bytes], path: str, number: int, headers: dict[str, str], 
         line=number,
         ident=headers.get("warc-record-id"),
         url=headers.get("warc-target-uri"),
+        record_date=headers.get("warc-date"),
     )
+
+
+def page_dump(payload: bytes, headers: dict[str, str], path: str, number: int, limit: int) -> Dump | Carry:
+    """The HTML page of a response or resource record (``headers``: its WARC headers, lower-cased), or why not."""
+    from ..page import charset_of, read_html
+    from .http import NotAPage, html_body
+
+    url = headers.get("warc-target-uri")
+    try:
+        body = html_body(payload, headers.get("warc-type"), limit)
+    except NotAPage as reason:
+        return _skipped(path, number, str(reason), url)
+    content_type = body.content_type or headers.get("warc-identified-payload-type")
+    try:
+        page = read_html(body.html, url=url, charset=charset_of(content_type))
+    except InputError:
+        return _skipped(path, number, "the page has no visible text", url)
+    if page.text.count("\ufffd") > MAX_UNDECODABLE_SHARE * len(page.text):
+        return _skipped(path, number, "badly encoded (its text does not decode in the charset it names)", url)
+    return Dump(
+        path=path,
+        text=page.text,
+        line=number,
+        ident=headers.get("warc-record-id"),
+        url=url,
+        page=page,
+        record_date=headers.get("warc-date"),
+    )
+
+
+def _skipped(path: str, number: int, reason: str, url: str | None = None) -> Carry:
+    shown = f" ({url})" if url else ""
+    return Carry(path, number, b"", f"WARC record{shown} skipped: {reason}")
+
+
+def _read_exactly(stream: IO[bytes], length: int) -> bytes:
+    """``length`` bytes, or fewer only at the end of the stream (streams may give short reads)."""
+    pieces = []
+    left = length
+    while left:
+        piece = stream.read(left)
+        if not piece:
+            break
+        pieces.append(piece)
+        left -= len(piece)
+    return b"".join(pieces)
 
 
 def _skip(stream: IO[bytes], length: int, path: str, number: int) -> None:
@@ -202,7 +272,9 @@ def _read_arc(handle: IO[bytes], path: str, limits: Limits) -> Iterator[Dump | F
 
     number = 0
     try:
-        for number, record in enumerate(ArchiveIterator(BoundedReader(handle, limits.file, path)), start=1):
+        # no_record_parse: the raw stream then holds the HTTP headers too, as the record's length counts them.
+        records = ArchiveIterator(BoundedReader(handle, limits.file, path), no_record_parse=True)
+        for number, record in enumerate(records, start=1):
             payload = record.raw_stream.read(limits.document + 1)
             if len(payload) > limits.document:
                 yield Failure(path, over(f"{path}: ARC record {number}", limits.document, "max-document-size"))
@@ -210,7 +282,12 @@ def _read_arc(handle: IO[bytes], path: str, limits: Limits) -> Iterator[Dump | F
             if record.length is None or len(payload) < record.length:
                 yield Failure(path, _truncated(path, number, len(payload), record.length or 0))
                 return
-            if record.rec_type in TEXT_RECORD_TYPES:
+            if record.rec_type in PAGE_RECORD_TYPES:
+                headers = {name.lower(): value for name, value in record.rec_headers.headers}
+                headers.setdefault("warc-type", record.rec_type)
+                headers.setdefault("warc-target-uri", record.rec_headers.get_header("uri"))
+                yield page_dump(payload, headers, path, number, limits.document)
+            elif record.rec_type in TEXT_RECORD_TYPES:
                 try:
                     text = decode(payload, f"{path}: ARC record {number}").text
                 except InputError as error:

@@ -85,6 +85,7 @@ impl RemoveSiteChrome {
         if let Some(records) = signed_teasers(prepared, &keep) {
             keep[records].fill(false);
         }
+        crate::dom::keep_content(prepared.edits.document, &prepared.live, &mut keep);
         for (position, kept) in keep.iter_mut().enumerate() {
             *kept = *kept && prepared.edits.is_kept(prepared.live[position]);
         }

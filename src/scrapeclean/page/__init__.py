@@ -1,0 +1,220 @@
+"""HTML in: a page's DOM read into the same blocks, model and passes as a dump.
+
+:func:`read_html` parses a page with lexbor (through selectolax), walks its DOM
+(:mod:`.walk`) into blocks, one per line of text, and renders them as the text
+the cleaning reads: the page's title first, then every block in document order,
+a blank line before a paragraph-like block and a line break before a line-like
+one. What the DOM shows of the blocks (:mod:`.evidence`) comes along as marks,
+removals made before the passes run, under the pass name ``read-html``; the
+page's metadata (:mod:`.metadata`) comes along too.
+
+:func:`clean_html` cleans that text with the marks laid on, exactly as
+:func:`scrapeclean.clean` cleans a dump: the same passes decide captions,
+copies, teasers, stories and roles. So every span of an article cleaned from
+HTML points into :attr:`Page.text`, the text the blocks came from, not into the
+HTML source.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import attrs
+
+from ..errors import InputError
+from ..model import Article, Document, Span
+from ..pipeline import Pipeline
+from .decode import charset_of, decode_html
+from .evidence import Mark, content, marks
+from .metadata import Metadata, metadata, title_key
+from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, walk
+
+__all__ = ["Page", "clean_html", "clean_pages", "process_page", "read_html", "charset_of"]
+
+TITLE_REASON = "page-title"
+# A page showing less text than this without its scripts ("Loading…", a cookie wall) is read with what they
+# would reveal (hidden elements, noscript), when that holds REVEAL_GAIN times as much: Discourse forums and
+# single-page sites with a preloader over a hidden body, in WCXB's development pages.
+MIN_SHOWN_CHARS = 200
+REVEAL_GAIN = 5
+
+
+class Page(NamedTuple):
+    """A page read for cleaning: the text its blocks make, the DOM's marks on them, and its metadata.
+
+    ``title_block`` is the index of the block that holds the page's title
+    (rendered first from its metadata), or None when the page has no title;
+    ``content`` the blocks the DOM puts in the page's content container.
+    """
+
+    text: str
+    marks: list[Mark]
+    metadata: Metadata
+    url: str | None = None
+    title_block: int | None = None
+    content: list[int] = []  # blocks in the page's content container (see evidence.content)
+
+
+def read_html(html: str | bytes, *, url: str | None = None, charset: str | None = None) -> Page:
+    """Parse a page (a whole document, a fragment, broken markup) into the text to clean and its evidence.
+
+    ``bytes`` are decoded as a browser would (``charset``, from an HTTP header,
+    first; then the page's ``<meta>``; then UTF-8; then a guess). Only a page
+    with no visible text at all is an :class:`~scrapeclean.InputError`.
+
+    >>> page = read_html(b"<nav><a href=/>Home</a></nav><h1>Rain</h1><p>It rained.<br>All day.</p>")
+    >>> page.text
+    'Rain\\n\\nHome\\n\\nRain\\n\\nIt rained.\\nAll day.'
+    >>> [(index, reason) for index, reason, _ in page.marks]
+    [(0, 'page-title'), (1, 'page-navigation'), (2, 'page-title')]
+    """
+    from selectolax.lexbor import LexborHTMLParser
+
+    if isinstance(html, bytes):
+        text, _ = decode_html(html, charset)
+    elif isinstance(html, str):
+        text = html
+    else:
+        raise InputError(f"clean_html() takes str or bytes, not {type(html).__name__}")
+    tree = LexborHTMLParser(text)
+    root = tree.body if tree.body is not None else tree.root
+    found = walk(root) if root is not None else None
+    if found is not None and _chars(found) < MIN_SHOWN_CHARS:  # a page that shows next to nothing until scripts run
+        revealed = walk(root, reveal=True)
+        if _chars(revealed) > REVEAL_GAIN * _chars(found):
+            found = revealed
+    if found is None or not found.blocks:
+        raise InputError(f"{url or '<html>'}: the page has no visible text")
+    h1 = _headline(found.blocks)
+    headings = [block.text for block in found.blocks if block.level in (1, 2) and not block.flags & IN_NAV]
+    info = metadata(tree, h1, headings)
+    lines: list[str] = []
+    offset = 0
+    if info.title:
+        lines.append(" ".join(info.title.split()))
+        offset = 1
+    for block in found.blocks:
+        if lines:
+            lines.append("\n\n" if block.gap == PARAGRAPH else "\n")
+        lines.append(block.text)
+    dom_marks = marks(found)
+    in_content = [index + offset for index in content(found, dom_marks)]
+    found_marks = [(index + offset, reason, detail) for index, reason, detail in dom_marks]
+    if offset:  # the title stands in the article's title, not its body; so does the h1 that repeats it
+        found_marks.insert(0, (0, TITLE_REASON, "the page's title, from its metadata"))
+        key = title_key(lines[0])
+        headings = (index for index, block in enumerate(found.blocks) if block.level and title_key(block.text) == key)
+        repeated = next(headings, None)
+        if repeated is not None:
+            found_marks = sorted({*found_marks, (repeated + 1, TITLE_REASON, "the heading the page's title repeats")})
+    return Page("".join(lines), found_marks, info, url, 0 if offset else None, in_content)
+
+
+def _headline(blocks: list[Any]) -> str | None:
+    """The page's ``h1``: the first inside ``article`` or ``main``, else the first outside the navigation."""
+    headings = [block for block in blocks if block.level == 1 and not block.flags & IN_NAV]
+    inside = [block for block in headings if block.flags & (IN_ARTICLE | IN_MAIN)]
+    chosen = inside or headings
+    return chosen[0].text if chosen else None
+
+
+def _chars(found: Any) -> int:
+    return sum(len(block.text) for block in found.blocks)
+
+
+def clean_html(
+    html: str | bytes, *, url: str | None = None, charset: str | None = None, pipeline: Pipeline | None = None
+) -> list[Article]:
+    """Clean one HTML page: its articles, with the page's metadata and URL.
+
+    Spans point into :attr:`Page.text` of :func:`read_html` for the same page
+    (the text the blocks came from).
+
+    >>> html = "<header><a href=/>Home</a> <a href=/news>News</a></header><article><h1>Rain at last</h1>"
+    >>> html += "<p>" + "The town saw its first rain in months, and people came out to watch it. " * 3 + "</p></article>"
+    >>> [(article.title, len(article.body)) for article in clean_html(html)]
+    [('Rain at last', 1)]
+    """
+    return clean_pages([read_html(html, url=url, charset=charset)], pipeline=pipeline)[0]
+
+
+def clean_pages(pages: list[Page], *, threads: int = 1, pipeline: Pipeline | None = None) -> list[list[Article]]:
+    """Clean pages read by :func:`read_html`, ``threads`` at a time; their articles in input order."""
+    from .. import _engine
+    from ..api import default_pipeline
+    from ..engine import engine_articles, engine_passes, encodable
+
+    pipeline = default_pipeline() if pipeline is None else pipeline
+    passes = engine_passes(pipeline)
+    if passes is None:
+        return [_with_page(page, _clean_with_own_passes(page, pipeline)) for page in pages]
+    texts = [encodable(page.text) for page in pages]
+    marks_of, content_of = [page.marks for page in pages], [page.content for page in pages]
+    cleaned = _engine.clean_many_marked(texts, marks_of, content_of, passes, threads)
+    return [_with_page(page, engine_articles(page.text, page.url, result)) for page, result in zip(pages, cleaned)]
+
+
+def process_page(page: Page, *, source: str | None = None, pipeline: Pipeline | None = None) -> Document:
+    """The annotated document of a page read by :func:`read_html`: its blocks with the DOM's and the passes' decisions.
+
+    What :func:`scrapeclean.process` is to a dump (``explain`` and ``review`` show it).
+    """
+    from .. import _engine
+    from ..api import default_pipeline, process
+    from ..engine import encodable, engine_document, engine_passes
+
+    pipeline = default_pipeline() if pipeline is None else pipeline
+    source = page.url if source is None else source
+    passes = engine_passes(pipeline)
+    if passes is None:
+        marked = Pipeline((_Marks(page.text, tuple(page.marks)), *pipeline.passes))
+        return process(page.text, source=source, pipeline=marked)
+    columns = _engine.process_marked(encodable(page.text), page.marks, page.content, passes)
+    return engine_document(page.text, source, columns)
+
+
+def _clean_with_own_passes(page: Page, pipeline: Pipeline) -> list[Article]:
+    from ..assemble import assemble
+
+    return list(assemble(process_page(page, pipeline=pipeline)))
+
+
+@attrs.frozen
+class _Marks:
+    """The DOM's marks as a first pass, for pipelines with passes of one's own (the engine lays them on itself)."""
+
+    raw: str
+    marks: tuple[Mark, ...]
+    name: str = "read-html"
+
+    def __call__(self, document: Any) -> Any:
+        if document.raw != self.raw:  # a confirming round over the cleaned text: the marks do not apply
+            return document
+        edits = document.edit(self.name)
+        for index, reason, detail in self.marks:
+            if index < len(document.blocks):
+                edits.remove(index, reason, detail)
+        return edits.apply()
+
+
+def _with_page(page: Page, articles: list[Article]) -> list[Article]:
+    """The articles with the page's URL and metadata; the first takes the page's title where it has one."""
+    info = page.metadata
+    done = []
+    for article in articles:
+        changes: dict[str, Any] = {
+            "url": page.url,
+            "author": info.author,
+            "date": info.date,
+            "site": info.site,
+            "source": article.source if article.source is not None else page.url,
+        }
+        if article.section is None and info.section:
+            changes["section"] = info.section
+        if article.index == 0 and page.title_block is not None and info.title:
+            end = page.text.find("\n")
+            end = len(page.text) if end < 0 else end
+            changes["title"] = page.text[:end]
+            changes["title_span"] = Span(0, end)
+        done.append(attrs.evolve(article, **changes))
+    return done

@@ -1,0 +1,230 @@
+"""clean_html and the page reader: blocks that never glue words, what is dropped, DOM evidence, metadata."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import scrapeclean
+from scrapeclean import InputError, clean_html
+from scrapeclean.page import read_html
+from scrapeclean.page.decode import decode_html
+from scrapeclean.page.evidence import LINK_LIST
+
+STORY = [
+    "The council voted on Tuesday to rebuild the old river bridge, which has been closed to traffic since the spring floods.",
+    "Work will start in March and is expected to last eighteen months, the mayor said at a meeting that ran late into the night.",
+    "Residents on both banks welcomed the decision, though several asked why it had taken the council so long to agree on a plan.",
+]
+PARAGRAPHS = "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
+
+
+def _lines(page) -> list[str]:
+    return [line for line in page.text.split("\n") if line]
+
+
+def test_inline_elements_join_as_written_and_block_boundaries_and_br_keep_words_apart():
+    page = read_html(
+        "<div>Biography<div>Sarah Smith</div></div><p>A <b>bold</b> move, <span>T</span>he end."
+        "<br>Next<a href=/x>link</a></p><ul><li><a>Home</a><a>News</a></li></ul>"
+    )
+    assert _lines(page) == ["Biography", "Sarah Smith", "A bold move, The end.", "Next link", "Home News"]
+    assert page.title_block is None  # no title anywhere in the page
+
+
+def test_hidden_and_invisible_elements_are_dropped_and_pre_keeps_its_lines():
+    page = read_html(
+        "<p>Seen.</p><p hidden>Hidden attribute.</p><p aria-hidden=true>Aria hidden.</p>"
+        "<p style='display: none'>Styled away.</p><span class='sr-only'>Skip to content</span>"
+        "<script>var x = 1;</script><style>p {}</style><template><p>Template.</p></template>"
+        "<noscript>Enable JavaScript.</noscript><pre>line one\nline two</pre>"
+        "<a href='#after' style='position:absolute;width:1px;clip:rect(0 0 0 0)'>Continue reading the main story</a>"
+        f"<p>{STORY[0]}</p><p>{STORY[1]}</p>"  # a page that shows enough text is not read with what it hides
+    )
+    assert _lines(page) == ["Seen.", "line one", "line two", STORY[0], STORY[1]]
+
+
+def test_figure_captions_are_blocks_of_their_own_and_the_passes_see_them():
+    html = f"<article><h1>Bridge</h1>{PARAGRAPHS}<figure><img src=a.jpg><figcaption>The old bridge at dawn. "
+    html += "Photo: Jane Doe/Reuters</figcaption></figure></article>"
+    page = read_html(html)
+    assert "The old bridge at dawn. Photo: Jane Doe/Reuters" in _lines(page)
+    (article,) = clean_html(html)
+    assert [caption.text for caption in article.captions] + list(article.body) == [
+        "The old bridge at dawn. Photo: Jane Doe/Reuters",
+        *STORY,
+    ] or "The old bridge at dawn. Photo: Jane Doe/Reuters" not in article.body
+
+
+def test_navigation_footer_and_sharing_are_removed_by_the_dom_with_their_reasons():
+    html = (
+        "<header><a href=/>Daily</a> <a href=/news>News</a></header><nav><ul><li><a>World</a></li></ul></nav>"
+        f"<article><h1>Council rebuilds the river bridge</h1>{PARAGRAPHS}"
+        "<div class='share-tools'>Share on Facebook</div></article><footer>Copyright Daily 2024</footer>"
+    ).replace("<article>", "<article><div id=sponsor-wrapper><p>Supported by</p></div>")
+    (article,) = clean_html(html)
+    assert list(article.body) == STORY
+    reasons = {removed.text: (removed.pass_name, removed.reason) for removed in article.removed}
+    assert reasons["Daily News"] == ("read-html", "page-header")
+    assert reasons["World"] == ("read-html", "page-navigation")
+    assert reasons["Share on Facebook"] == ("read-html", "share-widget")
+    assert reasons["Copyright Daily 2024"] == ("read-html", "page-footer")
+    assert reasons["Supported by"] == ("read-html", "promotion")
+
+
+def test_a_container_holding_most_of_the_page_is_a_wrapper_not_chrome():
+    html = f"<form id=aspnetForm><h1>Bridge</h1>{PARAGRAPHS}</form>"
+    (article,) = clean_html(html)
+    assert list(article.body) == STORY
+
+
+def test_a_run_of_linked_list_items_is_a_link_list():
+    items = "".join(f"<li><a href=/{number}>Other story number {number}</a></li>" for number in range(4))
+    page = read_html(f"<h1>Bridge</h1>{PARAGRAPHS}<ul>{items}</ul>")
+    assert [reason for _, reason, _ in page.marks].count(LINK_LIST) == 4
+
+
+def test_json_ld_and_meta_give_title_author_date_site_and_section():
+    data = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Daily"},
+            {
+                "@type": "NewsArticle",
+                "headline": "Council rebuilds the river bridge",
+                "author": [{"@type": "Person", "name": "Jane Doe"}, {"name": "John Roe"}],
+                "datePublished": "2024-03-05T08:00:00Z",
+                "publisher": {"@type": "Organization", "name": "The Daily"},
+                "articleSection": "Local",
+            },
+        ],
+    }
+    html = (
+        "<html><head><title>Council rebuilds the river bridge | The Daily</title>"
+        f"<script type='application/ld+json'>{json.dumps(data)}</script></head>"
+        f"<body><h1>Council rebuilds the river bridge</h1>{PARAGRAPHS}</body></html>"
+    )
+    (article,) = clean_html(html, url="https://daily.example/bridge")
+    assert article.title == "Council rebuilds the river bridge"
+    assert (article.author, article.date, article.site, article.section) == (
+        "Jane Doe, John Roe",
+        "2024-03-05T08:00:00Z",
+        "The Daily",
+        "Local",
+    )
+    assert article.url == "https://daily.example/bridge"
+    page = read_html(html)
+    assert page.text[article.title_span.start : article.title_span.end] == article.title
+    for span, paragraph in zip(article.body_spans, article.body):
+        assert page.text[span.start : span.end] == paragraph  # spans point into the page's text
+    assert article.to_dict()["author"] == "Jane Doe, John Roe"
+
+
+def test_the_title_tag_is_cut_at_the_site_separator_when_the_h1_is_the_sites_name():
+    html = f"<title>Opinion | Council rebuilds the bridge - The Daily</title><h1>The Daily</h1>{PARAGRAPHS}"
+    html = html.replace("<title>", "<meta property=og:site_name content='The Daily'><title>")
+    (article,) = clean_html(html)
+    assert article.title == "Council rebuilds the bridge"
+
+
+def test_the_title_is_the_heading_the_pages_published_titles_repeat():
+    # A section's h1 over the story: the h2 that <title> repeats is the headline, and it is not kept in the body.
+    html = "<title>Council rebuilds the bridge | The Daily</title><h1>Local news</h1><h2>Council rebuilds the bridge</h2>"
+    page = read_html(html + PARAGRAPHS)
+    assert page.metadata.title == "Council rebuilds the bridge"
+    assert (2, "page-title", "the heading the page's title repeats") in page.marks
+    (article,) = clean_html(html + PARAGRAPHS)
+    assert article.title == "Council rebuilds the bridge"
+    assert "Council rebuilds the bridge" not in article.body
+
+
+def test_a_headline_set_in_capitals_or_curly_quotes_takes_the_published_form():
+    html = "<meta property=og:title content=\"Council's bridge reopens\"><h1>COUNCIL\u2019S BRIDGE REOPENS</h1>"
+    page = read_html(html + PARAGRAPHS)
+    assert page.metadata.title == "Council's bridge reopens"
+    assert page.text.splitlines()[0] == "Council's bridge reopens"
+
+
+def test_an_h1_unrelated_to_every_published_title_gives_way_to_them():
+    html = "<title>Council rebuilds the bridge - The Daily</title><article><h1>Webcams</h1>"
+    assert read_html(html + PARAGRAPHS + "</article>").metadata.title == "Council rebuilds the bridge"
+    related = "<title>Bridge reopens - The Daily</title><article><h1>The bridge reopens at last</h1>"
+    assert read_html(related + PARAGRAPHS + "</article>").metadata.title == "The bridge reopens at last"
+
+
+def test_fragments_and_broken_markup_are_read_as_a_browser_reads_them():
+    (article,) = clean_html(f"<div class=story><p>{STORY[0]}<p>{STORY[1]}</div><p>{STORY[2]}</b></i></table>")
+    assert list(article.body) == STORY
+
+
+def test_only_a_page_without_text_is_refused():
+    with pytest.raises(InputError, match="no visible text"):
+        clean_html("<html><body><script>x()</script><img src=a.png></body></html>")
+    with pytest.raises(InputError, match="takes str or bytes"):
+        clean_html(3)  # type: ignore[arg-type]
+
+
+def test_encodings_come_from_the_http_header_then_meta_then_utf8_then_a_guess():
+    text = "Café crème brûlée à la française, déjà vu."
+    latin = f"<p>{text}</p>".encode("cp1252")
+    assert decode_html(latin, "iso-8859-1") == (f"<p>{text}</p>", "cp1252")
+    meta = b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">' + latin
+    assert decode_html(meta)[0].endswith(f"<p>{text}</p>")
+    assert decode_html(f"<p>{text}</p>".encode())[0] == f"<p>{text}</p>"
+    (article,) = clean_html(f"<p>{text} {STORY[0]}</p>".encode("cp1252"), charset="windows-1252")
+    assert article.body[0].startswith(text)
+
+
+def test_clean_html_with_a_pass_of_ones_own_keeps_the_doms_marks():
+    from attrs import frozen
+
+    @frozen
+    class Nothing:
+        name: str = "nothing"
+
+        def __call__(self, document):
+            return document
+
+    html = f"<nav><a href=/>Home</a></nav><h1>Bridge</h1>{PARAGRAPHS}"
+    pipeline = scrapeclean.default_pipeline().append(Nothing())
+    (own,) = clean_html(html, pipeline=pipeline)
+    (built_in,) = clean_html(html)
+    assert own.body == built_in.body and "Home" not in own.body
+    assert [removed.reason for removed in own.removed] == [removed.reason for removed in built_in.removed]
+
+
+def test_only_articles_of_pages_carry_the_page_keys_in_their_json_form():
+    (dump_article,) = scrapeclean.clean("\n\n".join(STORY))
+    assert not {"url", "author", "date", "site"} & set(dump_article.to_dict())
+    (page_article,) = clean_html(f"<h1>Bridge</h1>{PARAGRAPHS}", url="https://daily.example/bridge")
+    data = page_article.to_dict()
+    assert (data["url"], data["author"], data["date"], data["site"]) == ("https://daily.example/bridge", None, None, None)
+
+
+def test_lists_and_tables_inside_the_story_container_stay_with_the_story():
+    cities = ("Springfield", "Shelbyville", "Ogdenville", "North Haverbrook", "Capital City", "Brockway", "Cypress Creek")
+    dates = "".join(f"<li>June {day} -- {city} Arena</li>" for day, city in enumerate(cities, start=1))
+    html = (
+        f"<nav><ul><li><a href=/>Home</a></li><li><a href=/n>News</a></li></ul></nav><article><h1>Band sets tour</h1>"
+        f"<p>{STORY[0]}</p><p>{STORY[1]}</p><p>The dates:</p><ul>{dates}</ul></article>"
+    )
+    page = read_html(html)
+    lines = [line for line in page.text.split("\n") if line]
+    assert [lines[index] for index in page.content][-1] == "June 7 -- Cypress Creek Arena"
+    assert not {"Home", "News"} & {lines[index] for index in page.content}
+    (article,) = clean_html(html)
+    assert [line for line in article.body if line.startswith("June")] == [f"June {day} -- {city} Arena" for day, city in enumerate(cities, start=1)]
+
+
+def test_process_page_gives_the_document_clean_html_assembles():
+    from scrapeclean import assemble
+    from scrapeclean.page import process_page
+
+    html = f"<nav><a href=/>Home</a></nav><article><h1>Bridge</h1>{PARAGRAPHS}</article><footer>Copyright</footer>"
+    page = read_html(html)
+    document = process_page(page)
+    assert document.raw == page.text
+    removed = {block.text: block.removal.reason for block in document.blocks if block.removal is not None}
+    assert removed["Home"] == "page-navigation" and removed["Copyright"] == "page-footer"
+    assert [article.body for article in assemble(document)] == [article.body for article in clean_html(html)]
