@@ -394,7 +394,8 @@ def _repeated_children(node: Any, builder: _Builder) -> None:
     while child is not None:
         tag = child.tag
         if tag and tag[0] not in "-_!" and tag not in SKIPPED:
-            signatures.setdefault((tag, (child.attributes.get("class") or "").strip()), []).append(child.mem_id)
+            classes = (child.attributes.get("class") or "").split()
+            signatures.setdefault((tag, classes[0] if classes else ""), []).append(child.mem_id)
         child = child.next
     for members in signatures.values():
         if len(members) >= MIN_ITEMS:
