@@ -252,3 +252,11 @@ def test_teaser_cards_beside_a_story_are_removed_and_a_listings_cards_are_kept()
     # Cards inside the story's article element are the story's own (a list of picks in a review).
     inside = read_html(f"<article>{html}{CARDS}</article>")
     assert not [mark for mark in inside.marks if mark[1] == TEASER_CARDS]
+
+
+def test_an_author_box_is_marked_by_its_class():
+    html = f"<h1>Council rebuilds the bridge</h1>{PARAGRAPHS}<div class='author-bio'><p>Jane Doe writes on towns.</p></div>"
+    page = read_html(html)
+    assert [reason for _, reason, _ in page.marks][-1] == "author-box"
+    (article,) = clean_html(html)
+    assert list(article.body) == STORY

@@ -111,6 +111,7 @@ CLASS_REASONS = {
     ),
     **dict.fromkeys(("comment", "comments", "disqus"), "comment-thread"),
     **dict.fromkeys(("cookie", "cookies", "consent", "gdpr"), "consent-notice"),
+    **dict.fromkeys(("bio", "authorbio", "authorbox", "biography"), "author-box"),
 }  # fmt: skip
 _TAG_REASONS = {"nav": "page-navigation", "aside": "page-aside", "footer": "page-footer", "header": "page-header", "form": "form"}
 _ROLE_REASONS = {
