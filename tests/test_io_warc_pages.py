@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import tracemalloc
 
 import pytest
 from cli_support import PARAGRAPHS, corpus_dir, scrapeclean
@@ -93,6 +94,26 @@ def test_compressed_and_chunked_bodies_are_undone():
     writer.write_record(record)
     (dump,) = list(read_warc(io.BytesIO(buffer.getvalue()), "z.warc.gz"))
     assert isinstance(dump, Dump) and "Bridge reopens" in dump.text
+
+
+def test_a_brotli_body_is_undone_within_max_document_size_and_a_bomb_is_refused():
+    brotli = pytest.importorskip("brotli")
+    from scrapeclean.io.http import NotAPage, html_body
+
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n"
+    page = _page("Bridge reopens").encode()
+    assert html_body(head + brotli.compress(page), "response", 10_000).html == page
+    bomb = brotli.compress(b"<p>" + b"a" * 50_000_000 + b"</p>")  # a few hundred bytes that undo to 50 MB
+    tracemalloc.start()
+    try:
+        with pytest.raises(NotAPage, match="over max-document-size once decompressed"):
+            html_body(head + bomb, "response", 10_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000  # the output stopped near the limit; it never held the 50 MB
+    with pytest.raises(NotAPage, match="br compression is broken"):
+        html_body(head + b"not brotli at all", "response", 10_000)
 
 
 def test_a_crawl_goes_through_clean_to_jsonl_with_urls(tmp_path):

@@ -10,7 +10,7 @@ import scrapeclean
 from scrapeclean import InputError, clean_html
 from scrapeclean.page import read_html
 from scrapeclean.page.decode import decode_html
-from scrapeclean.page.evidence import LINK_LIST
+from scrapeclean.page.evidence import LINK_LIST, TEASER_CARDS
 
 STORY = [
     "The council voted on Tuesday to rebuild the old river bridge, which has been closed to traffic since the spring floods.",
@@ -228,3 +228,35 @@ def test_process_page_gives_the_document_clean_html_assembles():
     removed = {block.text: block.removal.reason for block in document.blocks if block.removal is not None}
     assert removed["Home"] == "page-navigation" and removed["Copyright"] == "page-footer"
     assert [article.body for article in assemble(document)] == [article.body for article in clean_html(html)]
+
+
+CARDS = "".join(
+    f"<div class=card><a href=/s{number}><h3>Another story about the town, number {number}</h3></a>"
+    f"<p>A short excerpt of that other story, to draw the reader in.</p><span>{number}h ago</span></div>"
+    for number in range(4)
+)
+
+
+def test_teaser_cards_beside_a_story_are_removed_and_a_listings_cards_are_kept():
+    story = [" ".join(STORY), " ".join(reversed(STORY))]
+    html = "<h1>Council rebuilds the bridge</h1>" + "".join(f"<p>{text}</p>" for text in story)
+    page = read_html(f"{html}<div class=rail>{CARDS}</div>")
+    blocks = page.text.replace("\n\n", "\n").split("\n")
+    removed = {blocks[index] for index, reason, _ in page.marks if reason == TEASER_CARDS}
+    assert removed >= {"Another story about the town, number 0", "3h ago"}
+    (article,) = clean_html(f"{html}<div class=rail>{CARDS}</div>")
+    assert list(article.body) == story
+    # A listing: the cards are the page's content, not something beside it.
+    listing = read_html(f"{html}<div>{CARDS * 3}</div>")
+    assert not [mark for mark in listing.marks if mark[1] == TEASER_CARDS]
+    # Cards inside the story's article element are the story's own (a list of picks in a review).
+    inside = read_html(f"<article>{html}{CARDS}</article>")
+    assert not [mark for mark in inside.marks if mark[1] == TEASER_CARDS]
+
+
+def test_an_author_box_is_marked_by_its_class():
+    html = f"<h1>Council rebuilds the bridge</h1>{PARAGRAPHS}<div class='author-bio'><p>Jane Doe writes on towns.</p></div>"
+    page = read_html(html)
+    assert [reason for _, reason, _ in page.marks][-1] == "author-box"
+    (article,) = clean_html(html)
+    assert list(article.body) == STORY

@@ -109,11 +109,7 @@ def _decompressed(body: bytes, encoding: str, limit: int) -> bytes:
                 unpacker = zlib.decompressobj(zlib.MAX_WBITS)
             data = unpacker.decompress(body, limit + 1)
         elif encoding == "br":
-            try:
-                import brotli
-            except ImportError:
-                raise NotAPage("compressed with brotli, and the brotli module is not installed") from None
-            data = brotli.decompress(body)
+            data = _unbrotli(body, limit)
         else:
             raise NotAPage(f"compressed as {encoding!r}, which cannot be undone here")
     except (zlib.error, OSError) as error:
@@ -121,3 +117,18 @@ def _decompressed(body: bytes, encoding: str, limit: int) -> bytes:
     if len(data) > limit:
         raise NotAPage(f"over max-document-size once decompressed ({limit} bytes)")
     return data
+
+
+def _unbrotli(body: bytes, limit: int) -> bytes:
+    """Brotli undone, bounded as gzip is: output stops growing past ``limit``, so a bomb stops there too."""
+    try:
+        import brotli
+    except ImportError:
+        raise NotAPage("compressed with brotli, and the brotli module is not installed") from None
+    unpacker = brotli.Decompressor()
+    try:
+        return unpacker.process(body, output_buffer_limit=limit + 1)
+    except TypeError:  # brotli before 1.2 cannot bound its output, and unbounded output is not taken
+        raise NotAPage("compressed with brotli, and the brotli module installed is older than 1.2") from None
+    except brotli.error as error:
+        raise NotAPage(f"its br compression is broken ({error})") from None

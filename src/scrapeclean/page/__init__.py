@@ -103,9 +103,8 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
     if offset:  # the title stands in the article's title, not its body; so does the h1 that repeats it
         found_marks.insert(0, (0, TITLE_REASON, "the page's title, from its metadata"))
         key = title_key(lines[0])
-        headings = (index for index, block in enumerate(found.blocks) if block.level and title_key(block.text) == key)
-        repeated = next(headings, None)
-        if repeated is not None:
+        repeated = next((index for index, block in enumerate(found.blocks) if title_key(block.text) == key), None)
+        if repeated is not None and found.blocks[repeated].level:
             found_marks = sorted({*found_marks, (repeated + 1, TITLE_REASON, "the heading the page's title repeats")})
     return Page("".join(lines), found_marks, info, url, 0 if offset else None, in_content)
 

@@ -22,7 +22,7 @@ Everything else is left to the passes, which read the same blocks as text.
 
 from __future__ import annotations
 
-from .walk import IN_LIST, Block, Container, Walk
+from .walk import IN_LIST, IN_TABLE, MIN_ITEMS, Block, Container, Item, Walk
 
 # A part of a page is smaller than the page; above this share of its text an element is a wrapper.
 # (Pages wrapped whole in an ASP.NET <form> or a "has-sidebar" layout div hold ~100%.)
@@ -32,6 +32,14 @@ MIN_LINK_LIST = 3
 LINKED_SHARE = 0.9
 
 LINK_LIST = "link-list"
+TEASER_CARDS = "teaser-cards"
+# A teaser card: a linked headline (this many words at least) and little else (an excerpt, a date, a label).
+MAX_CARD_CHARS = 400
+MIN_CARD_HEADLINE_WORDS = 3
+# Share of a repeated structure's items that must be cards for it to be a teaser list.
+MIN_CARD_SHARE = 0.75
+# Cards are teasers beside a story: a page whose longest paragraph (outside links) holds this many characters.
+MIN_STORY_CHARS = 300
 # Parts of a page's layout: one of these holding the page's longest prose is the page's frame, not a part of it
 # (a "content-with-sidebar" wrapper, a story inside <aside>). Comment, sharing, promotion and related boxes are
 # chrome even when they hold long text (a long comment, a teaser's excerpt).
@@ -55,6 +63,10 @@ def marks(found: Walk) -> list[Mark]:
     for first, last in _link_lists(blocks):
         for index in range(first, last):
             reasons.setdefault(index, (LINK_LIST, f"{last - first} linked list items"))
+    for cards in _teaser_lists(found.items, blocks, prose, set(reasons)):
+        for item in cards:
+            for index in range(item.first, item.last):
+                reasons.setdefault(index, (TEASER_CARDS, f"one of {len(cards)} cards of a linked headline and an excerpt"))
     return [(index, reason, detail) for index, (reason, detail) in sorted(reasons.items())]
 
 
@@ -84,6 +96,55 @@ def _is_part(container: Container, blocks: list[Block], total: int) -> bool:
         return False
     held = sum(len(blocks[index].text) for index in range(container.first, container.last))
     return held <= MAX_CONTAINER_SHARE * total
+
+
+def _teaser_lists(items: list[Item], blocks: list[Block], prose: int, out: set[int]) -> list[list[Item]]:
+    """Repeated structures whose items are teaser cards: each a linked headline with at most a short excerpt.
+
+    Only cards beside a story count (see :func:`_beside_story`); tables are data, whatever their links.
+    """
+    groups: dict[int, list[Item]] = {}
+    for item in items:
+        if item.last > item.first:
+            groups.setdefault(item.group, []).append(item)
+    found = []
+    for group in groups.values():
+        if len(group) < MIN_ITEMS or not _beside_story(group, blocks, prose, out):
+            continue
+        if all(blocks[index].flags & IN_TABLE for item in group for index in range(item.first, item.last)):
+            continue
+        cards = sum(_is_card(blocks[item.first : item.last]) for item in group)
+        if cards >= MIN_ITEMS and cards >= MIN_CARD_SHARE * len(group):
+            found.append(group)
+    # Cards are the content of a page with no paragraph of a story (a listing, a shop's grid, a front page).
+    story = prose >= 0 and len(blocks[prose].text) - blocks[prose].link_chars >= MIN_STORY_CHARS
+    return found if story else []
+
+
+def _beside_story(group: list[Item], blocks: list[Block], prose: int, out: set[int]) -> bool:
+    """Whether cards sit beside a story that outweighs them: outside its ``article``/``main``, else after its longest prose."""
+    region = blocks[prose].region
+    inside = [index for item in group for index in range(item.first, item.last)]
+    if region:
+        if any(blocks[index].region == region for index in inside):
+            return False
+        story = [index for index, block in enumerate(blocks) if block.region == region and index not in out]
+    elif group[0].first > prose:
+        story = [index for index in range(group[0].first) if index not in out]
+    else:
+        return False
+    # A listing's cards outweigh the paragraph that opens it; a story outweighs the teasers beside it.
+    story_chars = sum(len(blocks[index].text) - blocks[index].link_chars for index in story)
+    return story_chars >= sum(len(blocks[index].text) for index in inside)
+
+
+def _is_card(blocks: list[Block]) -> bool:
+    if sum(len(block.text) for block in blocks) > MAX_CARD_CHARS:
+        return False
+    return any(
+        block.link_chars >= LINKED_SHARE * len(block.text) and len(block.text.split()) >= MIN_CARD_HEADLINE_WORDS
+        for block in blocks
+    )
 
 
 def _link_lists(blocks: list[Block]) -> list[tuple[int, int]]:

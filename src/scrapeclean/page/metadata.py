@@ -190,8 +190,8 @@ def _shared(first: str, second: str) -> float:
 
 
 def _styled(heading: str, published: str) -> bool:
-    """The heading shows the published title restyled: set in capitals, or with typographic quotes for plain ones."""
-    if heading.isupper() and not published.isupper():
+    """The heading shows the published title restyled: set in capitals or in lower case, or with curly quotes for plain ones."""
+    if (heading.isupper() and not published.isupper()) or (heading.islower() and not published.islower()):
         return True
     return any(quote in published for quote in "'\"") and any(quote in heading for quote in "\u2018\u2019\u201c\u201d")
 

@@ -111,6 +111,7 @@ CLASS_REASONS = {
     ),
     **dict.fromkeys(("comment", "comments", "disqus"), "comment-thread"),
     **dict.fromkeys(("cookie", "cookies", "consent", "gdpr"), "consent-notice"),
+    **dict.fromkeys(("bio", "authorbio", "authorbox", "biography"), "author-box"),
 }  # fmt: skip
 _TAG_REASONS = {"nav": "page-navigation", "aside": "page-aside", "footer": "page-footer", "header": "page-header", "form": "form"}
 _ROLE_REASONS = {
@@ -137,6 +138,9 @@ _SPACE = regex.compile(r"\s+")
 # Characters a line can hold that show nothing, beyond white space (the engine's segmentation skips them too).
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
+# Sibling elements of one tag and class: this many make a repeated structure (cards, a feed, rows).
+MIN_ITEMS = 3
+
 PARAGRAPH = 2  # a blank line before the block
 LINE = 1  # a line break before it
 
@@ -162,9 +166,18 @@ class Container(NamedTuple):
     last: int
 
 
+class Item(NamedTuple):
+    """One of three or more sibling elements of the same tag and class (cards, rows), over blocks ``[first, last)``."""
+
+    group: int  # the items of one parent share a group number
+    first: int
+    last: int
+
+
 class Walk(NamedTuple):
     blocks: list[Block]
     containers: list[Container]
+    items: list[Item] = []
 
 
 def hidden(attributes: dict[str, Any]) -> bool:
@@ -201,6 +214,9 @@ class _Builder:
 
     def __init__(self) -> None:
         self.regions = 0
+        self.groups = 0
+        self.items: list[list[int]] = []  # [group, first block, last block or -1 while open]
+        self.item_groups: dict[int, int] = {}  # element id -> group, for repeated children not reached yet
         self.blocks: list[Block] = []
         self.pieces: list[str | None] = []
         self.link_chars = 0
@@ -257,6 +273,7 @@ class _Frame(NamedTuple):
     level: int
     container: int  # index into the containers list, -1 for none
     region: int  # the innermost article or main element, numbered from 1 (0: none)
+    item: int = -1  # index into the items list, -1 for none
 
 
 def walk(root: Any, reveal: bool = False) -> Walk:
@@ -270,6 +287,7 @@ def walk(root: Any, reveal: bool = False) -> Walk:
     containers: list[list[Any]] = []
     frames = [_Frame("body", 0, "body", 0, -1, 0)]
     root_id = root.mem_id
+    _repeated_children(root, builder)
     node = root.child
     while node is not None:
         if _enter(node, frames, builder, containers, reveal):
@@ -285,7 +303,8 @@ def walk(root: Any, reveal: bool = False) -> Walk:
     top = frames[-1]
     builder.flush(PARAGRAPH, top.block_tag, top.level, top.flags, top.region)
     found = [Container(reason, detail, first, len(builder.blocks) if last < 0 else last) for reason, detail, first, last in containers]
-    return Walk(builder.blocks, found)
+    items = [Item(group, first, len(builder.blocks) if last < 0 else last) for group, first, last in builder.items]
+    return Walk(builder.blocks, found, items)
 
 
 def _enter(node: Any, frames: list[_Frame], builder: _Builder, containers: list[list[Any]], reveal: bool) -> bool:
@@ -340,7 +359,14 @@ def _enter(node: Any, frames: list[_Frame], builder: _Builder, containers: list[
     if reason is not None:
         container = len(containers)
         containers.append([reason[0], reason[1], len(builder.blocks), -1])
-    frames.append(_Frame(tag, flags, block_tag, level, container, region))
+    item = -1
+    group = builder.item_groups.pop(node.mem_id, None)
+    if group is not None:
+        item = len(builder.items)
+        builder.items.append([group, len(builder.blocks), -1])
+    if node.child is not None:
+        _repeated_children(node, builder)
+    frames.append(_Frame(tag, flags, block_tag, level, container, region, item))
     if node.child is None:
         _leave(frames, builder, containers)
         return False
@@ -358,3 +384,21 @@ def _leave(frames: list[_Frame], builder: _Builder, containers: list[list[Any]])
         builder.soft()
     if frame.container >= 0:
         containers[frame.container][3] = len(builder.blocks)
+    if frame.item >= 0:
+        builder.items[frame.item][2] = len(builder.blocks)
+
+
+def _repeated_children(node: Any, builder: _Builder) -> None:
+    """Number the children of ``node`` that repeat one tag and class at least :data:`MIN_ITEMS` times as a group."""
+    signatures: dict[tuple[str, str], list[int]] = {}
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag and tag[0] not in "-_!" and tag not in SKIPPED:
+            classes = (child.attributes.get("class") or "").split()
+            signatures.setdefault((tag, classes[0] if classes else ""), []).append(child.mem_id)
+        child = child.next
+    for members in signatures.values():
+        if len(members) >= MIN_ITEMS:
+            builder.groups += 1
+            builder.item_groups.update(dict.fromkeys(members, builder.groups))
