@@ -57,6 +57,8 @@ const THREAD_TEXT_WORDS: usize = 150;
 const SHORT_THREAD_TEXT_WORDS: usize = 40;
 const OWN_STAMP_WINDOW: usize = 3;
 const THREAD_GAP: usize = 25;
+/// A comments heading has at most this many words: "10 thoughts on “…”" quotes a whole headline.
+const COMMENTS_HEADING_WORDS: usize = 30;
 /// Signed entries ("Alex says:") in a row that make a thread without a heading.
 const SIGNED_POSTS: usize = 5;
 
@@ -165,8 +167,8 @@ impl RemoveSiteChrome {
         }
         let prose_away =
             runs.iter().any(|run| run.score >= threshold && !zone.contains(&scored[(run.start + run.end - 1) / 2]));
-        let headed = (zone.start + 1..zone.end.min(prepared.live.len()))
-            .any(|position| COMMENTS_HEADING.is_match(prepared.texts[position]));
+        let headed =
+            (zone.start + 1..zone.end.min(prepared.live.len())).any(|position| is_comments_heading(prepared, position));
         if prose_away || headed {
             return (0..0, Vec::new());
         }
@@ -329,9 +331,14 @@ fn signed_thread(prepared: &Prepared<'_, '_>, stamps: &[usize], text_words: usiz
 /// On a forum the entries are the page; only a thread under its own heading
 /// is the comments of an article.
 fn opens_comments(prepared: &Prepared<'_, '_>, position: usize) -> bool {
-    prepared.texts[position.saturating_sub(THREAD_HEADING_WINDOW)..position]
-        .iter()
-        .any(|text| COMMENTS_HEADING.is_match(text))
+    // A heading is a short line: the pattern never reads a paragraph (once per stamp below it).
+    let above = position.saturating_sub(THREAD_HEADING_WINDOW)..position;
+    above.into_iter().any(|other| is_comments_heading(prepared, other))
+}
+
+/// A short line that heads comments ("10 Comments", "Leave a reply").
+fn is_comments_heading(prepared: &Prepared<'_, '_>, position: usize) -> bool {
+    prepared.feats[position].words <= COMMENTS_HEADING_WORDS && COMMENTS_HEADING.is_match(prepared.texts[position])
 }
 
 /// A comment form below the text ("Leave a reply", "Post a comment"): the text ends there.

@@ -158,9 +158,7 @@ pub(super) fn heads_contents(view: &View, position: usize) -> bool {
     {
         return false;
     }
-    let document = view.document;
-    let own = &view.feature(position).key;
-    (view.kept[under.end - 1] + 1..document.len()).any(|index| document.features(index).key == *own)
+    view.printed_after(&view.feature(position).key, view.kept[under.end - 1])
 }
 
 /// This line or a line right under its headings heads an article's closing section ("Conclusion", "Fazit").

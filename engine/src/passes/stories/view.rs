@@ -34,6 +34,8 @@ pub(super) struct View<'d, 'a> {
     similarities: Vec<OnceCell<f64>>,
     /// Each block's label-line key, once computed.
     furniture: Vec<OnceCell<Option<String>>>,
+    /// The last block (kept or not) that prints each key, once computed.
+    last_printed: OnceCell<FxHashMap<&'d str, usize>>,
 }
 
 impl<'d, 'a> View<'d, 'a> {
@@ -53,7 +55,17 @@ impl<'d, 'a> View<'d, 'a> {
             slots,
             similarities: vec![OnceCell::new(); count],
             furniture: vec![OnceCell::new(); document.len()],
+            last_printed: OnceCell::new(),
         }
+    }
+
+    /// Whether a block after `index` (kept or not) prints `key` again.
+    pub fn printed_after(&self, key: &str, index: usize) -> bool {
+        let last = self.last_printed.get_or_init(|| {
+            let features = &self.document.analysis().features;
+            features.iter().enumerate().map(|(index, feature)| (feature.key.as_str(), index)).collect()
+        });
+        last.get(key).is_some_and(|&last| last > index)
     }
 
     pub fn count(&self) -> usize {
