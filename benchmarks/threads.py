@@ -9,22 +9,18 @@ Prints each run's wall time and the median speed-up of 2 threads over 1.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import statistics
 import sys
 import time
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.dev_dumps import DATA, dumps  # noqa: E402
 
 
 def dev_texts(data: Path) -> list[str]:
-    output = json.loads((data / "aeb" / "output" / "html-text.json").read_text(encoding="utf-8"))["output"]
-    texts = [entry["articleBody"] for entry in output.values() if entry["articleBody"].strip()]
-    with gzip.open(data / "composites-dev.jsonl.gz", "rt", encoding="utf-8") as lines:
-        texts += [json.loads(line)["text"] for line in lines]
-    return texts
+    return [text for _, text in dumps(("aeb", "composites"), data=data) if text.strip()]
 
 
 def main(argv: list[str] | None = None) -> int:

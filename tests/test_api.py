@@ -192,7 +192,7 @@ def test_clean_many_gives_what_clean_gives_in_input_order():
     texts = [f"Story {n}\n\n" + f"Words of story {n}, told plainly and at length. " * (n % 9 + 3) for n in range(100)]
     texts.append("")
     expected = [clean(text) for text in texts]
-    assert clean_many(texts, threads=3) == expected  # several chunks: built while the next is cleaned
+    assert clean_many(texts, threads=3) == expected
     assert clean_many(texts[:7], threads=2) == expected[:7]
     assert clean_many(texts) == expected
 

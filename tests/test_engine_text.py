@@ -10,8 +10,6 @@ sides' tables need not know them yet.
 
 from __future__ import annotations
 
-import gzip
-import json
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -21,6 +19,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from benchmarks.dev_dumps import dumps
 from scrapeclean import segment
 from scrapeclean.features import LANGUAGES, analyse, stopwords
 from scrapeclean.fingerprint import cut, fold, key
@@ -173,14 +172,9 @@ def test_lone_surrogates_keep_their_offsets():
 
 
 def _dev_dumps() -> list[str]:
-    aeb = SHARED / "aeb" / "output" / "html-text.json"
-    composites = SHARED / "composites-dev.jsonl.gz"
-    if not aeb.exists() or not composites.exists():
+    if not (SHARED / "aeb").exists() or not (SHARED / "composites-dev.jsonl.gz").exists():
         pytest.skip(f"the dev dumps are not beside the project ({SHARED} is missing)")
-    dumps = [entry["articleBody"] for entry in json.loads(aeb.read_text(encoding="utf-8"))["output"].values()]
-    with gzip.open(composites, "rt", encoding="utf-8") as lines:
-        dumps += [json.loads(line)["text"] for line in lines]
-    return dumps
+    return [text for _, text in dumps(("aeb", "composites"), data=SHARED)]
 
 
 def test_every_dev_dump_segments_and_analyses_as_defined():

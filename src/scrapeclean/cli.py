@@ -28,14 +28,21 @@ def _comma_list(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
 
 
-def _jobs(text: str) -> int:
+def _whole_number(text: str, minimum: int, meaning: str = "") -> int:
+    """``text`` as a whole number of at least ``minimum``, or an argparse error saying so (and what the minimum means)."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number (0 for every core), not {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 (every core) or more, not {value}")
-    return value or (os.cpu_count() or 1)
+        hint = f" ({minimum} for {meaning})" if meaning else ""
+        raise argparse.ArgumentTypeError(f"must be a whole number{hint}, not {text!r}") from None
+    if value < minimum:
+        hint = f" ({meaning})" if meaning else ""
+        raise argparse.ArgumentTypeError(f"must be {minimum}{hint} or more, not {value}")
+    return value
+
+
+def _jobs(text: str) -> int:
+    return _whole_number(text, 0, "every core") or (os.cpu_count() or 1)
 
 
 def _size(text: str) -> int:
@@ -230,13 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _sample_size(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
-    return value
+    return _whole_number(text, 1)
 
 
 def _review_commands(commands: argparse._SubParsersAction) -> None:

@@ -131,31 +131,11 @@ def clean_in_engine(text: str, source: str | None, passes: list[tuple[str, dict[
     return engine_articles(text, source, _engine.clean(encodable(text), passes))
 
 
-# Documents per engine call when cleaning many on several threads: enough to keep the threads
-# busy, few enough that building one chunk's articles overlaps the engine's work on the next.
-_CHUNK_PER_THREAD = 16
-
-
 def clean_many_in_engine(
     texts: list[str], passes: list[tuple[str, dict[str, object]]], threads: int
 ) -> list[list[Article]]:
-    """The articles of each text; on several threads, Python builds one chunk's articles while the engine cleans the next."""
-    size = _CHUNK_PER_THREAD * threads
-    if threads == 1 or len(texts) <= size:
-        cleaned = _engine.clean_many(encodable_all(texts), passes, threads)
-        return [engine_articles(text, None, result) for text, result in zip(texts, cleaned)]
-    from concurrent.futures import ThreadPoolExecutor  # only here: a plain run starts without it
-
-    chunks = [texts[start : start + size] for start in range(0, len(texts), size)]
-    articles: list[list[Article]] = []
-    with ThreadPoolExecutor(max_workers=1) as engine:
-        pending = engine.submit(_engine.clean_many, encodable_all(chunks[0]), passes, threads)
-        for number, chunk in enumerate(chunks):
-            cleaned = pending.result()
-            if number + 1 < len(chunks):  # the engine releases Python's lock: it runs while this thread builds
-                pending = engine.submit(_engine.clean_many, encodable_all(chunks[number + 1]), passes, threads)
-            articles += [engine_articles(text, None, result) for text, result in zip(chunk, cleaned)]
-    return articles
+    cleaned = _engine.clean_many(encodable_all(texts), passes, threads)
+    return [engine_articles(text, None, result) for text, result in zip(texts, cleaned)]
 
 
 def engine_articles(text: str, source: str | None, result: tuple) -> list[Article]:

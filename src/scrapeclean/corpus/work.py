@@ -107,41 +107,21 @@ def clean_units(
     yield from _parallel(units, pipeline_for, jobs, articles, window or jobs * 8)
 
 
-# Dumps per thread read ahead (two batches of half this): enough that no thread waits for another.
-_BATCH_PER_THREAD = 32
+# Dumps per thread handed to the engine at a time: enough that no thread waits for another.
+_BATCH_PER_THREAD = 16
 
 
 def _threaded(
     units: Iterable[Unit], pipeline: Pipeline, jobs: int, articles: ArticleForm, window: int
 ) -> Iterator[tuple[Unit, Outcome | None]]:
-    """Batches of units, their dumps cleaned by :func:`scrapeclean.clean_many` on ``jobs`` threads.
-
-    The next batch is cleaned (the engine releases Python's lock) while the
-    caller writes this one's results. Batches are half a window, and at most
-    two are held at a time: no more than ``window`` units are read ahead.
-    """
-    from concurrent.futures import Future, ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1) as ahead:
-        pending: Future[list[tuple[Unit, Outcome | None]]] | None = None
-        for batch in _batches(units, max(1, window // 2)):
-            cleaning = ahead.submit(lambda batch=batch: list(_clean_batch(batch, pipeline, jobs, articles)))
-            if pending is not None:
-                yield from pending.result()
-            pending = cleaning
-        if pending is not None:
-            yield from pending.result()
-
-
-def _batches(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
+    """Batches of units, their dumps cleaned by :func:`scrapeclean.clean_many` on ``jobs`` threads."""
     batch: list[Unit] = []
     for unit in units:
         batch.append(unit)
-        if len(batch) >= size:
-            yield batch
+        if len(batch) >= window:
+            yield from _clean_batch(batch, pipeline, jobs, articles)
             batch = []
-    if batch:
-        yield batch
+    yield from _clean_batch(batch, pipeline, jobs, articles)
 
 
 def _clean_batch(
