@@ -166,11 +166,29 @@ def test_a_page_break_always_starts_a_new_article():
 
 @pytest.mark.parametrize(
     "html",
-    ["<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>", "  <!-- saved -->\n<html lang='en'><p>x</p></html>"],
+    [
+        "<!DOCTYPE html>\n<html><body><p>Hi</p></body></html>",
+        "  <!-- saved -->\n<html lang='en'><p>x</p></html>",
+        "\ufeff<!doctype\tHTML>\n<p>x</p>",
+        "<!-- one --> <!-- two -->\n<HTML>\n<p>x</p>",
+    ],
 )
 def test_clean_given_an_html_document_points_to_the_html_path(html):
     with pytest.raises(InputError, match=r"this is an HTML document; .*clean_html.*--input-format html"):
         clean(html)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<!-- never closed\n<html>\n" + "The first tag of a page is the html tag, and it holds the rest. " * 3,
+        "<!doctypehtml> is not a doctype.\n" + "The first tag of a page is the html tag, and it holds the rest. " * 3,
+        "<htmlx> is another tag.\n" + "The first tag of a page is the html tag, and it holds the rest. " * 3,
+        "<!--" * 50_000,
+    ],
+)
+def test_text_that_only_looks_like_the_start_of_a_page_is_cleaned_as_text(text):
+    clean(text)
 
 
 def test_a_dump_that_mentions_html_tags_is_cleaned_as_text():

@@ -3,73 +3,37 @@
 //! The lists are jusText's (see `src/scrapeclean/data/stopwords`), compiled
 //! into the engine. Detection reads the first 4,000 words of the document.
 
-use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::text::casefold;
-
-macro_rules! lists {
-    ($($code:literal),*) => {
-        [$(($code, include_str!(concat!("../../src/scrapeclean/data/stopwords/", $code, ".txt")))),*]
-    };
+mod lists {
+    // `CODES` and `WORDS`, written by build.rs from the lists.
+    include!(concat!(env!("OUT_DIR"), "/stopwords.rs"));
 }
+use lists::{CODES, WORDS};
 
-static LISTS: [(&str, &str); 24] = lists!(
-    "en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru", "sv", "da", "nb", "cs", "tr", "id", "fi", "ro", "hu", "uk",
-    "el", "ca", "vi", "ar", "fa"
-);
 // The lists a word is in are the bits of a u32.
-const _: () = assert!(LISTS.len() <= 32);
+const _: () = assert!(CODES.len() <= 32);
 /// Words of the document's first blocks that language detection reads.
 pub const SAMPLE_WORDS: usize = 4000;
 
-/// A language's stopwords, case-folded; most are slices of the compiled-in lists.
-pub type Stopwords = FxHashSet<Cow<'static, str>>;
+/// A language's stopwords, case-folded.
+pub type Stopwords = FxHashSet<&'static str>;
 
-struct Languages {
-    sets: Vec<Stopwords>,
-    /// Each stopword with the lists (bit `i`: `LISTS[i]`) that hold it.
-    index: FxHashMap<Cow<'static, str>, u32>,
-    empty: Stopwords,
-}
-
-/// A stopword as the sets hold it: borrowed from the list unless folding changes it.
-fn folded(word: &'static str) -> Cow<'static, str> {
-    if word.bytes().all(|byte| !byte.is_ascii_uppercase() && byte.is_ascii()) {
-        Cow::Borrowed(word)
-    } else {
-        let folded = casefold(word);
-        if folded == word {
-            Cow::Borrowed(word)
-        } else {
-            Cow::Owned(folded)
-        }
-    }
-}
-
-static LANGUAGES: LazyLock<Languages> = LazyLock::new(|| {
-    let sets: Vec<Stopwords> = LISTS
-        .iter()
-        .map(|(_, text)| text.lines().map(str::trim).filter(|word| !word.is_empty()).map(folded).collect())
-        .collect();
-    let mut index: FxHashMap<Cow<'static, str>, u32> = FxHashMap::default();
-    index.reserve(sets.iter().map(FxHashSet::len).sum());
-    for (position, set) in sets.iter().enumerate() {
-        for word in set {
-            *index.entry(word.clone()).or_default() |= 1 << position;
-        }
-    }
-    Languages { sets, index, empty: Stopwords::default() }
-});
+/// Each stopword with the lists (bit `i`: `CODES[i]`) that hold it.
+static INDEX: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| WORDS.iter().copied().collect());
+/// Each language's set, made when a document in it is first met.
+static SETS: [OnceLock<Stopwords>; CODES.len()] = [const { OnceLock::new() }; CODES.len()];
+static EMPTY: LazyLock<Stopwords> = LazyLock::new(Stopwords::default);
 
 /// The stopwords of a language code ("" or an unknown code: none).
 pub fn stopwords(language: &str) -> &'static Stopwords {
-    let languages = &*LANGUAGES;
-    match LISTS.iter().position(|(code, _)| *code == language) {
-        Some(position) => &languages.sets[position],
-        None => &languages.empty,
+    match CODES.iter().position(|code| *code == language) {
+        Some(position) => SETS[position].get_or_init(|| {
+            WORDS.iter().filter(|(_, lists)| lists & (1 << position) != 0).map(|(word, _)| *word).collect()
+        }),
+        None => &EMPTY,
     }
 }
 
@@ -79,12 +43,12 @@ where
     I: IntoIterator<Item = T>,
     T: IntoIterator<Item = &'a str>,
 {
-    let languages = &*LANGUAGES;
-    let mut hits = [0usize; 24];
+    let index = &*INDEX;
+    let mut hits = [0usize; CODES.len()];
     let mut sampled = 0usize;
     for tokens in token_lists {
         for token in tokens {
-            if let Some(&lists) = languages.index.get(token) {
+            if let Some(&lists) = index.get(token) {
                 let mut rest = lists;
                 while rest != 0 {
                     hits[rest.trailing_zeros() as usize] += 1;
@@ -108,7 +72,7 @@ where
         }
     }
     if hits[best] >= std::cmp::max(2, sampled / 20) {
-        LISTS[best].0
+        CODES[best]
     } else {
         ""
     }

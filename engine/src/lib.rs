@@ -5,6 +5,7 @@
 //! the Python `str`; everything inside works on UTF-8 bytes.
 
 pub mod assemble;
+pub mod casefold;
 pub mod copies;
 pub mod cues;
 pub mod dom;

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol, runtime_checkable
 
 import attrs
-import regex
+import re
 from attrs import evolve, field, frozen
 
 from .errors import ConfigError
@@ -31,7 +31,7 @@ class Pass(Protocol):
 
 
 # A pass's name: kebab-case, as the command line, configuration and removal records write it.
-_PASS_NAME = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_PASS_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 def _check_passes(instance: object, attribute: object, passes: tuple[Pass, ...]) -> None:

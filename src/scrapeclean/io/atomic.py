@@ -24,7 +24,6 @@ import os
 import re
 import signal
 import stat
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -94,6 +93,8 @@ class AtomicWriter:
         return info
 
     def _create(self, directory: str, name: str, original: os.stat_result | None) -> None:
+        import tempfile  # here, not at start-up: `check` writes nothing
+
         # Ctrl-C and SIGTERM wait while the file is made and its name recorded, so no
         # interruption can leave a temporary file that discard() does not know of.
         with _interruptions_held():
