@@ -150,8 +150,13 @@ def engine_articles(text: str, source: str | None, result: tuple) -> list[Articl
     copy_of = memoryview(copy_bytes).cast("q")
     credits = dict(credit_list)
 
+    made: dict[int, Span] = {}  # a block in body and kept shares one Span
+
     def span(index: int) -> Span:
-        return Span(spans[2 * index], spans[2 * index + 1])
+        found = made.get(index)
+        if found is None:
+            found = made[index] = Span._trusted(spans[2 * index], spans[2 * index + 1])
+        return found
 
     def line(index: int | None) -> str | None:
         return None if index is None else text[spans[2 * index] : spans[2 * index + 1]]
