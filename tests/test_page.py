@@ -45,6 +45,25 @@ def test_hidden_and_invisible_elements_are_dropped_and_pre_keeps_its_lines():
     assert _lines(page) == ["Seen.", "line one", "line two", STORY[0], STORY[1]]
 
 
+def test_content_a_server_streams_after_the_page_is_read_where_its_script_puts_it():
+    # React's streaming renderer: a boundary's fallback, then the real content in a
+    # hidden segment at the end of the body, which a script swaps in.
+    html = (
+        "<body><main><h1>Tide tables</h1><!--$?--><template id='B:0'></template><p>Loading</p><!--/$-->"
+        "<p>Last line.</p></main><footer>Footer</footer>"
+        "<div hidden id='S:0'><p>First paragraph.</p><p>Second <!--$?--><template id='B:1'></template>"
+        "...<!--/$--></p></div><div hidden id='S:1'><em>paragraph</em>.</div>"
+        "<div hidden id='S:7'><p>Never shown.</p></div>"
+        "<script>$RC('B:0','S:0');$RC('B:1','S:1')</script></body>"
+    )
+    assert read_html(html).text.split("\n\n")[1:] == [
+        "Tide tables", "First paragraph.", "Second paragraph.", "Last line.", "Footer"
+    ]
+    # A page saved without its comments: the content goes in at its template, nothing is dropped.
+    bare = "<body><p>Intro.</p><template id='P:2'></template><p>Outro.</p><div hidden id='S:2'><p>Middle.</p></div></body>"
+    assert read_html(bare).text.split("\n\n") == ["Intro.", "Middle.", "Outro."]
+
+
 def test_figure_captions_are_blocks_of_their_own_and_the_passes_see_them():
     html = f"<article><h1>Bridge</h1>{PARAGRAPHS}<figure><img src=a.jpg><figcaption>The old bridge at dawn. "
     html += "Photo: Jane Doe/Reuters</figcaption></figure></article>"

@@ -27,7 +27,7 @@ from ..pipeline import Pipeline
 from .decode import charset_of, decode_html
 from .evidence import Mark, content, marks
 from .metadata import Metadata, metadata, title_key
-from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, walk
+from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, place_streamed_segments, walk
 
 __all__ = ["Page", "clean_html", "clean_pages", "process_page", "read_html", "charset_of"]
 
@@ -78,6 +78,8 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
         raise InputError(f"clean_html() takes str or bytes, not {type(html).__name__}")
     tree = LexborHTMLParser(text)
     root = tree.body if tree.body is not None else tree.root
+    if root is not None:
+        place_streamed_segments(root)
     found = walk(root) if root is not None else None
     if found is not None and _chars(found) < MIN_SHOWN_CHARS:  # a page that shows next to nothing until scripts run
         revealed = walk(root, reveal=True)

@@ -276,6 +276,67 @@ class _Frame(NamedTuple):
     item: int = -1  # index into the items list, -1 for none
 
 
+def place_streamed_segments(root: Any) -> int:
+    """Move the content a server streamed after the page to where the page's scripts show it; how many were moved.
+
+    React's streaming server renderer (behind Next.js and others) sends the
+    content of a part that was not ready in time at the end of the body, as
+    ``<div hidden id="S:n">``, with a script that swaps it in: for the
+    fallback of a boundary (``<!--$?--><template id="B:n"></template>
+    fallback<!--/$-->``) or for a placeholder ``<template id="P:n">``. A
+    browser shows the content there and never the hidden copy; a reader of the
+    HTML has to make the same move, or an article's whole text reads as
+    hidden. A segment with no boundary or placeholder stays where it is, hidden.
+    Segments are moved in document order, so one that fills a placeholder
+    inside another lands where that one was put.
+    """
+    templates = {node.attributes.get("id"): node for node in root.css("template[id]")}
+    moved = 0
+    for segment in root.css("div[hidden][id]"):
+        name = segment.attributes.get("id") or ""
+        number = name[2:]
+        if not (name.startswith("S:") and number.isascii() and number.isalnum()):
+            continue
+        boundary = templates.get("B:" + number)
+        target = boundary if boundary is not None else templates.get("P:" + number)
+        if target is None:
+            continue
+        for node in [] if boundary is None else _fallback(boundary):
+            node.decompose()
+        child = segment.child
+        while child is not None:
+            following = child.next
+            target.insert_before(child, move=True)
+            child = following
+        target.decompose()
+        segment.decompose()
+        moved += 1
+    return moved
+
+
+def _fallback(boundary: Any) -> list[Any]:
+    """What a boundary shows until its content arrives: the nodes after its template, to its closing ``<!--/$-->``.
+
+    Nothing when the boundary is not closed among its siblings (pages saved
+    without their comments): the content then goes in before what follows.
+    """
+    depth = 0
+    found = []
+    node = boundary.next
+    while node is not None:
+        if node.tag == "-comment":
+            marker = node.html[4:-3]
+            if marker == "/$":
+                if depth == 0:
+                    return found
+                depth -= 1
+            elif marker.startswith("$"):
+                depth += 1
+        found.append(node)
+        node = node.next
+    return []
+
+
 def walk(root: Any, reveal: bool = False) -> Walk:
     """The blocks under ``root`` (a selectolax lexbor node) in document order.
 
