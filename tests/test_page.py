@@ -92,6 +92,22 @@ def test_navigation_footer_and_sharing_are_removed_by_the_dom_with_their_reasons
     assert reasons["Supported by"] == ("read-html", "promotion")
 
 
+def test_a_section_of_the_story_named_for_navigation_stays_and_a_nav_element_goes():
+    more = [sentence.replace("bridge", "tunnel") for sentence in STORY]
+    menu = "".join(f"<p>In the menu: {sentence}</p>" for sentence in STORY)
+    html = (
+        f"<nav class=mega-menu>{menu}</nav><main><h1>Bridge</h1><p>{STORY[0]}</p>"
+        f"<div class=content-nav-section>{''.join(f'<p>{s}</p>' for s in STORY[1:] + more)}</div>"
+        "<div class=post-nav><a href=/a>Previous story</a> <a href=/b>Next story</a></div></main>"
+        f"{'<p>' + ' '.join(STORY) + '</p>'}"
+    )
+    page = read_html(html)
+    removed = {_lines(page)[index] for index, reason, _ in page.marks if reason == "page-navigation"}
+    assert not removed & set(STORY + more)
+    assert "Previous story Next story" in removed
+    assert {f"In the menu: {sentence}" for sentence in STORY} <= removed
+
+
 def test_a_container_holding_most_of_the_page_is_a_wrapper_not_chrome():
     html = f"<form id=aspnetForm><h1>Bridge</h1>{PARAGRAPHS}</form>"
     (article,) = clean_html(html)

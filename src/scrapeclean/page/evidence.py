@@ -13,7 +13,9 @@ Two kinds of evidence, both general:
   (navigation, header, footer, sidebar, form) that holds the page's longest
   run of text outside links (pages that put the story in an ``<aside>`` or in
   a ``content-with-sidebar`` box exist). The page's ``h1`` is left to the passes: sites put their
-  headline in the page ``<header>``.
+  headline in the page ``<header>``. An element in the page's ``article`` or
+  ``main`` named for navigation (not a ``<nav>``) whose text is mostly
+  sentences is a section of the story, not a menu.
 * **Link lists.** A run of at least :data:`MIN_LINK_LIST` list items that
   are all link text is a menu or a list of other pages.
 
@@ -22,7 +24,7 @@ Everything else is left to the passes, which read the same blocks as text.
 
 from __future__ import annotations
 
-from .walk import IN_LIST, IN_TABLE, MIN_ITEMS, Block, Container, Item, Walk
+from .walk import IN_ARTICLE, IN_LIST, IN_MAIN, IN_NAV, IN_TABLE, MIN_ITEMS, Block, Container, Item, Walk
 
 # A part of a page is smaller than the page; above this share of its text an element is a wrapper.
 # (Pages wrapped whole in an ASP.NET <form> or a "has-sidebar" layout div hold ~100%.)
@@ -44,6 +46,11 @@ MIN_STORY_CHARS = 300
 # (a "content-with-sidebar" wrapper, a story inside <aside>). Comment, sharing, promotion and related boxes are
 # chrome even when they hold long text (a long comment, a teaser's excerpt).
 _LAYOUT = frozenset({"page-navigation", "page-header", "page-footer", "page-aside", "form", "dialog"})
+# Navigation is links. An element inside the page's article or main element, named for navigation by its class,
+# id or role but no <nav>, whose text is mostly sentences outside links (this share, this many characters at
+# least) is a section of the story, not a menu ("content-nav-section"). Sentences: blocks of this many words.
+NAV_PROSE_SHARE = 0.6
+MIN_SENTENCE_WORDS = 10
 
 Mark = tuple[int, str, str]
 
@@ -56,6 +63,8 @@ def marks(found: Walk) -> list[Mark]:
     reasons: dict[int, tuple[str, str]] = {}
     for container in found.containers:
         holds_prose = container.first <= prose < container.last and container.reason in _LAYOUT
+        if container.reason == "page-navigation" and _is_story_section(container, blocks):
+            continue
         if _is_part(container, blocks, total) and not holds_prose:
             for index in range(container.first, container.last):
                 if blocks[index].level != 1:
@@ -89,6 +98,18 @@ def content(found: Walk, marked: list[Mark]) -> list[int]:
 def _longest_prose(blocks: list[Block]) -> int:
     """The block with the most text outside links: it is the page's content, whatever its container is called."""
     return max(range(len(blocks)), key=lambda index: len(blocks[index].text) - blocks[index].link_chars, default=-1)
+
+
+def _is_story_section(container: Container, blocks: list[Block]) -> bool:
+    """Whether a container inside ``article``/``main`` and no ``<nav>`` is mostly sentences outside links (see :data:`NAV_PROSE_SHARE`)."""
+    inside = blocks[container.first : container.last]
+    if not all(block.flags & (IN_ARTICLE | IN_MAIN) and not block.flags & IN_NAV for block in inside):
+        return False
+    text = sum(len(block.text) for block in inside)
+    sentences = sum(
+        len(block.text) - block.link_chars for block in inside if len(block.text.split()) >= MIN_SENTENCE_WORDS
+    )
+    return sentences >= MIN_STORY_CHARS and sentences >= NAV_PROSE_SHARE * text
 
 
 def _is_part(container: Container, blocks: list[Block], total: int) -> bool:
