@@ -108,6 +108,21 @@ def test_a_section_of_the_story_named_for_navigation_stays_and_a_nav_element_goe
     assert {f"In the menu: {sentence}" for sentence in STORY} <= removed
 
 
+def test_a_forums_thread_of_posts_is_the_page_and_comments_under_a_story_are_not():
+    posts = [
+        *STORY,
+        "I drove over that bridge every day for twenty years, and I will be glad to see it open again next year.",
+        "Eighteen months sounds optimistic to me; the last repair on the north bank took more than two years to finish.",
+    ]
+    thread = "".join(f"<div class=comment><p>{post}</p></div>" for post in posts)
+    forum = f"<h1>Bridge thread</h1><div id=comments>{thread}</div><footer>Forum rules</footer>"
+    (article,) = clean_html(forum)
+    assert list(article.body) == posts
+    story = f"<h1>Bridge</h1>{PARAGRAPHS}<div id=comments>{thread}{thread}</div>"
+    (article,) = clean_html(story)
+    assert list(article.body) == STORY
+
+
 def test_a_container_holding_most_of_the_page_is_a_wrapper_not_chrome():
     html = f"<form id=aspnetForm><h1>Bridge</h1>{PARAGRAPHS}</form>"
     (article,) = clean_html(html)

@@ -15,7 +15,9 @@ Two kinds of evidence, both general:
   a ``content-with-sidebar`` box exist). The page's ``h1`` is left to the passes: sites put their
   headline in the page ``<header>``. An element in the page's ``article`` or
   ``main`` named for navigation (not a ``<nav>``) whose text is mostly
-  sentences is a section of the story, not a menu.
+  sentences is a section of the story, not a menu. A comment thread holding
+  most of the page with no story before it is a forum's thread, the page
+  itself: the comment boxes of its posts prove nothing.
 * **Link lists.** A run of at least :data:`MIN_LINK_LIST` list items that
   are all link text is a menu or a list of other pages.
 
@@ -34,6 +36,7 @@ MIN_LINK_LIST = 3
 LINKED_SHARE = 0.9
 
 LINK_LIST = "link-list"
+COMMENT_THREAD = "comment-thread"
 TEASER_CARDS = "teaser-cards"
 # A teaser card: a linked headline (this many words at least) and little else (an excerpt, a date, a label).
 MAX_CARD_CHARS = 400
@@ -61,11 +64,12 @@ def marks(found: Walk) -> list[Mark]:
     total = sum(len(block.text) for block in blocks) or 1
     prose = _longest_prose(blocks)
     reasons: dict[int, tuple[str, str]] = {}
+    threads = _forum_threads(found.containers, blocks, total)
     for container in found.containers:
         holds_prose = container.first <= prose < container.last and container.reason in _LAYOUT
         if container.reason == "page-navigation" and _is_story_section(container, blocks):
             continue
-        if _is_part(container, blocks, total) and not holds_prose:
+        if _is_part(container, blocks, total) and not holds_prose and not _in_thread(container, threads):
             for index in range(container.first, container.last):
                 if blocks[index].level != 1:
                     reasons.setdefault(index, (container.reason, container.detail))
@@ -100,15 +104,39 @@ def _longest_prose(blocks: list[Block]) -> int:
     return max(range(len(blocks)), key=lambda index: len(blocks[index].text) - blocks[index].link_chars, default=-1)
 
 
+def _forum_threads(containers: list[Container], blocks: list[Block], total: int) -> list[Container]:
+    """Comment threads that are the page: holding most of its text, with no story before them (a forum's posts)."""
+    found = []
+    for container in containers:
+        if container.reason != COMMENT_THREAD or container.last <= container.first:
+            continue
+        if _is_part(container, blocks, total):
+            continue
+        before = sum(_sentence_chars(block) for block in blocks[: container.first])
+        if before < MIN_STORY_CHARS:
+            found.append(container)
+    return found
+
+
+def _in_thread(container: Container, threads: list[Container]) -> bool:
+    """Whether ``container`` is a post of a thread that is the page (its own comment box proves nothing)."""
+    return container.reason == COMMENT_THREAD and any(
+        thread.first <= container.first and container.last <= thread.last for thread in threads
+    )
+
+
+def _sentence_chars(block: Block) -> int:
+    """A block's text outside links, if it is a sentence (:data:`MIN_SENTENCE_WORDS` words or more)."""
+    return len(block.text) - block.link_chars if len(block.text.split()) >= MIN_SENTENCE_WORDS else 0
+
+
 def _is_story_section(container: Container, blocks: list[Block]) -> bool:
     """Whether a container inside ``article``/``main`` and no ``<nav>`` is mostly sentences outside links (see :data:`NAV_PROSE_SHARE`)."""
     inside = blocks[container.first : container.last]
     if not all(block.flags & (IN_ARTICLE | IN_MAIN) and not block.flags & IN_NAV for block in inside):
         return False
     text = sum(len(block.text) for block in inside)
-    sentences = sum(
-        len(block.text) - block.link_chars for block in inside if len(block.text.split()) >= MIN_SENTENCE_WORDS
-    )
+    sentences = sum(_sentence_chars(block) for block in inside)
     return sentences >= MIN_STORY_CHARS and sentences >= NAV_PROSE_SHARE * text
 
 
