@@ -123,6 +123,16 @@ def test_a_forums_thread_of_posts_is_the_page_and_comments_under_a_story_are_not
     assert list(article.body) == STORY
 
 
+def test_the_article_element_is_the_story_whatever_its_class_names():
+    menu = "".join(f"<li><a href=/{number}>Section {number}</a></li>" for number in range(40))
+    html = f"<nav><ul>{menu}</ul></nav><main><article class=node--type-newsletter-article><h1>Bridge</h1>{PARAGRAPHS}</article></main>"
+    (article,) = clean_html(html)
+    assert list(article.body) == STORY
+    sponsor = f"<main><article><h1>Bridge</h1>{PARAGRAPHS}<div class=newsletter>Sign up for our newsletter</div></article></main>"
+    (article,) = clean_html(sponsor)
+    assert list(article.body) == STORY
+
+
 def test_a_container_holding_most_of_the_page_is_a_wrapper_not_chrome():
     html = f"<form id=aspnetForm><h1>Bridge</h1>{PARAGRAPHS}</form>"
     (article,) = clean_html(html)

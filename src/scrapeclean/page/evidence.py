@@ -17,7 +17,9 @@ Two kinds of evidence, both general:
   ``main`` named for navigation (not a ``<nav>``) whose text is mostly
   sentences is a section of the story, not a menu. A comment thread holding
   most of the page with no story before it is a forum's thread, the page
-  itself: the comment boxes of its posts prove nothing.
+  itself: the comment boxes of its posts prove nothing. The ``article`` or
+  ``main`` element holding the longest prose is the story whatever its class
+  says ("newsletter-article").
 * **Link lists.** A run of at least :data:`MIN_LINK_LIST` list items that
   are all link text is a menu or a list of other pages.
 
@@ -63,10 +65,13 @@ def marks(found: Walk) -> list[Mark]:
     blocks = found.blocks
     total = sum(len(block.text) for block in blocks) or 1
     prose = _longest_prose(blocks)
+    story = _region_of(blocks, prose)
     reasons: dict[int, tuple[str, str]] = {}
     threads = _forum_threads(found.containers, blocks, total)
     for container in found.containers:
-        holds_prose = container.first <= prose < container.last and container.reason in _LAYOUT
+        holds_prose = container.first <= prose < container.last and (
+            container.reason in _LAYOUT or (container.reason != COMMENT_THREAD and _holds(container, story))
+        )
         if container.reason == "page-navigation" and _is_story_section(container, blocks):
             continue
         if _is_part(container, blocks, total) and not holds_prose and not _in_thread(container, threads):
@@ -123,6 +128,19 @@ def _in_thread(container: Container, threads: list[Container]) -> bool:
     return container.reason == COMMENT_THREAD and any(
         thread.first <= container.first and container.last <= thread.last for thread in threads
     )
+
+
+def _region_of(blocks: list[Block], index: int) -> tuple[int, int] | None:
+    """The first and past-the-last block of the ``article``/``main`` element holding block ``index`` (None: none)."""
+    region = blocks[index].region if index >= 0 else 0
+    if not region:
+        return None
+    inside = [number for number, block in enumerate(blocks) if block.region == region]
+    return inside[0], inside[-1] + 1
+
+
+def _holds(container: Container, region: tuple[int, int] | None) -> bool:
+    return region is not None and container.first <= region[0] and region[1] <= container.last
 
 
 def _sentence_chars(block: Block) -> int:
