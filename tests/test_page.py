@@ -20,6 +20,11 @@ STORY = [
 PARAGRAPHS = "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
 
 
+def _body(html: str) -> list[str]:
+    (article,) = clean_html(html)
+    return list(article.body)
+
+
 def _lines(page) -> list[str]:
     return [line for line in page.text.split("\n") if line]
 
@@ -115,22 +120,15 @@ def test_a_forums_thread_of_posts_is_the_page_and_comments_under_a_story_are_not
         "Eighteen months sounds optimistic to me; the last repair on the north bank took more than two years to finish.",
     ]
     thread = "".join(f"<div class=comment><p>{post}</p></div>" for post in posts)
-    forum = f"<h1>Bridge thread</h1><div id=comments>{thread}</div><footer>Forum rules</footer>"
-    (article,) = clean_html(forum)
-    assert list(article.body) == posts
-    story = f"<h1>Bridge</h1>{PARAGRAPHS}<div id=comments>{thread}{thread}</div>"
-    (article,) = clean_html(story)
-    assert list(article.body) == STORY
+    assert _body(f"<h1>Bridge thread</h1><div id=comments>{thread}</div><footer>Forum rules</footer>") == posts
+    assert _body(f"<h1>Bridge</h1>{PARAGRAPHS}<div id=comments>{thread}{thread}</div>") == STORY
 
 
 def test_the_article_element_is_the_story_whatever_its_class_names():
     menu = "".join(f"<li><a href=/{number}>Section {number}</a></li>" for number in range(40))
-    html = f"<nav><ul>{menu}</ul></nav><main><article class=node--type-newsletter-article><h1>Bridge</h1>{PARAGRAPHS}</article></main>"
-    (article,) = clean_html(html)
-    assert list(article.body) == STORY
-    sponsor = f"<main><article><h1>Bridge</h1>{PARAGRAPHS}<div class=newsletter>Sign up for our newsletter</div></article></main>"
-    (article,) = clean_html(sponsor)
-    assert list(article.body) == STORY
+    story = f"<h1>Bridge</h1>{PARAGRAPHS}"
+    assert _body(f"<nav><ul>{menu}</ul></nav><main><article class=node--type-newsletter-article>{story}</article></main>") == STORY
+    assert _body(f"<main><article>{story}<div class=newsletter>Sign up for our newsletter</div></article></main>") == STORY
 
 
 def test_a_container_holding_most_of_the_page_is_a_wrapper_not_chrome():
