@@ -67,6 +67,9 @@ def test_content_a_server_streams_after_the_page_is_read_where_its_script_puts_i
     # A page saved without its comments: the content goes in at its template, nothing is dropped.
     bare = "<body><p>Intro.</p><template id='P:2'></template><p>Outro.</p><div hidden id='S:2'><p>Middle.</p></div></body>"
     assert read_html(bare).text.split("\n\n") == ["Intro.", "Middle.", "Outro."]
+    # A segment holding its own boundary cannot be moved into itself: it stays hidden, and nothing fails.
+    looped = "<body><p>Seen.</p><div hidden id='S:1'><div><template id='B:1'></template></div><p>Loop.</p></div></body>"
+    assert read_html(looped).text == "Seen."
 
 
 def test_figure_captions_are_blocks_of_their_own_and_the_passes_see_them():

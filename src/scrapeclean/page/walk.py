@@ -299,7 +299,7 @@ def place_streamed_segments(root: Any) -> int:
             continue
         boundary = templates.get("B:" + number)
         target = boundary if boundary is not None else templates.get("P:" + number)
-        if target is None:
+        if target is None or _inside(target, segment):
             continue
         for node in [] if boundary is None else _fallback(boundary):
             node.decompose()
@@ -312,6 +312,16 @@ def place_streamed_segments(root: Any) -> int:
         segment.decompose()
         moved += 1
     return moved
+
+
+def _inside(node: Any, ancestor: Any) -> bool:
+    """Whether ``ancestor`` holds ``node`` (a segment cannot be moved into itself)."""
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == ancestor.mem_id:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _fallback(boundary: Any) -> list[Any]:
