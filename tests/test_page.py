@@ -72,6 +72,15 @@ def test_content_a_server_streams_after_the_page_is_read_where_its_script_puts_i
     assert read_html(looped).text == "Seen."
 
 
+def test_a_main_element_that_hides_its_content_until_a_script_runs_is_read():
+    menu = "".join(f"<li><a href=/{number}>Section number {number}</a></li>" for number in range(30))
+    gated = f"<header><ul>{menu}</ul></header><main><div class=lockdown style='display:none'>{PARAGRAPHS}</div></main>"
+    assert _body(gated) == STORY
+    # A main element that shows its text keeps its hidden parts hidden.
+    shown = f"<header><ul>{menu}</ul></header><main>{PARAGRAPHS}<div style='display:none'>Hidden note.</div></main>"
+    assert "Hidden note." not in read_html(shown).text
+
+
 def test_figure_captions_are_blocks_of_their_own_and_the_passes_see_them():
     html = f"<article><h1>Bridge</h1>{PARAGRAPHS}<figure><img src=a.jpg><figcaption>The old bridge at dawn. "
     html += "Photo: Jane Doe/Reuters</figcaption></figure></article>"

@@ -27,7 +27,7 @@ from ..pipeline import Pipeline
 from .decode import charset_of, decode_html
 from .evidence import Mark, content, marks
 from .metadata import Metadata, metadata, title_key
-from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, place_streamed_segments, walk
+from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, place_streamed_segments, unhide, walk
 
 __all__ = ["Page", "clean_html", "clean_pages", "process_page", "read_html", "charset_of"]
 
@@ -85,6 +85,8 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
         revealed = walk(root, reveal=True)
         if _chars(revealed) > REVEAL_GAIN * _chars(found):
             found = revealed
+    elif found is not None and _chars(found, IN_MAIN) < MIN_SHOWN_CHARS and _reveal_main(root):
+        found = walk(root)  # a main element that hides its content until a script runs (an age gate, a fade-in)
     if found is None or not found.blocks:
         raise InputError(f"{url or '<html>'}: the page has no visible text")
     h1 = _headline(found.blocks)
@@ -119,8 +121,28 @@ def _headline(blocks: list[Any]) -> str | None:
     return chosen[0].text if chosen else None
 
 
-def _chars(found: Any) -> int:
-    return sum(len(block.text) for block in found.blocks)
+def _chars(found: Any, flag: int = 0) -> int:
+    """Characters of the walk's blocks (only those with ``flag``, if given)."""
+    return sum(len(block.text) for block in found.blocks if not flag or block.flags & flag)
+
+
+def _reveal_main(root: Any) -> bool:
+    """Show what the page's ``main`` element hides, if that is next to all of its text; whether it did.
+
+    Pages behind an age gate or a fade-in ship their content in ``main``
+    under an element styled ``display: none``, and a script shows it; a
+    browser's reader sees it. Only a ``main`` that shows under
+    :data:`MIN_SHOWN_CHARS` characters and hides :data:`REVEAL_GAIN` times
+    as much is revealed, and only inside it.
+    """
+    main = root.css_first("main, [role=main]")
+    if main is None:
+        return False
+    shown, hidden_too = _chars(walk(main)), _chars(walk(main, reveal=True))
+    if shown >= MIN_SHOWN_CHARS or hidden_too <= REVEAL_GAIN * max(shown, 1):
+        return False
+    unhide(main)
+    return True
 
 
 def clean_html(

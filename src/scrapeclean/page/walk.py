@@ -180,6 +180,23 @@ class Walk(NamedTuple):
     items: list[Item] = []
 
 
+def unhide(node: Any) -> None:
+    """Take off what hides the elements under ``node`` (``hidden``, ``aria-hidden``, hiding styles and classes)."""
+    for element in node.traverse():
+        attributes = element.attributes
+        if not attributes or element.tag in SKIPPED or not hidden(attributes):
+            continue
+        for name in ("hidden", "aria-hidden"):
+            if name in attributes:
+                del element.attrs[name]
+        style = attributes.get("style")
+        if style and _HIDDEN_STYLE.search(style):
+            del element.attrs["style"]
+        classes = attributes.get("class")
+        if classes:
+            element.attrs["class"] = " ".join(word for word in classes.split() if word.lower() not in _HIDDEN_CLASSES)
+
+
 def hidden(attributes: dict[str, Any]) -> bool:
     """Whether an element's attributes keep it from being seen."""
     if "hidden" in attributes or (attributes.get("aria-hidden") or "").strip().lower() == "true":
