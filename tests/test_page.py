@@ -81,6 +81,14 @@ def test_a_main_element_that_hides_its_content_until_a_script_runs_is_read():
     assert "Hidden note." not in read_html(shown).text
 
 
+def test_the_lines_of_a_pre_element_are_content_wherever_it_stands():
+    manual = "\n".join(["NAME", "    grep - print lines that match patterns", "SYNOPSIS", "    grep [OPTION...] PATTERNS [FILE...]"])
+    menu = "".join(f"<li><a href=/{number}>Page {number}</a></li>" for number in range(12))
+    page = read_html(f"<header><ul>{menu}</ul></header><div><pre>{manual}</pre></div><p>{STORY[0]}</p>")
+    content = {_lines(page)[index] for index in page.content}
+    assert {"NAME", "SYNOPSIS"} <= content
+
+
 def test_figure_captions_are_blocks_of_their_own_and_the_passes_see_them():
     html = f"<article><h1>Bridge</h1>{PARAGRAPHS}<figure><img src=a.jpg><figcaption>The old bridge at dawn. "
     html += "Photo: Jane Doe/Reuters</figcaption></figure></article>"

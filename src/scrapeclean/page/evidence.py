@@ -28,7 +28,7 @@ Everything else is left to the passes, which read the same blocks as text.
 
 from __future__ import annotations
 
-from .walk import IN_ARTICLE, IN_LIST, IN_MAIN, IN_NAV, IN_TABLE, MIN_ITEMS, Block, Container, Item, Walk
+from .walk import IN_ARTICLE, IN_LIST, IN_MAIN, IN_NAV, IN_PRE, IN_TABLE, MIN_ITEMS, Block, Container, Item, Walk
 
 # A part of a page is smaller than the page; above this share of its text an element is a wrapper.
 # (Pages wrapped whole in an ASP.NET <form> or a "has-sidebar" layout div hold ~100%.)
@@ -93,15 +93,18 @@ def content(found: Walk, marked: list[Mark]) -> list[int]:
 
     The passes take these as main text whatever their shape (a table of
     results, a list of dates in the story); a page whose longest prose sits in
-    no such element gives none.
+    no such element gives none. The lines of a ``<pre>`` element (code, a
+    manual page, a poem) are content too, wherever it stands.
     """
     blocks = found.blocks
     longest = _longest_prose(blocks)
-    if longest < 0 or not blocks[longest].region:
-        return []
-    region = blocks[longest].region
     out = {index for index, _, _ in marked}
-    return [index for index, block in enumerate(blocks) if block.region == region and index not in out]
+    region = blocks[longest].region if longest >= 0 else 0
+    return [
+        index
+        for index, block in enumerate(blocks)
+        if index not in out and ((region and block.region == region) or block.flags & IN_PRE)
+    ]
 
 
 def _longest_prose(blocks: list[Block]) -> int:
