@@ -45,6 +45,11 @@ const FULL_LENGTH_WORDS: usize = 12;
 /// ... and against it past this many.
 const OVERLONG_WORDS: usize = 15;
 
+/// Words the shorter side of a loose match with the `<title>` line needs ("Best Movers" is a menu entry).
+const LOOSE_PART_WORDS: usize = 4;
+/// Of the longer side's words, the share the shorter side of a loose match covers.
+const LOOSE_SHARE: f64 = 0.5;
+
 /// The content words the text opens with: what its headline is about.
 pub type Opening<'d> = FxHashSet<&'d str>;
 
@@ -87,6 +92,32 @@ impl<'d, 'a> View<'d, 'a> {
             first_heading_like,
             title_parts,
         }
+    }
+
+    /// Whether the `<title>` line names a line loosely: the line starts or ends a piece a
+    /// separator cuts off it ("Headline" under "Headline [2025]: Tips"), or starts with such a
+    /// piece and goes on ("Headline, Reviewed by a Student" under "Headline | Site"). The
+    /// shorter side needs [`LOOSE_PART_WORDS`] words and [`LOOSE_SHARE`] of the longer side's.
+    ///
+    /// The whole first line names nothing loosely: in the text cleaning gives, the first line is
+    /// the headline, and its section heads start or end with its words ("Understanding Headline").
+    pub fn loosely_named(&self, line: &str) -> bool {
+        let whole = self.features.first().map_or("", |feature| feature.key.as_str());
+        self.title_parts.iter().any(|part| {
+            if part == whole || line == whole {
+                return false;
+            }
+            let (short, long) = if line.len() < part.len() { (line, part.as_str()) } else { (part.as_str(), line) };
+            let starts = long.starts_with(short) && long.as_bytes().get(short.len()) == Some(&b' ');
+            // A line ending with the headline is a trail or a deck ("Home / News / Headline").
+            let ends = line.len() < part.len()
+                && long.ends_with(short)
+                && long.len() > short.len()
+                && long.as_bytes()[long.len() - short.len() - 1] == b' ';
+            let words = short.matches(' ').count() + 1;
+            let joined = starts || ends;
+            joined && words >= LOOSE_PART_WORDS && words as f64 >= LOOSE_SHARE * (long.matches(' ').count() + 1) as f64
+        })
     }
 
     fn kept(&self, index: usize) -> bool {
@@ -297,6 +328,20 @@ mod tests {
         let trails = view.trail_ends(0, 3);
         assert!(trails.contains("seals return home"));
         assert_eq!(view.context(1, &trails), TRAIL + DATED);
+    }
+
+    #[test]
+    fn the_title_line_names_heads_and_extensions_of_its_pieces_loosely() {
+        let document = Document::new("Best High School Tutors in 2025 | Bold Org\nThe text.");
+        let view = View::new(&document);
+        assert!(view.loosely_named(&key("Best High School Tutors in 2025, Reviewed by a Student")));
+        assert!(view.loosely_named(&key("Best High School Tutors")));
+        assert!(!view.loosely_named(&key("Home / Best High School Tutors in 2025"))); // a trail ends with it
+        assert!(!view.loosely_named(&key("High School Tutors"))); // too short: a menu entry
+        assert!(!view.loosely_named(&key("Best High School Tutors in 2025 | Bold Org"))); // the line itself
+                                                                                          // Without a separator, the first line names nothing loosely (cleaned text starts with its headline).
+        let cleaned = Document::new("Best High School Tutors in 2025\nThe text.");
+        assert!(!View::new(&cleaned).loosely_named(&key("Best High School Tutors in 2025, Reviewed")));
     }
 
     #[test]
