@@ -125,8 +125,13 @@ impl<'d, 'a> View<'d, 'a> {
     }
 
     /// Printed twice counts for a line; having been removed as chrome counts against it.
+    ///
+    /// A line printed twice beside another such line is an entry of a table of contents,
+    /// printed again over its section: that is no headline's evidence.
     pub fn presence(&self, index: usize) -> f64 {
-        (if self.copied.contains(&index) { 2.0 } else { 0.0 }) - (if self.kept(index) { 0.0 } else { 1.0 })
+        let copied = |line: usize| self.copied.contains(&line);
+        let contents = (index > 0 && copied(index - 1)) || copied(index + 1);
+        (if copied(index) && !contents { 2.0 } else { 0.0 }) - (if self.kept(index) { 0.0 } else { 1.0 })
     }
 
     /// A line that could be the headline: headline-shaped, not a date, a menu entry, a breadcrumb trail or an address.
@@ -342,6 +347,22 @@ mod tests {
                                                                                           // Without a separator, the first line names nothing loosely (cleaned text starts with its headline).
         let cleaned = Document::new("Best High School Tutors in 2025\nThe text.");
         assert!(!View::new(&cleaned).loosely_named(&key("Best High School Tutors in 2025, Reviewed")));
+    }
+
+    #[test]
+    fn an_entry_of_a_table_of_contents_printed_again_is_no_headline_evidence() {
+        let mut document = Document::new(concat!(
+            "Seals return home\nBy Jane Doe\nSeals in winter\nSeals in summer\nThe seals came back.\n",
+            "Seals in winter\nSeals in summer\nSeals return home",
+        ));
+        let mut edits = document.edit("collapse-repeated-blocks");
+        edits.remove_copy(5, crate::reasons::REPEATED_HEADING, "copy of heading block 2", 2);
+        edits.remove_copy(6, crate::reasons::REPEATED_HEADING, "copy of heading block 3", 3);
+        edits.remove_copy(7, crate::reasons::REPEATED_HEADING, "copy of heading block 0", 0);
+        document.notes = edits.finish();
+        let view = View::new(&document);
+        assert_eq!(view.presence(0), 2.0); // the headline, printed again
+        assert_eq!((view.presence(2), view.presence(3)), (0.0, 0.0)); // the contents, printed again over their sections
     }
 
     #[test]
