@@ -226,11 +226,13 @@ fn evidence(view: &View, index: usize, body_start: usize) -> f64 {
     }
 }
 
-/// How surely the page's `<title>` line names this line: it holds the line, plus the site's name.
+/// How surely the page's `<title>` line names this line: it holds the line, plus the site's name,
+/// or, for less, a piece its separator cuts off starts or ends the line, or the line goes on from it.
 ///
-/// A line longer than the first line is never named by it: in the text
+/// A line longer than the first line is never named by it whole: in the text
 /// cleaning gives, the first line is the headline and longer lines below
-/// it are its deck or subheadings.
+/// it are its deck or subheadings. A loose naming needs a separator, which
+/// such a headline seldom has.
 fn title_line_evidence(view: &View, index: usize) -> f64 {
     let feature = &view.features[index];
     if !view.first_heading_like || feature.words < 2 || index == 0 {
