@@ -241,7 +241,10 @@ fn title_line_evidence(view: &View, index: usize) -> f64 {
     if view.title_parts.contains(&feature.key) && 2 * feature.words > view.features[0].words {
         return NAMED; // "Headline | Site" or "Site - Headline"
     }
-    if view.loosely_named(&feature.key) {
+    // A headline the chrome pass took, reworded from the <title> line ("Top 11 SEO Strategies for 2025 | Site"
+    // over "11 SEO Strategies for 2025 to Boost Rankings"); kept lines are left out, since in cleaned text
+    // the section heads below the headline reword it too.
+    if view.loosely_named(&feature.key) || (!view.document.kept(index) && view.reworded(&feature.key)) {
         return LOOSE; // "Headline [2025]: Tips" over "Headline", or "Headline" over "Headline, Reviewed"
     }
     0.0

@@ -47,6 +47,11 @@ const OVERLONG_WORDS: usize = 15;
 
 /// Words the shorter side of a loose match with the `<title>` line needs ("Best Movers" is a menu entry).
 const LOOSE_PART_WORDS: usize = 4;
+/// Content words a `<title>` piece needs for a line to reword it ("NLN Digital preservation", a
+/// site's name of three, is reworded by "Digital preservation at the NLN", a menu entry).
+const REWORDED_WORDS: usize = 4;
+/// Of a `<title>` piece's content words, the share a line rewording it holds.
+const REWORDED_SHARE: f64 = 0.75;
 /// Of the longer side's words, the share the shorter side of a loose match covers.
 const LOOSE_SHARE: f64 = 0.5;
 
@@ -118,6 +123,25 @@ impl<'d, 'a> View<'d, 'a> {
             let joined = starts || ends;
             joined && words >= LOOSE_PART_WORDS && words as f64 >= LOOSE_SHARE * (long.matches(' ').count() + 1) as f64
         })
+    }
+
+    /// Whether a line rewords a piece the `<title>` line's separator cuts off: it holds most of
+    /// the piece's content words, and they most of its own.
+    pub fn reworded(&self, line: &str) -> bool {
+        let whole = self.features.first().map_or("", |feature| feature.key.as_str());
+        self.title_parts.iter().any(|part| part != whole && part != line && self.rewords(line, part))
+    }
+
+    fn rewords<'s>(&self, line: &'s str, part: &'s str) -> bool {
+        let words = |text: &'s str| -> FxHashSet<&'s str> {
+            text.split(' ').filter(|token| !self.stopwords.contains(*token)).collect()
+        };
+        let (mine, theirs) = (words(line), words(part));
+        if theirs.len() < REWORDED_WORDS || mine.is_empty() {
+            return false;
+        }
+        let shared = mine.intersection(&theirs).count() as f64;
+        shared >= REWORDED_SHARE * theirs.len() as f64 && shared >= LOOSE_SHARE * mine.len() as f64
     }
 
     fn kept(&self, index: usize) -> bool {
@@ -347,6 +371,16 @@ mod tests {
                                                                                           // Without a separator, the first line names nothing loosely (cleaned text starts with its headline).
         let cleaned = Document::new("Best High School Tutors in 2025\nThe text.");
         assert!(!View::new(&cleaned).loosely_named(&key("Best High School Tutors in 2025, Reviewed")));
+    }
+
+    #[test]
+    fn a_line_rewords_a_title_piece_of_four_content_words_or_more() {
+        let document = Document::new("Top 11 SEO Strategies for 2025 | NLN Digital Preservation\nThe text.");
+        let view = View::new(&document);
+        let reworded = |line: &str| view.reworded(&key(line));
+        assert!(reworded("11 SEO Strategies for 2025 to Boost Rankings"));
+        assert!(!reworded("Build Your SEO Strategy Today"));
+        assert!(!reworded("Digital Preservation at the NLN")); // the site's name: three content words
     }
 
     #[test]
