@@ -4,7 +4,9 @@
 //! Its title is the headline-shaped line there (several words, no sentence
 //! end; not a list item such as `* Home` nor a breadcrumb trail) with the most
 //! evidence: the page's own `<title>` line (the first line of a browser or
-//! html-text dump) holding it whole, beside the site's name; its copy below it;
+//! html-text dump) holding it whole, beside the site's name, or, for less,
+//! a piece of it cut at a separator starting or ending with it, or it starting
+//! with such a piece (then the first line is that `<title>` line); its copy below it;
 //! its length and title case; its content words being those the text opens
 //! with (a menu's are not); a breadcrumb trail ending with it; a byline or date
 //! just under it; standing just above the text, or first. A headline the chrome
@@ -37,6 +39,8 @@ const PROSE_WORDS: usize = 30;
 const LONG_WORDS: usize = 20;
 /// The evidence of a line the `<title>` line holds whole.
 const NAMED: f64 = 6.0;
+/// The evidence of a line that starts or ends the `<title>` line's headline side, or that it starts or ends.
+const LOOSE: f64 = 3.0;
 
 pub struct AssignRoles {
     /// How far around the headline zone (in blocks) a headline is looked for.
@@ -59,8 +63,10 @@ impl AssignRoles {
         let zone = &blocks[..zone_len];
         let body_start = blocks.get(zone_len).copied().unwrap_or(blocks[blocks.len() - 1] + 1);
         let mut candidates = self.removed_headlines(view, blocks[0], previous_end);
+        // The page's <title> line taken for chrome still stands before the text.
+        let title_line_removed = candidates.first() == Some(&0);
         candidates.extend_from_slice(zone);
-        if first && view.first_heading_like && zone.len() > 1 {
+        if first && view.first_heading_like && zone.len() + usize::from(title_line_removed) > 1 {
             // The page's own <title> names the headline: look for it a little into the text too.
             let further = &blocks[zone_len..(zone_len + self.search_window).min(blocks.len())];
             candidates.extend(further.iter().filter(|&&index| document.role(index).is_none()));
@@ -156,6 +162,8 @@ fn title(view: &View, candidates: &[usize], body_start: usize, title_line: bool)
         .collect();
     // The first line is the page's <title> only when it names a headline further down.
     let confirmed = shaped.iter().any(|candidate| candidate.evidence >= NAMED);
+    // A headline under the first line that the first line names loosely: the first line is the <title> line.
+    let named_below = shaped.iter().any(|candidate| candidate.index < body_start && candidate.evidence >= LOOSE);
     let zone: Vec<Shaped> = shaped.iter().filter(|candidate| candidate.index < body_start).copied().collect();
     let opening = view.opening_words(body_start);
     let first_shaped = zone.iter().map(|candidate| candidate.index).find(|&index| view.leads(index, &opening, &zone));
@@ -169,7 +177,7 @@ fn title(view: &View, candidates: &[usize], body_start: usize, title_line: bool)
         let mut score = zone_score;
         if Some(candidate.index) == first_shaped {
             score += 1.0; // headlines come first; menus above them are mostly gone by now
-            if candidate.index == 0 && !confirmed {
+            if candidate.index == 0 && !confirmed && !named_below {
                 score += 2.0; // a text that starts with its headline (cleaned text, a page with no <title> line)
             }
         }
@@ -218,11 +226,13 @@ fn evidence(view: &View, index: usize, body_start: usize) -> f64 {
     }
 }
 
-/// How surely the page's `<title>` line names this line: it holds the line, plus the site's name.
+/// How surely the page's `<title>` line names this line: it holds the line, plus the site's name,
+/// or, for less, a piece its separator cuts off starts or ends the line, or the line goes on from it.
 ///
-/// A line longer than the first line is never named by it: in the text
+/// A line longer than the first line is never named by it whole: in the text
 /// cleaning gives, the first line is the headline and longer lines below
-/// it are its deck or subheadings.
+/// it are its deck or subheadings. A loose naming needs a separator, which
+/// such a headline seldom has.
 fn title_line_evidence(view: &View, index: usize) -> f64 {
     let feature = &view.features[index];
     if !view.first_heading_like || feature.words < 2 || index == 0 {
@@ -230,6 +240,12 @@ fn title_line_evidence(view: &View, index: usize) -> f64 {
     }
     if view.title_parts.contains(&feature.key) && 2 * feature.words > view.features[0].words {
         return NAMED; // "Headline | Site" or "Site - Headline"
+    }
+    // A headline the chrome pass took, reworded from the <title> line ("Top 11 SEO Strategies for 2025 | Site"
+    // over "11 SEO Strategies for 2025 to Boost Rankings"); kept lines are left out, since in cleaned text
+    // the section heads below the headline reword it too.
+    if view.loosely_named(&feature.key) || (!view.document.kept(index) && view.reworded(&feature.key)) {
+        return LOOSE; // "Headline [2025]: Tips" over "Headline", or "Headline" over "Headline, Reviewed"
     }
     0.0
 }
@@ -248,6 +264,16 @@ mod tests {
                 _ => note.role.map(Role::as_str),
             })
             .collect()
+    }
+
+    /// Mark a line as the chrome pass's boilerplate.
+    fn taken_for_chrome(document: &mut Document, index: usize) {
+        document.notes[index].removal = Some(std::sync::Arc::new(Removal {
+            pass_name: "remove-site-chrome".into(),
+            reason: BOILERPLATE.into(),
+            detail: String::new(),
+            copy_of: None,
+        }));
     }
 
     #[test]
@@ -280,17 +306,49 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_the_title_line_names_loosely_wins_over_it() {
+        // The <title> line's headline side goes on ("[2025]: ...") past the page's headline.
+        let document = Document::new(concat!(
+            "Average Cost of Online College [2025]: Yearly Tuition + Fees\n",
+            "Research by Topic\n",
+            "Average Cost of Online College\n",
+            "Last Updated: 2025-02-22\n",
+            "The average cost of an online college is lower than that of a campus, the data show.",
+        ));
+        let found = roles(&document);
+        assert_eq!(found[2], Some("title"));
+        assert_eq!(found[0], Some("header-line"));
+        // Cleaned, the headline stands first and its own section heads do not unseat it.
+        let cleaned = Document::new(concat!(
+            "Average Cost of Online College in the United States\n",
+            "Average Cost of Online College\n",
+            "The average cost of an online college is lower than that of a campus, the data show.",
+        ));
+        assert_eq!(roles(&cleaned)[0], Some("title"));
+    }
+
+    #[test]
+    fn a_removed_title_line_lets_the_headline_be_found_in_the_text() {
+        let mut document = Document::new(concat!(
+            "Data Blog: Small adventures with small language models\n",
+            "Data Blog\n",
+            "Thoughts on data and analytics, written every week for readers who work with numbers.\n",
+            "Small adventures with small language models\n",
+            "I have been talking to people about small language models for a while now, and they like them.",
+        ));
+        taken_for_chrome(&mut document, 0);
+        let notes = AssignRoles::new(&Settings::default()).run(&document);
+        assert_eq!(notes[3].role, Some(Role::Title));
+        assert!(notes[0].removal.is_some());
+    }
+
+    #[test]
     fn a_headline_taken_for_boilerplate_is_restored() {
         let mut document = Document::new(concat!(
             "Seals Return To The Estuary\n",
             "The seals have returned to the estuary after years away, the wardens said.",
         ));
-        document.notes[0].removal = Some(std::sync::Arc::new(Removal {
-            pass_name: "remove-site-chrome".into(),
-            reason: BOILERPLATE.into(),
-            detail: String::new(),
-            copy_of: None,
-        }));
+        taken_for_chrome(&mut document, 0);
         let notes = AssignRoles::new(&Settings::default()).run(&document);
         assert_eq!((notes[0].role, notes[0].removal.is_none()), (Some(Role::Title), true));
     }

@@ -45,6 +45,16 @@ const FULL_LENGTH_WORDS: usize = 12;
 /// ... and against it past this many.
 const OVERLONG_WORDS: usize = 15;
 
+/// Words the shorter side of a loose match with the `<title>` line needs ("Best Movers" is a menu entry).
+const LOOSE_PART_WORDS: usize = 4;
+/// Content words a `<title>` piece needs for a line to reword it ("NLN Digital preservation", a
+/// site's name of three, is reworded by "Digital preservation at the NLN", a menu entry).
+const REWORDED_WORDS: usize = 4;
+/// Of a `<title>` piece's content words, the share a line rewording it holds.
+const REWORDED_SHARE: f64 = 0.75;
+/// Of the longer side's words, the share the shorter side of a loose match covers.
+const LOOSE_SHARE: f64 = 0.5;
+
 /// The content words the text opens with: what its headline is about.
 pub type Opening<'d> = FxHashSet<&'d str>;
 
@@ -89,13 +99,63 @@ impl<'d, 'a> View<'d, 'a> {
         }
     }
 
+    /// Whether the `<title>` line names a line loosely: the line starts or ends a piece a
+    /// separator cuts off it ("Headline" under "Headline [2025]: Tips"), or starts with such a
+    /// piece and goes on ("Headline, Reviewed by a Student" under "Headline | Site"). The
+    /// shorter side needs [`LOOSE_PART_WORDS`] words and [`LOOSE_SHARE`] of the longer side's.
+    ///
+    /// The whole first line names nothing loosely: in the text cleaning gives, the first line is
+    /// the headline, and its section heads start or end with its words ("Understanding Headline").
+    pub fn loosely_named(&self, line: &str) -> bool {
+        let whole = self.features.first().map_or("", |feature| feature.key.as_str());
+        self.title_parts.iter().any(|part| {
+            if part == whole || line == whole {
+                return false;
+            }
+            let (short, long) = if line.len() < part.len() { (line, part.as_str()) } else { (part.as_str(), line) };
+            let starts = long.starts_with(short) && long.as_bytes().get(short.len()) == Some(&b' ');
+            // A line ending with the headline is a trail or a deck ("Home / News / Headline").
+            let ends = line.len() < part.len()
+                && long.ends_with(short)
+                && long.len() > short.len()
+                && long.as_bytes()[long.len() - short.len() - 1] == b' ';
+            let words = short.matches(' ').count() + 1;
+            let joined = starts || ends;
+            joined && words >= LOOSE_PART_WORDS && words as f64 >= LOOSE_SHARE * (long.matches(' ').count() + 1) as f64
+        })
+    }
+
+    /// Whether a line rewords a piece the `<title>` line's separator cuts off: it holds most of
+    /// the piece's content words, and they most of its own.
+    pub fn reworded(&self, line: &str) -> bool {
+        let whole = self.features.first().map_or("", |feature| feature.key.as_str());
+        self.title_parts.iter().any(|part| part != whole && part != line && self.rewords(line, part))
+    }
+
+    fn rewords<'s>(&self, line: &'s str, part: &'s str) -> bool {
+        let words = |text: &'s str| -> FxHashSet<&'s str> {
+            text.split(' ').filter(|token| !self.stopwords.contains(*token)).collect()
+        };
+        let (mine, theirs) = (words(line), words(part));
+        if theirs.len() < REWORDED_WORDS || mine.is_empty() {
+            return false;
+        }
+        let shared = mine.intersection(&theirs).count() as f64;
+        shared >= REWORDED_SHARE * theirs.len() as f64 && shared >= LOOSE_SHARE * mine.len() as f64
+    }
+
     fn kept(&self, index: usize) -> bool {
         self.document.kept(index)
     }
 
     /// Printed twice counts for a line; having been removed as chrome counts against it.
+    ///
+    /// A line printed twice beside another such line is an entry of a table of contents,
+    /// printed again over its section: that is no headline's evidence.
     pub fn presence(&self, index: usize) -> f64 {
-        (if self.copied.contains(&index) { 2.0 } else { 0.0 }) - (if self.kept(index) { 0.0 } else { 1.0 })
+        let copied = |line: usize| self.copied.contains(&line);
+        let contents = (index > 0 && copied(index - 1)) || copied(index + 1);
+        (if copied(index) && !contents { 2.0 } else { 0.0 }) - (if self.kept(index) { 0.0 } else { 1.0 })
     }
 
     /// A line that could be the headline: headline-shaped, not a date, a menu entry, a breadcrumb trail or an address.
@@ -297,6 +357,46 @@ mod tests {
         let trails = view.trail_ends(0, 3);
         assert!(trails.contains("seals return home"));
         assert_eq!(view.context(1, &trails), TRAIL + DATED);
+    }
+
+    #[test]
+    fn the_title_line_names_heads_and_extensions_of_its_pieces_loosely() {
+        let document = Document::new("Best High School Tutors in 2025 | Bold Org\nThe text.");
+        let view = View::new(&document);
+        assert!(view.loosely_named(&key("Best High School Tutors in 2025, Reviewed by a Student")));
+        assert!(view.loosely_named(&key("Best High School Tutors")));
+        assert!(!view.loosely_named(&key("Home / Best High School Tutors in 2025"))); // a trail ends with it
+        assert!(!view.loosely_named(&key("High School Tutors"))); // too short: a menu entry
+        assert!(!view.loosely_named(&key("Best High School Tutors in 2025 | Bold Org"))); // the line itself
+                                                                                          // Without a separator, the first line names nothing loosely (cleaned text starts with its headline).
+        let cleaned = Document::new("Best High School Tutors in 2025\nThe text.");
+        assert!(!View::new(&cleaned).loosely_named(&key("Best High School Tutors in 2025, Reviewed")));
+    }
+
+    #[test]
+    fn a_line_rewords_a_title_piece_of_four_content_words_or_more() {
+        let document = Document::new("Top 11 SEO Strategies for 2025 | NLN Digital Preservation\nThe text.");
+        let view = View::new(&document);
+        let reworded = |line: &str| view.reworded(&key(line));
+        assert!(reworded("11 SEO Strategies for 2025 to Boost Rankings"));
+        assert!(!reworded("Build Your SEO Strategy Today"));
+        assert!(!reworded("Digital Preservation at the NLN")); // the site's name: three content words
+    }
+
+    #[test]
+    fn an_entry_of_a_table_of_contents_printed_again_is_no_headline_evidence() {
+        let mut document = Document::new(concat!(
+            "Seals return home\nBy Jane Doe\nSeals in winter\nSeals in summer\nThe seals came back.\n",
+            "Seals in winter\nSeals in summer\nSeals return home",
+        ));
+        let mut edits = document.edit("collapse-repeated-blocks");
+        edits.remove_copy(5, crate::reasons::REPEATED_HEADING, "copy of heading block 2", 2);
+        edits.remove_copy(6, crate::reasons::REPEATED_HEADING, "copy of heading block 3", 3);
+        edits.remove_copy(7, crate::reasons::REPEATED_HEADING, "copy of heading block 0", 0);
+        document.notes = edits.finish();
+        let view = View::new(&document);
+        assert_eq!(view.presence(0), 2.0); // the headline, printed again
+        assert_eq!((view.presence(2), view.presence(3)), (0.0, 0.0)); // the contents, printed again over their sections
     }
 
     #[test]
