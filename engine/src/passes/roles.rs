@@ -17,7 +17,9 @@
 //! even when the chrome pass took it.
 //! The short label just above the title is its section; a line that is mostly
 //! a date is the dateline; bylines were found by the chrome pass. Other lines
-//! above the title (breadcrumbs, labels) are removed as `header-line`.
+//! above the title (breadcrumbs, labels) are removed as `header-line`, in a
+//! story that has prose below its zone (in one with none, such as a shop's
+//! grid of product names, every line is zone and those lines are its text).
 //!
 //! Needs: story numbers (`split-stories`) when a dump holds several stories;
 //! works on one story otherwise.
@@ -74,7 +76,8 @@ impl AssignRoles {
         // A headline-shaped first line with more lines before the text is the page's <title>
         // line; a first line directly above the text is the headline itself.
         let title = title(view, &candidates, body_start, first && body_start > 1);
-        label_zone(view, zone, title, edits);
+        // A story with no prose (a shop's grid, a list of links) is all zone: its lines above the title are its text.
+        label_zone(view, zone, title, zone_len < blocks.len(), edits);
         if let Some(title) = title {
             if document.kept(title) {
                 edits.set_role(title, Some(Role::Title), None);
@@ -127,7 +130,7 @@ fn is_prose(view: &View, index: usize) -> bool {
 }
 
 /// Dateline, section and header lines of a story's zone, around its title.
-fn label_zone(view: &View, zone: &[usize], title: Option<usize>, edits: &mut Edits) {
+fn label_zone(view: &View, zone: &[usize], title: Option<usize>, has_text: bool, edits: &mut Edits) {
     let mut dated = false;
     for (position, &index) in zone.iter().enumerate() {
         if view.document.role(index).is_some() || Some(index) == title {
@@ -141,7 +144,7 @@ fn label_zone(view: &View, zone: &[usize], title: Option<usize>, edits: &mut Edi
             // The zone is in order: the title is the line right under this one.
             if feature.words <= SECTION_WORDS && zone.get(position + 1) == Some(&title) {
                 edits.set_role(index, Some(Role::Section), None);
-            } else {
+            } else if has_text {
                 edits.remove(index, HEADER_LINE, "above the title");
             }
         }
@@ -292,6 +295,23 @@ mod tests {
             "The seals have returned to the estuary after years away, the wardens said.",
         ));
         assert_eq!(roles(&document), vec![Some("section"), Some("title"), Some("dateline"), None]);
+    }
+
+    #[test]
+    fn a_story_without_prose_keeps_the_lines_above_its_title() {
+        // A shop's grid: product names, no sentence; none of them is a header line.
+        let document = Document::new(concat!(
+            "Storefront\n",
+            "Shop Here\n",
+            "Check out my favorites!\n",
+            "Dr. Praeger's Frozen Gluten Free Pizza Stars - 9oz\n",
+            "Kidfresh Frozen Chicken Meatballs - 16.45oz\n",
+            "Kidfresh Frozen Fish Sticks - 8.45oz\n",
+            "Happy Baby Nutty Blends Organic Bananas & Almond Butter Baby Food Pouch - 4oz\n",
+            "Women's Ribbed Crewneck Cardigan - Wild Fable Light Yellow 1X\n",
+            "Women's High-Rise Piped 7/8 Leggings - JoyLab Brown XL",
+        ));
+        assert!(roles(&document).iter().all(|role| *role != Some("header-line")));
     }
 
     #[test]
