@@ -19,7 +19,8 @@
 //! a date is the dateline; bylines were found by the chrome pass. Other lines
 //! above the title (breadcrumbs, labels) are removed as `header-line`, in a
 //! story that has prose below its zone (in one with none, such as a shop's
-//! grid of product names, every line is zone and those lines are its text).
+//! grid of product names, every line is zone and those lines are its text,
+//! none of them a section).
 //!
 //! Needs: story numbers (`split-stories`) when a dump holds several stories;
 //! works on one story otherwise.
@@ -142,9 +143,12 @@ fn label_zone(view: &View, zone: &[usize], title: Option<usize>, has_text: bool,
             dated = true;
         } else if let Some(title) = title.filter(|&title| index < title) {
             // The zone is in order: the title is the line right under this one.
+            if !has_text {
+                continue;
+            }
             if feature.words <= SECTION_WORDS && zone.get(position + 1) == Some(&title) {
                 edits.set_role(index, Some(Role::Section), None);
-            } else if has_text {
+            } else {
                 edits.remove(index, HEADER_LINE, "above the title");
             }
         }
