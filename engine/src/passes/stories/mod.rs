@@ -9,6 +9,8 @@
 //!   rarity in the dump), required for any other split;
 //! * the similarity dips there below its level on either side (TextTiling's depth);
 //! * two blank lines or more before it, or removed chrome between it and the text before;
+//! * a run of the site's short lines (a menu, section labels) between it and the last sentence above,
+//!   and one more sign when the page printed them above its text too (its chrome again, for the next page);
 //! * the headline printed twice, or a caption, byline or dateline under it (both a byline and a date: one more).
 //!
 //! A milder topic change needs two of these signs (stories on related topics).
@@ -207,7 +209,9 @@ impl SplitStories {
         if similarity > self.max_similarity.max(self.relaxed_similarity) || signs::repeats_furniture(view, position) {
             return None;
         }
-        let mut score = signs::evidence(view, position) + signs::title_affinity(view, position, &before, &after);
+        let mut score = signs::evidence(view, position)
+            + signs::title_affinity(view, position, &before, &after)
+            + signs::menu_before(view, position, view.text_start);
         if similarity > self.max_similarity && score < MILD_CHANGE_SIGNS {
             return None;
         }

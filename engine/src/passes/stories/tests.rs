@@ -169,3 +169,52 @@ fn a_table_of_contents_starts_no_story() {
     let without = dump("\n\n\n\nHow the judges voted\nWhat the prize pays for\n\n");
     assert!(stories(&without).contains(&1), "a headline over its text still starts a story");
 }
+
+const MENU: &str = "Home\nNews\nSport\nCulture\n";
+
+/// The port story under the site's menu, then `between` and the choir story.
+fn menu_dump(between: &str) -> String {
+    let port: Vec<&str> = [PORT_TITLE].into_iter().chain(PORT).collect();
+    let choir: Vec<&str> = [CHOIR_TITLE].into_iter().chain(CHOIR).collect();
+    format!("{MENU}{}\n{between}{}", port.join("\n"), choir.join("\n"))
+}
+
+#[test]
+fn the_sites_menu_printed_again_between_two_stories_is_a_sign() {
+    let raw = menu_dump("");
+    let document = Document::new(&raw);
+    let view = View::new(&document, document.live(), 250);
+    let headline = 4 + 5; // the choir's headline, under the menu and the port story
+    assert_eq!(signs::menu_before(&view, headline, view.text_start), 0, "no menu between the stories");
+    let raw = menu_dump(MENU);
+    let document = Document::new(&raw);
+    let view = View::new(&document, document.live(), 250);
+    assert_eq!(signs::menu_before(&view, headline + 4, view.text_start), 2, "the page's own menu again");
+    let other_menu = "Weather\nTravel\nPuzzles\n";
+    let raw = menu_dump(other_menu);
+    let document = Document::new(&raw);
+    let view = View::new(&document, document.live(), 250);
+    assert_eq!(signs::menu_before(&view, headline + 3, view.text_start), 1, "short lines the page did not print above");
+    // Signs beyond a sharp change of topic needed: the menu's two give them.
+    let demanding = SplitStories { min_evidence: 2, ..fixture_pass() };
+    let found = stories_with(&demanding, &Document::new(&menu_dump(MENU)));
+    assert_eq!(found, [vec![0; 13], vec![1; 5]].concat(), "the menu stays with the story before");
+    assert_eq!(stories_with(&demanding, &Document::new(&menu_dump(""))), vec![0; 14]);
+}
+
+#[test]
+fn a_list_the_text_leads_in_is_no_menu() {
+    let raw = menu_dump(MENU).replacen(PORT[3], "The port authority listed the berths it will open first:", 1);
+    let document = Document::new(&raw);
+    let view = View::new(&document, document.live(), 250);
+    assert_eq!(signs::menu_before(&view, 13, view.text_start), 0);
+    let raw = menu_dump("Berth one\nBerth two\nBerth three\n");
+    let document = Document::new(&raw);
+    let view = View::new(&document, document.live(), 250);
+    let without_stop =
+        raw.replacen(PORT[3], "The port authority said it expected to clear the backlog by next week", 1);
+    let unfinished = Document::new(&without_stop);
+    let unfinished_view = View::new(&unfinished, unfinished.live(), 250);
+    assert_eq!(signs::menu_before(&view, 12, view.text_start), 1);
+    assert_eq!(signs::menu_before(&unfinished_view, 12, unfinished_view.text_start), 0, "a row of a table above");
+}
