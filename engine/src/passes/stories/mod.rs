@@ -13,7 +13,8 @@
 //!   and one more sign when the page printed them above its text too (its chrome again, for the next page);
 //! * the headline printed twice, or a caption, byline or dateline under it (both a byline and a date: one more).
 //!
-//! A milder topic change needs two of these signs (stories on related topics).
+//! A milder topic change needs two of these signs and a headline of five words or more
+//! (stories on related topics; a short label heads an item of a list or the page's tail).
 //! A numbered item, a line ending in a colon, the headline of a closing section
 //! ("Conclusion"), the first line of a table of contents (a run of headings whose first is printed again below), or a
 //! headline whose label lines repeat those above it (items of one list)
@@ -45,6 +46,9 @@ use crate::settings::Settings;
 
 /// Signs a headline needs, with a milder topic change (above `max_similarity`), to start a story.
 const MILD_CHANGE_SIGNS: usize = 2;
+/// Words a headline needs to start a story on a milder topic change: a story's headline is a phrase,
+/// while a short label ("Google Maps", "$35 from Amazon", "Keep in touch") heads an item or a page's tail.
+const MILD_CHANGE_HEADLINE_WORDS: usize = 5;
 
 /// Number the stories of a dump; a page break always starts a new one.
 #[derive(Clone, Debug)]
@@ -212,7 +216,8 @@ impl SplitStories {
         let mut score = signs::evidence(view, position)
             + signs::title_affinity(view, position, &before, &after)
             + signs::menu_before(view, position, view.text_start);
-        if similarity > self.max_similarity && score < MILD_CHANGE_SIGNS {
+        let mild = similarity > self.max_similarity;
+        if mild && (score < MILD_CHANGE_SIGNS || view.feature(position).words < MILD_CHANGE_HEADLINE_WORDS) {
             return None;
         }
         if similarity <= self.sharp_similarity {

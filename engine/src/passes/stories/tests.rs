@@ -218,3 +218,19 @@ fn a_list_the_text_leads_in_is_no_menu() {
     assert_eq!(signs::menu_before(&view, 12, view.text_start), 1);
     assert_eq!(signs::menu_before(&unfinished_view, 12, unfinished_view.text_start), 0, "a row of a table above");
 }
+
+#[test]
+fn a_milder_change_of_topic_needs_a_headline_that_is_a_phrase() {
+    // every change counts as mild here, so the headline's two signs (blank lines, its words below) must carry it
+    let mild = SplitStories {
+        max_similarity: -1.0,
+        relaxed_similarity: 1.0,
+        short_story_words: 0,
+        unsure_story_words: 60,
+        ..fixture_pass()
+    };
+    let raw = dump("\n\n\n\n");
+    assert_eq!(stories_with(&mild, &Document::new(&raw)), [vec![0; 5], vec![1; 5]].concat());
+    let labelled = raw.replace(CHOIR_TITLE, "Choir festival");
+    assert_eq!(stories_with(&mild, &Document::new(&labelled)), vec![0; 10], "a short label heads an item");
+}
