@@ -17,8 +17,9 @@
 //! (stories on related topics; a short label heads an item of a list or the page's tail).
 //! A numbered item, a line ending in a colon, the headline of a closing section
 //! ("Conclusion"), the first line of a table of contents (a run of headings whose first is printed again below), or a
-//! headline whose label lines repeat those above it (items of one list)
-//! starts no story.
+//! headline whose label lines repeat those above it (items of one list), or
+//! whose text takes up the text before one of the last stories (a page's own
+//! tail, below the stories printed inside it) starts no story.
 //!
 //! Every story keeps some prose; of two headlines closer than that, the one with
 //! more evidence wins, so a footer or a short list at a story's end does not
@@ -49,6 +50,12 @@ const MILD_CHANGE_SIGNS: usize = 2;
 /// Words a headline needs to start a story on a milder topic change: a story's headline is a phrase,
 /// while a short label ("Google Maps", "$35 from Amazon", "Keep in touch") heads an item or a page's tail.
 const MILD_CHANGE_HEADLINE_WORDS: usize = 5;
+
+/// How many times closer to the text before the current story than to the text right above it
+/// the text after a headline must be to take that earlier text up again.
+const RESUMED_SIMILARITY: f64 = 2.0;
+/// Stories back whose text a headline's text may take up: a page holds its own story and two or three others.
+const RESUMED_STORIES: usize = 3;
 
 /// Number the stories of a dump; a page break always starts a new one.
 #[derive(Clone, Debug)]
@@ -146,9 +153,13 @@ impl SplitStories {
         let mut bounds = vec![0];
         bounds.extend(&breaks);
         bounds.push(count);
-        let mut starts = breaks;
+        let mut starts = Vec::new();
         for pair in bounds.windows(2) {
-            starts.extend(self.headline_starts(view, &prose, pair[0], pair[1]));
+            if pair[0] > 0 {
+                starts.push(pair[0]);
+            }
+            let found = self.headline_starts(view, &prose, (pair[0], pair[1]), &starts);
+            starts.extend(found);
         }
         starts.sort_unstable();
         starts.dedup();
@@ -162,7 +173,15 @@ impl SplitStories {
     /// `min_story_words`, only the one with more evidence starts a story.
     /// A numbered list item or a line leading into a colon starts none, and a
     /// story shorter than `short_story_words` needs strong signs.
-    fn headline_starts(&self, view: &View, prose: &[usize], low: usize, high: usize) -> Vec<usize> {
+    /// A headline whose text takes up one of the last stories before it (`earlier`: the starts before `low`,
+    /// then the chosen ones) starts none.
+    fn headline_starts(
+        &self,
+        view: &View,
+        prose: &[usize],
+        (low, high): (usize, usize),
+        earlier: &[usize],
+    ) -> Vec<usize> {
         let mut chosen: Vec<Headline> = Vec::new();
         for position in low + 1..high {
             if !self.candidate(view, prose, (low, high), position) {
@@ -181,6 +200,11 @@ impl SplitStories {
                     chosen.pop();
                 }
             }
+            let stories = earlier.iter().copied().chain(chosen.iter().map(|headline| headline.position));
+            let recent = stories.rev().take(RESUMED_STORIES);
+            if recent.into_iter().any(|story| self.resumes(view, story, position, strength.similarity)) {
+                continue;
+            }
             let previous = chosen.last().map_or(low, |headline| headline.position);
             let shortest = (prose[position] - prose[previous]).min(prose[high] - prose[position]);
             if shortest >= self.unsure_story_words || self.sure(strength.score) {
@@ -189,6 +213,17 @@ impl SplitStories {
         }
         let chosen = self.without_short_stories(view, chosen, prose, (low, high));
         chosen.iter().map(|headline| signs::zone_start(view, headline.position)).collect()
+    }
+
+    /// The text after `position` takes up the text that ends where the story at `story` starts, rather than starting anew.
+    ///
+    /// A page's own tail (its footnotes, tags, related links) stands after
+    /// the stories an endless page printed inside it and speaks of the page's
+    /// story; a new story is unlike every story before it.
+    fn resumes(&self, view: &View, story: usize, position: usize, similarity: f64) -> bool {
+        let earlier = view.before(signs::zone_start(view, story));
+        let resumed = view.cosine(&earlier, &view.after(position));
+        resumed > self.max_similarity && resumed >= RESUMED_SIMILARITY * similarity
     }
 
     /// A kept headline with a story's worth of prose on either side, that no sign rules out.

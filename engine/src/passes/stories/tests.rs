@@ -234,3 +234,25 @@ fn a_milder_change_of_topic_needs_a_headline_that_is_a_phrase() {
     let labelled = raw.replace(CHOIR_TITLE, "Choir festival");
     assert_eq!(stories_with(&mild, &Document::new(&labelled)), vec![0; 10], "a short label heads an item");
 }
+
+/// The port story's page again below the choir story: its later coverage, in the port's words.
+const PORT_TAIL: [&str; 5] = [
+    "More from the harbour desk",
+    "Dock workers at the northern port returned to the container ships on Friday morning, union organisers said.",
+    "The port authority thanked the dock workers and the union for ending the strike before the supermarket chains ran short of imported fruit.",
+    "Ships waiting offshore began to berth at the northern port, and the backlog of containers should clear by the end of next week.",
+    "Union leaders said the pay offer would be put to the dock workers in a formal vote at the port gates.",
+];
+
+#[test]
+fn a_pages_tail_that_takes_up_an_earlier_story_starts_none() {
+    // stories of some 100 words each: none is joined to a neighbour for its length, and a window sees one
+    let pass = SplitStories { short_story_words: 0, unsure_story_words: 60, window_words: 40, ..fixture_pass() };
+    let stories = |raw: &str| stories_with(&pass, &Document::new(raw));
+    let tail = PORT_TAIL.join("\n\n");
+    let found = stories(&(dump("\n\n\n\n") + "\n\n\n\n" + &tail));
+    assert_eq!(found, [vec![0; 5], vec![1; 10]].concat(), "the tail stays with the story above it");
+    // after a page break, the text before the break is an earlier story too
+    let found = stories(&(dump("\n\x0c\n") + "\n\n\n\n" + &tail));
+    assert_eq!(found, [vec![0; 5], vec![1; 10]].concat());
+}
