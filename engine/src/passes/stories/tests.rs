@@ -256,3 +256,18 @@ fn a_pages_tail_that_takes_up_an_earlier_story_starts_none() {
     let found = stories(&(dump("\n\x0c\n") + "\n\n\n\n" + &tail));
     assert_eq!(found, [vec![0; 5], vec![1; 10]].concat());
 }
+
+#[test]
+fn a_story_whose_headline_the_chrome_pass_removed_starts_at_that_headline() {
+    let pass = SplitStories { short_story_words: 0, unsure_story_words: 60, ..fixture_pass() };
+    let removed_headline = |raw: &str| {
+        let (blocks, notes) = annotated(raw, |edits| edits.remove(5, reasons::BOILERPLATE, "outside the main text"));
+        stories_with(&pass, &Document::with_blocks(raw, blocks, notes))
+    };
+    let raw = dump("\n\n");
+    assert_eq!(removed_headline(&raw), [vec![0; 5], vec![1; 5]].concat(), "the removed headline opens the story");
+    let labelled = raw.replace(CHOIR_TITLE, "Choir news");
+    assert_eq!(removed_headline(&labelled), vec![0; 10], "a removed label is no headline");
+    let teaser = raw.replace(CHOIR_TITLE, "Harbour cranes return to the northern port");
+    assert_eq!(removed_headline(&teaser), vec![0; 10], "a removed line whose words the text below does not take up");
+}

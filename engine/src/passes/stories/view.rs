@@ -22,6 +22,8 @@ pub(super) struct View<'d, 'a> {
     pub kept: Vec<usize>,
     /// The content words of each kept block, as ids into the dump's vocabulary.
     pub content: Vec<Vec<u32>>,
+    /// The content words of each removed block, by block index (none for a kept block).
+    pub removed_content: Vec<Vec<u32>>,
     /// Each vocabulary word's rarity in the dump.
     pub weights: Vec<f64>,
     /// The block where the page's text starts: its first kept line of prose.
@@ -44,7 +46,10 @@ pub(super) struct View<'d, 'a> {
 
 impl<'d, 'a> View<'d, 'a> {
     pub fn new(document: &'d Document<'a>, kept: Vec<usize>, window_words: usize) -> Self {
-        let (content, vocabulary) = content_words(document, &kept);
+        // removed blocks' words too, so that a removed headline's words can be looked for in the text
+        let every: Vec<usize> = (0..document.len()).collect();
+        let (mut removed_content, vocabulary) = content_words(document, &every);
+        let content: Vec<Vec<u32>> = kept.iter().map(|&index| std::mem::take(&mut removed_content[index])).collect();
         let weights = weights(&content, vocabulary);
         let count = kept.len();
         let text_start = kept
@@ -60,6 +65,7 @@ impl<'d, 'a> View<'d, 'a> {
             document,
             kept,
             content,
+            removed_content,
             weights,
             text_start,
             copied: copied_headings(document),
