@@ -9,13 +9,20 @@
 //!   rarity in the dump), required for any other split;
 //! * the similarity dips there below its level on either side (TextTiling's depth);
 //! * two blank lines or more before it, or removed chrome between it and the text before;
+//! * a run of the site's short lines (a menu, section labels) between it and the last sentence above,
+//!   and one more sign when the page printed them above its text too (its chrome again, for the next page);
 //! * the headline printed twice, or a caption, byline or dateline under it (both a byline and a date: one more).
 //!
-//! A milder topic change needs two of these signs (stories on related topics).
+//! A paragraph right under a headline the chrome pass removed (its words those of
+//! the text below) can start a story too, at that headline.
+//!
+//! A milder topic change needs two of these signs and a headline of five words or more
+//! (stories on related topics; a short label heads an item of a list or the page's tail).
 //! A numbered item, a line ending in a colon, the headline of a closing section
 //! ("Conclusion"), the first line of a table of contents (a run of headings whose first is printed again below), or a
-//! headline whose label lines repeat those above it (items of one list)
-//! starts no story.
+//! headline whose label lines repeat those above it (items of one list), or
+//! whose text takes up the text before one of the last stories (a page's own
+//! tail, below the stories printed inside it) starts no story.
 //!
 //! Every story keeps some prose; of two headlines closer than that, the one with
 //! more evidence wins, so a footer or a short list at a story's end does not
@@ -43,6 +50,18 @@ use crate::settings::Settings;
 
 /// Signs a headline needs, with a milder topic change (above `max_similarity`), to start a story.
 const MILD_CHANGE_SIGNS: usize = 2;
+/// Words a headline needs to start a story on a milder topic change: a story's headline is a phrase,
+/// while a short label ("Google Maps", "$35 from Amazon", "Keep in touch") heads an item or a page's tail.
+const MILD_CHANGE_HEADLINE_WORDS: usize = 5;
+
+/// Signs a headline the chrome pass removed gives, its words being those of the text under it.
+const REMOVED_HEADLINE_SIGNS: usize = 1;
+
+/// How many times closer to the text before the current story than to the text right above it
+/// the text after a headline must be to take that earlier text up again.
+const RESUMED_SIMILARITY: f64 = 2.0;
+/// Stories back whose text a headline's text may take up: a page holds its own story and two or three others.
+const RESUMED_STORIES: usize = 3;
 
 /// Number the stories of a dump; a page break always starts a new one.
 #[derive(Clone, Debug)]
@@ -99,6 +118,8 @@ impl Strength {
 struct Headline {
     position: usize,
     strength: Strength,
+    /// The block of the headline the chrome pass removed above the paragraph at `position`, where the story starts.
+    removed: Option<usize>,
 }
 
 impl SplitStories {
@@ -128,8 +149,9 @@ impl SplitStories {
         score > self.min_evidence + 1
     }
 
-    /// Positions (among the kept blocks) where stories start: page breaks, then headlines between them.
-    fn story_starts(&self, view: &View) -> Vec<usize> {
+    /// Where stories start: page breaks, then headlines between them, each as its position among the kept
+    /// blocks and the block the story starts at.
+    fn story_starts(&self, view: &View) -> Vec<(usize, usize)> {
         let count = view.count();
         let breaks: Vec<usize> = (1..count).filter(|&position| view.breaks_before(position)).collect();
         let mut prose = vec![0; count + 1]; // words of prose before each position
@@ -140,12 +162,16 @@ impl SplitStories {
         let mut bounds = vec![0];
         bounds.extend(&breaks);
         bounds.push(count);
-        let mut starts = breaks;
+        let mut starts = Vec::new();
         for pair in bounds.windows(2) {
-            starts.extend(self.headline_starts(view, &prose, pair[0], pair[1]));
+            if pair[0] > 0 {
+                starts.push((pair[0], view.kept[pair[0]]));
+            }
+            let found = self.headline_starts(view, &prose, (pair[0], pair[1]), &starts);
+            starts.extend(found);
         }
         starts.sort_unstable();
-        starts.dedup();
+        starts.dedup_by_key(|start| start.0);
         starts
     }
 
@@ -156,13 +182,26 @@ impl SplitStories {
     /// `min_story_words`, only the one with more evidence starts a story.
     /// A numbered list item or a line leading into a colon starts none, and a
     /// story shorter than `short_story_words` needs strong signs.
-    fn headline_starts(&self, view: &View, prose: &[usize], low: usize, high: usize) -> Vec<usize> {
+    /// A headline whose text takes up one of the last stories before it (`earlier`: the starts before `low`,
+    /// then the chosen ones) starts none.
+    fn headline_starts(
+        &self,
+        view: &View,
+        prose: &[usize],
+        (low, high): (usize, usize),
+        earlier: &[(usize, usize)],
+    ) -> Vec<(usize, usize)> {
         let mut chosen: Vec<Headline> = Vec::new();
         for position in low + 1..high {
-            if !self.candidate(view, prose, (low, high), position) {
-                continue;
-            }
-            let Some(strength) = self.strength(view, position) else {
+            let found = if view.feature(position).heading_like() {
+                if !self.candidate(view, prose, (low, high), position) {
+                    continue;
+                }
+                self.strength(view, position).map(|strength| (strength, None))
+            } else {
+                self.under_removed_headline(view, prose, (low, high), position)
+            };
+            let Some((strength, removed)) = found else {
                 continue;
             };
             if let Some(last) = chosen.last() {
@@ -175,14 +214,87 @@ impl SplitStories {
                     chosen.pop();
                 }
             }
+            let stories = earlier.iter().map(|start| start.0).chain(chosen.iter().map(|headline| headline.position));
+            let recent = stories.rev().take(RESUMED_STORIES);
+            if recent.into_iter().any(|story| self.resumes(view, story, position, strength.similarity)) {
+                continue;
+            }
             let previous = chosen.last().map_or(low, |headline| headline.position);
             let shortest = (prose[position] - prose[previous]).min(prose[high] - prose[position]);
             if shortest >= self.unsure_story_words || self.sure(strength.score) {
-                chosen.push(Headline { position, strength });
+                chosen.push(Headline { position, strength, removed });
             }
         }
         let chosen = self.without_short_stories(view, chosen, prose, (low, high));
-        chosen.iter().map(|headline| signs::zone_start(view, headline.position)).collect()
+        chosen
+            .iter()
+            .map(|headline| match headline.removed {
+                Some(block) => (headline.position, block),
+                None => {
+                    let zone = signs::zone_start(view, headline.position);
+                    (zone, view.kept[zone])
+                }
+            })
+            .collect()
+    }
+
+    /// The evidence that a new story starts at this paragraph, under a headline the chrome pass removed, and
+    /// that headline's block; or None.
+    ///
+    /// An endless page's next story can come with its headline, byline and
+    /// date taken for chrome; its headline's words are those of the text
+    /// below it, which changes topic there. Beyond that, the signs of a kept
+    /// headline count.
+    fn under_removed_headline(
+        &self,
+        view: &View,
+        prose: &[usize],
+        (low, high): (usize, usize),
+        position: usize,
+    ) -> Option<(Strength, Option<usize>)> {
+        if view.role(position).is_some()
+            || (prose[position] - prose[low]).min(prose[high] - prose[position]) < self.min_story_words
+            || !signs::may_follow_removed_headline(view, position)
+        {
+            return None;
+        }
+        let after = view.after(position - 1); // the text from this paragraph on
+        if after.total() < self.min_story_words / 2 {
+            return None;
+        }
+        let before = view.before(position);
+        let removed = signs::removed_headline(view, position, &before, &after)?;
+        let similarity = view.cosine(&before, &after);
+        if similarity > self.max_similarity {
+            return None;
+        }
+        let score = REMOVED_HEADLINE_SIGNS
+            + signs::evidence(view, position)
+            + signs::menu_before(view, position, view.text_start)
+            + self.change_signs(similarity);
+        (score > self.min_evidence).then_some((Strength { score, similarity }, Some(removed)))
+    }
+
+    /// Signs the topic change itself gives: two when sharp, one when clear.
+    fn change_signs(&self, similarity: f64) -> usize {
+        if similarity <= self.sharp_similarity {
+            2
+        } else if similarity <= (self.max_similarity + self.sharp_similarity) / 2.0 {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// The text after `position` takes up the text that ends where the story at `story` starts, rather than starting anew.
+    ///
+    /// A page's own tail (its footnotes, tags, related links) stands after
+    /// the stories an endless page printed inside it and speaks of the page's
+    /// story; a new story is unlike every story before it.
+    fn resumes(&self, view: &View, story: usize, position: usize, similarity: f64) -> bool {
+        let earlier = view.before(signs::zone_start(view, story));
+        let resumed = view.cosine(&earlier, &view.after(position));
+        resumed > self.max_similarity && resumed >= RESUMED_SIMILARITY * similarity
     }
 
     /// A kept headline with a story's worth of prose on either side, that no sign rules out.
@@ -207,15 +319,14 @@ impl SplitStories {
         if similarity > self.max_similarity.max(self.relaxed_similarity) || signs::repeats_furniture(view, position) {
             return None;
         }
-        let mut score = signs::evidence(view, position) + signs::title_affinity(view, position, &before, &after);
-        if similarity > self.max_similarity && score < MILD_CHANGE_SIGNS {
+        let mut score = signs::evidence(view, position)
+            + signs::title_affinity(view, position, &before, &after)
+            + signs::menu_before(view, position, view.text_start);
+        let mild = similarity > self.max_similarity;
+        if mild && (score < MILD_CHANGE_SIGNS || view.feature(position).words < MILD_CHANGE_HEADLINE_WORDS) {
             return None;
         }
-        if similarity <= self.sharp_similarity {
-            score += 2;
-        } else if similarity <= (self.max_similarity + self.sharp_similarity) / 2.0 {
-            score += 1;
-        }
+        score += self.change_signs(similarity);
         if score == self.min_evidence && self.depth(view, position, similarity) >= self.min_depth {
             score += 1;
         }
@@ -260,7 +371,7 @@ impl Pass for SplitStories {
         if starts.is_empty() {
             return document.notes.clone();
         }
-        let first_blocks: Vec<usize> = starts.iter().map(|&position| view.kept[position]).collect();
+        let first_blocks: Vec<usize> = starts.iter().map(|&(_, block)| block).collect();
         number(document, &first_blocks)
     }
 }

@@ -43,6 +43,18 @@ const CLOSING_LINES: usize = 3;
 const CONTENTS_ENTRIES: usize = 2;
 /// How much larger the share of a headline's words below it than above must be.
 const TITLE_AFFINITY: f64 = 0.5;
+/// Lines looked at above a headline's zone for the site's menu, back to the text before it.
+const MENU_REACH: usize = 12;
+/// A menu entry or a section label has at most this many words; a longer line is text.
+pub(super) const MENU_WORDS: usize = 6;
+/// Short lines between the text and a headline that make a menu between two pages, not a caption or a price.
+const MENU_LINES: usize = 3;
+/// Lines of that menu the page printed above its text too: the site's chrome printed again for the next page.
+const REPEATED_MENU_LINES: usize = 2;
+/// Removed lines looked at above a paragraph for a headline the chrome pass removed with its byline and date.
+const REMOVED_HEADLINE_REACH: usize = 8;
+/// Words that headline needs: a story's headline is a phrase, a menu entry or a label is shorter.
+const REMOVED_HEADLINE_WORDS: usize = 5;
 /// Removed chrome: what a site frames its stories with.
 const BOILERPLATE_REASONS: [&str; 5] =
     [reasons::BOILERPLATE, reasons::RELATED, reasons::WIDGET, reasons::UI_PHRASE, reasons::AUTHOR_BIO];
@@ -88,6 +100,39 @@ pub(super) fn evidence(view: &View, position: usize) -> usize {
         evidence += 1; // a byline and a date: the furniture of a story's headline, not of a subheading
     }
     evidence
+}
+
+/// Signs that a run of the site's short lines (menu entries, section labels, kept or removed) stands between
+/// the text before and this headline: one for the run, one more when the page printed its lines above its text.
+///
+/// A story's subheading follows its paragraph, at most under a caption or a
+/// product's name and price; an endless page prints its menu again between two
+/// stories.
+pub(super) fn menu_before(view: &View, position: usize, text_start: usize) -> usize {
+    let document = view.document;
+    let (mut short, mut repeated) = (0, 0);
+    let mut index = view.kept[zone_start(view, position)];
+    for _ in 0..MENU_REACH {
+        if index == 0 {
+            return 0;
+        }
+        index -= 1;
+        let feature = document.features(index);
+        if is_item_or_lead_in(document.text(index)) {
+            return 0; // the text's own list, led in by a colon or numbered
+        }
+        if feature.words <= MENU_WORDS {
+            short += usize::from(feature.words > 0);
+            repeated += usize::from(view.first_printed(&feature.key).is_some_and(|first| first < text_start));
+        } else if document.kept(index) {
+            // a sentence ends the text above; a kept line with no full stop is a table's row or a list's entry
+            if !feature.terminal || short < MENU_LINES {
+                return 0;
+            }
+            return 1 + usize::from(repeated >= REPEATED_MENU_LINES);
+        }
+    }
+    0 // no text within reach above: a list, not a menu after a story
 }
 
 /// How many words Python's `str.split()` finds: runs between white space, the
@@ -187,12 +232,42 @@ fn date_line(view: &View, index: usize) -> bool {
 
 /// 1 when the headline's words are the text's below it and not the text's above it.
 pub(super) fn title_affinity(view: &View, position: usize, before: &Window, after: &Window) -> usize {
-    let heading = &view.content[position];
+    usize::from(words_below(view, &view.content[position], before, after))
+}
+
+/// A headline's words are the text's below it and not the text's above it.
+fn words_below(view: &View, heading: &[u32], before: &Window, after: &Window) -> bool {
     if heading.is_empty() {
-        return 0;
+        return false;
     }
     let share = |window: &Window| view.held(window, heading) as f64 / heading.len() as f64;
-    usize::from(share(after) - share(before) >= TITLE_AFFINITY)
+    share(after) - share(before) >= TITLE_AFFINITY
+}
+
+/// The block of a headline the chrome pass removed right above the paragraph at `position`, whose words are
+/// the text's below it and not above it: a page's next story, its headline and furniture taken for chrome.
+///
+/// `after` is the text from the paragraph on. A short removed label, a
+/// removed teaser whose words the text does not take up, or a headline kept
+/// (it is a candidate of its own) is none.
+pub(super) fn removed_headline(view: &View, position: usize, before: &Window, after: &Window) -> Option<usize> {
+    let (previous, here) = (view.kept[position - 1], view.kept[position]);
+    (previous + 1..here).rev().take(REMOVED_HEADLINE_REACH).find(|&index| {
+        let feature = view.document.features(index);
+        feature.heading_like()
+            && feature.words >= REMOVED_HEADLINE_WORDS
+            && !is_item_or_lead_in(view.document.text(index))
+            && words_below(view, &view.removed_content[index], before, after)
+    })
+}
+
+/// Whether removed lines right above the paragraph at `position` hold a headline-shaped line: cheap, before any window.
+pub(super) fn may_follow_removed_headline(view: &View, position: usize) -> bool {
+    let (previous, here) = (view.kept[position - 1], view.kept[position]);
+    (previous + 1..here).rev().take(REMOVED_HEADLINE_REACH).any(|index| {
+        let feature = view.document.features(index);
+        feature.heading_like() && feature.words >= REMOVED_HEADLINE_WORDS
+    })
 }
 
 /// Move a story start up over the caption and label lines kept just above its headline.

@@ -169,3 +169,105 @@ fn a_table_of_contents_starts_no_story() {
     let without = dump("\n\n\n\nHow the judges voted\nWhat the prize pays for\n\n");
     assert!(stories(&without).contains(&1), "a headline over its text still starts a story");
 }
+
+const MENU: &str = "Home\nNews\nSport\nCulture\n";
+
+/// The port story under the site's menu, then `between` and the choir story.
+fn menu_dump(between: &str) -> String {
+    let port: Vec<&str> = [PORT_TITLE].into_iter().chain(PORT).collect();
+    let choir: Vec<&str> = [CHOIR_TITLE].into_iter().chain(CHOIR).collect();
+    format!("{MENU}{}\n{between}{}", port.join("\n"), choir.join("\n"))
+}
+
+#[test]
+fn the_sites_menu_printed_again_between_two_stories_is_a_sign() {
+    let raw = menu_dump("");
+    let document = Document::new(&raw);
+    let view = View::new(&document, document.live(), 250);
+    let headline = 4 + 5; // the choir's headline, under the menu and the port story
+    assert_eq!(signs::menu_before(&view, headline, view.text_start), 0, "no menu between the stories");
+    let raw = menu_dump(MENU);
+    let document = Document::new(&raw);
+    let view = View::new(&document, document.live(), 250);
+    assert_eq!(signs::menu_before(&view, headline + 4, view.text_start), 2, "the page's own menu again");
+    let other_menu = "Weather\nTravel\nPuzzles\n";
+    let raw = menu_dump(other_menu);
+    let document = Document::new(&raw);
+    let view = View::new(&document, document.live(), 250);
+    assert_eq!(signs::menu_before(&view, headline + 3, view.text_start), 1, "short lines the page did not print above");
+    // Signs beyond a sharp change of topic needed: the menu's two give them.
+    let demanding = SplitStories { min_evidence: 2, ..fixture_pass() };
+    let found = stories_with(&demanding, &Document::new(&menu_dump(MENU)));
+    assert_eq!(found, [vec![0; 13], vec![1; 5]].concat(), "the menu stays with the story before");
+    assert_eq!(stories_with(&demanding, &Document::new(&menu_dump(""))), vec![0; 14]);
+}
+
+#[test]
+fn a_list_the_text_leads_in_is_no_menu() {
+    let raw = menu_dump(MENU).replacen(PORT[3], "The port authority listed the berths it will open first:", 1);
+    let document = Document::new(&raw);
+    let view = View::new(&document, document.live(), 250);
+    assert_eq!(signs::menu_before(&view, 13, view.text_start), 0);
+    let raw = menu_dump("Berth one\nBerth two\nBerth three\n");
+    let document = Document::new(&raw);
+    let view = View::new(&document, document.live(), 250);
+    let without_stop =
+        raw.replacen(PORT[3], "The port authority said it expected to clear the backlog by next week", 1);
+    let unfinished = Document::new(&without_stop);
+    let unfinished_view = View::new(&unfinished, unfinished.live(), 250);
+    assert_eq!(signs::menu_before(&view, 12, view.text_start), 1);
+    assert_eq!(signs::menu_before(&unfinished_view, 12, unfinished_view.text_start), 0, "a row of a table above");
+}
+
+#[test]
+fn a_milder_change_of_topic_needs_a_headline_that_is_a_phrase() {
+    // every change counts as mild here, so the headline's two signs (blank lines, its words below) must carry it
+    let mild = SplitStories {
+        max_similarity: -1.0,
+        relaxed_similarity: 1.0,
+        short_story_words: 0,
+        unsure_story_words: 60,
+        ..fixture_pass()
+    };
+    let raw = dump("\n\n\n\n");
+    assert_eq!(stories_with(&mild, &Document::new(&raw)), [vec![0; 5], vec![1; 5]].concat());
+    let labelled = raw.replace(CHOIR_TITLE, "Choir festival");
+    assert_eq!(stories_with(&mild, &Document::new(&labelled)), vec![0; 10], "a short label heads an item");
+}
+
+/// The port story's page again below the choir story: its later coverage, in the port's words.
+const PORT_TAIL: [&str; 5] = [
+    "More from the harbour desk",
+    "Dock workers at the northern port returned to the container ships on Friday morning, union organisers said.",
+    "The port authority thanked the dock workers and the union for ending the strike before the supermarket chains ran short of imported fruit.",
+    "Ships waiting offshore began to berth at the northern port, and the backlog of containers should clear by the end of next week.",
+    "Union leaders said the pay offer would be put to the dock workers in a formal vote at the port gates.",
+];
+
+#[test]
+fn a_pages_tail_that_takes_up_an_earlier_story_starts_none() {
+    // stories of some 100 words each: none is joined to a neighbour for its length, and a window sees one
+    let pass = SplitStories { short_story_words: 0, unsure_story_words: 60, window_words: 40, ..fixture_pass() };
+    let stories = |raw: &str| stories_with(&pass, &Document::new(raw));
+    let tail = PORT_TAIL.join("\n\n");
+    let found = stories(&(dump("\n\n\n\n") + "\n\n\n\n" + &tail));
+    assert_eq!(found, [vec![0; 5], vec![1; 10]].concat(), "the tail stays with the story above it");
+    // after a page break, the text before the break is an earlier story too
+    let found = stories(&(dump("\n\x0c\n") + "\n\n\n\n" + &tail));
+    assert_eq!(found, [vec![0; 5], vec![1; 10]].concat());
+}
+
+#[test]
+fn a_story_whose_headline_the_chrome_pass_removed_starts_at_that_headline() {
+    let pass = SplitStories { short_story_words: 0, unsure_story_words: 60, ..fixture_pass() };
+    let removed_headline = |raw: &str| {
+        let (blocks, notes) = annotated(raw, |edits| edits.remove(5, reasons::BOILERPLATE, "outside the main text"));
+        stories_with(&pass, &Document::with_blocks(raw, blocks, notes))
+    };
+    let raw = dump("\n\n");
+    assert_eq!(removed_headline(&raw), [vec![0; 5], vec![1; 5]].concat(), "the removed headline opens the story");
+    let labelled = raw.replace(CHOIR_TITLE, "Choir news");
+    assert_eq!(removed_headline(&labelled), vec![0; 10], "a removed label is no headline");
+    let teaser = raw.replace(CHOIR_TITLE, "Harbour cranes return to the northern port");
+    assert_eq!(removed_headline(&teaser), vec![0; 10], "a removed line whose words the text below does not take up");
+}

@@ -22,8 +22,12 @@ pub(super) struct View<'d, 'a> {
     pub kept: Vec<usize>,
     /// The content words of each kept block, as ids into the dump's vocabulary.
     pub content: Vec<Vec<u32>>,
+    /// The content words of each removed block, by block index (none for a kept block).
+    pub removed_content: Vec<Vec<u32>>,
     /// Each vocabulary word's rarity in the dump.
     pub weights: Vec<f64>,
+    /// The block where the page's text starts: its first kept line of prose.
+    pub text_start: usize,
     /// Headings whose later copies were removed.
     pub copied: FxHashSet<usize>,
     pub closing: &'static PhraseSet,
@@ -36,19 +40,34 @@ pub(super) struct View<'d, 'a> {
     furniture: Vec<OnceCell<Option<String>>>,
     /// The last block (kept or not) that prints each key, once computed.
     last_printed: OnceCell<FxHashMap<&'d str, usize>>,
+    /// The first block (kept or not) that prints each key, once computed.
+    first_printed: OnceCell<FxHashMap<&'d str, usize>>,
 }
 
 impl<'d, 'a> View<'d, 'a> {
     pub fn new(document: &'d Document<'a>, kept: Vec<usize>, window_words: usize) -> Self {
-        let (content, vocabulary) = content_words(document, &kept);
+        // removed blocks' words too, so that a removed headline's words can be looked for in the text
+        let every: Vec<usize> = (0..document.len()).collect();
+        let (mut removed_content, vocabulary) = content_words(document, &every);
+        let content: Vec<Vec<u32>> = kept.iter().map(|&index| std::mem::take(&mut removed_content[index])).collect();
         let weights = weights(&content, vocabulary);
         let count = kept.len();
+        let text_start = kept
+            .iter()
+            .copied()
+            .find(|&index| {
+                let feature = document.features(index);
+                !feature.heading_like() && feature.words > signs::MENU_WORDS
+            })
+            .unwrap_or(0);
         let slots = RefCell::new(Slots::new(weights.len()));
         View {
             document,
             kept,
             content,
+            removed_content,
             weights,
+            text_start,
             copied: copied_headings(document),
             closing: phrase_set("closing", &all_languages()),
             window_words,
@@ -56,6 +75,7 @@ impl<'d, 'a> View<'d, 'a> {
             similarities: vec![OnceCell::new(); count],
             furniture: vec![OnceCell::new(); document.len()],
             last_printed: OnceCell::new(),
+            first_printed: OnceCell::new(),
         }
     }
 
@@ -66,6 +86,18 @@ impl<'d, 'a> View<'d, 'a> {
             features.iter().enumerate().map(|(index, feature)| (feature.key.as_str(), index)).collect()
         });
         last.get(key).is_some_and(|&last| last > index)
+    }
+
+    /// The first block (kept or not) that prints `key`.
+    pub fn first_printed(&self, key: &str) -> Option<usize> {
+        let first = self.first_printed.get_or_init(|| {
+            let mut first = FxHashMap::default();
+            for (index, feature) in self.document.analysis().features.iter().enumerate() {
+                first.entry(feature.key.as_str()).or_insert(index);
+            }
+            first
+        });
+        first.get(key).copied()
     }
 
     pub fn count(&self) -> usize {
