@@ -10,6 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::view::View;
 use super::windows::Window;
 use crate::cues::is_dateline;
+use crate::features::Features;
 use crate::model::Role;
 use crate::reasons;
 use crate::text::key;
@@ -253,21 +254,24 @@ fn words_below(view: &View, heading: &[u32], before: &Window, after: &Window) ->
 pub(super) fn removed_headline(view: &View, position: usize, before: &Window, after: &Window) -> Option<usize> {
     let (previous, here) = (view.kept[position - 1], view.kept[position]);
     (previous + 1..here).rev().take(REMOVED_HEADLINE_REACH).find(|&index| {
-        let feature = view.document.features(index);
-        feature.heading_like()
-            && feature.words >= REMOVED_HEADLINE_WORDS
+        may_be_removed_headline(view.document.features(index))
             && !is_item_or_lead_in(view.document.text(index))
-            && words_below(view, &view.removed_content[index], before, after)
+            && words_below(view, view.removed_words(index), before, after)
     })
+}
+
+/// Whether a removed line is shaped like a headline (the only removed lines whose words a story start reads).
+pub(super) fn may_be_removed_headline(feature: &Features) -> bool {
+    feature.heading_like() && feature.words >= REMOVED_HEADLINE_WORDS
 }
 
 /// Whether removed lines right above the paragraph at `position` hold a headline-shaped line: cheap, before any window.
 pub(super) fn may_follow_removed_headline(view: &View, position: usize) -> bool {
     let (previous, here) = (view.kept[position - 1], view.kept[position]);
-    (previous + 1..here).rev().take(REMOVED_HEADLINE_REACH).any(|index| {
-        let feature = view.document.features(index);
-        feature.heading_like() && feature.words >= REMOVED_HEADLINE_WORDS
-    })
+    (previous + 1..here)
+        .rev()
+        .take(REMOVED_HEADLINE_REACH)
+        .any(|index| may_be_removed_headline(view.document.features(index)))
 }
 
 /// Move a story start up over the caption and label lines kept just above its headline.

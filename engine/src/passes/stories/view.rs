@@ -22,8 +22,8 @@ pub(super) struct View<'d, 'a> {
     pub kept: Vec<usize>,
     /// The content words of each kept block, as ids into the dump's vocabulary.
     pub content: Vec<Vec<u32>>,
-    /// The content words of each removed block, by block index (none for a kept block).
-    pub removed_content: Vec<Vec<u32>>,
+    /// The content words of each removed block that may be a headline (see `signs::may_be_removed_headline`).
+    removed_content: FxHashMap<usize, Vec<u32>>,
     /// Each vocabulary word's rarity in the dump.
     pub weights: Vec<f64>,
     /// The block where the page's text starts: its first kept line of prose.
@@ -46,10 +46,29 @@ pub(super) struct View<'d, 'a> {
 
 impl<'d, 'a> View<'d, 'a> {
     pub fn new(document: &'d Document<'a>, kept: Vec<usize>, window_words: usize) -> Self {
-        // removed blocks' words too, so that a removed headline's words can be looked for in the text
-        let every: Vec<usize> = (0..document.len()).collect();
-        let (mut removed_content, vocabulary) = content_words(document, &every);
-        let content: Vec<Vec<u32>> = kept.iter().map(|&index| std::mem::take(&mut removed_content[index])).collect();
+        // The words of removed lines that may be a story's headline too, so that they can be looked for in the text.
+        let mut read: Vec<usize> = Vec::with_capacity(kept.len());
+        let mut next_kept = kept.iter().peekable();
+        for index in 0..document.len() {
+            if next_kept.peek() == Some(&&index) {
+                next_kept.next();
+                read.push(index);
+            } else if signs::may_be_removed_headline(document.features(index)) {
+                read.push(index);
+            }
+        }
+        let (words, vocabulary) = content_words(document, &read);
+        let mut content: Vec<Vec<u32>> = Vec::with_capacity(kept.len());
+        let mut removed_content: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
+        let mut next_kept = kept.iter().peekable();
+        for (index, found) in read.into_iter().zip(words) {
+            if next_kept.peek() == Some(&&index) {
+                next_kept.next();
+                content.push(found);
+            } else {
+                removed_content.insert(index, found);
+            }
+        }
         let weights = weights(&content, vocabulary);
         let count = kept.len();
         let text_start = kept
@@ -98,6 +117,11 @@ impl<'d, 'a> View<'d, 'a> {
             first
         });
         first.get(key).copied()
+    }
+
+    /// The content words of removed block `index`, if it may be a headline (else none).
+    pub fn removed_words(&self, index: usize) -> &[u32] {
+        self.removed_content.get(&index).map_or(&[], Vec::as_slice)
     }
 
     pub fn count(&self) -> usize {
