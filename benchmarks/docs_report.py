@@ -86,8 +86,9 @@ METHOD_NOTES = """\
   story (`guide`); `python benchmarks/targets.py RESULTS.json` prints every
   target measure per half.
 - `tests/test_quality_floor.py` checks scrapeclean's F1s on a fixed sample of
-  tens of pages against the pins in `benchmarks/floor.json`; re-pin on purpose
-  with `python benchmarks/floor.py --update`.
+  tens of pages against the pins in `benchmarks/floor.json`, on the dumps and
+  on the same pages' HTML (`clean_html`); re-pin on purpose with
+  `python benchmarks/floor.py --update`.
 - `--wcxb PATH --wcxb-split test` reads another split of a full WCXB checkout
   in the same layout.
 """

@@ -20,12 +20,13 @@ if __package__ in (None, ""):  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks import datasets
-from benchmarks.runner import Task, run_task
+from benchmarks.runner import DOM, Task, run_task
 from benchmarks.summary import summarise
 
 FLOOR_FILE = Path(__file__).resolve().parent / "floor.json"
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 SYSTEM = "scrapeclean"
+HTML_SYSTEM = "scrapeclean-html"
 # Pins are rounded down to this many decimals, so a rerun of the same code always passes.
 PIN_DECIMALS = 3
 
@@ -63,15 +64,26 @@ def sample_tasks(data: Path, sample: dict) -> list[Task]:
     ]
 
 
+def html_tasks(data: Path, sample: dict) -> list[Task]:
+    """The same AEB and WCXB pages, their HTML given to the HTML path."""
+    wanted = {name: set(sample[name]) for name in ("aeb", "wcxb")}
+    pages: Iterable[datasets.Page] = [*datasets.read_aeb(data / "aeb"), *datasets.read_wcxb(data / "wcxb-dev")]
+    return [Task(page, DOM, (HTML_SYSTEM,)) for page in pages if page.page_id in wanted.get(page.set_name, ())]
+
+
 def measure(data: Path, sample: dict) -> dict[str, float]:
     records = [record for task in sample_tasks(data, sample) for record in run_task(task)]
     rows = {row["set"]: row for row in summarise(records)}
+    html_records = [record for task in html_tasks(data, sample) for record in run_task(task)]
+    html_rows = {row["set"]: row for row in summarise(html_records)}
     return {
         "aeb_shingle_f1": rows["aeb"]["shingle"]["f1"],
         "wcxb_word_f1": rows["wcxb"]["word"]["f1"],
         "composites_story_f1": rows["composites"]["multi"]["story_f1"],
         "composites_right_count": rows["composites"]["multi"]["right_count"],
         "composites_dup_f1": rows["composites"]["dup"]["shingle"]["f1"],
+        "html_aeb_shingle_f1": html_rows["aeb"]["shingle"]["f1"],
+        "html_wcxb_word_f1": html_rows["wcxb"]["word"]["f1"],
     }
 
 
