@@ -151,6 +151,20 @@ def test_the_article_element_is_the_story_whatever_its_class_names():
     assert _body(f"<main><article>{story}<div class=newsletter>Sign up for our newsletter</div></article></main>") == STORY
 
 
+def test_a_dialog_beside_a_story_is_chrome_however_much_it_holds():
+    clauses = [
+        "You may use the site only as these terms allow, and only for lawful purposes of your own.",
+        "We may change these terms at any time; the version posted here is the one in force today.",
+        "Orders are accepted when we ship them, and prices may change before that without notice.",
+        "Returns are taken within thirty days of delivery, in the original packaging and unworn.",
+        "Nothing on the site is advice, and we make no promise that it is complete or up to date.",
+        "These terms are governed by the laws of the state where our company is registered.",
+    ]
+    terms = "".join(f"<h3>Part {part}</h3>" + "".join(f"<p>{clause}</p>" for clause in clauses[part:] + clauses[:part]) for part in range(6))
+    html = f"<main><h1>Bridge</h1>{PARAGRAPHS}</main><footer><div role=dialog id=modal-terms>{terms}</div></footer>"
+    assert _body(html) == STORY
+
+
 def test_a_container_holding_most_of_the_page_is_a_wrapper_not_chrome():
     html = f"<form id=aspnetForm><h1>Bridge</h1>{PARAGRAPHS}</form>"
     (article,) = clean_html(html)

@@ -19,7 +19,9 @@ Two kinds of evidence, both general:
   most of the page with no story before it is a forum's thread, the page
   itself: the comment boxes of its posts prove nothing. The ``article`` or
   ``main`` element holding the longest prose is the story whatever its class
-  says ("newsletter-article").
+  says ("newsletter-article"). A dialog (a modal: terms of use, a size
+  guide) on a page with a story outside it is chrome however much text it
+  holds; browsers show it only when asked.
 * **Link lists.** A run of at least :data:`MIN_LINK_LIST` list items that
   are all link text is a menu or a list of other pages.
 
@@ -39,6 +41,7 @@ LINKED_SHARE = 0.9
 
 LINK_LIST = "link-list"
 COMMENT_THREAD = "comment-thread"
+DIALOG = "dialog"
 TEASER_CARDS = "teaser-cards"
 # A teaser card: a linked headline (this many words at least) and little else (an excerpt, a date, a label).
 MAX_CARD_CHARS = 400
@@ -74,7 +77,8 @@ def marks(found: Walk) -> list[Mark]:
         )
         if container.reason == "page-navigation" and _is_story_section(container, blocks):
             continue
-        if _is_part(container, blocks, total) and not holds_prose and not _in_thread(container, threads):
+        overlay = container.reason == DIALOG and _story_outside(container, blocks)
+        if overlay or (_is_part(container, blocks, total) and not holds_prose and not _in_thread(container, threads)):
             for index in range(container.first, container.last):
                 if blocks[index].level != 1:
                     reasons.setdefault(index, (container.reason, container.detail))
@@ -131,6 +135,12 @@ def _in_thread(container: Container, threads: list[Container]) -> bool:
     return container.reason == COMMENT_THREAD and any(
         thread.first <= container.first and container.last <= thread.last for thread in threads
     )
+
+
+def _story_outside(container: Container, blocks: list[Block]) -> bool:
+    """Whether the page holds a story (sentences of :data:`MIN_STORY_CHARS` characters) outside ``container``."""
+    outside = (block for index, block in enumerate(blocks) if not container.first <= index < container.last)
+    return sum(_sentence_chars(block) for block in outside) >= MIN_STORY_CHARS
 
 
 def _region_of(blocks: list[Block], index: int) -> tuple[int, int] | None:
