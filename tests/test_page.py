@@ -89,6 +89,15 @@ def test_the_lines_of_a_pre_element_are_content_wherever_it_stands():
     assert {"NAME", "SYNOPSIS"} <= content
 
 
+def test_the_cells_of_a_data_table_are_content_and_a_table_of_links_is_not():
+    rows = "".join(f"<tr><td>{place}</td><td>Driver {place}</td><td>{5040 - 7 * place}</td></tr>" for place in range(1, 9))
+    links = "".join(f"<tr><td><a href=/{n}>Section {n}</a></td><td><a href=/{n}/more>More {n}</a></td></tr>" for n in range(8))
+    page = read_html(f"<div><p>{STORY[0]}</p><table>{rows}</table><table>{links}</table></div>")
+    content = {_lines(page)[index] for index in page.content}
+    assert {"Driver 1", "5033", "Driver 8"} <= content
+    assert not content & {"Section 1", "More 1"}
+
+
 def test_figure_captions_are_blocks_of_their_own_and_the_passes_see_them():
     html = f"<article><h1>Bridge</h1>{PARAGRAPHS}<figure><img src=a.jpg><figcaption>The old bridge at dawn. "
     html += "Photo: Jane Doe/Reuters</figcaption></figure></article>"

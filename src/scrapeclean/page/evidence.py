@@ -59,6 +59,10 @@ _LAYOUT = frozenset({"page-navigation", "page-header", "page-footer", "page-asid
 # least) is a section of the story, not a menu ("content-nav-section"). Sentences: blocks of this many words.
 NAV_PROSE_SHARE = 0.6
 MIN_SENTENCE_WORDS = 10
+# A data table: this many rows at least, of this many cells on average, at most this share of its text in links.
+MIN_TABLE_ROWS = 5
+MIN_TABLE_COLUMNS = 2
+MAX_TABLE_LINK_SHARE = 0.5
 
 Mark = tuple[int, str, str]
 
@@ -98,17 +102,43 @@ def content(found: Walk, marked: list[Mark]) -> list[int]:
     The passes take these as main text whatever their shape (a table of
     results, a list of dates in the story); a page whose longest prose sits in
     no such element gives none. The lines of a ``<pre>`` element (code, a
-    manual page, a poem) are content too, wherever it stands.
+    manual page, a poem) and the cells of a data table are content too,
+    wherever they stand.
     """
     blocks = found.blocks
     longest = _longest_prose(blocks)
     out = {index for index, _, _ in marked}
     region = blocks[longest].region if longest >= 0 else 0
+    tables = _data_tables(found)
     return [
         index
         for index, block in enumerate(blocks)
-        if index not in out and ((region and block.region == region) or block.flags & IN_PRE)
+        if index not in out and ((region and block.region == region) or block.flags & IN_PRE or index in tables)
     ]
+
+
+def _data_tables(found: Walk) -> set[int]:
+    """The blocks of data tables: at least :data:`MIN_TABLE_ROWS` rows of cells, little of it link text.
+
+    A table of standings, prices or figures is a page's content whatever the
+    shape of its cells (short, many digits), which a model of prose reads as
+    chrome; a table of links is a menu laid out in rows.
+    """
+    rows: dict[int, list[Item]] = {}
+    for item in found.items:
+        if item.last > item.first:
+            rows.setdefault(item.group, []).append(item)
+    blocks = found.blocks
+    cells: set[int] = set()
+    for group in rows.values():
+        inside = [index for item in group for index in range(item.first, item.last)]
+        if len(group) < MIN_TABLE_ROWS or not all(blocks[index].flags & IN_TABLE for index in inside):
+            continue
+        text = sum(len(blocks[index].text) for index in inside)
+        links = sum(blocks[index].link_chars for index in inside)
+        if links <= MAX_TABLE_LINK_SHARE * text and len(inside) >= MIN_TABLE_COLUMNS * len(group):
+            cells.update(inside)
+    return cells
 
 
 def _longest_prose(blocks: list[Block]) -> int:
