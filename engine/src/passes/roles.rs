@@ -16,7 +16,8 @@
 //! the same line: there a first line the text's opening repeats stands first
 //! even when the chrome pass took it.
 //! The short label just above the title is its section; a line that is mostly
-//! a date is the dateline; bylines were found by the chrome pass. Other lines
+//! a date is the dateline (not one of a run of dates: a calendar); bylines
+//! were found by the chrome pass. Other lines
 //! above the title (breadcrumbs, labels) are removed as `header-line`, in a
 //! story that has prose below its zone (in one with none, such as a shop's
 //! grid of product names, every line is zone and those lines are its text,
@@ -36,6 +37,8 @@ pub const NAME: &str = "assign-roles";
 
 /// A label this short just above the title is its section.
 const SECTION_WORDS: usize = 4;
+/// This many date lines in a row are a calendar: none of them is the story's dateline.
+const CALENDAR_DATES: usize = 3;
 /// A line this long is prose even without a full stop.
 const PROSE_WORDS: usize = 30;
 /// A line this long in the headline zone is a deck or a paragraph: the text starts there.
@@ -78,7 +81,7 @@ impl AssignRoles {
         // line; a first line directly above the text is the headline itself.
         let title = title(view, &candidates, body_start, first && body_start > 1);
         // A story with no prose (a shop's grid, a list of links) is all zone: its lines above the title are its text.
-        label_zone(view, zone, title, zone_len < blocks.len(), edits);
+        label_zone(view, blocks, zone_len, title, edits);
         if let Some(title) = title {
             if document.kept(title) {
                 edits.set_role(title, Some(Role::Title), None);
@@ -131,14 +134,30 @@ fn is_prose(view: &View, index: usize) -> bool {
 }
 
 /// Dateline, section and header lines of a story's zone, around its title.
-fn label_zone(view: &View, zone: &[usize], title: Option<usize>, has_text: bool, edits: &mut Edits) {
+///
+/// `blocks` are the story's kept blocks, the first `zone_len` of them its zone
+/// (all of them in a story with no prose).
+fn label_zone(view: &View, blocks: &[usize], zone_len: usize, title: Option<usize>, edits: &mut Edits) {
+    let zone = &blocks[..zone_len];
+    let has_text = zone_len < blocks.len();
+    let dated_at = |position: usize| {
+        blocks.get(position).is_some_and(|&index| is_dateline(view.document.text(index), &view.features[index]))
+    };
+    let date_run = |position: usize| {
+        let after = (position..blocks.len()).take_while(|&next| dated_at(next)).count();
+        let before = (0..position).rev().take_while(|&previous| dated_at(previous)).count();
+        before + after
+    };
     let mut dated = false;
     for (position, &index) in zone.iter().enumerate() {
         if view.document.role(index).is_some() || Some(index) == title {
             continue;
         }
         let feature = &view.features[index];
-        if !dated && is_dateline(view.document.text(index), feature) {
+        // A date in a run of dates is a line of a calendar or a list of events, not the story's dateline:
+        // taken for one, it would leave the text, and the next date would take its place on a second cleaning.
+        // (Two dates, published and updated, are a byline's.)
+        if !dated && dated_at(position) && date_run(position) < CALENDAR_DATES {
             edits.set_role(index, Some(Role::Dateline), None);
             dated = true;
         } else if let Some(title) = title.filter(|&title| index < title) {
@@ -299,6 +318,26 @@ mod tests {
             "The seals have returned to the estuary after years away, the wardens said.",
         ));
         assert_eq!(roles(&document), vec![Some("section"), Some("title"), Some("dateline"), None]);
+    }
+
+    #[test]
+    fn a_calendar_under_the_title_has_no_dateline_and_one_date_has() {
+        let calendar = Document::new(concat!(
+            "Stock Car Calendar For The Season\n",
+            "Round 1: 10 March 2018, Interlagos\n",
+            "Round 2: 8 April 2018, Curitiba\n",
+            "Round 3: 22 April 2018, Velopark\n",
+            "Dates may change; the series publishes every change on its own site as soon as it is known.",
+        ));
+        let found = roles(&calendar);
+        assert_eq!(found[0], Some("title"));
+        assert!(found[1..].iter().all(|role| role.is_none()), "{found:?}");
+        let story = Document::new(concat!(
+            "Seals Return To The Estuary After Years\n",
+            "November 20, 2019\n",
+            "The seals have returned to the estuary after years away, the wardens said.",
+        ));
+        assert_eq!(roles(&story), vec![Some("title"), Some("dateline"), None]);
     }
 
     #[test]
