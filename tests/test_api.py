@@ -219,3 +219,11 @@ def test_clean_many_gives_what_clean_gives_in_input_order():
 def test_clean_many_refuses_a_bad_thread_count(threads):
     with pytest.raises(ConfigError, match="threads must be a whole number of at least 1"):
         clean_many(["x"], threads=threads)
+
+
+def test_every_public_name_has_one_home_and_loads_from_it():
+    import importlib
+
+    assert sorted(scrapeclean._HOMES) == sorted(scrapeclean.__all__)
+    for name, home in scrapeclean._HOMES.items():
+        assert getattr(scrapeclean, name) is getattr(importlib.import_module(home, "scrapeclean"), name)

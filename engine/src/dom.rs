@@ -16,7 +16,7 @@
 
 use crate::model::Document;
 use crate::passes::Pass;
-use crate::pipeline::{run, settle, MAX_ROUNDS};
+use crate::pipeline::{run_rounds, MAX_ROUNDS};
 
 /// The pass name the reader's removals carry in removal records.
 pub const PASS_NAME: &str = "read-html";
@@ -73,12 +73,7 @@ pub fn process_marked<'a>(raw: &'a str, marks: &[Mark], content: &[usize], passe
         edits.remove(mark.block, &mark.reason, mark.detail.clone());
     }
     document.notes = edits.finish();
-    run(&mut document, passes);
-    for _ in 0..MAX_ROUNDS {
-        if !settle(&mut document, passes) {
-            break;
-        }
-    }
+    run_rounds(&mut document, passes, MAX_ROUNDS);
     document
 }
 

@@ -27,13 +27,18 @@ pub fn process<'a>(raw: &'a str, passes: &[Box<dyn Pass>]) -> Document<'a> {
 /// [`process`] with at most `rounds` confirming rounds (0: the passes once).
 pub fn process_rounds<'a>(raw: &'a str, passes: &[Box<dyn Pass>], rounds: usize) -> Document<'a> {
     let mut document = Document::new(raw);
-    run(&mut document, passes);
+    run_rounds(&mut document, passes, rounds);
+    document
+}
+
+/// Every pass once, then at most `rounds` confirming rounds, over a document already made.
+pub(crate) fn run_rounds(document: &mut Document, passes: &[Box<dyn Pass>], rounds: usize) {
+    run(document, passes);
     for _ in 0..rounds {
-        if !settle(&mut document, passes) {
+        if !settle(document, passes) {
             break;
         }
     }
-    document
 }
 
 /// [`process_rounds`] over many texts on `threads` threads (at least one), results in input order.
@@ -75,7 +80,7 @@ pub fn map_parallel<'a, T: Sync, R: Send>(items: &'a [T], threads: usize, work: 
 }
 
 /// One confirming round; whether it changed the document.
-pub(crate) fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
+fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
     let shown = shown_stories(document);
     let text = render(document, &shown);
     let flat: Vec<usize> = shown.iter().flatten().copied().collect();

@@ -140,14 +140,7 @@ fn is_prose(view: &View, index: usize) -> bool {
 fn label_zone(view: &View, blocks: &[usize], zone_len: usize, title: Option<usize>, edits: &mut Edits) {
     let zone = &blocks[..zone_len];
     let has_text = zone_len < blocks.len();
-    let dated_at = |position: usize| {
-        blocks.get(position).is_some_and(|&index| is_dateline(view.document.text(index), &view.features[index]))
-    };
-    let date_run = |position: usize| {
-        let after = (position..blocks.len()).take_while(|&next| dated_at(next)).count();
-        let before = (0..position).rev().take_while(|&previous| dated_at(previous)).count();
-        before + after
-    };
+    let date_runs = date_runs(view, blocks, zone_len);
     let mut dated = false;
     for (position, &index) in zone.iter().enumerate() {
         if view.document.role(index).is_some() || Some(index) == title {
@@ -157,7 +150,7 @@ fn label_zone(view: &View, blocks: &[usize], zone_len: usize, title: Option<usiz
         // A date in a run of dates is a line of a calendar or a list of events, not the story's dateline:
         // taken for one, it would leave the text, and the next date would take its place on a second cleaning.
         // (Two dates, published and updated, are a byline's.)
-        if !dated && dated_at(position) && date_run(position) < CALENDAR_DATES {
+        if !dated && (1..CALENDAR_DATES).contains(&date_runs[position]) {
             edits.set_role(index, Some(Role::Dateline), None);
             dated = true;
         } else if let Some(title) = title.filter(|&title| index < title) {
@@ -172,6 +165,28 @@ fn label_zone(view: &View, blocks: &[usize], zone_len: usize, title: Option<usiz
             }
         }
     }
+}
+
+/// For each position of the zone (the first `zone_len` of `blocks`), how many date lines in a row stand
+/// there (0: it is no date line). A run may go on past the zone; each line is read once.
+fn date_runs(view: &View, blocks: &[usize], zone_len: usize) -> Vec<usize> {
+    let mut runs = Vec::with_capacity(zone_len + 1);
+    let mut start = 0;
+    for position in 0..=blocks.len() {
+        let dated =
+            blocks.get(position).is_some_and(|&index| is_dateline(view.document.text(index), &view.features[index]));
+        if dated {
+            continue;
+        }
+        runs.extend(std::iter::repeat_n(position - start, position - start));
+        if position >= zone_len {
+            break;
+        }
+        runs.push(0);
+        start = position + 1;
+    }
+    runs.truncate(zone_len);
+    runs
 }
 
 /// The headline among the candidates, by the evidence each has.

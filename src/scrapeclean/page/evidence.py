@@ -67,22 +67,41 @@ MAX_TABLE_LINK_SHARE = 0.5
 Mark = tuple[int, str, str]
 
 
+class _Sums:
+    """Running totals over the blocks, so that a container's text or sentences cost two look-ups, not a pass."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.chars = [0]
+        self.sentences = [0]
+        for block in blocks:
+            self.chars.append(self.chars[-1] + len(block.text))
+            self.sentences.append(self.sentences[-1] + _sentence_chars(block))
+
+    def text(self, first: int = 0, last: int = -1) -> int:
+        """Characters of blocks ``[first, last)`` (to the end by default)."""
+        return self.chars[last] - self.chars[first]
+
+    def sentence_chars(self, first: int = 0, last: int = -1) -> int:
+        """Characters of sentences (see :func:`_sentence_chars`) in blocks ``[first, last)``."""
+        return self.sentences[last] - self.sentences[first]
+
+
 def marks(found: Walk) -> list[Mark]:
     """The blocks the DOM shows to be outside the page's content: (block index, reason, detail), in order."""
     blocks = found.blocks
-    total = sum(len(block.text) for block in blocks) or 1
+    sums = _Sums(blocks)
     prose = _longest_prose(blocks)
     story = _region_of(blocks, prose)
     reasons: dict[int, tuple[str, str]] = {}
-    threads = _forum_threads(found.containers, blocks, total)
+    threads = _forum_threads(found.containers, sums)
     for container in found.containers:
         holds_prose = container.first <= prose < container.last and (
             container.reason in _LAYOUT or (container.reason != COMMENT_THREAD and _holds(container, story))
         )
-        if container.reason == "page-navigation" and _is_story_section(container, blocks):
+        if container.reason == "page-navigation" and _is_story_section(container, blocks, sums):
             continue
-        overlay = container.reason == DIALOG and _story_outside(container, blocks)
-        if overlay or (_is_part(container, blocks, total) and not holds_prose and not _in_thread(container, threads)):
+        overlay = container.reason == DIALOG and _story_outside(container, sums)
+        if overlay or (_is_part(container, sums) and not holds_prose and not _in_thread(container, threads)):
             for index in range(container.first, container.last):
                 if blocks[index].level != 1:
                     reasons.setdefault(index, (container.reason, container.detail))
@@ -124,13 +143,9 @@ def _data_tables(found: Walk) -> set[int]:
     shape of its cells (short, many digits), which a model of prose reads as
     chrome; a table of links is a menu laid out in rows.
     """
-    rows: dict[int, list[Item]] = {}
-    for item in found.items:
-        if item.last > item.first:
-            rows.setdefault(item.group, []).append(item)
     blocks = found.blocks
     cells: set[int] = set()
-    for group in rows.values():
+    for group in _item_groups(found.items):
         inside = [index for item in group for index in range(item.first, item.last)]
         if len(group) < MIN_TABLE_ROWS or not all(blocks[index].flags & IN_TABLE for index in inside):
             continue
@@ -141,23 +156,30 @@ def _data_tables(found: Walk) -> set[int]:
     return cells
 
 
+def _item_groups(items: list[Item]) -> list[list[Item]]:
+    """The repeated structures: the non-empty items of each group, in order."""
+    groups: dict[int, list[Item]] = {}
+    for item in items:
+        if item.last > item.first:
+            groups.setdefault(item.group, []).append(item)
+    return list(groups.values())
+
+
 def _longest_prose(blocks: list[Block]) -> int:
     """The block with the most text outside links: it is the page's content, whatever its container is called."""
     return max(range(len(blocks)), key=lambda index: len(blocks[index].text) - blocks[index].link_chars, default=-1)
 
 
-def _forum_threads(containers: list[Container], blocks: list[Block], total: int) -> list[Container]:
+def _forum_threads(containers: list[Container], sums: _Sums) -> list[Container]:
     """Comment threads that are the page: holding most of its text, with no story before them (a forum's posts)."""
-    found = []
-    for container in containers:
-        if container.reason != COMMENT_THREAD or container.last <= container.first:
-            continue
-        if _is_part(container, blocks, total):
-            continue
-        before = sum(_sentence_chars(block) for block in blocks[: container.first])
-        if before < MIN_STORY_CHARS:
-            found.append(container)
-    return found
+    return [
+        container
+        for container in containers
+        if container.reason == COMMENT_THREAD
+        and container.last > container.first
+        and not _is_part(container, sums)
+        and sums.sentence_chars(0, container.first) < MIN_STORY_CHARS
+    ]
 
 
 def _in_thread(container: Container, threads: list[Container]) -> bool:
@@ -167,10 +189,9 @@ def _in_thread(container: Container, threads: list[Container]) -> bool:
     )
 
 
-def _story_outside(container: Container, blocks: list[Block]) -> bool:
+def _story_outside(container: Container, sums: _Sums) -> bool:
     """Whether the page holds a story (sentences of :data:`MIN_STORY_CHARS` characters) outside ``container``."""
-    outside = (block for index, block in enumerate(blocks) if not container.first <= index < container.last)
-    return sum(_sentence_chars(block) for block in outside) >= MIN_STORY_CHARS
+    return sums.sentence_chars() - sums.sentence_chars(container.first, container.last) >= MIN_STORY_CHARS
 
 
 def _region_of(blocks: list[Block], index: int) -> tuple[int, int] | None:
@@ -191,21 +212,19 @@ def _sentence_chars(block: Block) -> int:
     return len(block.text) - block.link_chars if len(block.text.split()) >= MIN_SENTENCE_WORDS else 0
 
 
-def _is_story_section(container: Container, blocks: list[Block]) -> bool:
+def _is_story_section(container: Container, blocks: list[Block], sums: _Sums) -> bool:
     """Whether a container inside ``article``/``main`` and no ``<nav>`` is mostly sentences outside links (see :data:`NAV_PROSE_SHARE`)."""
-    inside = blocks[container.first : container.last]
-    if not all(block.flags & (IN_ARTICLE | IN_MAIN) and not block.flags & IN_NAV for block in inside):
+    sentences = sums.sentence_chars(container.first, container.last)
+    if sentences < MIN_STORY_CHARS or sentences < NAV_PROSE_SHARE * sums.text(container.first, container.last):
         return False
-    text = sum(len(block.text) for block in inside)
-    sentences = sum(_sentence_chars(block) for block in inside)
-    return sentences >= MIN_STORY_CHARS and sentences >= NAV_PROSE_SHARE * text
+    inside = blocks[container.first : container.last]
+    return all(block.flags & (IN_ARTICLE | IN_MAIN) and not block.flags & IN_NAV for block in inside)
 
 
-def _is_part(container: Container, blocks: list[Block], total: int) -> bool:
+def _is_part(container: Container, sums: _Sums) -> bool:
     if container.last <= container.first:
         return False
-    held = sum(len(blocks[index].text) for index in range(container.first, container.last))
-    return held <= MAX_CONTAINER_SHARE * total
+    return sums.text(container.first, container.last) <= MAX_CONTAINER_SHARE * (sums.text() or 1)
 
 
 def _teaser_lists(items: list[Item], blocks: list[Block], prose: int, out: set[int]) -> list[list[Item]]:
@@ -213,12 +232,8 @@ def _teaser_lists(items: list[Item], blocks: list[Block], prose: int, out: set[i
 
     Only cards beside a story count (see :func:`_beside_story`); tables are data, whatever their links.
     """
-    groups: dict[int, list[Item]] = {}
-    for item in items:
-        if item.last > item.first:
-            groups.setdefault(item.group, []).append(item)
     found = []
-    for group in groups.values():
+    for group in _item_groups(items):
         if len(group) < MIN_ITEMS or not _beside_story(group, blocks, prose, out):
             continue
         if all(blocks[index].flags & IN_TABLE for item in group for index in range(item.first, item.last)):

@@ -307,9 +307,12 @@ def place_streamed_segments(root: Any) -> int:
     Segments are moved in document order, so one that fills a placeholder
     inside another lands where that one was put.
     """
+    segments = root.css("div[hidden][id]")
+    if not segments:
+        return 0
     templates = {node.attributes.get("id"): node for node in root.css("template[id]")}
     moved = 0
-    for segment in root.css("div[hidden][id]"):
+    for segment in segments:
         name = segment.attributes.get("id") or ""
         number = name[2:]
         if not (name.startswith("S:") and number.isascii() and number.isalnum()):
