@@ -85,7 +85,7 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
         revealed = walk(root, reveal=True)
         if _chars(revealed) > REVEAL_GAIN * _chars(found):
             found = revealed
-    elif found is not None and _chars(found, IN_MAIN) < MIN_SHOWN_CHARS and _reveal_main(root):
+    elif found is not None and (shown := _chars(found, IN_MAIN)) < MIN_SHOWN_CHARS and _reveal_main(root, shown):
         found = walk(root)  # a main element that hides its content until a script runs (an age gate, a fade-in)
     if found is None or not found.blocks:
         raise InputError(f"{url or '<html>'}: the page has no visible text")
@@ -126,20 +126,18 @@ def _chars(found: Any, flag: int = 0) -> int:
     return sum(len(block.text) for block in found.blocks if not flag or block.flags & flag)
 
 
-def _reveal_main(root: Any) -> bool:
+def _reveal_main(root: Any, shown: int) -> bool:
     """Show what the page's ``main`` element hides, if that is next to all of its text; whether it did.
 
     Pages behind an age gate or a fade-in ship their content in ``main``
     under an element styled ``display: none``, and a script shows it; a
     browser's reader sees it. Only a ``main`` that shows under
     :data:`MIN_SHOWN_CHARS` characters and hides :data:`REVEAL_GAIN` times
-    as much is revealed, and only inside it.
+    as much is revealed, and only inside it. ``shown`` is what the page's walk
+    found in ``main``.
     """
     main = root.css_first("main, [role=main]")
-    if main is None:
-        return False
-    shown, hidden_too = _chars(walk(main)), _chars(walk(main, reveal=True))
-    if shown >= MIN_SHOWN_CHARS or hidden_too <= REVEAL_GAIN * max(shown, 1):
+    if main is None or _chars(walk(main, reveal=True)) <= REVEAL_GAIN * max(shown, 1):
         return False
     unhide(main)
     return True
