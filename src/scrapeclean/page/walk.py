@@ -293,8 +293,8 @@ class _Frame(NamedTuple):
     item: int = -1  # index into the items list, -1 for none
 
 
-def place_streamed_segments(root: Any) -> int:
-    """Move the content a server streamed after the page to where the page's scripts show it; how many were moved.
+def place_streamed_segments(root: Any) -> None:
+    """Move the content a server streamed after the page to where the page's scripts show it.
 
     React's streaming server renderer (behind Next.js and others) sends the
     content of a part that was not ready in time at the end of the body, as
@@ -309,9 +309,8 @@ def place_streamed_segments(root: Any) -> int:
     """
     segments = root.css("div[hidden][id]")
     if not segments:
-        return 0
+        return
     templates = {node.attributes.get("id"): node for node in root.css("template[id]")}
-    moved = 0
     for segment in segments:
         name = segment.attributes.get("id") or ""
         number = name[2:]
@@ -330,8 +329,6 @@ def place_streamed_segments(root: Any) -> int:
             child = following
         target.decompose()
         segment.decompose()
-        moved += 1
-    return moved
 
 
 def _inside(node: Any, ancestor: Any) -> bool:
@@ -351,7 +348,7 @@ def _fallback(boundary: Any) -> list[Any]:
     without their comments): the content then goes in before what follows.
     """
     depth = 0
-    found = []
+    found: list[Any] = []
     node = boundary.next
     while node is not None:
         if node.tag == "-comment":
