@@ -366,9 +366,10 @@ mod tests {
         assert!(view.loosely_named(&key("Best High School Tutors in 2025, Reviewed by a Student")));
         assert!(view.loosely_named(&key("Best High School Tutors")));
         assert!(!view.loosely_named(&key("Home / Best High School Tutors in 2025"))); // a trail ends with it
-        assert!(!view.loosely_named(&key("High School Tutors"))); // too short: a menu entry
-        assert!(!view.loosely_named(&key("Best High School Tutors in 2025 | Bold Org"))); // the line itself
-                                                                                          // Without a separator, the first line names nothing loosely (cleaned text starts with its headline).
+                                                                                      // Too short (a menu entry), or the line itself: not named loosely.
+        assert!(!view.loosely_named(&key("High School Tutors")));
+        assert!(!view.loosely_named(&key("Best High School Tutors in 2025 | Bold Org")));
+        // Without a separator, the first line names nothing loosely (cleaned text starts with its headline).
         let cleaned = Document::new("Best High School Tutors in 2025\nThe text.");
         assert!(!View::new(&cleaned).loosely_named(&key("Best High School Tutors in 2025, Reviewed")));
     }
