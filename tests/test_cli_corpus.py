@@ -123,3 +123,27 @@ def test_removed_text_rides_along_in_the_article_records(tmp_path):
     assert removed and all(record["text"] for record in removed)
     raw = dump.read_text(encoding="utf-8")
     assert all(raw[record["start"] : record["end"]] == record["text"] for record in removed)
+
+
+def test_outcomes_read_off_the_engine_columns_equal_those_of_the_articles():
+    from pathlib import Path
+
+    from cli_support import two_stories
+
+    from scrapeclean import clean
+    from scrapeclean.corpus.work import _engine_columns, outcome_of, outcome_of_columns
+
+    cases = Path(__file__).parent / "cases"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(cases.glob("*.txt"))]
+    texts += [
+        two_stories(),
+        messy_dump(extra="\udcff lone surrogate"),  # handed to the engine as U+FFFD
+        "Menu\nHome\nShare on Facebook\n",  # nothing kept: no story and no removal counted
+        "",
+    ]
+    pipeline = default_pipeline()
+    columns = _engine_columns(texts, pipeline, 2)
+    assert columns is not None
+    for text, found in zip(texts, columns):
+        assert outcome_of_columns(text, found) == outcome_of(clean(text, pipeline=pipeline))
+    assert any(len(outcome_of_columns(text, found).stories) > 1 for text, found in zip(texts, columns))

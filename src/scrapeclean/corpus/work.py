@@ -47,10 +47,54 @@ def clean_text(text: str, pipeline: Pipeline, articles: ArticleForm = False) -> 
     from ..api import clean
 
     try:
+        if not articles:
+            columns = _engine_columns([text], pipeline, 1)
+            if columns is not None:
+                return outcome_of_columns(text, columns[0])
         cleaned = clean(text, pipeline=pipeline)
     except Exception as error:  # noqa: BLE001 - a defect met on one dump must not end a corpus run
         return Outcome(stories=(), removals=(), error=f"{type(error).__name__}: {error}")
     return outcome_of(cleaned, articles)
+
+
+def _engine_columns(texts: list[str], pipeline: Pipeline, threads: int) -> list[tuple] | None:
+    """The engine's columns for each text (see ``Compact`` in python.rs), or None for a pipeline it cannot run."""
+    from ..api import _check_text
+    from ..engine import _engine, encodable_all, engine_passes
+
+    passes = engine_passes(pipeline)
+    if passes is None:
+        return None
+    for text in texts:
+        _check_text(text)
+    return _engine.clean_many(encodable_all(texts), passes, threads)  # type: ignore[no-any-return]
+
+
+def outcome_of_columns(text: str, columns: tuple) -> Outcome:
+    """:func:`outcome_of` read straight off the engine's columns: the same outcome, with no article object made.
+
+    A run that keeps no article records (``check``, ``fix``, text output) needs
+    only each story's text form and the count of each removal reason.
+    """
+    from ..assemble import PARAGRAPH_BREAK
+
+    spans_bytes, table, removal_bytes, _copies, _credits, rows = columns
+    spans = memoryview(spans_bytes).cast("Q")
+    removal_of = memoryview(removal_bytes).cast("I")
+    stories = []
+    counts: Counter[tuple[str, str]] = Counter()
+    for title, _section, _byline, _dateline, _captions, body, _kept, removed in rows:
+        lines = list(memoryview(body).cast("I"))
+        if title is not None:  # where it stood in the input, as to_text() puts it
+            lines.insert(sum(1 for index in lines if index < title), title)
+        story = PARAGRAPH_BREAK.join(text[spans[2 * index] : spans[2 * index + 1]] for index in lines)
+        if story:
+            stories.append(story)
+        counts.update(table[removal_of[index]][:2] for index in memoryview(removed).cast("I"))
+    return Outcome(
+        stories=tuple(stories),
+        removals=tuple((name, reason, count) for (name, reason), count in sorted(counts.items())),
+    )
 
 
 def clean_dump(dump: Dump, pipeline: Pipeline, articles: ArticleForm = False) -> Outcome:
@@ -134,13 +178,18 @@ def _clean_batch(
     texts = [unit for unit in dumps if unit.page is None]
     pages = [unit for unit in dumps if unit.page is not None]
     try:
-        cleaned = clean_many([unit.text for unit in texts], threads=jobs, pipeline=pipeline)
+        columns = None if articles else _engine_columns([unit.text for unit in texts], pipeline, jobs)
+        if columns is None:
+            cleaned = clean_many([unit.text for unit in texts], threads=jobs, pipeline=pipeline)
+            found = {id(unit): outcome_of(result, articles) for unit, result in zip(texts, cleaned)}
+        else:  # no article records wanted: the outcomes come straight off the engine's columns
+            found = {id(unit): outcome_of_columns(unit.text, result) for unit, result in zip(texts, columns)}
         cleaned_pages = clean_pages([unit.page for unit in pages], threads=jobs, pipeline=pipeline)
+        found |= {id(unit): outcome_of(result, articles) for unit, result in zip(pages, cleaned_pages)}
     except Exception:  # noqa: BLE001 - one dump's defect: clean them one by one, so only it is reported
         outcomes = iter([clean_dump(unit, pipeline, articles) for unit in dumps])
     else:
-        found = dict(zip(map(id, texts), cleaned)) | dict(zip(map(id, pages), cleaned_pages))
-        outcomes = iter([outcome_of(found[id(unit)], articles) for unit in dumps])
+        outcomes = iter([found[id(unit)] for unit in dumps])
     for unit in batch:
         yield unit, next(outcomes) if isinstance(unit, Dump) else None
 
