@@ -36,7 +36,8 @@ const DATELINE_WORDS: usize = 14;
 
 /// A short line that is mostly a date ("November 20, 2019", "Updated Dec 18, 2025 · 12 min read").
 pub fn is_dateline(text: &str, feature: &Features) -> bool {
-    feature.words <= DATELINE_WORDS && DATE.is_match(text)
+    // Every form of date holds a digit: most lines need no regular expression.
+    feature.words <= DATELINE_WORDS && crate::text::may_hold_digit(text) && DATE.is_match(text)
 }
 
 pub fn is_list_item(text: &str) -> bool {

@@ -17,16 +17,42 @@ use unicode_normalization::UnicodeNormalization;
 const IDEOGRAPHIC: &str = r"\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}";
 const UNSPACED_ALPHABETS: &str = r"\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}";
 
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("[{IDEOGRAPHIC}]|[{UNSPACED_ALPHABETS}]{{1,4}}|[^\\W{IDEOGRAPHIC}{UNSPACED_ALPHABETS}]+"))
-        .unwrap()
-});
-static UNSPACED_CHAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^[{IDEOGRAPHIC}{UNSPACED_ALPHABETS}]")).unwrap());
-static WORD_CHAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\w$").unwrap());
-static UPPER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}$").unwrap());
+/// A Unicode character class as sorted ranges, read from the tables the `regex` crate matches with,
+/// so a test of one character agrees with the pattern's (without a search per character).
+pub struct CharClass(Vec<(char, char)>);
+
+impl CharClass {
+    /// The class a bracketed pattern or escape names (`\d`, `\p{Lu}`, `[\p{sc=Han}...]`).
+    pub fn new(pattern: &str) -> CharClass {
+        let hir = regex_syntax::Parser::new().parse(pattern).expect("a valid class pattern");
+        match hir.kind() {
+            regex_syntax::hir::HirKind::Class(regex_syntax::hir::Class::Unicode(class)) => {
+                CharClass(class.ranges().iter().map(|range| (range.start(), range.end())).collect())
+            }
+            _ => panic!("{pattern} is no Unicode character class"),
+        }
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        self.0
+            .binary_search_by(|&(start, end)| {
+                if end < c {
+                    std::cmp::Ordering::Less
+                } else if start > c {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_ok()
+    }
+}
+
+static IDEOGRAPHS: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(&format!("[{IDEOGRAPHIC}]")));
+static UNSPACED_LETTERS: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(&format!("[{UNSPACED_ALPHABETS}]")));
+static UPPER: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(r"\p{Lu}"));
+static DIGIT: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(r"\d"));
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}").unwrap());
-static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d").unwrap());
 
 /// Case and compatibility forms folded: what keys and stopword look-ups are made from.
 pub fn fold(text: &str) -> String {
@@ -59,8 +85,7 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
-    let mut buffer = [0u8; 4];
-    WORD_CHAR.is_match(c.encode_utf8(&mut buffer))
+    regex_syntax::try_is_word_character(c).unwrap_or(false)
 }
 
 /// Whether a character is an upper-case letter (`\p{Lu}`).
@@ -68,13 +93,25 @@ pub fn is_upper(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_uppercase();
     }
-    let mut buffer = [0u8; 4];
-    UPPER.is_match(c.encode_utf8(&mut buffer))
+    UPPER.contains(c)
 }
 
 /// Whether a token of [`cut`] is a word of a script written without spaces.
 pub fn is_unspaced(token: &str) -> bool {
-    !token.is_ascii() && UNSPACED_CHAR.is_match(token)
+    !token.is_ascii() && token.chars().next().is_some_and(is_unspaced_char)
+}
+
+fn is_unspaced_char(c: char) -> bool {
+    !c.is_ascii() && (IDEOGRAPHS.contains(c) || UNSPACED_LETTERS.contains(c))
+}
+
+/// Whether a character is a decimal digit (`\d`: `Nd`, any script).
+pub fn is_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else {
+        DIGIT.contains(c)
+    }
 }
 
 /// The word tokens of folded text and how many are words of unspaced scripts.
@@ -89,7 +126,70 @@ pub fn tokens(folded: &str) -> Box<dyn Iterator<Item = &str> + '_> {
     if folded.is_ascii() {
         Box::new(AsciiWords { text: folded, position: 0 })
     } else {
-        Box::new(TOKEN.find_iter(folded).map(|m| m.as_str()))
+        Box::new(UnicodeWords { text: folded, position: 0 })
+    }
+}
+
+/// The words of any text: one per ideograph, up to four letters of the other unspaced
+/// scripts, else a run of word characters of neither (the alternation
+/// `[ideographic]|[unspaced]{1,4}|[^\W ideographic unspaced]+`, leftmost first).
+struct UnicodeWords<'a> {
+    text: &'a str,
+    position: usize,
+}
+
+#[derive(PartialEq)]
+enum CharKind {
+    Other,
+    Ideograph,
+    Unspaced,
+    Word,
+}
+
+fn char_kind(c: char) -> CharKind {
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() || c == '_' { CharKind::Word } else { CharKind::Other };
+    }
+    if IDEOGRAPHS.contains(c) {
+        CharKind::Ideograph
+    } else if UNSPACED_LETTERS.contains(c) {
+        CharKind::Unspaced
+    } else if is_word_char(c) {
+        CharKind::Word
+    } else {
+        CharKind::Other
+    }
+}
+
+impl<'a> Iterator for UnicodeWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = &self.text[self.position..];
+        let mut chars = rest.char_indices();
+        let (start, kind) = loop {
+            let (offset, c) = chars.next()?;
+            let kind = char_kind(c);
+            if kind != CharKind::Other {
+                break (offset, kind);
+            }
+        };
+        let mut end = rest.len();
+        for (letters, (offset, c)) in (1..).zip(chars) {
+            let next = char_kind(c);
+            let goes_on = match kind {
+                CharKind::Ideograph => false,
+                CharKind::Unspaced => next == CharKind::Unspaced && letters < 4,
+                _ => next == CharKind::Word,
+            };
+            if !goes_on {
+                end = offset;
+                break;
+            }
+        }
+        let word = &rest[start..end];
+        self.position += end;
+        Some(word)
     }
 }
 
@@ -125,11 +225,24 @@ pub fn digits_as_zero(joined: String) -> String {
         }
         return joined.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect();
     }
-    DIGIT.replace_all(&joined, "0").into_owned()
+    joined.chars().map(|c| if is_digit(c) { '0' } else { c }).collect()
 }
 
 pub fn has_digits(text: &str) -> bool {
-    DIGIT.is_match(text)
+    if text.is_ascii() {
+        text.bytes().any(|byte| byte.is_ascii_digit())
+    } else {
+        text.chars().any(is_digit)
+    }
+}
+
+/// False only where a text holds no `\d` (decimal digits are numeric characters): a cheap test before a pattern.
+pub fn may_hold_digit(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|byte| byte.is_ascii_digit())
+    } else {
+        text.chars().any(char::is_numeric)
+    }
 }
 
 /// The normalised form of a block's text.
@@ -183,6 +296,53 @@ mod tests {
         assert_eq!(tokens, vec!["the", "council", "市", "议", "会"]);
         assert_eq!(unspaced, 3);
         assert_eq!(cut("、").0.len(), 0);
+    }
+
+    /// Characters of the planes scripts live in: every one of the basic plane, a sample beyond.
+    fn sample_chars() -> impl Iterator<Item = char> {
+        (0u32..0x10000).chain((0x10000..0x40000).step_by(7)).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn character_tests_agree_with_the_patterns_they_stand_for() {
+        let patterns = [r"^\w$", r"^\p{Lu}$", r"^\d$", &format!("^[{IDEOGRAPHIC}{UNSPACED_ALPHABETS}]$")];
+        let [word, upper, digit, unspaced] = patterns.map(|pattern| Regex::new(pattern).unwrap());
+        let mut buffer = [0u8; 4];
+        for c in sample_chars() {
+            let one = &*c.encode_utf8(&mut buffer);
+            assert_eq!(is_word_char(c), word.is_match(one), "{c:?}");
+            assert_eq!(is_upper(c), upper.is_match(one), "{c:?}");
+            assert_eq!(is_digit(c), digit.is_match(one), "{c:?}");
+            assert_eq!(is_unspaced(one), unspaced.is_match(one), "{c:?}");
+            assert!(!digit.is_match(one) || may_hold_digit(one), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_those_of_the_token_pattern() {
+        let token = Regex::new(&format!(
+            "[{IDEOGRAPHIC}]|[{UNSPACED_ALPHABETS}]{{1,4}}|[^\\W{IDEOGRAPHIC}{UNSPACED_ALPHABETS}]+"
+        ))
+        .unwrap();
+        let mut texts: Vec<String> = [
+            "the council 市议会 voted",
+            "ภาษาไทยเขียนติดกัน and more",
+            "ລາວ ខ្មែរ မြန်မာ ١٢٣ ＡＢＣ",
+            "naïve café—co\u{301}operate x_y ½ ² ٣",
+            "カタカナとひらがな、漢字。",
+            "",
+            "…",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Every sampled character between words, and runs of them.
+        let all: String = sample_chars().step_by(3).collect();
+        texts.extend(all.chars().collect::<Vec<_>>().chunks(40).map(|chunk| chunk.iter().collect::<String>()));
+        for text in &texts {
+            let expected: Vec<&str> = token.find_iter(text).map(|found| found.as_str()).collect();
+            let words: Vec<&str> = UnicodeWords { text, position: 0 }.collect();
+            assert_eq!(words, expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -90,7 +90,6 @@ const LIST_MIN_RECORDS: usize = 4;
 /// Logits are clipped to this magnitude before the sigmoid.
 const LOGIT_CLIP: f64 = 30.0;
 
-static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d").unwrap());
 /// Comment threads and feeds stamp every entry: "2 days ago at 08:49 am", "March 3, 2024".
 static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -262,7 +261,7 @@ fn digits_in_head(text: &str, limit: usize) -> usize {
     if text.is_ascii() {
         return text.as_bytes()[..text.len().min(limit)].iter().filter(|byte| byte.is_ascii_digit()).count();
     }
-    DIGIT.find_iter(head(text, limit)).count()
+    head(text, limit).chars().filter(|&c| crate::text::is_digit(c)).count()
 }
 
 fn has_separator(text: &str) -> bool {
@@ -274,14 +273,7 @@ fn is_timestamped(text: &str, feature: &Features) -> bool {
     feature.words <= STAMP_LINE_WORDS && may_hold_digit(text) && TIMESTAMP.is_match(text)
 }
 
-/// False only where a text holds no `\d` (decimal digits are numeric characters).
-pub fn may_hold_digit(text: &str) -> bool {
-    if text.is_ascii() {
-        text.bytes().any(|byte| byte.is_ascii_digit())
-    } else {
-        text.chars().any(char::is_numeric)
-    }
-}
+pub use crate::text::may_hold_digit;
 
 /// A coarse shape of a block, equal for the same field of every record of a list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
