@@ -3,7 +3,7 @@
 //! Words per block, stopword density (jusText), terminal punctuation, the
 //! share of capitalised words, letters, and the block's normalised key.
 
-use crate::language::{self, Stopwords};
+use crate::language::{self, Hits, Stopwords};
 use crate::text::{self, char_len, fold, tail};
 
 /// A sentence this long is prose; shorter ones are as often captions, labels or teasers.
@@ -152,6 +152,8 @@ fn shaped(text: &str, words: usize, stopwords: usize, unspaced: usize, key: Stri
 pub struct Analysis {
     pub language: &'static str,
     pub features: Vec<Features>,
+    /// The stopword hits of the blocks language detection read (the first ones), for a confirming round to reuse.
+    pub sample: Vec<(Hits, usize)>,
 }
 
 impl Analysis {
@@ -167,49 +169,60 @@ impl Analysis {
 /// digit in a word, whose key writes it as `0`, is cut again).
 pub fn analyse<S: AsRef<str>>(texts: &[S]) -> Analysis {
     let pending: Vec<(Features, bool)> = texts.iter().map(|text| unstopped(text.as_ref())).collect();
-    with_language(texts, pending, None)
+    with_language(texts, pending, None, &[])
 }
 
 /// The analysis of texts whose features but the stopword counts are known already
 /// (a confirming round reads the lines of the round before): no text is folded again
-/// unless the language changes, and then only to count stopwords.
-pub fn reanalyse<S: AsRef<str>>(texts: &[S], known: Vec<Features>, language: &'static str) -> Analysis {
+/// unless the language changes, and then only to count stopwords. `sampled` holds the
+/// stopword hits of the first texts, which the round before read for its language.
+pub fn reanalyse<S: AsRef<str>>(
+    texts: &[S],
+    known: Vec<Features>,
+    language: &'static str,
+    sampled: &[(Hits, usize)],
+) -> Analysis {
     // A key with a 0 may stand for a word with a digit: such a block's words are cut again.
     let pending = known.into_iter().map(|feature| {
         let digits = feature.key.contains('0');
         (feature, digits)
     });
-    with_language(texts, pending.collect(), Some(language))
+    with_language(texts, pending.collect(), Some(language), sampled)
 }
 
 fn with_language<S: AsRef<str>>(
     texts: &[S],
     mut pending: Vec<(Features, bool)>,
     known_language: Option<&'static str>,
+    sampled_before: &[(Hits, usize)],
 ) -> Analysis {
     // The blocks language detection reads: whole blocks until it has its sample of words.
-    let mut end = 0;
+    let mut sample = Vec::new();
     let mut sampled = 0;
-    while end < pending.len() && sampled < language::SAMPLE_WORDS {
-        sampled += pending[end].0.words;
-        end += 1;
+    while sample.len() < pending.len() && sampled < language::SAMPLE_WORDS {
+        let index = sample.len();
+        let found = match sampled_before.get(index) {
+            Some(found) => *found,
+            None => {
+                let (feature, digits) = &pending[index];
+                if *digits {
+                    language::hits(text::tokens(&fold(texts[index].as_ref())))
+                } else {
+                    language::hits(feature.key.split(' ').filter(|word| !word.is_empty()))
+                }
+            }
+        };
+        sampled += found.1;
+        sample.push(found);
     }
-    let refolded: Vec<Option<String>> =
-        (0..end).map(|index| pending[index].1.then(|| fold(texts[index].as_ref()))).collect();
-    let words = (0..end).map(|index| -> Box<dyn Iterator<Item = &str> + '_> {
-        match &refolded[index] {
-            Some(folded) => text::tokens(folded),
-            None => Box::new(pending[index].0.key.split(' ').filter(|word| !word.is_empty())),
-        }
-    });
-    let language = language::detect(words);
+    let language = language::choose(sample.iter().copied());
     if known_language != Some(language) {
         let stops = language::stopwords(language);
         for (text, (feature, digits)) in texts.iter().zip(pending.iter_mut()) {
             feature.stopwords = count_stopwords(text.as_ref(), &feature.key, *digits, stops);
         }
     }
-    Analysis { language, features: pending.into_iter().map(|(feature, _)| feature).collect() }
+    Analysis { language, features: pending.into_iter().map(|(feature, _)| feature).collect(), sample }
 }
 
 #[cfg(test)]

@@ -37,26 +37,36 @@ pub fn stopwords(language: &str) -> &'static Stopwords {
     }
 }
 
-/// The language whose stopwords cover most words of the first blocks' tokens ("" when none fits).
-pub fn detect<'a, I, T>(token_lists: I) -> &'static str
-where
-    I: IntoIterator<Item = T>,
-    T: IntoIterator<Item = &'a str>,
-{
+/// How many of a block's words each list holds (index `i`: `CODES[i]`).
+pub type Hits = [u32; CODES.len()];
+
+/// The hits of one block's words.
+pub fn hits<'a>(tokens: impl IntoIterator<Item = &'a str>) -> (Hits, usize) {
     let index = &*INDEX;
-    let mut hits = [0usize; CODES.len()];
-    let mut sampled = 0usize;
-    for tokens in token_lists {
-        for token in tokens {
-            if let Some(&lists) = index.get(token) {
-                let mut rest = lists;
-                while rest != 0 {
-                    hits[rest.trailing_zeros() as usize] += 1;
-                    rest &= rest - 1;
-                }
+    let mut hits = [0u32; CODES.len()];
+    let mut words = 0usize;
+    for token in tokens {
+        if let Some(&lists) = index.get(token) {
+            let mut rest = lists;
+            while rest != 0 {
+                hits[rest.trailing_zeros() as usize] += 1;
+                rest &= rest - 1;
             }
-            sampled += 1;
         }
+        words += 1;
+    }
+    (hits, words)
+}
+
+/// The language of blocks with these hits and word counts, read until `SAMPLE_WORDS` words.
+pub fn choose(blocks: impl IntoIterator<Item = (Hits, usize)>) -> &'static str {
+    let mut total = [0usize; CODES.len()];
+    let mut sampled = 0usize;
+    for (hits, words) in blocks {
+        for (sum, count) in total.iter_mut().zip(hits) {
+            *sum += count as usize;
+        }
+        sampled += words;
         if sampled >= SAMPLE_WORDS {
             break;
         }
@@ -66,16 +76,25 @@ where
     }
     // The most hits; on a tie, the language listed first.
     let mut best = 0;
-    for position in 1..hits.len() {
-        if hits[position] > hits[best] {
+    for position in 1..total.len() {
+        if total[position] > total[best] {
             best = position;
         }
     }
-    if hits[best] >= std::cmp::max(2, sampled / 20) {
+    if total[best] >= std::cmp::max(2, sampled / 20) {
         CODES[best]
     } else {
         ""
     }
+}
+
+/// The language whose stopwords cover most words of the first blocks' tokens ("" when none fits).
+pub fn detect<'a, I, T>(token_lists: I) -> &'static str
+where
+    I: IntoIterator<Item = T>,
+    T: IntoIterator<Item = &'a str>,
+{
+    choose(token_lists.into_iter().map(hits))
 }
 
 #[cfg(test)]

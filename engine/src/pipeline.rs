@@ -91,7 +91,10 @@ fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
     // The round's lines are the shown blocks' texts: their features carry over.
     let texts: Vec<&str> = flat.iter().map(|&index| document.text(index)).collect();
     let known = flat.iter().map(|&index| document.features(index).clone()).collect();
-    let analysis = crate::features::reanalyse(&texts, known, document.analysis().language);
+    let before = document.analysis();
+    // The blocks the first round sampled are the first ones: the shown ones among them lead `flat`.
+    let sampled: Vec<_> = flat.iter().map_while(|&index| before.sample.get(index).copied()).collect();
+    let analysis = crate::features::reanalyse(&texts, known, before.language, &sampled);
     let mut again = Document::with_analysis(&text, lines, analysis);
     again.dom = document.dom.as_ref().map(|dom| dom.project(&flat));
     run(&mut again, passes);
