@@ -217,9 +217,14 @@ fn with_language<S: AsRef<str>>(
     }
     let language = language::choose(sample.iter().copied());
     if known_language != Some(language) {
+        // A sampled block's hits hold its count for every list already.
+        let list = language::position(language);
         let stops = language::stopwords(language);
-        for (text, (feature, digits)) in texts.iter().zip(pending.iter_mut()) {
-            feature.stopwords = count_stopwords(text.as_ref(), &feature.key, *digits, stops);
+        for (index, (text, (feature, digits))) in texts.iter().zip(pending.iter_mut()).enumerate() {
+            feature.stopwords = match (list, sample.get(index)) {
+                (Some(list), Some((hits, _))) => hits[list] as usize,
+                _ => count_stopwords(text.as_ref(), &feature.key, *digits, stops),
+            };
         }
     }
     Analysis { language, features: pending.into_iter().map(|(feature, _)| feature).collect(), sample }

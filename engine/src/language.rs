@@ -27,9 +27,14 @@ static INDEX: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| WORDS.it
 static SETS: [OnceLock<Stopwords>; CODES.len()] = [const { OnceLock::new() }; CODES.len()];
 static EMPTY: LazyLock<Stopwords> = LazyLock::new(Stopwords::default);
 
+/// Where a language's list stands in `CODES` (and its bit in a word's lists).
+pub fn position(language: &str) -> Option<usize> {
+    CODES.iter().position(|code| *code == language)
+}
+
 /// The stopwords of a language code ("" or an unknown code: none).
 pub fn stopwords(language: &str) -> &'static Stopwords {
-    match CODES.iter().position(|code| *code == language) {
+    match position(language) {
         Some(position) => SETS[position].get_or_init(|| {
             WORDS.iter().filter(|(_, lists)| lists & (1 << position) != 0).map(|(word, _)| *word).collect()
         }),
