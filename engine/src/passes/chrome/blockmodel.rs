@@ -270,7 +270,17 @@ fn has_separator(text: &str) -> bool {
 
 fn is_timestamped(text: &str, feature: &Features) -> bool {
     // Every kind of timestamp holds a digit: most lines need no regular expression.
-    feature.words <= STAMP_LINE_WORDS && may_hold_digit(text) && TIMESTAMP.is_match(text)
+    feature.words <= STAMP_LINE_WORDS && may_hold_digit(text) && may_be_timestamp(text) && TIMESTAMP.is_match(text)
+}
+
+/// False only where `TIMESTAMP` cannot match: each of its forms holds "ago", a colon, or a year's "19" or "20".
+fn may_be_timestamp(text: &str) -> bool {
+    text.contains(':') || text.contains("19") || text.contains("20") || says_ago(text)
+}
+
+/// Whether a text holds "ago" in any case (the only case forms of these letters are ASCII).
+pub fn says_ago(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|three| three.eq_ignore_ascii_case(b"ago"))
 }
 
 pub use crate::text::may_hold_digit;
@@ -483,6 +493,24 @@ pub fn feature_rows(inputs: &BlockInputs<'_>, wanted: &[bool]) -> Vec<[f64; FEAT
 mod tests {
     use super::*;
     use crate::features::analyse;
+
+    #[test]
+    fn the_timestamp_prefilter_passes_every_timestamp() {
+        let stamps = [
+            "2 days ago at 08:49 am",
+            "3 HOURS AGO",
+            "Posted 14:05",
+            "March 3, 2024",
+            "sept 3 1999",
+            "2019 um Mitternacht",
+            "le 2021 à midi",
+        ];
+        for text in stamps {
+            assert!(TIMESTAMP.is_match(text), "{text}");
+            assert!(may_be_timestamp(text), "{text}");
+        }
+        assert!(!may_be_timestamp("Page 3 of 15") && !TIMESTAMP.is_match("Page 3 of 15"));
+    }
 
     #[test]
     fn the_shipped_model_parses() {

@@ -20,7 +20,7 @@ use rustc_hash::FxHashMap;
 use crate::features::Features;
 use crate::text::{casefold, tail};
 
-use super::blockmodel::may_hold_digit;
+use super::blockmodel::{may_hold_digit, says_ago};
 
 /// A stamp: a date or time that ends a short line, or a "said"/"says" line.
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,8 +53,10 @@ pub fn is_stamp(text: &str, feature: &Features) -> bool {
         return false;
     }
     let searched = tail(text, STAMP_TAIL);
-    if !may_hold_digit(searched) && !ends_like_said(text) {
-        return false; // most lines: no regular expression runs
+    // A stamp says "ago", holds a time's colon, or ends like "said": most lines run no regular expression.
+    let dated = may_hold_digit(searched) && (searched.contains(':') || says_ago(searched));
+    if !dated && !ends_like_said(text) {
+        return false;
     }
     STAMP.find_at(text, text.len() - searched.len()).is_some()
 }
