@@ -161,10 +161,21 @@ def engine_articles(text: str, source: str | None, result: tuple) -> list[Articl
     def line(index: int | None) -> str | None:
         return None if index is None else text[spans[2 * index] : spans[2 * index + 1]]
 
-    def removed_block(index: int) -> RemovedBlock:
-        pass_name, reason, detail = table[removal_of[index]]
-        copied = copy_of[index]
-        return RemovedBlock(span(index), pass_name, reason, detail, index, None if copied < 0 else copied, line(index))
+    def removed_blocks(indices: memoryview) -> list[RemovedBlock]:
+        # Most blocks of a page are removed ones: their records are made in one pass, with no call per block
+        # but the two constructors (a removed block is in no other list, so its span is not shared).
+        new_span = Span._trusted
+        return [
+            RemovedBlock(
+                new_span(start, end),
+                *table[removal_of[index]],
+                index,
+                None if copy_of[index] < 0 else copy_of[index],
+                text[start:end],
+            )
+            for index in indices
+            for start, end in ((spans[2 * index], spans[2 * index + 1]),)
+        ]
 
     def caption(index: int) -> Caption:
         credit = credits.get(index)
@@ -183,7 +194,7 @@ def engine_articles(text: str, source: str | None, result: tuple) -> list[Articl
                 dateline=line(dateline),
                 captions=[caption(index) for index in captions],
                 spans=[span(index) for index in kept],
-                removed=[removed_block(index) for index in removed],
+                removed=removed_blocks(removed),
                 source=source,
                 title_span=None if title is None else span(title),
                 body_spans=[span(index) for index in body],
