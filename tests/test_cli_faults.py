@@ -118,25 +118,27 @@ if "replace_fails" in faults:  # the final rename is refused, as on a file syste
     os.replace = replace
 
 if "clean_raises_on" in faults:  # a defect in a pass, met on dumps holding this text
-    import scrapeclean.api as api
+    import scrapeclean.engine as bridge
 
-    real_clean = api.clean
+    class FaultyEngine:  # the engine, failing on a text holding the mark (every cleaning path calls it)
 
-    def clean(text, **kwargs):
-        if faults["clean_raises_on"] in text:
-            raise RuntimeError("simulated defect in a pass")
-        return real_clean(text, **kwargs)
+        def __init__(self, engine):
+            self.engine = engine
 
-    real_clean_many = api.clean_many
+        def __getattr__(self, name):
+            return getattr(self.engine, name)
 
-    def clean_many(texts, **kwargs):
-        texts = list(texts)
-        if any(faults["clean_raises_on"] in text for text in texts):
-            raise RuntimeError("simulated defect in a pass")
-        return real_clean_many(texts, **kwargs)
+        def clean(self, text, *args):
+            if faults["clean_raises_on"] in text:
+                raise RuntimeError("simulated defect in a pass")
+            return self.engine.clean(text, *args)
 
-    api.clean = clean
-    api.clean_many = clean_many
+        def clean_many(self, texts, *args):
+            if any(faults["clean_raises_on"] in text for text in texts):
+                raise RuntimeError("simulated defect in a pass")
+            return self.engine.clean_many(texts, *args)
+
+    bridge._engine = FaultyEngine(bridge._engine)
 
 if faults.get("no_network"):  # any internet socket or name look-up is refused, and recorded with its caller
     import socket
