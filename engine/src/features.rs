@@ -22,12 +22,17 @@ pub struct Features {
     /// Share of words that start with an upper-case letter.
     pub capitalised: f64,
     pub chars: usize,
-    pub key: String,
+    pub key: std::sync::Arc<str>,
     /// Words of scripts written without spaces.
     pub unspaced: usize,
 }
 
 impl Features {
+    /// The normalised key (shared, so copying features for a confirming round copies no text).
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
     pub fn stopword_density(&self) -> f64 {
         if self.words > 0 {
             self.stopwords as f64 / self.words as f64
@@ -143,7 +148,7 @@ fn shaped(text: &str, words: usize, stopwords: usize, unspaced: usize, key: Stri
         question: ends_with_mark(last, QUESTION),
         capitalised: if words > 0 { capitals(text) as f64 / words as f64 } else { 0.0 },
         chars: char_len(text),
-        key,
+        key: key.into(),
         unspaced,
     }
 }

@@ -56,7 +56,7 @@ fn analyse(py: Python<'_>, texts: Vec<String>) -> FeatureColumns {
         columns.5.push(feature.question);
         columns.6.push(feature.capitalised);
         columns.7.push(feature.chars);
-        columns.8.push(feature.key);
+        columns.8.push(feature.key.to_string());
         columns.9.push(feature.unspaced);
     }
     columns
@@ -74,7 +74,7 @@ fn features(text: &str, language: &str) -> FeatureRow {
         vec![feature.question],
         vec![feature.capitalised],
         vec![feature.chars],
-        vec![feature.key],
+        vec![feature.key.to_string()],
         vec![feature.unspaced],
     )
 }

@@ -141,7 +141,7 @@ impl DedupCaptions {
             if !self.sized(feature.words) {
                 continue;
             }
-            let key = feature.key.as_str();
+            let key = feature.key();
             let credit = find_credit(document.text(index));
             let previous = last_seen.get(key).copied();
             let repeated_here = previous.is_some_and(|previous| {
@@ -212,7 +212,7 @@ impl Pass for DedupCaptions {
         let mut edits = document.edit(NAME);
         for (position, &index) in live.iter().enumerate() {
             let feature = document.features(index);
-            let Some(&first) = found.first.get(feature.key.as_str()) else { continue };
+            let Some(&first) = found.first.get(feature.key()) else { continue };
             if !self.sized(feature.words) {
                 continue;
             }

@@ -279,7 +279,7 @@ fn title_line_evidence(view: &View, index: usize) -> f64 {
     if !view.first_heading_like || feature.words < 2 || index == 0 {
         return 0.0;
     }
-    if view.title_parts.contains(&feature.key) && 2 * feature.words > view.features[0].words {
+    if view.title_parts.contains(feature.key()) && 2 * feature.words > view.features[0].words {
         return NAMED; // "Headline | Site" or "Site - Headline"
     }
     // A headline the chrome pass took, reworded from the <title> line ("Top 11 SEO Strategies for 2025 | Site"

@@ -86,7 +86,7 @@ impl<'d, 'a> View<'d, 'a> {
         let mut title_parts = FxHashSet::default();
         if first_heading_like {
             title_parts = title_keys(document.text(0), 1);
-            title_parts.insert(features[0].key.clone());
+            title_parts.insert(features[0].key().to_string());
             title_parts.retain(|part| !part.is_empty());
         }
         View {
@@ -107,7 +107,7 @@ impl<'d, 'a> View<'d, 'a> {
     /// The whole first line names nothing loosely: in the text cleaning gives, the first line is
     /// the headline, and its section heads start or end with its words ("Understanding Headline").
     pub fn loosely_named(&self, line: &str) -> bool {
-        let whole = self.features.first().map_or("", |feature| feature.key.as_str());
+        let whole = self.features.first().map_or("", |feature| feature.key());
         self.title_parts.iter().any(|part| {
             if part == whole || line == whole {
                 return false;
@@ -128,7 +128,7 @@ impl<'d, 'a> View<'d, 'a> {
     /// Whether a line rewords a piece the `<title>` line's separator cuts off: it holds most of
     /// the piece's content words, and they most of its own.
     pub fn reworded(&self, line: &str) -> bool {
-        let whole = self.features.first().map_or("", |feature| feature.key.as_str());
+        let whole = self.features.first().map_or("", |feature| feature.key());
         self.title_parts.iter().any(|part| part != whole && part != line && self.rewords(line, part))
     }
 
@@ -273,7 +273,7 @@ impl<'d, 'a> View<'d, 'a> {
                 + candidate.evidence
                 + self.overlap(feature, opening)
                 + self.context(candidate.index, &trails);
-            if printed.get(feature.key.as_str()).copied().unwrap_or(0) > 1 && !self.kept(candidate.index) {
+            if printed.get(feature.key()).copied().unwrap_or(0) > 1 && !self.kept(candidate.index) {
                 score += 1.0; // printed twice, both copies taken for chrome
             }
             scores[position] = score;
@@ -299,7 +299,7 @@ impl<'d, 'a> View<'d, 'a> {
 
     /// What the lines around a line say of it: a breadcrumb trail ending with it, a byline or date under it.
     fn context(&self, index: usize, trails: &FxHashSet<String>) -> f64 {
-        let score = if trails.contains(&self.features[index].key) { TRAIL } else { 0.0 };
+        let score = if trails.contains(self.features[index].key()) { TRAIL } else { 0.0 };
         let under = index + 1..(index + 1 + UNDER_LINES).min(self.document.len());
         for other in under {
             let note = &self.document.notes[other];

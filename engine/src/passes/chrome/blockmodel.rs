@@ -348,7 +348,7 @@ impl<'i> Columns<'i> {
         let count = feats.len();
         let mut keys: rustc_hash::FxHashMap<&str, usize> = Default::default();
         for feature in feats {
-            *keys.entry(feature.key.as_str()).or_default() += 1;
+            *keys.entry(feature.key()).or_default() += 1;
         }
         let log_words: Vec<f64> = feats.iter().map(|feature| (feature.words as f64).ln_1p()).collect();
         let stamps: Vec<bool> =
@@ -410,7 +410,7 @@ impl Columns<'_> {
         for (slot, name) in row[5..10].iter_mut().zip(CLASSES) {
             *slot = flag(class == name);
         }
-        row[10] = ((self.keys[feature.key.as_str()] - 1) as f64).ln_1p();
+        row[10] = ((self.keys[feature.key()] - 1) as f64).ln_1p();
         row[11] = position as f64 / count as f64;
         row[12] = position.min(count - 1 - position) as f64 / count as f64;
         row[13] = self.gap_value(position);

@@ -58,7 +58,7 @@ impl Thresholds {
         if explicit || !feature.letters || is_widget(feature) {
             return Class::Bad;
         }
-        if feature.words <= LABEL_WORDS && printed.get(feature.key.as_str()).copied().unwrap_or(0) >= REPEATED_LABEL {
+        if feature.words <= LABEL_WORDS && printed.get(feature.key()).copied().unwrap_or(0) >= REPEATED_LABEL {
             return Class::RepeatedLabel;
         }
         let length = feature.length();

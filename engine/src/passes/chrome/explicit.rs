@@ -115,7 +115,7 @@ pub fn explicit_chrome(
         if blocks.roles[position] == Some(Role::Caption) || feature.words > PHRASE_LINE_WORDS {
             continue;
         }
-        let key = feature.key.as_str();
+        let key = feature.key();
         if phrases.byline.matches(key, true) && feature.words <= BYLINE_MARKER_WORDS {
             removed[position] = true;
             edits.remove(index, BYLINE_MARKER, "marks the byline");
@@ -144,7 +144,7 @@ pub fn explicit_chrome(
 /// An end marker ("You may also like:"), unless the page prints it under every entry
 /// ("Add a comment" under each answer): then it is the entries' widget.
 fn opens_trailing_section(text: &str, feature: &Features, end: &PhraseSet, printed: &FxHashMap<&str, usize>) -> bool {
-    let key = feature.key.as_str();
+    let key = feature.key();
     let marker = end.matches(key, true) || (rstrip(text).ends_with(':') && end.opens(key, END_PHRASE_WORDS));
     let repeated = feature.words <= LABEL_WORDS && printed.get(key).copied().unwrap_or(0) >= REPEATED_LABEL;
     marker && !repeated

@@ -355,7 +355,7 @@ fn comment_form(prepared: &Prepared<'_, '_>, scored: &[usize], text_start: usize
         before += feature.prose_words();
         // The cheap conditions first: the pattern runs on few lines.
         if feature.words <= PRINTED_WORDS
-            && prepared.printed.get(feature.key.as_str()) == Some(&1)
+            && prepared.printed.get(feature.key()) == Some(&1)
             && before >= TEXT_BEFORE_END
             && total - before < before
             && CLOSING.is_match(prepared.texts[position])
@@ -401,7 +401,7 @@ fn title_repeat(prepared: &Prepared<'_, '_>) -> Option<usize> {
         return None;
     }
     (1..prepared.live.len())
-        .find(|&position| prepared.feats[position].heading_like() && keys.contains(&prepared.feats[position].key))
+        .find(|&position| prepared.feats[position].heading_like() && keys.contains(prepared.feats[position].key()))
 }
 
 /// Whether kept prose starts within a few lines under `headline` (past its byline, date and caption).

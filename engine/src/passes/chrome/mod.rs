@@ -196,7 +196,7 @@ impl RemoveSiteChrome {
         let mut edits = document.edit(Self::NAME);
         let mut printed: FxHashMap<&str, usize> = FxHashMap::default();
         for feature in feats.iter().filter(|feature| feature.words <= PRINTED_WORDS) {
-            *printed.entry(feature.key.as_str()).or_default() += 1;
+            *printed.entry(feature.key()).or_default() += 1;
         }
         let blocks = Blocks { live: &live, texts: &texts, feats: &feats, roles: &roles, gaps: &gaps };
         let explicit = explicit_chrome(&blocks, &Phrases::new(&self.phrase_languages), &mut edits, &printed);

@@ -112,7 +112,7 @@ pub fn thread_posts(
     let inside: Vec<usize> = positions.iter().copied().filter(|position| (first..=last).contains(position)).collect();
     let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for position in &inside {
-        *seen.entry(feats[*position].key.as_str()).or_default() += 1;
+        *seen.entry(feats[*position].key()).or_default() += 1;
     }
     let labels: Vec<Option<String>> = inside.iter().map(|position| label(texts[*position])).collect();
     let mut labelled: FxHashMap<&str, usize> = FxHashMap::default();
@@ -130,7 +130,7 @@ pub fn thread_posts(
         let sentence = feature.terminal || feature.words >= POST_WORDS;
         // Metadata: a label the thread repeats, or a short line it repeats ("Top", "Quote", a name).
         let repeated_label = found.as_deref().is_some_and(|found| labelled[found] >= 2);
-        let metadata = repeated_label || (seen[feature.key.as_str()] >= 2 && !feature.terminal);
+        let metadata = repeated_label || (seen[feature.key()] >= 2 && !feature.terminal);
         if sentence && !metadata && !stamped {
             posts.push(position);
         }

@@ -102,7 +102,7 @@ impl<'d, 'a> View<'d, 'a> {
     pub fn printed_after(&self, key: &str, index: usize) -> bool {
         let last = self.last_printed.get_or_init(|| {
             let features = &self.document.analysis().features;
-            features.iter().enumerate().map(|(index, feature)| (feature.key.as_str(), index)).collect()
+            features.iter().enumerate().map(|(index, feature)| (feature.key(), index)).collect()
         });
         last.get(key).is_some_and(|&last| last > index)
     }
@@ -112,7 +112,7 @@ impl<'d, 'a> View<'d, 'a> {
         let first = self.first_printed.get_or_init(|| {
             let mut first = FxHashMap::default();
             for (index, feature) in self.document.analysis().features.iter().enumerate() {
-                first.entry(feature.key.as_str()).or_insert(index);
+                first.entry(feature.key()).or_insert(index);
             }
             first
         });
