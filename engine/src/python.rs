@@ -463,7 +463,6 @@ fn phrase_languages() -> Vec<String> {
 
 #[pymodule]
 fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
-    crate::return_freed_memory_at_once();
     module.add_function(wrap_pyfunction!(segment, module)?)?;
     module.add_function(wrap_pyfunction!(analyse, module)?)?;
     module.add_function(wrap_pyfunction!(features, module)?)?;
