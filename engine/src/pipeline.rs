@@ -8,6 +8,30 @@ use crate::passes::Pass;
 /// settle in one confirming round; the bound keeps hostile input linear.
 pub const MAX_ROUNDS: usize = 12;
 
+/// After cleaning a text of this many bytes or more, free memory goes back to the system.
+pub const GIVE_BACK_AFTER_BYTES: usize = 4 << 20;
+
+/// Hand the allocator's free memory back to the system, after a large text.
+///
+/// glibc's allocator keeps most of what a large document freed (its blocks are many
+/// small allocations), so the articles Python builds next would add to that peak
+/// instead of reusing it. Elsewhere the allocator decides by itself.
+pub fn give_back_free_memory(text_bytes: usize) {
+    if text_bytes < GIVE_BACK_AFTER_BYTES {
+        return;
+    }
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        extern "C" {
+            fn malloc_trim(pad: usize) -> i32;
+        }
+        // SAFETY: malloc_trim only returns free pages to the system; it may run at any time, on any thread.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
+}
+
 /// Every pass once, in order.
 pub fn run(document: &mut Document, passes: &[Box<dyn Pass>]) {
     for pass in passes {

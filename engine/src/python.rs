@@ -309,7 +309,11 @@ fn compact_py(py: Python<'_>, found: Compact) -> CompactPy<'_> {
 #[pyfunction]
 fn clean<'py>(py: Python<'py>, text: &str, passes: &Bound<'_, PyList>) -> PyResult<CompactPy<'py>> {
     let built = build_passes(passes)?;
-    let found = py.detach(|| compact(crate::pipeline::process(text, &built)));
+    let found = py.detach(|| {
+        let found = compact(crate::pipeline::process(text, &built));
+        crate::pipeline::give_back_free_memory(text.len());
+        found
+    });
     Ok(compact_py(py, found))
 }
 
@@ -325,8 +329,11 @@ fn clean_many<'py>(
     rounds: usize,
 ) -> PyResult<Vec<CompactPy<'py>>> {
     let built = build_passes(passes)?;
-    let found: Vec<Compact> =
-        py.detach(|| crate::pipeline::process_many(&texts, &built, threads, rounds).into_iter().map(compact).collect());
+    let found: Vec<Compact> = py.detach(|| {
+        let found = crate::pipeline::process_many(&texts, &built, threads, rounds).into_iter().map(compact).collect();
+        crate::pipeline::give_back_free_memory(texts.iter().map(String::len).max().unwrap_or(0));
+        found
+    });
     Ok(found.into_iter().map(|each| compact_py(py, each)).collect())
 }
 
@@ -358,6 +365,7 @@ fn clean_many_marked<'py>(
             compact(crate::dom::process_marked(text, marks, content, &built))
         })
     });
+    crate::pipeline::give_back_free_memory(pages.iter().map(|((text, _), _)| text.len()).max().unwrap_or(0));
     Ok(found.into_iter().map(|each| compact_py(py, each)).collect())
 }
 
