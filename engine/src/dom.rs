@@ -11,8 +11,9 @@
 //! The reader also names the blocks that sit in the page's content container
 //! (the `article` or `main` element that holds its longest run of prose), as
 //! [`DomEvidence`] carried on the document. The chrome pass reads it through
-//! one hook, [`keep_content`]: a block there is not "outside the main text",
-//! whatever its shape (a table of results, a list of tour dates in the story).
+//! two hooks, [`keep_content`] and [`in_content`]: a block there is not "outside
+//! the main text", whatever its shape (a table of results, a list of tour dates
+//! in the story), nor a widget for being a bare number (a cell of a table of figures).
 
 use crate::model::Document;
 use crate::passes::Pass;
@@ -55,6 +56,11 @@ pub fn keep_content(document: &Document, live: &[usize], keep: &mut [bool]) {
             keep[position] = true;
         }
     }
+}
+
+/// Whether the DOM puts block `index` in the page's content container (false without DOM evidence).
+pub fn in_content(document: &Document, index: usize) -> bool {
+    document.dom.as_ref().is_some_and(|dom| dom.in_content.get(index).copied().unwrap_or(false))
 }
 
 /// [`crate::pipeline::process`] with the reader's marks laid on first; a mark past the last block is ignored.

@@ -144,7 +144,11 @@ impl Pass for RemoveSiteChrome {
         let edits = &mut prepared.edits;
         for (position, &index) in prepared.live.iter().enumerate() {
             let class = prepared.classes[position];
-            if class == Class::Bad && is_widget(prepared.feats[position]) && edits.role(index).is_none() {
+            // A bare number in the page's content container is a figure (a table's cell), not a counter.
+            let feature = prepared.feats[position];
+            let figure = feature.key.contains('0') && crate::dom::in_content(edits.document, index);
+            let widget = is_widget(feature) && !figure;
+            if class == Class::Bad && widget && edits.role(index).is_none() {
                 edits.remove(index, WIDGET, "counter, toggle or separator");
             } else if teasers[position] && edits.is_kept(index) {
                 edits.remove(index, TEASER_LIST, "a run of headlines with no text under them");
@@ -301,6 +305,25 @@ mod tests {
         let reasons: Vec<&str> =
             notes.iter().map(|note| note.removal.as_ref().map_or("kept", |removal| removal.reason.as_str())).collect();
         assert_eq!(reasons, vec!["ui-phrase", "kept", "ui-phrase", "boilerplate", "ui-phrase"]);
+    }
+
+    #[test]
+    fn a_figure_in_the_content_container_is_no_counter() {
+        let prose = "It was a long day in the city, and the people of the town were tired of it. ".repeat(3);
+        let raw = format!("{}\nKyle Busch\n17\n.\nMartin Truex\n27", prose.trim_end());
+        let reasons = |document: &Document| -> Vec<String> {
+            let notes = RemoveSiteChrome::new(&Settings::default()).run(document);
+            notes
+                .iter()
+                .map(|note| note.removal.as_ref().map_or("kept".into(), |removal| removal.reason.clone()))
+                .collect()
+        };
+        let mut document = Document::new(&raw);
+        assert_eq!(reasons(&document)[2], WIDGET, "in a dump, a bare number is a counter");
+        document.dom = Some(crate::dom::DomEvidence { in_content: vec![true; 6] });
+        let found = reasons(&document);
+        assert_eq!((found[2].as_str(), found[5].as_str()), ("kept", "kept"), "a table's figures");
+        assert_eq!(found[3], WIDGET, "a separator stays a widget");
     }
 
     #[test]
