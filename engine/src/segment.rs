@@ -41,7 +41,8 @@ pub fn segment(text: &str) -> Vec<Line> {
     // The open line: where its first visible character stands and where its last one ends.
     let mut open: Option<(usize, usize, usize, usize)> = None;
     for (position, (byte, c)) in text.char_indices().enumerate() {
-        if is_break(c) {
+        // Most characters are printable ASCII: neither a break nor invisible.
+        if !('!'..='~').contains(&c) && is_break(c) {
             if let Some(line) = open.take() {
                 push(&mut lines, line, breaks, form_feed);
                 breaks = 0;
@@ -55,7 +56,7 @@ pub fn segment(text: &str) -> Vec<Line> {
             continue;
         }
         after_cr = false;
-        if is_invisible(c) {
+        if !('!'..='~').contains(&c) && is_invisible(c) {
             continue;
         }
         let next = byte + c.len_utf8();

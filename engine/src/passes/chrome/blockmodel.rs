@@ -17,7 +17,6 @@ use regex::Regex;
 
 use crate::features::Features;
 use crate::regions::{dense_runs, repeated_shapes, Stretch};
-use crate::text::head;
 
 use super::classes::{is_widget, Class, CLASSES};
 
@@ -258,10 +257,12 @@ fn run_membership(scores: &[f64]) -> RunMembership {
 
 /// Digits among the first `limit` characters.
 fn digits_in_head(text: &str, limit: usize) -> usize {
-    if text.is_ascii() {
-        return text.as_bytes()[..text.len().min(limit)].iter().filter(|byte| byte.is_ascii_digit()).count();
+    let bytes = &text.as_bytes()[..text.len().min(limit)];
+    if bytes.is_ascii() {
+        // The first `limit` bytes are ASCII: they are the first `limit` characters.
+        return bytes.iter().filter(|byte| byte.is_ascii_digit()).count();
     }
-    head(text, limit).chars().filter(|&c| crate::text::is_digit(c)).count()
+    text.chars().take(limit).filter(|&c| crate::text::is_digit(c)).count()
 }
 
 fn has_separator(text: &str) -> bool {
