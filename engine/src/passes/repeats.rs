@@ -7,8 +7,7 @@
 //! * a long block (`min_words` or more) wherever it repeats: a body printed
 //!   twice, the second time with typographic quotes (`repeated-block`);
 //! * a run of `min_run` or more consecutive short blocks repeating an earlier
-//!   run in the same order, or of two or more printed twice in a row
-//!   (`repeated-block`);
+//!   run in the same order (`repeated-block`);
 //! * a headline printed again within `heading_distance` blocks, as pages print
 //!   the title above and below the lead photo (`repeated-heading`). Where the
 //!   first copy is a list item ("* Headline", a breadcrumb trail's last step)
@@ -92,11 +91,7 @@ impl Pass for CollapseRepeatedBlocks {
                 continue;
             };
             let length = live.run_length(earlier, position);
-            // A run printed twice in a row, word for word ("Creator." "Accelerator." "Creator."
-            // "Accelerator.": a page's two layouts of one heading), is a copy however short.
-            // (Keys write every digit as 0: the rows of a table of figures share them.)
-            let stutter = length >= 2 && earlier + length == position && live.same_text(earlier, position, length);
-            if length >= self.min_run || stutter {
+            if length >= self.min_run {
                 live.remove_run(&mut edits, earlier, position, length);
                 position += length;
                 continue;
@@ -151,14 +146,6 @@ impl<'d, 'a> Live<'d, 'a> {
         length
     }
 
-    /// Whether the `length` blocks from `position` on print the very text of those from `earlier` on.
-    fn same_text(&self, earlier: usize, position: usize, length: usize) -> bool {
-        (0..length).all(|offset| {
-            let text = |at: usize| self.document.text(self.blocks[at]);
-            text(earlier + offset) == text(position + offset)
-        })
-    }
-
     fn remove_run(&self, edits: &mut Edits, earlier: usize, position: usize, length: usize) {
         let (first, last) = (self.blocks[earlier], self.blocks[earlier + length - 1]);
         let detail = format!("copy of blocks {first}-{last}");
@@ -196,19 +183,6 @@ mod tests {
         assert_eq!(found[4], run);
         assert_eq!(found[6].as_ref().unwrap().2, Some(2));
         assert!(found[..4].iter().all(Option::is_none));
-    }
-
-    #[test]
-    fn two_short_lines_printed_twice_in_a_row_are_one_copy() {
-        let found = removals("Creator.\nAccelerator.\nCreator.\nAccelerator.\nThe chip pushes the limits.");
-        assert!(found[..2].iter().all(Option::is_none) && found[4].is_none());
-        assert_eq!(found[2], Some((REPEATED_BLOCK.into(), "copy of blocks 0-1".into(), Some(0))));
-        // Rows of figures share their keys (digits are 0 in a key), not their text.
-        let found = removals("$0 – $11,925\n10%\n$11,926 – $48,475\n10%\nThe rates for this year.");
-        assert!(found.iter().all(Option::is_none));
-        // Apart, two short lines are no copy.
-        let found = removals("Creator.\nAccelerator.\nThe chip pushes the limits.\nCreator.\nAccelerator.");
-        assert!(found.iter().all(Option::is_none));
     }
 
     #[test]
