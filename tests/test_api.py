@@ -227,3 +227,18 @@ def test_every_public_name_has_one_home_and_loads_from_it():
     assert sorted(scrapeclean._HOMES) == sorted(scrapeclean.__all__)
     for name, home in scrapeclean._HOMES.items():
         assert getattr(scrapeclean, name) is getattr(importlib.import_module(home, "scrapeclean"), name)
+
+
+def test_passes_built_once_clean_as_their_forms_do():
+    from scrapeclean import _engine, default_pipeline
+    from scrapeclean.engine import built, engine_passes
+
+    forms = engine_passes(default_pipeline())
+    assert forms is not None
+    passes = built(forms)
+    assert built(forms) is passes  # built once per form
+    text = "Menu\nHome\n\nA title for the story\n\n" + "Some words of a real story, told plainly. " * 8
+    assert _engine.clean(text, passes) == _engine.clean(text, forms)
+    assert _engine.clean_many([text, ""], passes, 2) == _engine.clean_many([text, ""], forms, 2)
+    with pytest.raises(ValueError, match="no pass named"):
+        _engine.build([("no-such-pass", {})])

@@ -152,6 +152,42 @@ type RemovalRow = (String, String, String, Option<usize>);
 type NoteColumns<Name = &'static str> =
     (Vec<Option<Name>>, Vec<Option<RemovalRow>>, Vec<u32>, Vec<Option<(usize, usize)>>);
 
+/// Built-in passes built once from their (name, settings) form, to be given to every call after.
+#[pyclass(frozen, module = "scrapeclean._engine")]
+struct Passes {
+    built: Vec<Box<dyn Pass>>,
+}
+
+/// The passes of a (name, settings) list, built once: pass the result wherever a pass list goes.
+#[pyfunction]
+fn build(passes: &Bound<'_, PyList>) -> PyResult<Passes> {
+    Ok(Passes { built: build_passes(passes)? })
+}
+
+/// Passes a call was given: built already, or built for this call from their form.
+enum Built<'a> {
+    Shared(&'a [Box<dyn Pass>]),
+    Own(Vec<Box<dyn Pass>>),
+}
+
+impl std::ops::Deref for Built<'_> {
+    type Target = [Box<dyn Pass>];
+
+    fn deref(&self) -> &Self::Target {
+        match self {
+            Built::Shared(built) => built,
+            Built::Own(built) => built,
+        }
+    }
+}
+
+fn passes_of<'a>(passes: &'a Bound<'_, PyAny>) -> PyResult<Built<'a>> {
+    if let Ok(built) = passes.cast::<Passes>() {
+        return Ok(Built::Shared(&built.get().built));
+    }
+    Ok(Built::Own(build_passes(passes.cast::<PyList>()?)?))
+}
+
 fn build_passes(passes: &Bound<'_, PyList>) -> PyResult<Vec<Box<dyn Pass>>> {
     let mut built = Vec::new();
     for item in passes.iter() {
@@ -198,8 +234,8 @@ fn cleaned(document: Document) -> Cleaned {
 
 /// Segment a text and run built-in passes over it to the fixed point of its text form.
 #[pyfunction]
-fn process(py: Python<'_>, text: &str, passes: &Bound<'_, PyList>) -> PyResult<Cleaned> {
-    let built = build_passes(passes)?;
+fn process(py: Python<'_>, text: &str, passes: &Bound<'_, PyAny>) -> PyResult<Cleaned> {
+    let built = passes_of(passes)?;
     Ok(py.detach(|| cleaned(crate::pipeline::process(text, &built))))
 }
 
@@ -307,8 +343,8 @@ fn compact_py(py: Python<'_>, found: Compact) -> CompactPy<'_> {
 
 /// Clean a text with built-in passes: its blocks and articles as compact columns (see [`Compact`]).
 #[pyfunction]
-fn clean<'py>(py: Python<'py>, text: &str, passes: &Bound<'_, PyList>) -> PyResult<CompactPy<'py>> {
-    let built = build_passes(passes)?;
+fn clean<'py>(py: Python<'py>, text: &str, passes: &Bound<'_, PyAny>) -> PyResult<CompactPy<'py>> {
+    let built = passes_of(passes)?;
     let found = py.detach(|| {
         let found = compact(crate::pipeline::process(text, &built));
         crate::pipeline::give_back_free_memory(text.len());
@@ -324,11 +360,11 @@ fn clean<'py>(py: Python<'py>, text: &str, passes: &Bound<'_, PyList>) -> PyResu
 fn clean_many<'py>(
     py: Python<'py>,
     texts: Vec<String>,
-    passes: &Bound<'_, PyList>,
+    passes: &Bound<'_, PyAny>,
     threads: usize,
     rounds: usize,
 ) -> PyResult<Vec<CompactPy<'py>>> {
-    let built = build_passes(passes)?;
+    let built = passes_of(passes)?;
     let found: Vec<Compact> = py.detach(|| {
         let found = crate::pipeline::process_many(&texts, &built, threads, rounds).into_iter().map(compact).collect();
         crate::pipeline::give_back_free_memory(texts.iter().map(String::len).max().unwrap_or(0));
@@ -352,13 +388,13 @@ fn clean_many_marked<'py>(
     texts: Vec<String>,
     marks: Vec<Vec<MarkRow>>,
     content: Vec<Vec<usize>>,
-    passes: &Bound<'_, PyList>,
+    passes: &Bound<'_, PyAny>,
     threads: usize,
 ) -> PyResult<Vec<CompactPy<'py>>> {
     if marks.len() != texts.len() || content.len() != texts.len() {
         return Err(PyValueError::new_err("clean_many_marked(): one list of marks and one of content blocks per text"));
     }
-    let built = build_passes(passes)?;
+    let built = passes_of(passes)?;
     let pages: Vec<_> = texts.into_iter().zip(marks.into_iter().map(marks_of)).zip(content).collect();
     let found: Vec<Compact> = py.detach(|| {
         crate::pipeline::map_parallel(&pages, threads, |((text, marks), content)| {
@@ -376,9 +412,9 @@ fn process_marked(
     text: &str,
     marks: Vec<MarkRow>,
     content: Vec<usize>,
-    passes: &Bound<'_, PyList>,
+    passes: &Bound<'_, PyAny>,
 ) -> PyResult<Cleaned> {
-    let built = build_passes(passes)?;
+    let built = passes_of(passes)?;
     let marks = marks_of(marks);
     Ok(py.detach(|| cleaned(crate::dom::process_marked(text, &marks, &content, &built))))
 }
@@ -392,9 +428,9 @@ fn run_passes(
     raw: &str,
     blocks: (Vec<usize>, Vec<usize>, Vec<u32>, Vec<bool>),
     notes: NoteColumns<String>,
-    passes: &Bound<'_, PyList>,
+    passes: &Bound<'_, PyAny>,
 ) -> PyResult<NoteColumns> {
-    let built = build_passes(passes)?;
+    let built = passes_of(passes)?;
     let (starts, ends, gaps, hard_breaks) = blocks;
     let mut offsets = Vec::with_capacity(starts.len() * 2);
     for (start, end) in starts.iter().zip(&ends) {
@@ -449,10 +485,10 @@ fn pass_names() -> Vec<&'static str> {
 fn training_rows(
     py: Python<'_>,
     text: &str,
-    passes: &Bound<'_, PyList>,
+    passes: &Bound<'_, PyAny>,
     chrome: &Bound<'_, PyDict>,
 ) -> PyResult<TrainingColumns> {
-    let built = build_passes(passes)?;
+    let built = passes_of(passes)?;
     let chrome = RemoveSiteChrome::new(&settings_of(chrome)?);
     Ok(py.detach(|| {
         let mut document = Document::new(text);
@@ -485,6 +521,8 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(clean_many_marked, module)?)?;
     module.add_function(wrap_pyfunction!(process_marked, module)?)?;
     module.add_function(wrap_pyfunction!(pass_names, module)?)?;
+    module.add_function(wrap_pyfunction!(build, module)?)?;
+    module.add_class::<Passes>()?;
     module.add_function(wrap_pyfunction!(training_rows, module)?)?;
     module.add_function(wrap_pyfunction!(phrase_languages, module)?)?;
     Ok(())

@@ -7,7 +7,14 @@ _Notes = tuple[list[str | None], list[_Removal | None], list[int], list[tuple[in
 _Features = tuple[
     list[int], list[int], list[bool], list[bool], list[bool], list[float], list[int], list[str], list[int]
 ]
-_Passes = list[tuple[str, dict[str, Any]]]
+_PassForms = list[tuple[str, dict[str, Any]]]
+
+class Passes:
+    """Built-in passes built once (see build); every call that takes passes takes these or their forms."""
+
+_Passes = _PassForms | Passes
+
+def build(passes: _PassForms) -> Passes: ...
 
 def segment(text: str) -> _Blocks: ...
 def analyse(texts: list[str]) -> tuple[str, *tuple[list[Any], ...]]: ...

@@ -122,19 +122,33 @@ def _uncached_form(pipeline: Iterable[object]) -> list[tuple[str, dict[str, obje
 
 _engine_form = functools.lru_cache(maxsize=64)(_uncached_form)
 
+# The engine's passes built from each pipeline form, by the form's identity (the forms are the
+# cached lists above, so each is built once instead of on every call).
+_BUILT: dict[int, tuple[list[tuple[str, dict[str, object]]], _engine.Passes]] = {}
+
+
+def built(passes: list[tuple[str, dict[str, object]]]) -> _engine.Passes:
+    """The engine's passes built from ``passes`` (what :func:`engine_passes` gives), once per form."""
+    found = _BUILT.get(id(passes))
+    if found is None or found[0] is not passes:
+        if len(_BUILT) >= 128:
+            _BUILT.clear()
+        found = _BUILT[id(passes)] = (passes, _engine.build(passes))
+    return found[1]
+
 
 def process_in_engine(text: str, passes: list[tuple[str, dict[str, object]]]) -> tuple:
-    return _engine.process(encodable(text), passes)
+    return _engine.process(encodable(text), built(passes))
 
 
 def clean_in_engine(text: str, source: str | None, passes: list[tuple[str, dict[str, object]]]) -> list[Article]:
-    return engine_articles(text, source, _engine.clean(encodable(text), passes))
+    return engine_articles(text, source, _engine.clean(encodable(text), built(passes)))
 
 
 def clean_many_in_engine(
     texts: list[str], passes: list[tuple[str, dict[str, object]]], threads: int
 ) -> list[list[Article]]:
-    cleaned = _engine.clean_many(encodable_all(texts), passes, threads)
+    cleaned = _engine.clean_many(encodable_all(texts), built(passes), threads)
     return [engine_articles(text, None, result) for text, result in zip(texts, cleaned)]
 
 
@@ -168,13 +182,16 @@ def engine_articles(text: str, source: str | None, result: tuple) -> list[Articl
         return [
             RemovedBlock(
                 new_span(start, end),
-                *table[removal_of[index]],
+                pass_name,
+                reason,
+                detail,
                 index,
                 None if copy_of[index] < 0 else copy_of[index],
                 text[start:end],
             )
             for index in indices
             for start, end in ((spans[2 * index], spans[2 * index + 1]),)
+            for pass_name, reason, detail in (table[removal_of[index]],)
         ]
 
     def caption(index: int) -> Caption:

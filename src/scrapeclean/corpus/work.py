@@ -60,14 +60,14 @@ def clean_text(text: str, pipeline: Pipeline, articles: ArticleForm = False) -> 
 def _engine_columns(texts: list[str], pipeline: Pipeline, threads: int) -> list[tuple] | None:
     """The engine's columns for each text (see ``Compact`` in python.rs), or None for a pipeline it cannot run."""
     from ..api import _check_text
-    from ..engine import _engine, encodable_all, engine_passes
+    from ..engine import _engine, built, encodable_all, engine_passes
 
     passes = engine_passes(pipeline)
     if passes is None:
         return None
     for text in texts:
         _check_text(text)
-    return _engine.clean_many(encodable_all(texts), passes, threads)  # type: ignore[no-any-return]
+    return _engine.clean_many(encodable_all(texts), built(passes), threads)  # type: ignore[no-any-return]
 
 
 def outcome_of_columns(text: str, columns: tuple) -> Outcome:

@@ -163,7 +163,7 @@ def clean_pages(pages: list[Page], *, threads: int = 1, pipeline: Pipeline | Non
     """Clean pages read by :func:`read_html`, ``threads`` at a time; their articles in input order."""
     from .. import _engine
     from ..api import default_pipeline
-    from ..engine import engine_articles, engine_passes, encodable
+    from ..engine import built, encodable, engine_articles, engine_passes
 
     pipeline = default_pipeline() if pipeline is None else pipeline
     passes = engine_passes(pipeline)
@@ -171,7 +171,7 @@ def clean_pages(pages: list[Page], *, threads: int = 1, pipeline: Pipeline | Non
         return [_with_page(page, _clean_with_own_passes(page, pipeline)) for page in pages]
     texts = [encodable(page.text) for page in pages]
     marks_of, content_of = [page.marks for page in pages], [page.content for page in pages]
-    cleaned = _engine.clean_many_marked(texts, marks_of, content_of, passes, threads)
+    cleaned = _engine.clean_many_marked(texts, marks_of, content_of, built(passes), threads)
     return [_with_page(page, engine_articles(page.text, page.url, result)) for page, result in zip(pages, cleaned)]
 
 
