@@ -132,7 +132,7 @@ mod tests {
         document.notes[0].removal = Some(std::sync::Arc::new(crate::model::Removal {
             pass_name: "p".into(),
             reason: "r".into(),
-            detail: String::new(),
+            detail: "".into(),
             copy_of: None,
         }));
         document.notes[1].role = Some(Role::Title);

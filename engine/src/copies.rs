@@ -13,7 +13,7 @@ pub fn copied_headings(document: &Document) -> FxHashSet<usize> {
         .notes
         .iter()
         .filter_map(|note| note.removal.as_ref())
-        .filter(|removal| removal.reason == REPEATED_HEADING)
+        .filter(|removal| *removal.reason == *REPEATED_HEADING)
         .filter_map(|removal| removal.copy_of)
         .collect()
 }

@@ -96,7 +96,7 @@ mod tests {
         ];
         let document = process_marked(raw, &marks, &[], &[]);
         let removal = document.notes[0].removal.as_ref().expect("the marked block is removed");
-        assert_eq!((removal.pass_name.as_str(), removal.reason.as_str()), (PASS_NAME, "navigation"));
+        assert_eq!((&*removal.pass_name, &*removal.reason), (PASS_NAME, "navigation"));
         assert!(document.notes[1].kept());
     }
 

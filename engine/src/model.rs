@@ -7,6 +7,8 @@
 use std::cell::OnceCell;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use crate::features::{analyse, Analysis, Features};
 use crate::segment::{segment, Line};
 
@@ -43,11 +45,13 @@ impl Role {
 }
 
 /// Why a block was removed: the pass's name, a kebab-case reason code, a note for people.
+///
+/// The texts are shared: a pass that removes many blocks for one reason stores that reason once.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Removal {
-    pub pass_name: String,
-    pub reason: String,
-    pub detail: String,
+    pub pass_name: Arc<str>,
+    pub reason: Arc<str>,
+    pub detail: Arc<str>,
     /// The block this one is a copy of, where the reason is a copy (the typed form of "copy of block N").
     pub copy_of: Option<usize>,
 }
@@ -139,7 +143,13 @@ impl<'a> Document<'a> {
     }
 
     pub fn edit(&self, pass_name: &str) -> Edits<'_, 'a> {
-        Edits { document: self, pass_name: pass_name.to_string(), now: self.notes.clone(), changed: false }
+        Edits {
+            document: self,
+            pass_name: pass_name.into(),
+            now: self.notes.clone(),
+            changed: false,
+            texts: FxHashMap::default(),
+        }
     }
 }
 
@@ -149,9 +159,11 @@ impl<'a> Document<'a> {
 /// which pass took the block out first.
 pub struct Edits<'d, 'a> {
     pub document: &'d Document<'a>,
-    pass_name: String,
+    pass_name: Arc<str>,
     now: Vec<Annotation>,
     changed: bool,
+    /// Each removal text met so far, shared by every removal that says it.
+    texts: FxHashMap<Arc<str>, ()>,
 }
 
 impl Edits<'_, '_> {
@@ -171,18 +183,18 @@ impl Edits<'_, '_> {
         &self.now[index]
     }
 
-    pub fn remove(&mut self, index: usize, reason: &str, detail: impl Into<String>) {
-        let pass_name = self.pass_name.clone();
+    pub fn remove(&mut self, index: usize, reason: &str, detail: impl AsRef<str>) {
+        let pass_name = Arc::clone(&self.pass_name);
         self.remove_as(index, reason, detail, &pass_name);
     }
 
-    pub fn remove_as(&mut self, index: usize, reason: &str, detail: impl Into<String>, pass_name: &str) {
+    pub fn remove_as(&mut self, index: usize, reason: &str, detail: impl AsRef<str>, pass_name: &str) {
         self.remove_moved(index, reason, detail, pass_name, None);
     }
 
     /// Remove a block as a copy of block `original`.
-    pub fn remove_copy(&mut self, index: usize, reason: &str, detail: impl Into<String>, original: usize) {
-        let pass_name = self.pass_name.clone();
+    pub fn remove_copy(&mut self, index: usize, reason: &str, detail: impl AsRef<str>, original: usize) {
+        let pass_name = Arc::clone(&self.pass_name);
         self.remove_moved(index, reason, detail, &pass_name, Some(original));
     }
 
@@ -191,22 +203,33 @@ impl Edits<'_, '_> {
         &mut self,
         index: usize,
         reason: &str,
-        detail: impl Into<String>,
+        detail: impl AsRef<str>,
         pass_name: &str,
         copy_of: Option<usize>,
     ) {
-        let note = &mut self.now[index];
-        if note.removal.is_some() {
+        if self.now[index].removal.is_some() {
             return;
         }
-        note.removal = Some(Arc::new(Removal {
-            pass_name: pass_name.to_string(),
-            reason: reason.to_string(),
-            detail: detail.into(),
+        let removal = Removal {
+            pass_name: self.shared(pass_name),
+            reason: self.shared(reason),
+            detail: self.shared(detail.as_ref()),
             copy_of,
-        }));
+        };
+        let note = &mut self.now[index];
+        note.removal = Some(Arc::new(removal));
         note.role = None;
         self.changed = true;
+    }
+
+    /// The shared copy of a removal text.
+    fn shared(&mut self, text: &str) -> Arc<str> {
+        if let Some((found, ())) = self.texts.get_key_value(text) {
+            return Arc::clone(found);
+        }
+        let made: Arc<str> = text.into();
+        self.texts.insert(Arc::clone(&made), ());
+        made
     }
 
     pub fn set_role(&mut self, index: usize, role: Option<Role>, credit: Option<(usize, usize)>) {
@@ -253,7 +276,7 @@ mod tests {
         edits.remove_as(0, "second", "", "b");
         edits.set_role(1, Some(Role::Title), None);
         let notes = edits.finish();
-        assert_eq!(notes[0].removal.as_ref().unwrap().reason, "first");
+        assert_eq!(&*notes[0].removal.as_ref().unwrap().reason, "first");
         assert_eq!(notes[1].role, Some(Role::Title));
     }
 }

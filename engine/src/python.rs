@@ -207,7 +207,7 @@ fn note_columns(notes: Vec<Annotation>) -> NoteColumns {
     for note in notes {
         columns.0.push(note.role.map(Role::as_str));
         columns.1.push(note.removal.map(|removal| {
-            (removal.pass_name.clone(), removal.reason.clone(), removal.detail.clone(), removal.copy_of)
+            (removal.pass_name.to_string(), removal.reason.to_string(), removal.detail.to_string(), removal.copy_of)
         }));
         columns.2.push(note.story);
         columns.3.push(note.credit);
@@ -276,7 +276,7 @@ fn compact(document: Document) -> Compact {
     for (index, note) in document.notes.iter().enumerate() {
         let (entry, copied) = match note.removal.as_deref() {
             Some(removal) => {
-                let found = (removal.pass_name.as_str(), removal.reason.as_str(), removal.detail.as_str());
+                let found = (&*removal.pass_name, &*removal.reason, &*removal.detail);
                 let entry = *known.entry(found).or_insert_with(|| {
                     table.push((found.0.to_string(), found.1.to_string(), found.2.to_string()));
                     (table.len() - 1) as u32
@@ -458,9 +458,9 @@ fn run_passes(
         };
         annotations.push(Annotation {
             role,
-            removal: notes.1[index]
-                .clone()
-                .map(|(pass_name, reason, detail, copy_of)| Arc::new(Removal { pass_name, reason, detail, copy_of })),
+            removal: notes.1[index].clone().map(|(pass_name, reason, detail, copy_of)| {
+                Arc::new(Removal { pass_name: pass_name.into(), reason: reason.into(), detail: detail.into(), copy_of })
+            }),
             story: notes.2[index],
             credit: notes.3[index],
         });

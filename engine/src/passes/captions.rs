@@ -258,7 +258,7 @@ mod tests {
         assert_eq!(notes[0].role, Some(Role::Caption));
         assert_eq!(notes[0].credit, Some((23, 35)));
         let removal = notes[1].removal.as_ref().unwrap();
-        assert_eq!((removal.reason.as_str(), removal.copy_of), (DUPLICATE_CAPTION, Some(0)));
+        assert_eq!((&*removal.reason, removal.copy_of), (DUPLICATE_CAPTION, Some(0)));
         assert!(notes[2].removal.is_none() && notes[2].role.is_none());
     }
 }

@@ -165,7 +165,9 @@ mod tests {
         let pass = CollapseRepeatedBlocks::new(&Settings::default());
         pass.run(&document)
             .into_iter()
-            .map(|note| note.removal.map(|removal| (removal.reason.clone(), removal.detail.clone(), removal.copy_of)))
+            .map(|note| {
+                note.removal.map(|removal| (removal.reason.to_string(), removal.detail.to_string(), removal.copy_of))
+            })
             .collect()
     }
 

@@ -98,7 +98,7 @@ impl AssignRoles {
         let low = previous_end.map_or(0, |end| end + 1).max(story_start.saturating_sub(self.search_window));
         (low..story_start)
             .filter(|&index| {
-                view.document.notes[index].removal.as_ref().is_some_and(|removal| removal.reason == BOILERPLATE)
+                view.document.notes[index].removal.as_ref().is_some_and(|removal| *removal.reason == *BOILERPLATE)
                     && view.features[index].heading_like()
             })
             .collect()
@@ -301,7 +301,7 @@ mod tests {
         notes
             .iter()
             .map(|note| match &note.removal {
-                Some(removal) if removal.reason == HEADER_LINE => Some("header-line"),
+                Some(removal) if *removal.reason == *HEADER_LINE => Some("header-line"),
                 _ => note.role.map(Role::as_str),
             })
             .collect()
@@ -312,7 +312,7 @@ mod tests {
         document.notes[index].removal = Some(std::sync::Arc::new(Removal {
             pass_name: "remove-site-chrome".into(),
             reason: BOILERPLATE.into(),
-            detail: String::new(),
+            detail: "".into(),
             copy_of: None,
         }));
     }

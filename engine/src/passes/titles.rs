@@ -303,7 +303,7 @@ impl<'d, 'a> View<'d, 'a> {
         let under = index + 1..(index + 1 + UNDER_LINES).min(self.document.len());
         for other in under {
             let note = &self.document.notes[other];
-            let marker = note.removal.as_ref().is_some_and(|removal| removal.reason == BYLINE_MARKER);
+            let marker = note.removal.as_ref().is_some_and(|removal| *removal.reason == *BYLINE_MARKER);
             if marker
                 || note.role == Some(Role::Byline)
                 || is_dateline(self.document.text(other), &self.features[other])

@@ -468,7 +468,7 @@ mod tests {
         let notes: Vec<Annotation> = RemoveSiteChrome::new(&Settings::default()).run(&document);
         (0..document.len())
             .map(|index| {
-                let reason = notes[index].removal.as_ref().map_or("kept", |removal| removal.reason.as_str());
+                let reason = notes[index].removal.as_ref().map_or("kept", |removal| &*removal.reason);
                 (document.text(index).to_string(), reason.to_string())
             })
             .collect()

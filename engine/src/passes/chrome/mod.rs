@@ -303,7 +303,7 @@ mod tests {
         let document = Document::new(&raw);
         let notes = RemoveSiteChrome::new(&Settings::default()).run(&document);
         let reasons: Vec<&str> =
-            notes.iter().map(|note| note.removal.as_ref().map_or("kept", |removal| removal.reason.as_str())).collect();
+            notes.iter().map(|note| note.removal.as_ref().map_or("kept", |removal| &*removal.reason)).collect();
         assert_eq!(reasons, vec!["ui-phrase", "kept", "ui-phrase", "boilerplate", "ui-phrase"]);
     }
 
@@ -315,7 +315,7 @@ mod tests {
             let notes = RemoveSiteChrome::new(&Settings::default()).run(document);
             notes
                 .iter()
-                .map(|note| note.removal.as_ref().map_or("kept".into(), |removal| removal.reason.clone()))
+                .map(|note| note.removal.as_ref().map_or("kept".into(), |removal| removal.reason.to_string()))
                 .collect()
         };
         let mut document = Document::new(&raw);
