@@ -63,8 +63,9 @@ pub struct Annotation {
     /// Shared, so that copying a document's annotations (each pass starts from a copy) copies no text.
     pub removal: Option<Arc<Removal>>,
     pub story: u32,
-    /// For captions: where the photo credit stands, in code points of the input.
-    pub credit: Option<(usize, usize)>,
+    /// For captions: where the photo credit stands, in code points of the input (boxed: few
+    /// blocks have one, and every pass copies the annotations of every block).
+    pub credit: Option<Box<(usize, usize)>>,
 }
 
 impl Annotation {
@@ -236,7 +237,7 @@ impl Edits<'_, '_> {
         let note = &mut self.now[index];
         note.role = role;
         if credit.is_some() {
-            note.credit = credit;
+            note.credit = credit.map(Box::new);
         }
         self.changed = true;
     }

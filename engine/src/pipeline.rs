@@ -143,7 +143,7 @@ fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
             }
             None => {
                 let offset = document.blocks[original].start as isize - again.blocks[second].start as isize;
-                let credit = note.credit.map(|(start, end)| moved(start, offset)..moved(end, offset));
+                let credit = note.credit.as_deref().map(|&(start, end)| moved(start, offset)..moved(end, offset));
                 edits.set_role(original, note.role, credit.map(|span| (span.start, span.end)));
             }
         }

@@ -210,7 +210,7 @@ fn note_columns(notes: Vec<Annotation>) -> NoteColumns {
             (removal.pass_name.to_string(), removal.reason.to_string(), removal.detail.to_string(), removal.copy_of)
         }));
         columns.2.push(note.story);
-        columns.3.push(note.credit);
+        columns.3.push(note.credit.map(|credit| *credit));
     }
     columns
 }
@@ -287,8 +287,8 @@ fn compact(document: Document) -> Compact {
         };
         removal_of.extend_from_slice(&entry.to_ne_bytes());
         copy_of.extend_from_slice(&copied.to_ne_bytes());
-        if let Some(credit) = note.credit {
-            credits.push((index, credit));
+        if let Some(credit) = note.credit.as_deref() {
+            credits.push((index, *credit));
         }
     }
     let rows = crate::assemble::stories(&document)
@@ -462,7 +462,7 @@ fn run_passes(
                 Arc::new(Removal { pass_name: pass_name.into(), reason: reason.into(), detail: detail.into(), copy_of })
             }),
             story: notes.2[index],
-            credit: notes.3[index],
+            credit: notes.3[index].map(Box::new),
         });
     }
     Ok(py.detach(|| {

@@ -256,7 +256,7 @@ mod tests {
             Document::new("Troops at the border. (File/Reuters)\nTroops at the border. (File/Reuters)\nText.");
         let notes = DedupCaptions::from_settings(&Settings::default()).run(&document);
         assert_eq!(notes[0].role, Some(Role::Caption));
-        assert_eq!(notes[0].credit, Some((23, 35)));
+        assert_eq!(notes[0].credit.as_deref(), Some(&(23, 35)));
         let removal = notes[1].removal.as_ref().unwrap();
         assert_eq!((&*removal.reason, removal.copy_of), (DUPLICATE_CAPTION, Some(0)));
         assert!(notes[2].removal.is_none() && notes[2].role.is_none());
