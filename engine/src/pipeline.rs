@@ -107,6 +107,11 @@ pub fn map_parallel<'a, T: Sync, R: Send>(items: &'a [T], threads: usize, work: 
 fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
     let shown = shown_stories(document);
     let text = render(document, &shown);
+    if text == document.raw {
+        // The input is its own text form (a text cleaned before): the round would read the very
+        // document the passes just read, and decide as they did.
+        return false;
+    }
     let flat: Vec<usize> = shown.iter().flatten().copied().collect();
     let lines = crate::segment::segment(&text);
     if lines.len() != flat.len() {
@@ -216,6 +221,18 @@ fn renumber(edits: &mut crate::model::Edits, flat: &[usize], again: &Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_that_is_its_own_text_form_is_settled_after_the_passes() {
+        let settings = crate::settings::Settings::default();
+        let passes: Vec<Box<dyn Pass>> =
+            crate::passes::names().map(|name| crate::passes::build(name, &settings).unwrap()).collect();
+        let story = "The council voted on Monday to build a new bridge over the river, after a long debate.";
+        let raw = format!("A bridge for the town\n\n{story}\n\n{story} It opens next year.");
+        let settled = process(&raw, &passes);
+        assert_eq!(render(&settled, &shown_stories(&settled)), raw, "the text is its own text form");
+        assert_eq!(settled.notes, process_rounds(&raw, &passes, 0).notes);
+    }
 
     #[test]
     fn run_lengths_count_runs() {
