@@ -125,13 +125,13 @@ def test_removed_text_rides_along_in_the_article_records(tmp_path):
     assert all(raw[record["start"] : record["end"]] == record["text"] for record in removed)
 
 
-def test_outcomes_read_off_the_engine_columns_equal_those_of_the_articles():
+def test_outcomes_and_records_read_off_the_engine_columns_equal_those_of_the_articles():
     from pathlib import Path
 
     from cli_support import two_stories
 
     from scrapeclean import clean
-    from scrapeclean.corpus.work import _engine_columns, outcome_of, outcome_of_columns
+    from scrapeclean.corpus.work import WITH_REMOVED_TEXT, _engine_columns, outcome_of, outcome_of_columns
 
     cases = Path(__file__).parent / "cases"
     texts = [path.read_text(encoding="utf-8") for path in sorted(cases.glob("*.txt"))]
@@ -145,5 +145,9 @@ def test_outcomes_read_off_the_engine_columns_equal_those_of_the_articles():
     columns = _engine_columns(texts, pipeline, 2)
     assert columns is not None
     for text, found in zip(texts, columns):
-        assert outcome_of_columns(text, found) == outcome_of(clean(text, pipeline=pipeline))
+        cleaned = clean(text, pipeline=pipeline)
+        for form in (False, True, WITH_REMOVED_TEXT):
+            expected, made = outcome_of(cleaned, form), outcome_of_columns(text, found, form)
+            assert made == expected
+            assert json.dumps(made.articles) == json.dumps(expected.articles)  # the same keys in the same order
     assert any(len(outcome_of_columns(text, found).stories) > 1 for text, found in zip(texts, columns))

@@ -47,10 +47,9 @@ def clean_text(text: str, pipeline: Pipeline, articles: ArticleForm = False) -> 
     from ..api import clean
 
     try:
-        if not articles:
-            columns = _engine_columns([text], pipeline, 1)
-            if columns is not None:
-                return outcome_of_columns(text, columns[0])
+        columns = _engine_columns([text], pipeline, 1)
+        if columns is not None:
+            return outcome_of_columns(text, columns[0], articles)
         cleaned = clean(text, pipeline=pipeline)
     except Exception as error:  # noqa: BLE001 - a defect met on one dump must not end a corpus run
         return Outcome(stories=(), removals=(), error=f"{type(error).__name__}: {error}")
@@ -70,15 +69,16 @@ def _engine_columns(texts: list[str], pipeline: Pipeline, threads: int) -> list[
     return _engine.clean_many(encodable_all(texts), built(passes), threads)  # type: ignore[no-any-return]
 
 
-def outcome_of_columns(text: str, columns: tuple) -> Outcome:
+def outcome_of_columns(text: str, columns: tuple, articles: ArticleForm = False) -> Outcome:
     """:func:`outcome_of` read straight off the engine's columns: the same outcome, with no article object made.
 
-    A run that keeps no article records (``check``, ``fix``, text output) needs
-    only each story's text form and the count of each removal reason.
+    A run needs each story's text form, the count of each removal reason and,
+    when it keeps them, the articles' JSON forms (``Article.to_dict``), which
+    are made here from the columns directly.
     """
     from ..assemble import PARAGRAPH_BREAK
 
-    spans_bytes, table, removal_bytes, _copies, _credits, rows = columns
+    spans_bytes, table, removal_bytes, copy_bytes, credit_list, rows = columns
     spans = memoryview(spans_bytes).cast("Q")
     removal_of = memoryview(removal_bytes).cast("I")
     stories = []
@@ -91,10 +91,83 @@ def outcome_of_columns(text: str, columns: tuple) -> Outcome:
         if story:
             stories.append(story)
         counts.update(table[removal_of[index]][:2] for index in memoryview(removed).cast("I"))
+    records: tuple[dict[str, Any], ...] = ()
+    if articles:
+        copies = memoryview(copy_bytes).cast("q")
+        records = _article_records(text, spans, table, removal_of, copies, dict(credit_list), rows, articles)
     return Outcome(
         stories=tuple(stories),
         removals=tuple((name, reason, count) for (name, reason), count in sorted(counts.items())),
+        articles=records,
     )
+
+
+def _article_records(
+    text: str,
+    spans: memoryview,
+    table: list[tuple[str, str, str]],
+    removal_of: memoryview,
+    copies: memoryview,
+    credits: dict[int, tuple[int, int]],
+    rows: list[tuple],
+    articles: ArticleForm,
+) -> tuple[dict[str, Any], ...]:
+    """The JSON form of each article of a dump (``Article.to_dict``, the same keys in the same order)."""
+    from ..assemble import PARAGRAPH_BREAK
+
+    with_text = articles == WITH_REMOVED_TEXT
+
+    def pair(index: int) -> list[int]:
+        return [spans[2 * index], spans[2 * index + 1]]
+
+    def line(index: int) -> str:
+        return text[spans[2 * index] : spans[2 * index + 1]]
+
+    def metadata(index: int | None) -> str | None:
+        return None if index is None else line(index)
+
+    def removed_record(index: int) -> dict[str, Any]:
+        pass_name, reason, detail = table[removal_of[index]]
+        start, end = spans[2 * index], spans[2 * index + 1]
+        copied = copies[index]
+        record = {
+            "start": start,
+            "end": end,
+            "pass": pass_name,
+            "reason": reason,
+            "detail": detail,
+            "block": index,
+            "copy_of": None if copied < 0 else copied,
+        }
+        if with_text:
+            record["text"] = text[start:end]
+        return record
+
+    def caption(index: int) -> dict[str, Any]:
+        credit = credits.get(index)
+        return {"text": line(index), "credit": None if credit is None else text[credit[0] : credit[1]]}
+
+    records = []
+    for number, (title, section, byline, dateline, *lists) in enumerate(rows):
+        captions, body, kept, removed = (memoryview(blocks).cast("I") for blocks in lists)
+        paragraphs = [line(index) for index in body]
+        records.append(
+            {
+                "index": number,
+                "title": metadata(title),
+                "section": metadata(section),
+                "byline": metadata(byline),
+                "dateline": metadata(dateline),
+                "captions": [caption(index) for index in captions],
+                "body": paragraphs,
+                "text": PARAGRAPH_BREAK.join(paragraphs),
+                "spans": [pair(index) for index in kept],
+                "removed": [removed_record(index) for index in removed],
+                "title_span": None if title is None else pair(title),
+                "body_spans": [pair(index) for index in body],
+            }
+        )
+    return tuple(records)
 
 
 def clean_dump(dump: Dump, pipeline: Pipeline, articles: ArticleForm = False) -> Outcome:
@@ -178,12 +251,12 @@ def _clean_batch(
     texts = [unit for unit in dumps if unit.page is None]
     pages = [unit for unit in dumps if unit.page is not None]
     try:
-        columns = None if articles else _engine_columns([unit.text for unit in texts], pipeline, jobs)
+        columns = _engine_columns([unit.text for unit in texts], pipeline, jobs)
         if columns is None:
             cleaned = clean_many([unit.text for unit in texts], threads=jobs, pipeline=pipeline)
             found = {id(unit): outcome_of(result, articles) for unit, result in zip(texts, cleaned)}
-        else:  # no article records wanted: the outcomes come straight off the engine's columns
-            found = {id(unit): outcome_of_columns(unit.text, result) for unit, result in zip(texts, columns)}
+        else:  # built-in passes: the outcomes come straight off the engine's columns
+            found = {id(unit): outcome_of_columns(unit.text, result, articles) for unit, result in zip(texts, columns)}
         cleaned_pages = clean_pages([unit.page for unit in pages], threads=jobs, pipeline=pipeline)
         found |= {id(unit): outcome_of(result, articles) for unit, result in zip(pages, cleaned_pages)}
     except Exception:  # noqa: BLE001 - one dump's defect: clean them one by one, so only it is reported
