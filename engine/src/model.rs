@@ -7,7 +7,7 @@
 use std::cell::OnceCell;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHashSet;
 
 use crate::features::{analyse, Analysis, Features};
 use crate::segment::{segment, Line};
@@ -149,7 +149,7 @@ impl<'a> Document<'a> {
             pass_name: pass_name.into(),
             now: self.notes.clone(),
             changed: false,
-            texts: FxHashMap::default(),
+            texts: FxHashSet::default(),
         }
     }
 }
@@ -164,7 +164,7 @@ pub struct Edits<'d, 'a> {
     now: Vec<Annotation>,
     changed: bool,
     /// Each removal text met so far, shared by every removal that says it.
-    texts: FxHashMap<Arc<str>, ()>,
+    texts: FxHashSet<Arc<str>>,
 }
 
 impl Edits<'_, '_> {
@@ -225,11 +225,11 @@ impl Edits<'_, '_> {
 
     /// The shared copy of a removal text.
     fn shared(&mut self, text: &str) -> Arc<str> {
-        if let Some((found, ())) = self.texts.get_key_value(text) {
+        if let Some(found) = self.texts.get(text) {
             return Arc::clone(found);
         }
         let made: Arc<str> = text.into();
-        self.texts.insert(Arc::clone(&made), ());
+        self.texts.insert(Arc::clone(&made));
         made
     }
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-
 from .assemble import PARAGRAPH_BREAK, STORY_BREAK, Parts, assemble, stories
 from .engine import clean_in_engine, clean_many_in_engine, engine_document, engine_passes, process_in_engine
 from .errors import ConfigError, InputError

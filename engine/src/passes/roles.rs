@@ -324,14 +324,20 @@ mod tests {
         assert_eq!(roles(&document), vec![Some("section"), Some("title"), None]);
     }
 
+    /// A title, its date and the story's first sentence.
+    macro_rules! seals_story {
+        () => {
+            concat!(
+                "Seals Return To The Estuary After Years\n",
+                "November 20, 2019\n",
+                "The seals have returned to the estuary after years away, the wardens said.",
+            )
+        };
+    }
+
     #[test]
     fn a_short_trail_over_the_title_is_its_section_and_the_date_its_dateline() {
-        let document = Document::new(concat!(
-            "Home > News > Local\n",
-            "Seals Return To The Estuary After Years\n",
-            "November 20, 2019\n",
-            "The seals have returned to the estuary after years away, the wardens said.",
-        ));
+        let document = Document::new(concat!("Home > News > Local\n", seals_story!()));
         assert_eq!(roles(&document), vec![Some("section"), Some("title"), Some("dateline"), None]);
     }
 
@@ -347,11 +353,7 @@ mod tests {
         let found = roles(&calendar);
         assert_eq!(found[0], Some("title"));
         assert!(found[1..].iter().all(|role| role.is_none()), "{found:?}");
-        let story = Document::new(concat!(
-            "Seals Return To The Estuary After Years\n",
-            "November 20, 2019\n",
-            "The seals have returned to the estuary after years away, the wardens said.",
-        ));
+        let story = Document::new(seals_story!());
         assert_eq!(roles(&story), vec![Some("title"), Some("dateline"), None]);
     }
 

@@ -17,6 +17,7 @@ use regex::Regex;
 
 use crate::features::Features;
 use crate::regions::{dense_runs, repeated_shapes, Stretch};
+use crate::text::may_hold_digit;
 
 use super::classes::{is_widget, Class, CLASSES};
 
@@ -283,8 +284,6 @@ fn may_be_timestamp(text: &str) -> bool {
 pub fn says_ago(text: &str) -> bool {
     text.as_bytes().windows(3).any(|three| three.eq_ignore_ascii_case(b"ago"))
 }
-
-pub use crate::text::may_hold_digit;
 
 /// A coarse shape of a block, equal for the same field of every record of a list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

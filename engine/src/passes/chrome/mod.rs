@@ -144,11 +144,12 @@ impl Pass for RemoveSiteChrome {
         let edits = &mut prepared.edits;
         for (position, &index) in prepared.live.iter().enumerate() {
             let class = prepared.classes[position];
-            // A bare number in the page's content container is a figure (a table's cell), not a counter.
             let feature = prepared.feats[position];
-            let figure = feature.key.contains('0') && crate::dom::in_content(edits.document, index);
-            let widget = is_widget(feature) && !figure;
-            if class == Class::Bad && widget && edits.role(index).is_none() {
+            // A bare number in the page's content container is a figure (a table's cell), not a counter.
+            let widget = class == Class::Bad
+                && is_widget(feature)
+                && !(feature.key.contains('0') && crate::dom::in_content(edits.document, index));
+            if widget && edits.role(index).is_none() {
                 edits.remove(index, WIDGET, "counter, toggle or separator");
             } else if teasers[position] && edits.is_kept(index) {
                 edits.remove(index, TEASER_LIST, "a run of headlines with no text under them");

@@ -14,7 +14,7 @@ use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::features::{Features, PROSE_WORDS};
-use crate::text::{char_len, is_python_space, python_split};
+use crate::text::{char_len, has_digits, is_python_space, python_split};
 
 /// A line that starts like a list item or a numbered step belongs to the text's own lists.
 static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[*•·\-–—>»]|\d+[.)]\s)").unwrap());
@@ -42,14 +42,6 @@ fn digit_runs(text: &str) -> usize {
     }
     let bytes = text.as_bytes();
     (0..bytes.len()).filter(|&i| bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())).count()
-}
-
-fn has_digit(text: &str) -> bool {
-    if text.is_ascii() {
-        text.bytes().any(|byte| byte.is_ascii_digit())
-    } else {
-        DIGITS.is_match(text)
-    }
 }
 
 /// A teaser headline: a handful of words, capitalised, no full stop, not a list item or table row.
@@ -163,7 +155,7 @@ fn runs(texts: &[&str], feats: &[&Features], kept: &[usize], with_snippets: bool
             }
             if meta_line(text, feature) {
                 gathering.current.push(position);
-                gathering.dated += usize::from(has_digit(text));
+                gathering.dated += usize::from(has_digits(text));
                 continue;
             }
             let after_snippet = gathering.current.last() == gathering.snippets.last();

@@ -18,9 +18,9 @@ use regex::Regex;
 use rustc_hash::FxHashMap;
 
 use crate::features::Features;
-use crate::text::{casefold, tail};
+use crate::text::{casefold, may_hold_digit, tail};
 
-use super::blockmodel::{may_hold_digit, says_ago};
+use super::blockmodel::says_ago;
 
 /// A stamp: a date or time that ends a short line, or a "said"/"says" line.
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
