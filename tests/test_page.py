@@ -10,7 +10,7 @@ import scrapeclean
 from scrapeclean import InputError, clean_html
 from scrapeclean.page import read_html
 from scrapeclean.page.decode import decode_html
-from scrapeclean.page.evidence import LINK_LIST, TEASER_CARDS
+from scrapeclean.page.evidence import LINK_LIST, TEASER_CARDS, WHOLE_STORY_CHARS
 
 STORY = [
     "The council voted on Tuesday to rebuild the old river bridge, which has been closed to traffic since the spring floods.",
@@ -353,6 +353,17 @@ def test_teaser_cards_beside_a_story_are_removed_and_a_listings_cards_are_kept()
     # Cards inside the story's article element are the story's own (a list of picks in a review).
     inside = read_html(f"<article>{html}{CARDS}</article>")
     assert not [mark for mark in inside.marks if mark[1] == TEASER_CARDS]
+
+
+def test_a_whole_story_outweighs_any_rail_of_cards_beside_it():
+    paragraphs = [f"{text} {text} {text}" for text in STORY * 2]
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    page = read_html(f"<article><h1>Council rebuilds the bridge</h1>{story}</article><div class=feed>{CARDS * 20}</div>")
+    blocks = page.text.replace("\n\n", "\n").split("\n")
+    cards = [index for index, reason, _ in page.marks if reason == TEASER_CARDS]
+    feed = sum(len(block) for block in blocks[blocks.index("Another story about the town, number 0") :])
+    assert WHOLE_STORY_CHARS <= sum(map(len, paragraphs)) < feed  # a long feed outweighs even a whole story
+    assert len(cards) == 20 * 4 * 3  # its eighty cards go, each a headline, an excerpt and a date
 
 
 def test_an_author_box_is_marked_by_its_class():

@@ -50,6 +50,9 @@ MIN_CARD_HEADLINE_WORDS = 3
 MIN_CARD_SHARE = 0.75
 # Cards are teasers beside a story: a page whose longest paragraph (outside links) holds this many characters.
 MIN_STORY_CHARS = 300
+# A story of this many characters outside links stands on its own: it outweighs any rail of cards beside it
+# (a feed of forty teasers under a review is no listing). Below it, the story must outweigh the cards.
+WHOLE_STORY_CHARS = 2000
 # Parts of a page's layout: one of these holding the page's longest prose is the page's frame, not a part of it
 # (a "content-with-sidebar" wrapper, a story inside <aside>). Comment, sharing, promotion and related boxes are
 # chrome even when they hold long text (a long comment, a teaser's excerpt).
@@ -260,7 +263,7 @@ def _beside_story(group: list[Item], blocks: list[Block], prose: int, out: set[i
         return False
     # A listing's cards outweigh the paragraph that opens it; a story outweighs the teasers beside it.
     story_chars = sum(len(blocks[index].text) - blocks[index].link_chars for index in story)
-    return story_chars >= sum(len(blocks[index].text) for index in inside)
+    return story_chars >= min(sum(len(blocks[index].text) for index in inside), WHOLE_STORY_CHARS)
 
 
 def _is_card(blocks: list[Block]) -> bool:

@@ -42,12 +42,14 @@ use crate::settings::Settings;
 use blockmodel::{feature_rows, list_stretches, probabilities, prose_share, BlockInputs, DEFAULT_MODEL, FEATURE_COUNT};
 use classes::{base_score, is_widget, Class, Thresholds};
 use explicit::{explicit_chrome, Blocks, Phrases};
-use teasers::headline_runs;
+use teasers::{excerpt_runs, headline_runs};
 use threads::is_stamp;
 
 /// How often the page prints each line of up to this many words is counted
 /// (repeated labels, per-entry widgets, a comment form printed once).
 pub const PRINTED_WORDS: usize = 6;
+/// The detail of a removed teaser headline.
+const HEADLINES_DETAIL: &str = "a run of headlines with no text under them";
 
 /// Remove navigation, widgets and related-content chrome; keep the densest runs of prose.
 pub struct RemoveSiteChrome {
@@ -151,8 +153,8 @@ impl Pass for RemoveSiteChrome {
                 && !(feature.key.contains('0') && crate::dom::in_content(edits.document, index));
             if widget && edits.role(index).is_none() {
                 edits.remove(index, WIDGET, "counter, toggle or separator");
-            } else if teasers[position] && edits.is_kept(index) {
-                edits.remove(index, TEASER_LIST, "a run of headlines with no text under them");
+            } else if let Some(detail) = teasers[position].filter(|_| edits.is_kept(index)) {
+                edits.remove(index, TEASER_LIST, detail);
             } else if !keep[position] && edits.is_kept(index) {
                 if prepared.thread[position] {
                     edits.remove(index, COMMENT_THREAD, "in the comments below the text");
@@ -275,18 +277,21 @@ impl RemoveSiteChrome {
         scores
     }
 
-    /// Runs of teaser headlines among the kept blocks with no role (none on a page of little prose).
-    fn teaser_lists(&self, prepared: &Prepared<'_, '_>, keep: &[bool]) -> Vec<bool> {
-        let mut teasers = vec![false; prepared.live.len()];
+    /// Runs of teaser headlines or cut excerpts among the kept blocks with no role (none on a page of little prose).
+    fn teaser_lists(&self, prepared: &Prepared<'_, '_>, keep: &[bool]) -> Vec<Option<&'static str>> {
+        let mut teasers = vec![None; prepared.live.len()];
         if prepared.prose < self.list_prose {
             return teasers; // a page of little prose: its lists may be its content
         }
         let kept: Vec<usize> = (0..prepared.live.len())
             .filter(|&position| keep[position] && prepared.edits.role(prepared.live[position]).is_none())
             .collect();
-        for run in headline_runs(&prepared.texts, &prepared.feats, &kept) {
-            for position in run {
-                teasers[position] = true;
+        let headlines = headline_runs(&prepared.texts, &prepared.feats, &kept);
+        let excerpts = excerpt_runs(&prepared.texts, &prepared.feats, &kept);
+        for (runs, detail) in [(excerpts, "a run of excerpts cut off with an ellipsis"), (headlines, HEADLINES_DETAIL)]
+        {
+            for position in runs.into_iter().flatten() {
+                teasers[position] = Some(detail);
             }
         }
         teasers

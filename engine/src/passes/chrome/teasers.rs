@@ -115,6 +115,113 @@ pub fn headline_runs(texts: &[&str], feats: &[&Features], kept: &[usize]) -> Vec
     found
 }
 
+/// Truncated excerpts in a row make a list of teasers: this many at least.
+const MIN_EXCERPTS: usize = 3;
+/// An excerpt is a piece of a sentence: this many words at least.
+const EXCERPT_WORDS: usize = 8;
+/// A record holds at most this many lines beside its excerpt (a label, a headline, a source, a date).
+/// Comments that trail off ("…") stand further apart, with their author's name, rank and date between.
+const RECORD_LINES: usize = 3;
+/// Words before an excerpt's cut that, found in the text beside the run, show it teases the page's own story.
+const OWN_TEASER_WORDS: usize = 6;
+
+/// The text before the ellipsis a teaser's excerpt is cut off with ("... may soon..."), if it is one.
+///
+/// The cut falls inside a sentence: a word, a figure or a comma stands right
+/// before the ellipsis. An ellipsis after a full stop, or a trailing "Read
+/// more...", is not a cut excerpt.
+fn cut_excerpt<'t>(text: &'t str, feature: &Features) -> Option<&'t str> {
+    if feature.words < EXCERPT_WORDS {
+        return None;
+    }
+    let trimmed = rstrip(text);
+    let before = trimmed.strip_suffix("...").or_else(|| trimmed.strip_suffix('…'))?;
+    before.chars().next_back().filter(|last| last.is_alphanumeric() || *last == ',').map(|_| before)
+}
+
+/// Runs of teaser records whose excerpts are cut off with an ellipsis, beside a story.
+///
+/// A story's paragraphs end where their sentences end; a site's rail of
+/// other stories prints the first words of each and cuts them off ("...
+/// in the Indian state may soon..."). At least [`MIN_EXCERPTS`] cut excerpts
+/// in a row, with only headlines and meta lines between them, are such a
+/// rail, wherever it stands, if the page's other prose outweighs it or one
+/// of its excerpts is cut from the page's own story (a rail of the latest
+/// stories lists the one on the page too). Otherwise the excerpts may be
+/// the page's content: a listing, search results.
+pub fn excerpt_runs(texts: &[&str], feats: &[&Features], kept: &[usize]) -> Vec<Vec<usize>> {
+    let mut candidates = Vec::new();
+    let (mut current, mut excerpts): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    for position in kept.iter().copied().map(Some).chain([None]) {
+        if let Some(position) = position {
+            let (text, feature) = (texts[position], feats[position]);
+            if cut_excerpt(text, feature).is_some() {
+                current.push(position);
+                excerpts.push(position);
+                continue;
+            }
+            let since = current.len() - current.iter().rposition(|p| excerpts.last() == Some(p)).map_or(0, |at| at + 1);
+            if since < RECORD_LINES && (headline_line(text, feature) || meta_line(text, feature)) {
+                current.push(position);
+                continue;
+            }
+        }
+        if excerpts.len() >= MIN_EXCERPTS {
+            // Headlines and meta lines after the last excerpt belong to what follows.
+            let last = *excerpts.last().unwrap_or(&0);
+            current.retain(|candidate| *candidate <= last);
+            candidates.push((std::mem::take(&mut current), std::mem::take(&mut excerpts)));
+        }
+        current.clear();
+        excerpts.clear();
+    }
+    let listed: FxHashSet<usize> = candidates.iter().flat_map(|(run, _)| run.iter().copied()).collect();
+    let rest: Vec<usize> = kept.iter().copied().filter(|position| !listed.contains(position)).collect();
+    let rest_prose: usize = rest.iter().map(|position| feats[*position].prose_words()).sum();
+    candidates
+        .into_iter()
+        .filter(|(run, excerpts)| {
+            let own: usize = run.iter().map(|position| feats[*position].prose_words()).sum();
+            let teasing =
+                excerpts.iter().filter(|excerpt| teases(texts[**excerpt], feats[**excerpt], &rest, texts)).count();
+            // Excerpts of the page's own sections, most of them: its summary ("Quick look"), not a rail.
+            teasing * 2 < excerpts.len() && (own <= rest_prose || teasing > 0) && cut_apart(texts, feats, excerpts)
+        })
+        .map(|(run, _)| run)
+        .collect()
+}
+
+/// Whether the excerpts are cut at different words, as cuts at a length fall.
+///
+/// Entries that all end with one word before the ellipsis end with a link's
+/// label ("Full review…", "Read more…"): summaries written whole, not cut.
+fn cut_apart(texts: &[&str], feats: &[&Features], excerpts: &[usize]) -> bool {
+    let mut last_words: FxHashMap<String, usize> = FxHashMap::default();
+    for excerpt in excerpts {
+        let before = cut_excerpt(texts[*excerpt], feats[*excerpt]).unwrap_or("");
+        let last = python_split(before).last().unwrap_or("");
+        *last_words.entry(last.to_lowercase()).or_default() += 1;
+    }
+    most(&last_words) * 2 < excerpts.len()
+}
+
+/// Whether an excerpt is cut from one of the `rest` lines: its last whole words stand there.
+fn teases(excerpt: &str, feature: &Features, rest: &[usize], texts: &[&str]) -> bool {
+    let Some(before) = cut_excerpt(excerpt, feature) else {
+        return false;
+    };
+    let words: Vec<&str> = python_split(before).collect();
+    // The last word may be cut in the middle; the words before it are whole.
+    let Some(whole) = words.len().checked_sub(1).filter(|whole| *whole >= OWN_TEASER_WORDS) else {
+        return false;
+    };
+    let tail = words[whole - OWN_TEASER_WORDS..whole].join(" ");
+    rest.iter().any(|position| {
+        let text = texts[*position];
+        text.len() > before.len() && python_split(text).collect::<Vec<_>>().join(" ").contains(&tail)
+    })
+}
+
 /// The run being gathered by [`runs`].
 #[derive(Default)]
 struct Gathering {
@@ -235,15 +342,22 @@ mod tests {
         "Police appeal for witnesses after crash on ring road",
     ];
 
-    /// The teaser runs among `lines`, every line kept, as the lines' texts.
-    fn runs_of(lines: &[&str]) -> Vec<Vec<String>> {
+    type Finder = fn(&[&str], &[&Features], &[usize]) -> Vec<Vec<usize>>;
+
+    /// The runs `find` finds among `lines`, every line kept, as the lines' texts.
+    fn found_by(find: Finder, lines: &[&str]) -> Vec<Vec<String>> {
         let analysis = analyse(lines);
         let feats: Vec<&Features> = analysis.features.iter().collect();
         let kept: Vec<usize> = (0..lines.len()).collect();
-        headline_runs(lines, &feats, &kept)
+        find(lines, &feats, &kept)
             .into_iter()
             .map(|run| run.into_iter().map(|position| lines[position].to_string()).collect())
             .collect()
+    }
+
+    /// The teaser headline runs among `lines`.
+    fn runs_of(lines: &[&str]) -> Vec<Vec<String>> {
+        found_by(headline_runs, lines)
     }
 
     fn owned(lines: &[&str]) -> Vec<String> {
@@ -330,5 +444,109 @@ mod tests {
             HEADLINES.iter().flat_map(|headline| [*headline, "It opened on a wet Monday to a small crowd."]).collect();
         let lines: Vec<&str> = [PROSE, PROSE].into_iter().chain(sections).collect();
         assert!(runs_of(&lines).is_empty());
+    }
+
+    /// The runs of cut excerpts among `lines`.
+    fn excerpts_of(lines: &[&str]) -> Vec<Vec<String>> {
+        found_by(excerpt_runs, lines)
+    }
+
+    const STORY: [&str; 3] = [
+        "WELLTOWN: The council voted on Tuesday to keep the old ferry running through the winter, after a \
+         petition signed by more than two thousand residents asked it to reconsider the plan.",
+        "The ferry has crossed the estuary since 1921, and the harbour master said it carried more people \
+         last year than in any year since the bridge was opened.",
+        "Residents will now be asked how often the boat should run, and the council will decide in March.",
+    ];
+
+    /// Teasers of other stories, each headline followed by its excerpt cut off mid-sentence.
+    fn rail(own: bool) -> Vec<String> {
+        let mut records: Vec<String> = HEADLINES
+            .iter()
+            .zip([("rain", "the"), ("books", "its"), ("fish", "a"), ("seals", "next,"), ("cars", "in")])
+            .flat_map(|(headline, (topic, cut))| {
+                [
+                    headline.to_string(),
+                    format!("TOWN: People who care about {topic} met on Monday to ask what to do {cut}..."),
+                ]
+            })
+            .collect();
+        if own {
+            records.push("Council keeps the ferry".into());
+            records.push(format!("{}...", &STORY[0][..STORY[0].find(" reconsider").unwrap()]));
+        }
+        records
+    }
+
+    #[test]
+    fn excerpts_cut_off_beside_a_story_are_a_rail_wherever_they_stand() {
+        let records = rail(false);
+        let below: Vec<&str> = STORY[..2].iter().copied().chain(records.iter().map(String::as_str)).collect();
+        // Five excerpts of 15 words outweigh a story of two paragraphs: without more, a listing.
+        assert!(excerpts_of(&below).is_empty());
+        // A rail that lists the story on the page too is a rail, above the story or below it.
+        let records = rail(true);
+        let above: Vec<&str> = records.iter().map(String::as_str).chain(STORY).collect();
+        assert_eq!(excerpts_of(&above), vec![records.clone()]);
+        let below: Vec<&str> = STORY.iter().copied().chain(records.iter().map(String::as_str)).collect();
+        assert_eq!(excerpts_of(&below), vec![records.clone()]);
+        // A longer story outweighs the rail on its own.
+        let records = rail(false);
+        let long: Vec<&str> =
+            STORY.iter().chain(STORY.iter()).copied().chain(records.iter().map(String::as_str)).collect();
+        let found = excerpts_of(&long);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].len(), 10);
+    }
+
+    #[test]
+    fn summaries_with_a_link_label_and_comments_trailing_off_are_no_rail() {
+        let summaries: Vec<String> = HEADLINES
+            .iter()
+            .map(|headline| format!("{headline}. It is the best of its kind we tested this year. Full Review..."))
+            .collect();
+        let lines: Vec<&str> =
+            STORY.iter().chain(STORY.iter()).copied().chain(summaries.iter().map(String::as_str)).collect();
+        assert!(excerpts_of(&lines).is_empty());
+        let comments: Vec<String> = ["stopped", "broke", "froze"]
+            .iter()
+            .map(|end| {
+                format!("I tried that last year and it worked for a while, but then the whole thing just {end}\u{2026}")
+            })
+            .collect();
+        let thread: Vec<&str> = comments
+            .iter()
+            .flat_map(|comment| [comment.as_str(), "Jan 12, 2024", "alice", "Member", "Location", "Seattle"])
+            .collect();
+        let lines: Vec<&str> = STORY.iter().chain(STORY.iter()).copied().chain(thread).collect();
+        assert!(excerpts_of(&lines).is_empty());
+    }
+
+    #[test]
+    fn excerpts_of_the_pages_own_paragraphs_are_its_summary() {
+        let sections: Vec<String> = rail(false).chunks(2).map(|record| record[1].replace("...", " at once.")).collect();
+        let summary: Vec<String> =
+            sections.iter().map(|section| format!("{}...", &section[..section.len() - 9])).collect();
+        let lines: Vec<&str> = STORY
+            .iter()
+            .chain(STORY.iter())
+            .copied()
+            .chain(summary.iter().map(String::as_str))
+            .chain(sections.iter().map(String::as_str))
+            .collect();
+        assert!(excerpts_of(&lines).is_empty());
+    }
+
+    #[test]
+    fn an_ellipsis_after_a_full_stop_or_a_short_line_cuts_no_excerpt() {
+        let lines = [
+            "The town met on Monday to talk about what it should do next...",
+            "The town met on Monday to talk about what it should do next. ...",
+            "And then...",
+        ];
+        let analysis = analyse(&lines);
+        let cut: Vec<bool> =
+            lines.iter().zip(&analysis.features).map(|(text, feature)| cut_excerpt(text, feature).is_some()).collect();
+        assert_eq!(cut, [true, false, false]);
     }
 }
