@@ -366,6 +366,14 @@ def test_a_whole_story_outweighs_any_rail_of_cards_beside_it():
     assert len(cards) == 20 * 4 * 3  # its eighty cards go, each a headline, an excerpt and a date
 
 
+def test_a_call_to_action_box_is_a_promotion():
+    appeal = "<div class='card cta-letter'><h3>A Word to Our Readers</h3><p>Support our work and make a difference.</p></div>"
+    page = read_html(f"<h1>Council rebuilds the bridge</h1>{PARAGRAPHS}{appeal}")
+    assert [(detail, reason) for _, reason, detail in page.marks][-2:] == [("class 'cta'", "promotion")] * 2
+    (article,) = clean_html(f"<h1>Council rebuilds the bridge</h1>{PARAGRAPHS}{appeal}")
+    assert list(article.body) == STORY
+
+
 def test_an_author_box_is_marked_by_its_class():
     html = f"<h1>Council rebuilds the bridge</h1>{PARAGRAPHS}<div class='author-bio'><p>Jane Doe writes on towns.</p></div>"
     page = read_html(html)

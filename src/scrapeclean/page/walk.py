@@ -107,7 +107,8 @@ CLASS_REASONS = {
     **dict.fromkeys(("share", "sharing", "social", "sharebar", "shares"), "share-widget"),
     **dict.fromkeys(("related", "recommended", "recommendations"), "related-content"),
     **dict.fromkeys(
-        ("promo", "newsletter", "subscribe", "ad", "ads", "advert", "advertisement", "sponsor", "sponsored"), "promotion"
+        ("promo", "newsletter", "subscribe", "ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "cta"),
+        "promotion",
     ),
     **dict.fromkeys(("comment", "comments", "disqus"), "comment-thread"),
     **dict.fromkeys(("cookie", "cookies", "consent", "gdpr"), "consent-notice"),
