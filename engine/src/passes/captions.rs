@@ -16,7 +16,7 @@ use crate::model::{Document, Edits, Role};
 use crate::passes::Pass;
 use crate::reasons::{CAPTION_CREDIT, DUPLICATE_CAPTION};
 use crate::settings::Settings;
-use crate::text::{char_len, is_python_space, tail};
+use crate::text::{char_len, is_python_space, python_split, tail};
 
 pub const NAME: &str = "dedup-captions";
 /// A credit on a line of its own has at most this many words ...
@@ -225,8 +225,47 @@ impl Pass for DedupCaptions {
                 edits.remove_copy(index, DUPLICATE_CAPTION, format!("copy of caption block {original}"), original);
             }
         }
+        self.cut_short(document, &live, &mut edits);
         self.credit_lines(document, &live, &mut edits);
         edits.finish()
+    }
+}
+
+/// A copy cut short stands this close to its whole text (the two states of a caption's "more" toggle).
+const CUT_DISTANCE: usize = 2;
+/// What is left of a copy cut short has this many words at least.
+const CUT_WORDS: usize = 8;
+/// The ellipsis stands among the last this many characters (a toggle's label may follow it: "… more").
+const CUT_TAIL: usize = 12;
+
+/// The text before the ellipsis of a line cut short, if the line is one.
+fn before_cut(text: &str) -> Option<&str> {
+    let searched = tail(text, CUT_TAIL);
+    let at = searched.rfind("...").or_else(|| searched.rfind('…'))?;
+    let cut = text.len() - searched.len() + at;
+    Some(text[..cut].trim_end_matches(is_python_space))
+}
+
+impl DedupCaptions {
+    /// A caption cut short ("… more") beside its whole text is a copy of it: slideshows print both states.
+    fn cut_short(&self, document: &Document, live: &[usize], edits: &mut Edits) {
+        for (position, &index) in live.iter().enumerate() {
+            if !edits.is_kept(index) || !self.sized(document.features(index).words) {
+                continue;
+            }
+            let Some(before) = before_cut(document.text(index)) else { continue };
+            if python_split(before).count() < CUT_WORDS {
+                continue;
+            }
+            let near = position.saturating_sub(CUT_DISTANCE)..(position + CUT_DISTANCE + 1).min(live.len());
+            let whole = near.map(|other| live[other]).find(|&other| {
+                let text = document.text(other);
+                other != index && edits.is_kept(other) && text.len() > before.len() && text.starts_with(before)
+            });
+            if let Some(whole) = whole {
+                edits.remove_copy(index, DUPLICATE_CAPTION, format!("caption block {whole} cut short"), whole);
+            }
+        }
     }
 }
 
@@ -260,5 +299,23 @@ mod tests {
         let removal = notes[1].removal.as_ref().unwrap();
         assert_eq!((&*removal.reason, removal.copy_of), (DUPLICATE_CAPTION, Some(0)));
         assert!(notes[2].removal.is_none() && notes[2].role.is_none());
+    }
+    #[test]
+    fn a_caption_cut_short_beside_its_whole_text_is_a_copy() {
+        let whole =
+            "The minister shakes hands with his host in Hanoi on Wednesday, on a visit to strengthen ties. less";
+        let cut = "The minister shakes hands with his host in Hanoi on Wednesday, on a visit to ... more";
+        let far = "The minister shakes hands with his host in Hanoi on Wednesday, on a visit to...";
+        let raw = format!("{whole}\n{cut}\nOne.\nTwo.\nThree.\n{far}\nA short line ... more");
+        let notes = DedupCaptions::from_settings(&Settings::default()).run(&Document::new(&raw));
+        let removal = notes[1].removal.as_ref().unwrap();
+        assert_eq!((&*removal.reason, removal.copy_of), (DUPLICATE_CAPTION, Some(0)));
+        // Further away, or too short to tell, a line cut short is left alone.
+        assert!(notes[5].removal.is_none() && notes[6].removal.is_none() && notes[0].removal.is_none());
+        assert_eq!(
+            before_cut(far),
+            Some("The minister shakes hands with his host in Hanoi on Wednesday, on a visit to")
+        );
+        assert_eq!(before_cut(whole), None);
     }
 }
