@@ -10,7 +10,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Document, Edits, Role};
 use crate::passes::Pass;
@@ -23,6 +23,8 @@ pub const NAME: &str = "dedup-captions";
 const CREDIT_LINE_WORDS: usize = 12;
 /// ... and starts within this many characters ("Photograph by: " may stand before it).
 const CREDIT_LINE_LEAD: usize = 16;
+/// Credited lines in a row, this many at least, are a list's records, not captions.
+const MIN_RECORDS: usize = 5;
 /// Credits end a caption: only its last characters are searched.
 const TAIL_CHARS: usize = 200;
 
@@ -136,6 +138,7 @@ impl DedupCaptions {
     fn captions<'a>(&self, document: &'a Document, live: &[usize]) -> CaptionsFound<'a> {
         let mut last_seen: FxHashMap<&str, usize> = FxHashMap::default();
         let mut found = CaptionsFound::default();
+        let listed = self.credited_runs(document, live);
         for (position, &index) in live.iter().enumerate() {
             let feature = document.features(index);
             if !self.sized(feature.words) {
@@ -149,6 +152,7 @@ impl DedupCaptions {
                     && feature.terminal
                     && feature.words <= self.max_repeated_words
             });
+            let credit = credit.filter(|_| !listed.contains(&position));
             if (credit.is_some() || repeated_here || found.first.contains_key(key)) && !found.first.contains_key(key) {
                 let first = if repeated_here { previous.unwrap_or(position) } else { position };
                 found.first.insert(key, first);
@@ -158,6 +162,30 @@ impl DedupCaptions {
             last_seen.insert(key, position);
         }
         found
+    }
+
+    /// Positions in runs of [`MIN_RECORDS`] credited lines or more, one after another: a list's records.
+    ///
+    /// Captions stand beside their pictures, between paragraphs; a run of
+    /// lines that each end in a parenthesised source ("(page images at …)")
+    /// is a catalogue's or a bibliography's entries, which are its text.
+    fn credited_runs(&self, document: &Document, live: &[usize]) -> FxHashSet<usize> {
+        let mut listed = FxHashSet::default();
+        let mut run = Vec::new();
+        for (position, index) in live.iter().copied().enumerate().map(Some).chain([None]).map(|at| at.unzip()) {
+            let credited = index.is_some_and(|index| {
+                self.sized(document.features(index).words) && find_credit(document.text(index)).is_some()
+            });
+            if credited {
+                run.extend(position);
+                continue;
+            }
+            if run.len() >= MIN_RECORDS {
+                listed.extend(run.iter().copied());
+            }
+            run.clear();
+        }
+        listed
     }
 
     /// A line that is only a credit ("Jane Doe/Getty Images") credits the caption line above it.
@@ -317,5 +345,19 @@ mod tests {
             Some("The minister shakes hands with his host in Hanoi on Wednesday, on a visit to")
         );
         assert_eq!(before_cut(whole), None);
+    }
+    #[test]
+    fn credited_lines_in_a_row_are_a_lists_records() {
+        const TOOLS: [&str; 5] = ["hinges", "locks", "saws", "files", "nails"];
+        let entry = |tool: &str| format!("Illustrated catalogue of {tool} (s.n., 1898) (page images at HathiTrust)");
+        let raw = TOOLS.map(entry).join("\n");
+        let notes = DedupCaptions::from_settings(&Settings::default()).run(&Document::new(&raw));
+        assert!(notes.iter().all(|note| note.role.is_none() && note.removal.is_none()));
+        let raw = format!("{}\nThe text goes on.\n{}", entry(TOOLS[0]), entry(TOOLS[1]));
+        let notes = DedupCaptions::from_settings(&Settings::default()).run(&Document::new(&raw));
+        assert_eq!(
+            notes.iter().map(|note| note.role).collect::<Vec<_>>(),
+            [Some(Role::Caption), None, Some(Role::Caption)]
+        );
     }
 }
