@@ -186,6 +186,26 @@ def test_a_run_of_linked_list_items_is_a_link_list():
     assert [reason for _, reason, _ in page.marks].count(LINK_LIST) == 4
 
 
+def test_a_listing_made_of_links_is_the_content_of_a_page_with_no_story():
+    menu = "".join(f"<li><a href=/{name}>{name}</a></li>" for name in ("Jobs", "Companies", "Blog", "About"))
+    offers = "".join(
+        f"<li><a href=/job/{number}><div>Senior engineer, team {number}</div><div>{number}d</div>"
+        f"<div>Remote, anywhere in the world</div></a></li>"
+        for number in range(12)
+    )
+    page = read_html(f"<nav><ul>{menu}</ul></nav><h1>Programming jobs</h1><ul>{offers}</ul>")
+    listed = {reason for index, reason, _ in page.marks if index > 6}
+    assert LINK_LIST not in listed  # the offers stay for the passes to read: they are the page
+    # A long menu of one line per item stays a link list however much of the page it holds.
+    long_menu = "".join(f"<li><a href=/{number}>Section number {number}</a></li>" for number in range(30))
+    page = read_html(f"<h1>Programming jobs</h1><ul>{long_menu}</ul><p>Apply today.</p>")
+    assert [reason for _, reason, _ in page.marks].count(LINK_LIST) == 30
+    # Beside a story, the same list is a list of links to elsewhere.
+    story = "".join(f"<p>{paragraph} {paragraph} {paragraph}</p>" for paragraph in STORY)
+    page = read_html(f"<h1>Bridge</h1>{story}<ul>{offers}</ul>")
+    assert [reason for _, reason, _ in page.marks].count(LINK_LIST) == 36
+
+
 def test_json_ld_and_meta_give_title_author_date_site_and_section():
     data = {
         "@context": "https://schema.org",

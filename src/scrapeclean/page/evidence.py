@@ -24,6 +24,9 @@ Two kinds of evidence, both general:
   holds; browsers show it only when asked.
 * **Link lists.** A run of at least :data:`MIN_LINK_LIST` list items that
   are all link text is a menu or a list of other pages.
+  On a page with no paragraph of a story, a list holding a good share of its
+  text whose items are records of several lines (job offers, search results)
+  is the page itself.
 
 Everything else is left to the passes, which read the same blocks as text.
 """
@@ -37,6 +40,10 @@ from .walk import IN_ARTICLE, IN_LIST, IN_MAIN, IN_NAV, IN_PRE, IN_TABLE, MIN_IT
 MAX_CONTAINER_SHARE = 0.5
 # Consecutive list items that are all link text: three make a menu (two are often "previous / next" in a story).
 MIN_LINK_LIST = 3
+# On a page with no paragraph of a story, a list of links holding this share of its text is its content.
+LISTING_SHARE = 0.3
+# ... if its items are records of this many lines each on average (a title, a date, a place), not a menu's labels.
+MIN_RECORD_LINES = 3
 LINKED_SHARE = 0.9
 
 LINK_LIST = "link-list"
@@ -108,7 +115,10 @@ def marks(found: Walk) -> list[Mark]:
             for index in range(container.first, container.last):
                 if blocks[index].level != 1:
                     reasons.setdefault(index, (container.reason, container.detail))
+    story = prose >= 0 and len(blocks[prose].text) - blocks[prose].link_chars >= MIN_STORY_CHARS
     for first, last in _link_lists(blocks):
+        if not story and sums.text(first, last) >= LISTING_SHARE * sums.text() and _records(found.items, first, last):
+            continue  # a listing's records, each a link (job offers, search results): the page's content
         for index in range(first, last):
             reasons.setdefault(index, (LINK_LIST, f"{last - first} linked list items"))
     for cards in _teaser_lists(found.items, blocks, prose, set(reasons)):
@@ -273,6 +283,18 @@ def _is_card(blocks: list[Block]) -> bool:
         block.link_chars >= LINKED_SHARE * len(block.text) and len(block.text.split()) >= MIN_CARD_HEADLINE_WORDS
         for block in blocks
     )
+
+
+def _records(items: list[Item], first: int, last: int) -> bool:
+    """Whether the items over blocks ``[first, last)`` are records of several lines each (a menu's are one line)."""
+    inside = [item for item in items if first <= item.first < item.last <= last]
+    if not inside:
+        return False
+    outer: dict[int, list[Item]] = {}
+    for item in inside:
+        outer.setdefault(item.group, []).append(item)
+    widest = max(outer.values(), key=lambda group: sum(item.last - item.first for item in group))
+    return sum(item.last - item.first for item in widest) >= MIN_RECORD_LINES * len(widest)
 
 
 def _link_lists(blocks: list[Block]) -> list[tuple[int, int]]:
