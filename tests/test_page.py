@@ -394,6 +394,18 @@ def test_a_call_to_action_box_is_a_promotion():
     assert list(article.body) == STORY
 
 
+def test_a_box_named_related_that_holds_most_of_the_pages_sentences_is_the_page():
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
+    aside = "<p>See also the council's other plans for the town this year, and what they will cost.</p>"
+    # The page's longest paragraph stands above the box (its summary), but the box holds most of its sentences.
+    summary = f"<p>{STORY[0]} {STORY[1]}</p>"
+    menu = "".join(f"<li><a href=/{number}>Another section of the site, number {number}</a></li>" for number in range(40))
+    page = read_html(f"<nav><ul>{menu}</ul></nav><h1>Bridge</h1>{summary}<div id=related>{story}{story}</div>")
+    assert not [mark for mark in page.marks if mark[1] == "related-content"]
+    page = read_html(f"<h1>Bridge</h1>{story}<div id=related>{aside}</div>")
+    assert [mark[1] for mark in page.marks][-1] == "related-content"
+
+
 def test_an_author_box_is_marked_by_its_class():
     html = f"<h1>Council rebuilds the bridge</h1>{PARAGRAPHS}<div class='author-bio'><p>Jane Doe writes on towns.</p></div>"
     page = read_html(html)

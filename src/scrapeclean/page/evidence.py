@@ -17,7 +17,9 @@ Two kinds of evidence, both general:
   ``main`` named for navigation (not a ``<nav>``) whose text is mostly
   sentences is a section of the story, not a menu. A comment thread holding
   most of the page with no story before it is a forum's thread, the page
-  itself: the comment boxes of its posts prove nothing. The ``article`` or
+  itself: the comment boxes of its posts prove nothing. A box named for a part
+  of the page beside its content (related, promotion, share, author box) that
+  holds most of the page's sentences is the page. The ``article`` or
   ``main`` element holding the longest prose is the story whatever its class
   says ("newsletter-article"). A dialog (a modal: terms of use, a size
   guide) on a page with a story outside it is chrome however much text it
@@ -38,6 +40,10 @@ from .walk import IN_ARTICLE, IN_LIST, IN_MAIN, IN_NAV, IN_PRE, IN_TABLE, MIN_IT
 # A part of a page is smaller than the page; above this share of its text an element is a wrapper.
 # (Pages wrapped whole in an ASP.NET <form> or a "has-sidebar" layout div hold ~100%.)
 MAX_CONTAINER_SHARE = 0.5
+# A container holding more than this share of the page's sentences is the page, whatever its class says
+# (the text of a page sits in a box with id "related"); layout parts (navigation, header, footer, sidebar,
+# form, dialog: see _LAYOUT) and comment threads (see _forum_threads) have rules of their own.
+MOST_PROSE = 0.5
 # Consecutive list items that are all link text: three make a menu (two are often "previous / next" in a story).
 MIN_LINK_LIST = 3
 # On a page with no paragraph of a story, a list of links holding this share of its text is its content.
@@ -111,6 +117,8 @@ def marks(found: Walk) -> list[Mark]:
         if container.reason == "page-navigation" and _is_story_section(container, blocks, sums):
             continue
         overlay = container.reason == DIALOG and _story_outside(container, sums)
+        if not overlay and _most_prose(container, sums):
+            continue  # the box holds most of the page's sentences: whatever its name, it is the page
         if overlay or (_is_part(container, sums) and not holds_prose and not _in_thread(container, threads)):
             for index in range(container.first, container.last):
                 if blocks[index].level != 1:
@@ -218,6 +226,13 @@ def _region_of(blocks: list[Block], index: int) -> tuple[int, int] | None:
 
 def _holds(container: Container, region: tuple[int, int] | None) -> bool:
     return region is not None and container.first <= region[0] and region[1] <= container.last
+
+
+def _most_prose(container: Container, sums: _Sums) -> bool:
+    """Whether a box named for a part (not a layout part, not comments) holds over :data:`MOST_PROSE` of the page's sentences."""
+    if container.reason == COMMENT_THREAD or container.reason in _LAYOUT:
+        return False
+    return sums.sentence_chars(container.first, container.last) > MOST_PROSE * sums.sentence_chars()
 
 
 def _sentence_chars(block: Block) -> int:
