@@ -150,6 +150,7 @@ impl DedupCaptions {
             let repeated_here = previous.is_some_and(|previous| {
                 position - previous <= self.repeat_distance
                     && feature.terminal
+                    && !feature.question
                     && feature.words <= self.max_repeated_words
             });
             let credit = credit.filter(|_| !listed.contains(&position));
@@ -359,5 +360,14 @@ mod tests {
             notes.iter().map(|note| note.role).collect::<Vec<_>>(),
             [Some(Role::Caption), None, Some(Role::Caption)]
         );
+    }
+    #[test]
+    fn a_question_printed_twice_is_a_headline_not_a_caption() {
+        let raw = "What is cloud computing?\nWhat is cloud computing?\nIt is renting servers by the hour.";
+        let notes = DedupCaptions::from_settings(&Settings::default()).run(&Document::new(raw));
+        assert!(notes.iter().all(|note| note.role.is_none() && note.removal.is_none()));
+        let raw = "Crowds in the square on Monday.\nCrowds in the square on Monday.\nIt rained.";
+        let notes = DedupCaptions::from_settings(&Settings::default()).run(&Document::new(raw));
+        assert_eq!(notes[0].role, Some(Role::Caption));
     }
 }
