@@ -124,6 +124,10 @@ const EXCERPT_WORDS: usize = 8;
 const RECORD_LINES: usize = 3;
 /// Words before an excerpt's cut that, found in the text beside the run, show it teases the page's own story.
 const OWN_TEASER_WORDS: usize = 6;
+/// Of a run's excerpts, this many (the first) are looked for in the page's paragraphs ...
+const CHECKED_EXCERPTS: usize = 16;
+/// ... among those this many positions from the run at most.
+const OWN_REACH: usize = 100;
 
 /// The text before the ellipsis a teaser's excerpt is cut off with ("... may soon..."), if it is one.
 ///
@@ -177,15 +181,16 @@ pub fn excerpt_runs(texts: &[&str], feats: &[&Features], kept: &[usize]) -> Vec<
     }
     let listed: FxHashSet<usize> = candidates.iter().flat_map(|(run, _)| run.iter().copied()).collect();
     let rest: Vec<usize> = kept.iter().copied().filter(|position| !listed.contains(position)).collect();
-    let rest_prose: usize = rest.iter().map(|position| feats[*position].prose_words()).sum();
+    let prose: Vec<usize> = rest.iter().copied().filter(|position| feats[*position].prose_words() > 0).collect();
+    let rest_prose: usize = prose.iter().map(|position| feats[*position].prose_words()).sum();
     candidates
         .into_iter()
         .filter(|(run, excerpts)| {
             let own: usize = run.iter().map(|position| feats[*position].prose_words()).sum();
-            let teasing =
-                excerpts.iter().filter(|excerpt| teases(texts[**excerpt], feats[**excerpt], &rest, texts)).count();
+            let checked = excerpts.len().min(CHECKED_EXCERPTS);
+            let teasing = teasing(texts, feats, excerpts, &prose);
             // Excerpts of the page's own sections, most of them: its summary ("Quick look"), not a rail.
-            teasing * 2 < excerpts.len() && (own <= rest_prose || teasing > 0) && cut_apart(texts, feats, excerpts)
+            teasing * 2 < checked && (own <= rest_prose || teasing > 0) && cut_apart(texts, feats, excerpts)
         })
         .map(|(run, _)| run)
         .collect()
@@ -205,21 +210,38 @@ fn cut_apart(texts: &[&str], feats: &[&Features], excerpts: &[usize]) -> bool {
     most(&last_words) * 2 < excerpts.len()
 }
 
-/// Whether an excerpt is cut from one of the `rest` lines: its last whole words stand there.
-fn teases(excerpt: &str, feature: &Features, rest: &[usize], texts: &[&str]) -> bool {
-    let Some(before) = cut_excerpt(excerpt, feature) else {
-        return false;
-    };
+/// The whole words an excerpt ends with before its cut, as they stand in its text, if it has enough.
+fn tail_words<'t>(excerpt: &'t str, feature: &Features) -> Option<&'t str> {
+    let before = cut_excerpt(excerpt, feature)?;
     let words: Vec<&str> = python_split(before).collect();
     // The last word may be cut in the middle; the words before it are whole.
-    let Some(whole) = words.len().checked_sub(1).filter(|whole| *whole >= OWN_TEASER_WORDS) else {
-        return false;
-    };
-    let tail = words[whole - OWN_TEASER_WORDS..whole].join(" ");
-    rest.iter().any(|position| {
-        let text = texts[*position];
-        text.len() > before.len() && python_split(text).collect::<Vec<_>>().join(" ").contains(&tail)
-    })
+    let whole = words.len().checked_sub(1).filter(|whole| *whole >= OWN_TEASER_WORDS)?;
+    let offset = |word: &str| word.as_ptr() as usize - before.as_ptr() as usize;
+    let (first, last) = (words[whole - OWN_TEASER_WORDS], words[whole - 1]);
+    Some(&before[offset(first)..offset(last) + last.len()])
+}
+
+/// How many of a run's excerpts (the first [`CHECKED_EXCERPTS`]) are cut from a paragraph near it.
+///
+/// `prose` holds positions in order.
+///
+/// The paragraphs looked in are the `prose` lines within [`OWN_REACH`]
+/// positions of the run: a rail stands beside the story it lists. The bounds
+/// keep the search linear on any input.
+fn teasing(texts: &[&str], feats: &[&Features], excerpts: &[usize], prose: &[usize]) -> usize {
+    let (first, last) = (excerpts[0], excerpts[excerpts.len() - 1]);
+    let low = prose.partition_point(|position| *position + OWN_REACH < first);
+    let high = prose.partition_point(|position| *position <= last + OWN_REACH);
+    let near: Vec<&str> = prose[low..high.max(low)].iter().map(|position| texts[*position]).collect();
+    excerpts
+        .iter()
+        .take(CHECKED_EXCERPTS)
+        .filter(|excerpt| {
+            let (text, feature) = (texts[**excerpt], feats[**excerpt]);
+            tail_words(text, feature)
+                .is_some_and(|tail| near.iter().any(|line| line.len() > text.len() && line.contains(tail)))
+        })
+        .count()
 }
 
 /// The run being gathered by [`runs`].
