@@ -103,6 +103,26 @@ pub fn find_credit(text: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// Positions in runs of [`MIN_RECORDS`] credited lines or more, one after another: a list's records.
+///
+/// Captions stand beside their pictures, between paragraphs; a run of
+/// lines that each end in a parenthesised source ("(page images at …)")
+/// is a catalogue's or a bibliography's entries, which are its text.
+fn credited_runs(credits: &[Option<(usize, usize)>]) -> FxHashSet<usize> {
+    let mut listed = FxHashSet::default();
+    let mut start = 0;
+    for (position, credit) in credits.iter().map(Some).chain([None]).enumerate() {
+        if credit.is_some_and(|credit| credit.is_some()) {
+            continue;
+        }
+        if position - start >= MIN_RECORDS {
+            listed.extend(start..position);
+        }
+        start = position + 1;
+    }
+    listed
+}
+
 /// A whole line that reads as a credit, not a bare agency name that may be a byline ("AFP").
 fn credit_shaped(text: &str) -> bool {
     ["/", ":", "©", " via "].iter().any(|mark| text.contains(mark)) || text.ends_with("Getty Images")
@@ -138,14 +158,21 @@ impl DedupCaptions {
     fn captions<'a>(&self, document: &'a Document, live: &[usize]) -> CaptionsFound<'a> {
         let mut last_seen: FxHashMap<&str, usize> = FxHashMap::default();
         let mut found = CaptionsFound::default();
-        let listed = self.credited_runs(document, live);
+        // Each caption-sized line's credit, found once.
+        let credits: Vec<Option<(usize, usize)>> = live
+            .iter()
+            .map(|&index| {
+                self.sized(document.features(index).words).then(|| find_credit(document.text(index))).flatten()
+            })
+            .collect();
+        let listed = credited_runs(&credits);
         for (position, &index) in live.iter().enumerate() {
             let feature = document.features(index);
             if !self.sized(feature.words) {
                 continue;
             }
             let key = feature.key();
-            let credit = find_credit(document.text(index));
+            let credit = credits[position];
             let previous = last_seen.get(key).copied();
             let repeated_here = previous.is_some_and(|previous| {
                 position - previous <= self.repeat_distance
@@ -157,36 +184,12 @@ impl DedupCaptions {
             if (credit.is_some() || repeated_here || found.first.contains_key(key)) && !found.first.contains_key(key) {
                 let first = if repeated_here { previous.unwrap_or(position) } else { position };
                 found.first.insert(key, first);
-                let credit = if credit.is_some() { credit } else { find_credit(document.text(live[first])) };
+                let credit = if credit.is_some() { credit } else { credits[first] };
                 found.credits.insert(first, credit);
             }
             last_seen.insert(key, position);
         }
         found
-    }
-
-    /// Positions in runs of [`MIN_RECORDS`] credited lines or more, one after another: a list's records.
-    ///
-    /// Captions stand beside their pictures, between paragraphs; a run of
-    /// lines that each end in a parenthesised source ("(page images at …)")
-    /// is a catalogue's or a bibliography's entries, which are its text.
-    fn credited_runs(&self, document: &Document, live: &[usize]) -> FxHashSet<usize> {
-        let mut listed = FxHashSet::default();
-        let mut run = Vec::new();
-        for (position, index) in live.iter().copied().enumerate().map(Some).chain([None]).map(|at| at.unzip()) {
-            let credited = index.is_some_and(|index| {
-                self.sized(document.features(index).words) && find_credit(document.text(index)).is_some()
-            });
-            if credited {
-                run.extend(position);
-                continue;
-            }
-            if run.len() >= MIN_RECORDS {
-                listed.extend(run.iter().copied());
-            }
-            run.clear();
-        }
-        listed
     }
 
     /// A line that is only a credit ("Jane Doe/Getty Images") credits the caption line above it.
