@@ -16,7 +16,8 @@
 //! the same line: there a first line the text's opening repeats stands first
 //! even when the chrome pass took it.
 //! The short label just above the title is its section; a line that is mostly
-//! a date is the dateline (not one of a run of dates: a calendar); bylines
+//! a date is the dateline (not one of a run of dates: a calendar), and a
+//! second such line (updated, beside published) leaves the text too; bylines
 //! were found by the chrome pass. Other lines
 //! above the title (breadcrumbs, labels) are removed as `header-line`, in a
 //! story that has prose below its zone (in one with none, such as a shop's
@@ -141,7 +142,6 @@ fn label_zone(view: &View, blocks: &[usize], zone_len: usize, title: Option<usiz
     let zone = &blocks[..zone_len];
     let has_text = zone_len < blocks.len();
     let date_runs = date_runs(view, blocks, zone_len);
-    let mut dated = false;
     for (position, &index) in zone.iter().enumerate() {
         if view.document.role(index).is_some() || Some(index) == title {
             continue;
@@ -149,10 +149,10 @@ fn label_zone(view: &View, blocks: &[usize], zone_len: usize, title: Option<usiz
         let feature = &view.features[index];
         // A date in a run of dates is a line of a calendar or a list of events, not the story's dateline:
         // taken for one, it would leave the text, and the next date would take its place on a second cleaning.
-        // (Two dates, published and updated, are a byline's.)
-        if !dated && (1..CALENDAR_DATES).contains(&date_runs[position]) {
+        // Every other date of the zone is metadata (published and updated, a byline's two dates): the first
+        // is the story's dateline, and one left in the text would become it when the text is cleaned again.
+        if (1..CALENDAR_DATES).contains(&date_runs[position]) {
             edits.set_role(index, Some(Role::Dateline), None);
-            dated = true;
         } else if let Some(title) = title.filter(|&title| index < title) {
             // The zone is in order: the title is the line right under this one.
             if !has_text {
@@ -355,6 +355,20 @@ mod tests {
         assert!(found[1..].iter().all(|role| role.is_none()), "{found:?}");
         let story = Document::new(seals_story!());
         assert_eq!(roles(&story), vec![Some("title"), Some("dateline"), None]);
+    }
+
+    #[test]
+    fn published_and_updated_dates_both_leave_the_text() {
+        // Left in the text, the second date would be the dateline when the text is cleaned again.
+        let story = Document::new(concat!(
+            "Seals Return To The Estuary After Years\n",
+            "Published: November 18, 2019\n",
+            "By the wardens' office\n",
+            "Updated: November 20, 2019\n",
+            "The seals have returned to the estuary after years away, the wardens said.",
+        ));
+        let found = roles(&story);
+        assert_eq!((found[1], found[3]), (Some("dateline"), Some("dateline")), "{found:?}");
     }
 
     #[test]
