@@ -31,7 +31,7 @@ use crate::cues::is_dateline;
 use crate::model::{Annotation, Document, Edits, Role};
 use crate::passes::titles::{Shaped, View};
 use crate::passes::Pass;
-use crate::reasons::{BOILERPLATE, HEADER_LINE};
+use crate::reasons::{BOILERPLATE, HEADER_LINE, REPEATED_HEADING};
 use crate::settings::Settings;
 
 pub const NAME: &str = "assign-roles";
@@ -44,6 +44,9 @@ const CALENDAR_DATES: usize = 3;
 const PROSE_WORDS: usize = 30;
 /// A line this long in the headline zone is a deck or a paragraph: the text starts there.
 const LONG_WORDS: usize = 20;
+/// A restored headline's copy this many shown lines under it at most goes (the repeats pass's
+/// `heading_distance`, by which a second cleaning would take it out).
+const COPY_DISTANCE: usize = 12;
 /// The evidence of a line the `<title>` line holds whole.
 const NAMED: f64 = 6.0;
 /// The evidence of a line that starts or ends the `<title>` line's headline side, or that it starts or ends.
@@ -90,6 +93,7 @@ impl AssignRoles {
                 edits.restore(title, Some(Role::Title));
                 // It may stand above the story's first line.
                 edits.set_story(title, document.notes[blocks[0]].story);
+                remove_copies_under(view, blocks, title, edits);
             }
         }
     }
@@ -126,6 +130,32 @@ impl Pass for AssignRoles {
             previous_end = blocks.last().copied();
         }
         edits.finish()
+    }
+}
+
+/// Remove the copies of a restored headline that stand close under it, as the copies of a kept one went.
+///
+/// The repeats pass removed the copies of kept headlines before this pass
+/// restored this one; in the cleaned text the headline is kept, and cleaning
+/// it again would take its copy below out then. So the copy goes now, by the
+/// same measure: a heading-shaped line with its key within
+/// [`COPY_DISTANCE`] shown lines under it.
+fn remove_copies_under(view: &View, blocks: &[usize], title: usize, edits: &mut Edits) {
+    let key = &view.features[title].key;
+    let mut shown = 0;
+    for &index in blocks.iter().filter(|&&index| index > title) {
+        let metadata = matches!(edits.role(index), Some(Role::Caption | Role::Byline | Role::Section | Role::Dateline));
+        if !edits.is_kept(index) || metadata {
+            continue;
+        }
+        shown += 1;
+        if shown > COPY_DISTANCE {
+            break;
+        }
+        let feature = &view.features[index];
+        if feature.key == *key && feature.heading_like() {
+            edits.remove_copy(index, REPEATED_HEADING, format!("copy of heading block {title}"), title);
+        }
     }
 }
 
@@ -434,6 +464,22 @@ mod tests {
         let notes = AssignRoles::new(&Settings::default()).run(&document);
         assert_eq!(notes[3].role, Some(Role::Title));
         assert!(notes[0].removal.is_some());
+    }
+
+    #[test]
+    fn a_restored_headline_takes_its_copy_under_it_out() {
+        let mut document = Document::new(concat!(
+            "Seals Return To The Estuary\n",
+            "The seals have returned to the estuary after years away, the wardens said.\n",
+            "Seals Return To The Estuary\n",
+            "Forty-six adults and eleven pups were counted on the sandbanks below the old ferry.",
+        ));
+        taken_for_chrome(&mut document, 0);
+        let notes = AssignRoles::new(&Settings::default()).run(&document);
+        assert_eq!((notes[0].role, notes[0].removal.is_none()), (Some(Role::Title), true));
+        // Kept, the copy would go when the cleaned text is cleaned again.
+        let removal = notes[2].removal.as_ref().expect("the copy goes");
+        assert_eq!((&*removal.reason, removal.copy_of), (REPEATED_HEADING, Some(0)));
     }
 
     #[test]
