@@ -9,7 +9,11 @@
 //! * a run of `min_run` or more consecutive short blocks repeating an earlier
 //!   run in the same order (`repeated-block`);
 //! * a headline printed again within `heading_distance` blocks, as pages print
-//!   the title above and below the lead photo (`repeated-heading`). Where the
+//!   the title above and below the lead photo (`repeated-heading`). The
+//!   distance counts only the blocks between the copies that the text form
+//!   shows: copies this pass removed and metadata lines (bylines) are gone
+//!   from a cleaned text, so cleaning it again finds the copies as close as
+//!   they were found the first time. Where the
 //!   first copy is a list item ("* Headline", a breadcrumb trail's last step)
 //!   right over the later one, a plain line (or over more copies of it), the
 //!   plain line is the headline: it stays and the list item goes.
@@ -33,7 +37,7 @@ pub struct CollapseRepeatedBlocks {
     pub min_words: usize,
     /// Consecutive short blocks repeating an earlier run are removed from this many on.
     pub min_run: usize,
-    /// A headline printed again this many kept blocks below it at most is a copy.
+    /// A headline printed again this many shown blocks below it at most is a copy.
     pub heading_distance: usize,
 }
 
@@ -51,9 +55,11 @@ impl CollapseRepeatedBlocks {
     }
 
     /// Remove one copy of a single repeated block; true when the later copy is the one kept.
-    fn single(&self, live: &Live, edits: &mut Edits, earlier: usize, position: usize) -> bool {
+    ///
+    /// `distance` is how far below `earlier` the block at `position` stands, in shown blocks.
+    fn single(&self, live: &Live, edits: &mut Edits, earlier: usize, position: usize, distance: usize) -> bool {
         let feature = live.features[position];
-        if feature.heading_like() && position - earlier <= self.heading_distance {
+        if feature.heading_like() && distance <= self.heading_distance {
             let plain_under_item = live.list_item_over_headline(earlier, position)
                 && (earlier + 1..position).all(|between| live.features[between].key == feature.key);
             if plain_under_item {
@@ -82,8 +88,10 @@ impl Pass for CollapseRepeatedBlocks {
         let live = Live::of(document);
         let mut first_seen: FxHashMap<&str, usize> = FxHashMap::default();
         let mut edits = document.edit(NAME);
+        let mut shown = ShownCount::default();
         let mut position = 0;
         while position < live.len() {
+            shown.advance(&live, &edits, position);
             let key = live.key(position);
             let Some(&earlier) = first_seen.get(key) else {
                 first_seen.insert(key, position);
@@ -96,12 +104,45 @@ impl Pass for CollapseRepeatedBlocks {
                 position += length;
                 continue;
             }
-            if self.single(&live, &mut edits, earlier, position) {
+            if self.single(&live, &mut edits, earlier, position, shown.distance(earlier, position)) {
                 first_seen.insert(key, position);
             }
             position += 1;
         }
         edits.finish()
+    }
+}
+
+/// How many blocks the text form shows up to each position, counted as the scan passes them.
+///
+/// A block shows when it is kept (this pass removed no copy of it) and is no
+/// metadata line: a byline, section or dateline is left out of the text form.
+/// A list item the pass removes once the scan has passed it (a headline's
+/// first copy, right over the plain one) stays counted.
+#[derive(Default)]
+struct ShownCount {
+    /// `before[p]`: shown blocks among positions `0..p`.
+    before: Vec<usize>,
+}
+
+impl ShownCount {
+    /// Count every position before `position` (their fate is settled once the scan reaches it).
+    fn advance(&mut self, live: &Live, edits: &Edits, position: usize) {
+        if self.before.is_empty() {
+            self.before.push(0);
+        }
+        while self.before.len() <= position {
+            let passed = self.before.len() - 1;
+            let index = live.blocks[passed];
+            let metadata = matches!(edits.role(index), Some(Role::Byline | Role::Section | Role::Dateline));
+            let shows = edits.is_kept(index) && !metadata;
+            self.before.push(self.before[passed] + usize::from(shows));
+        }
+    }
+
+    /// How far below `earlier` the block at `position` stands: one more than the shown blocks between them.
+    fn distance(&self, earlier: usize, position: usize) -> usize {
+        self.before[position] - self.before[earlier + 1] + 1
     }
 }
 
@@ -194,6 +235,21 @@ mod tests {
         let found = removals("* Seals return to the estuary\nSeals return to the estuary");
         assert_eq!(found[0], Some((REPEATED_HEADING.into(), "copy of heading block 1".into(), Some(1))));
         assert_eq!(found[1], None);
+    }
+
+    #[test]
+    fn a_headline_copy_counts_its_distance_in_shown_blocks() {
+        // Thirteen lines between the copies, three of them a copy of an earlier run: the text form shows ten.
+        let filler: Vec<String> = (1..=10).map(|size| format!("Filler {} here.", "a".repeat(size))).collect();
+        let text = format!(
+            "Home\nNews\nSport\nToday's paper\nSeals return home\n{}\nHome\nNews\nSport\nSeals return home",
+            filler.join("\n")
+        );
+        let found = removals(&text);
+        assert_eq!(found[18].as_ref().map(|removal| removal.0.as_str()), Some(REPEATED_HEADING));
+        // Cleaning the text form again finds the copy as close: the same line goes.
+        let cleaned = format!("Seals return home\n{}\nSeals return home", filler.join("\n"));
+        assert_eq!(removals(&cleaned)[11].as_ref().map(|removal| removal.0.as_str()), Some(REPEATED_HEADING));
     }
 
     #[test]

@@ -16,7 +16,8 @@
 //! the same line: there a first line the text's opening repeats stands first
 //! even when the chrome pass took it.
 //! The short label just above the title is its section; a line that is mostly
-//! a date is the dateline (not one of a run of dates: a calendar); bylines
+//! a date is the dateline (not one of a run of dates: a calendar), and a
+//! second such line (updated, beside published) leaves the text too; bylines
 //! were found by the chrome pass. Other lines
 //! above the title (breadcrumbs, labels) are removed as `header-line`, in a
 //! story that has prose below its zone (in one with none, such as a shop's
@@ -30,7 +31,7 @@ use crate::cues::is_dateline;
 use crate::model::{Annotation, Document, Edits, Role};
 use crate::passes::titles::{Shaped, View};
 use crate::passes::Pass;
-use crate::reasons::{BOILERPLATE, HEADER_LINE};
+use crate::reasons::{BOILERPLATE, HEADER_LINE, REPEATED_HEADING};
 use crate::settings::Settings;
 
 pub const NAME: &str = "assign-roles";
@@ -43,6 +44,9 @@ const CALENDAR_DATES: usize = 3;
 const PROSE_WORDS: usize = 30;
 /// A line this long in the headline zone is a deck or a paragraph: the text starts there.
 const LONG_WORDS: usize = 20;
+/// A restored headline's copy this many shown lines under it at most goes (the repeats pass's
+/// `heading_distance`, by which a second cleaning would take it out).
+const COPY_DISTANCE: usize = 12;
 /// The evidence of a line the `<title>` line holds whole.
 const NAMED: f64 = 6.0;
 /// The evidence of a line that starts or ends the `<title>` line's headline side, or that it starts or ends.
@@ -89,6 +93,7 @@ impl AssignRoles {
                 edits.restore(title, Some(Role::Title));
                 // It may stand above the story's first line.
                 edits.set_story(title, document.notes[blocks[0]].story);
+                remove_copies_under(view, blocks, title, edits);
             }
         }
     }
@@ -128,6 +133,32 @@ impl Pass for AssignRoles {
     }
 }
 
+/// Remove the copies of a restored headline that stand close under it, as the copies of a kept one went.
+///
+/// The repeats pass removed the copies of kept headlines before this pass
+/// restored this one; in the cleaned text the headline is kept, and cleaning
+/// it again would take its copy below out then. So the copy goes now, by the
+/// same measure: a heading-shaped line with its key within
+/// [`COPY_DISTANCE`] shown lines under it.
+fn remove_copies_under(view: &View, blocks: &[usize], title: usize, edits: &mut Edits) {
+    let key = &view.features[title].key;
+    let mut shown = 0;
+    for &index in blocks.iter().filter(|&&index| index > title) {
+        let metadata = matches!(edits.role(index), Some(Role::Caption | Role::Byline | Role::Section | Role::Dateline));
+        if !edits.is_kept(index) || metadata {
+            continue;
+        }
+        shown += 1;
+        if shown > COPY_DISTANCE {
+            break;
+        }
+        let feature = &view.features[index];
+        if feature.key == *key && feature.heading_like() {
+            edits.remove_copy(index, REPEATED_HEADING, format!("copy of heading block {title}"), title);
+        }
+    }
+}
+
 fn is_prose(view: &View, index: usize) -> bool {
     let feature = &view.features[index];
     view.document.role(index).is_none() && (feature.terminal || feature.words > PROSE_WORDS) && !feature.heading_like()
@@ -141,7 +172,6 @@ fn label_zone(view: &View, blocks: &[usize], zone_len: usize, title: Option<usiz
     let zone = &blocks[..zone_len];
     let has_text = zone_len < blocks.len();
     let date_runs = date_runs(view, blocks, zone_len);
-    let mut dated = false;
     for (position, &index) in zone.iter().enumerate() {
         if view.document.role(index).is_some() || Some(index) == title {
             continue;
@@ -149,10 +179,10 @@ fn label_zone(view: &View, blocks: &[usize], zone_len: usize, title: Option<usiz
         let feature = &view.features[index];
         // A date in a run of dates is a line of a calendar or a list of events, not the story's dateline:
         // taken for one, it would leave the text, and the next date would take its place on a second cleaning.
-        // (Two dates, published and updated, are a byline's.)
-        if !dated && (1..CALENDAR_DATES).contains(&date_runs[position]) {
+        // Every other date of the zone is metadata (published and updated, a byline's two dates): the first
+        // is the story's dateline, and one left in the text would become it when the text is cleaned again.
+        if (1..CALENDAR_DATES).contains(&date_runs[position]) {
             edits.set_role(index, Some(Role::Dateline), None);
-            dated = true;
         } else if let Some(title) = title.filter(|&title| index < title) {
             // The zone is in order: the title is the line right under this one.
             if !has_text {
@@ -358,6 +388,20 @@ mod tests {
     }
 
     #[test]
+    fn published_and_updated_dates_both_leave_the_text() {
+        // Left in the text, the second date would be the dateline when the text is cleaned again.
+        let story = Document::new(concat!(
+            "Seals Return To The Estuary After Years\n",
+            "Published: November 18, 2019\n",
+            "By the wardens' office\n",
+            "Updated: November 20, 2019\n",
+            "The seals have returned to the estuary after years away, the wardens said.",
+        ));
+        let found = roles(&story);
+        assert_eq!((found[1], found[3]), (Some("dateline"), Some("dateline")), "{found:?}");
+    }
+
+    #[test]
     fn a_story_without_prose_keeps_the_lines_above_its_title() {
         // A shop's grid: product names, no sentence; none of them is a header line.
         let document = Document::new(concat!(
@@ -420,6 +464,22 @@ mod tests {
         let notes = AssignRoles::new(&Settings::default()).run(&document);
         assert_eq!(notes[3].role, Some(Role::Title));
         assert!(notes[0].removal.is_some());
+    }
+
+    #[test]
+    fn a_restored_headline_takes_its_copy_under_it_out() {
+        let mut document = Document::new(concat!(
+            "Seals Return To The Estuary\n",
+            "The seals have returned to the estuary after years away, the wardens said.\n",
+            "Seals Return To The Estuary\n",
+            "Forty-six adults and eleven pups were counted on the sandbanks below the old ferry.",
+        ));
+        taken_for_chrome(&mut document, 0);
+        let notes = AssignRoles::new(&Settings::default()).run(&document);
+        assert_eq!((notes[0].role, notes[0].removal.is_none()), (Some(Role::Title), true));
+        // Kept, the copy would go when the cleaned text is cleaned again.
+        let removal = notes[2].removal.as_ref().expect("the copy goes");
+        assert_eq!((&*removal.reason, removal.copy_of), (REPEATED_HEADING, Some(0)));
     }
 
     #[test]

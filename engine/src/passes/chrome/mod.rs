@@ -19,11 +19,16 @@
 //!   the repeated metadata is not; below an article, under a comments heading,
 //!   the thread is the comments.
 //!
+//! The verdict is given twice: on the page as given, then on the blocks it
+//! keeps, laid out as the text form shows them (`confirm.rs`); what the second
+//! removes goes too, so that cleaning the text form again finds nothing more.
+//!
 //! Needs nothing from earlier passes; blocks already removed are ignored and
 //! caption blocks are kept where they stand next to the text.
 
 pub mod blockmodel;
 pub mod classes;
+mod confirm;
 pub mod explicit;
 pub mod main_text;
 pub mod teasers;
@@ -138,6 +143,14 @@ impl Pass for RemoveSiteChrome {
     }
 
     fn run(&self, document: &Document) -> Vec<Annotation> {
+        let notes = self.verdict(document);
+        confirm::over_kept(self, document, notes)
+    }
+}
+
+impl RemoveSiteChrome {
+    /// The pass's verdict on the page as given: phrase lists, widgets, teasers and the main text.
+    fn verdict(&self, document: &Document) -> Vec<Annotation> {
         let Some(mut prepared) = self.prepare(document) else {
             return document.notes.clone();
         };
