@@ -89,6 +89,18 @@ def test_golden_dumps_are_stable_when_cleaned_again(dump):
     assert scrapeclean.to_text(scrapeclean.clean(once)) == once
 
 
+def test_every_shipped_dev_dump_is_stable_when_cleaned_again():
+    """The AEB dumps and the composites (381 pages of the wild), each cleaned twice: the text form holds."""
+    from benchmarks.dev_dumps import DATA, dumps
+
+    if not (DATA / "aeb").exists() or not (DATA / "composites-dev.jsonl.gz").exists():
+        pytest.skip(f"the dev dumps are not beside the project ({DATA} is missing)")
+    named = list(dumps(("aeb", "composites"), data=DATA))
+    once = [scrapeclean.to_text(found) for found in scrapeclean.clean_many([text for _, text in named], threads=2)]
+    twice = [scrapeclean.to_text(found) for found in scrapeclean.clean_many(once, threads=2)]
+    assert [name for (name, _), first, second in zip(named, once, twice) if first != second] == []
+
+
 def _negative_cases() -> list:
     params = []
     for path in sorted((CASES / "negative").glob("*.txt")):
