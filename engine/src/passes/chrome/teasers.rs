@@ -56,6 +56,14 @@ pub fn headline_line(text: &str, feature: &Features) -> bool {
         && stripped.chars().next().is_some_and(|first| !first.is_lowercase())
         && !ITEM.is_match(text)
         && digit_runs(text) * 3 < feature.words
+        && !quoted_sentences(trimmed)
+}
+
+/// A quotation of several sentences ("“Very talented people! Super fun! We recommend it.”"): a
+/// reader's words, which a testimonial or a review prints, not a headline.
+fn quoted_sentences(text: &str) -> bool {
+    let quoted = text.starts_with(['“', '"', '«']) && text.ends_with(['”', '"', '»']);
+    quoted && text.match_indices(['.', '!', '?']).filter(|(at, _)| text[at + 1..].starts_with(' ')).count() >= 2
 }
 
 /// A short line a teaser record carries beside its headline: label, source, date, time.
@@ -431,6 +439,17 @@ mod tests {
             .collect();
         let lines: Vec<&str> = [PROSE, PROSE].into_iter().chain(rows.iter().map(String::as_str)).collect();
         assert!(runs_of(&lines).is_empty());
+    }
+
+    #[test]
+    fn a_quotation_of_several_sentences_is_no_headline() {
+        let lines = [
+            "\u{201c}Beautiful spectacle! Dance, music, acting is amazing! We recommend it\u{201d}",
+            "\u{201c}We Will Rebuild The Old Bridge This Year\u{201d}",
+        ];
+        let analysis = analyse(&lines);
+        assert!(!headline_line(lines[0], &analysis.features[0]));
+        assert!(headline_line(lines[1], &analysis.features[1]));
     }
 
     #[test]
