@@ -499,6 +499,30 @@ fn training_rows(
     }))
 }
 
+/// (text, gap, tag, level, flags, link_chars, region): a block of `scrapeclean.page.walk.Block`.
+type BlockRow = (String, u8, String, u8, u32, usize, u32);
+/// The blocks, containers (reason, detail, first, last) and items (group, first, last) of a page's walk.
+type WalkRows = (Vec<BlockRow>, Vec<(&'static str, String, usize, usize)>, Vec<(u32, usize, usize)>);
+
+/// Parse a page and walk its DOM into blocks, as `scrapeclean.page.walk.walk` walks selectolax's tree
+/// after `place_streamed_segments` (see [`crate::html`]); rows of the `Walk` named tuples.
+#[pyfunction]
+#[pyo3(signature = (html, reveal = false))]
+fn walk_html(py: Python<'_>, html: &str, reveal: bool) -> WalkRows {
+    let found = py.detach(|| crate::html::walk_html(html, reveal));
+    let blocks = found
+        .blocks
+        .into_iter()
+        .map(|block| {
+            (block.text, block.gap, block.tag.to_string(), block.level, block.flags, block.link_chars, block.region)
+        })
+        .collect();
+    let containers =
+        found.containers.into_iter().map(|found| (found.reason, found.detail, found.first, found.last)).collect();
+    let items = found.items.into_iter().map(|item| (item.group, item.first, item.last)).collect();
+    (blocks, containers, items)
+}
+
 /// The languages with a phrase list, in the order the lists are merged.
 #[pyfunction]
 fn phrase_languages() -> Vec<String> {
@@ -525,5 +549,6 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Passes>()?;
     module.add_function(wrap_pyfunction!(training_rows, module)?)?;
     module.add_function(wrap_pyfunction!(phrase_languages, module)?)?;
+    module.add_function(wrap_pyfunction!(walk_html, module)?)?;
     Ok(())
 }

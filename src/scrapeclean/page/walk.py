@@ -181,6 +181,19 @@ class Walk(NamedTuple):
     items: list[Item] = []
 
 
+def engine_walk(html: str, reveal: bool = False) -> Walk:
+    """The engine's port of :func:`walk`, over its own parse of ``html`` (html5ever; see ``engine/src/html``).
+
+    What :func:`walk` gives for the ``body`` of ``html`` after
+    :func:`place_streamed_segments`; checked page for page against it, not yet
+    the reader's default.
+    """
+    from .. import _engine
+
+    blocks, containers, items = _engine.walk_html(html, reveal)
+    return Walk(list(map(Block._make, blocks)), list(map(Container._make, containers)), list(map(Item._make, items)))
+
+
 def unhide(node: Any) -> None:
     """Take off what hides the elements under ``node`` (``hidden``, ``aria-hidden``, hiding styles and classes)."""
     for element in node.traverse():
