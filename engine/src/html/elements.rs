@@ -251,7 +251,7 @@ fn role_reason(role: &str) -> Option<&'static str> {
 }
 
 /// Whole class names pages give to text shown only to screen readers, or not at all.
-fn is_hidden_class(word: &str) -> bool {
+pub fn is_hidden_class(word: &str) -> bool {
     matches!(
         word,
         "sr-only"
@@ -266,7 +266,7 @@ fn is_hidden_class(word: &str) -> bool {
 }
 
 /// Hidden, or "visually hidden" (clipped to nothing: the skip links of screen readers).
-static HIDDEN_STYLE: LazyLock<Regex> = LazyLock::new(|| {
+pub static HIDDEN_STYLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden|clip\s*:\s*rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0")
         .unwrap()
 });

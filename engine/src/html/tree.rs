@@ -105,6 +105,14 @@ impl Tree {
         }
     }
 
+    /// An element's attributes, to change (None for other nodes).
+    pub fn attributes_mut(&mut self, id: NodeId) -> Option<&mut Vec<Attribute>> {
+        match &mut self.nodes[id as usize].data {
+            Data::Element { attributes, .. } => Some(attributes),
+            _ => None,
+        }
+    }
+
     /// The value of an element's attribute, if it has it (`Some("")` for one with no value).
     pub fn attribute(&self, id: NodeId, name: &LocalName) -> Option<&str> {
         self.attributes(id).iter().find(|attribute| attribute.name.local == *name).map(|attribute| &*attribute.value)

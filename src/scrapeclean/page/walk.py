@@ -190,7 +190,12 @@ def engine_walk(html: str, reveal: bool = False) -> Walk:
     """
     from .. import _engine
 
-    blocks, containers, items = _engine.walk_html(html, reveal)
+    return walk_of_rows(_engine.walk_html(html, reveal))
+
+
+def walk_of_rows(rows: tuple[list[Any], list[Any], list[Any]]) -> Walk:
+    """A :class:`Walk` of the engine's rows: (blocks, containers, items), each a list of field tuples."""
+    blocks, containers, items = rows
     return Walk(list(map(Block._make, blocks)), list(map(Container._make, containers)), list(map(Item._make, items)))
 
 
