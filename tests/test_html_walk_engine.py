@@ -15,6 +15,8 @@ import gzip
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scrapeclean.page import chosen_walk, engine_page_walk
 from scrapeclean.page.decode import decode_html
@@ -137,6 +139,84 @@ def test_the_rules_are_exercised() -> None:
     for name in ("a preloader over a hidden body", "a main that hides its text", "a role=main that hides its text"):
         shown, chosen = python_walks(RULES[name])
         assert "It rained" not in shown.blocks[-1].text and "It rained" in chosen.blocks[-1].text, name
+
+
+# Tags of every kind the walk tells apart, and those whose parsing is special (raw text, void, foster
+# parenting, implied ends, foreign content, the head). Not frameset, image, isindex or search: see
+# the known differences below.
+_TAGS = (
+    "p div span a b i li ul ol td tr th table caption colgroup col tbody pre listing plaintext br wbr script style "
+    "noscript select option optgroup textarea input button h1 h3 article main nav header footer aside form figure "
+    "figcaption my-card svg math foreignObject desc mi template xmp noembed noframes dl dt dd img hr section iframe "
+    "title body html head object label time center ruby rt nobr summary details font"
+).split()
+_ATTRIBUTES = st.sampled_from(
+    [
+        "",
+        " hidden",
+        " aria-hidden=true",
+        ' style="display: none"',
+        ' style="clip: rect(0 0 0 0)"',
+        " class=card",
+        ' class="card x"',
+        " class=nav",
+        " class=Share-bar",
+        " class=sr-only",
+        " id=S:1 hidden",
+        " id=B:1",
+        " id=P:1",
+        " id=related",
+        " role=main",
+        " role=navigation",
+        " role=article",
+    ]
+)
+_TEXT = st.text(alphabet="ab1 \n\r\t\x00\x1c\u00a0\u200b\ufeff&;#<>=é.-", max_size=8)
+
+
+def _element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    def markup(tag: str, attributes: str, inner: list[str], closed: bool) -> str:
+        return f"<{tag}{attributes}>{''.join(inner)}" + (f"</{tag}>" if closed else "")
+
+    return st.builds(markup, st.sampled_from(_TAGS), _ATTRIBUTES, st.lists(children, max_size=4), st.booleans())
+
+
+_MARKUP = st.recursive(
+    st.one_of(
+        _TEXT,
+        st.sampled_from(
+            ["<!--$?-->", "<!--/$-->", "<!--$-->", "<!--c-->", "</p>", "</br>", "</div>", "&amp;", "&nbsp", "&#x80;"]
+        ),
+    ),
+    _element,
+    max_leaves=24,
+)
+
+
+# Where lexbor's tree and html5ever's part: markup no page in the benchmark sets has, found by the
+# property test below. Each is the parsers' difference, not the walk's.
+PARSER_DIFFERENCES = {
+    # The standard's "in head" rule for <template> sets frameset-ok to "not ok", so html5ever ignores
+    # the <frameset> and keeps the text; lexbor takes the body out, and walk.py finds nothing.
+    "a frameset after a template": "<template></template><p><frameset>text",
+    # lexbor drops an <image> (the obsolete name of <img>) met in a table; html5ever fosters it out as <img>.
+    "an image in a table": "<table><image id=related>",
+    # lexbor still counts the obsolete <isindex> as special, so a <dt> does not close the <dt> around it.
+    "isindex": "<span role=main>text<dt hidden><isindex><dt>",
+    # lexbor counts the newer <search> as special, so </span> does not close it; html5ever 0.40 does not.
+    "search": "<span><search></span>text",
+}
+
+
+@pytest.mark.xfail(strict=True, reason="lexbor's tree differs from html5ever's (see PARSER_DIFFERENCES)")
+@pytest.mark.parametrize("html", PARSER_DIFFERENCES.values(), ids=PARSER_DIFFERENCES.keys())
+def test_known_parser_differences(html: str) -> None:
+    assert differences(html) == []
+
+
+@given(st.lists(_MARKUP, max_size=5).map("".join), st.booleans())
+def test_engine_walk_matches_walk_py_on_any_markup(html: str, reveal: bool) -> None:
+    assert differences(html, reveal) == []
 
 
 def corpus_report(name: str) -> tuple[int, int, list[str]]:

@@ -11,12 +11,12 @@
 //! walk allocates nothing per node.
 
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::TreeBuilderOpts;
-use html5ever::{parse_document, Attribute, LocalName, ParseOpts, QualName};
+use html5ever::{local_name, ns, parse_document, Attribute, LocalName, ParseOpts, QualName};
 
 /// A node's index in its tree.
 pub type NodeId = u32;
@@ -58,6 +58,8 @@ impl Node {
 pub struct Tree {
     nodes: Vec<Node>,
     names: Vec<QualName>,
+    /// The `body` element the parser made, even if a `frameset` took it out of the tree later (or [`NONE`]).
+    made_body: NodeId,
 }
 
 impl Tree {
@@ -67,7 +69,11 @@ impl Tree {
             tree_builder: TreeBuilderOpts { scripting_enabled: false, ..Default::default() },
             ..Default::default()
         };
-        let sink = Sink { nodes: RefCell::new(vec![Node::new(Data::Document)]), names: RefCell::new(Vec::new()) };
+        let sink = Sink {
+            nodes: RefCell::new(vec![Node::new(Data::Document)]),
+            names: RefCell::new(Vec::new()),
+            body: Cell::new(NONE),
+        };
         parse_document(sink, opts).one(StrTendril::from(html))
     }
 
@@ -118,10 +124,13 @@ impl Tree {
         self.attributes(id).iter().find(|attribute| attribute.name.local == *name).map(|attribute| &*attribute.value)
     }
 
-    /// The `body` element of the document, or its root element when it has none (a frameset page).
+    /// The document's `body`, as lexbor keeps it: the `body` element under the root element, else
+    /// the one the parser made (a `frameset` after content takes it out of the tree, and lexbor
+    /// still gives it), else the root element (a frameset page).
     pub fn body(&self) -> Option<NodeId> {
         let root = self.children(0).find(|&child| self.tag(child).is_some())?;
-        Some(self.children(root).find(|&child| self.tag(child) == Some("body")).unwrap_or(root))
+        let body = self.children(root).find(|&child| self.tag(child) == Some("body"));
+        Some(body.unwrap_or(if self.made_body != NONE { self.made_body } else { root }))
     }
 
     /// A node's children, first to last.
@@ -233,6 +242,8 @@ fn join(nodes: &mut [Node], parent: NodeId, previous: NodeId, next: NodeId) {
 struct Sink {
     nodes: RefCell<Vec<Node>>,
     names: RefCell<Vec<QualName>>,
+    /// The first `body` element made (see [`Tree::body`]).
+    body: Cell<NodeId>,
 }
 
 impl Sink {
@@ -265,7 +276,7 @@ impl TreeSink for Sink {
     type ElemName<'a> = Ref<'a, QualName>;
 
     fn finish(self) -> Tree {
-        Tree { nodes: self.nodes.into_inner(), names: self.names.into_inner() }
+        Tree { nodes: self.nodes.into_inner(), names: self.names.into_inner(), made_body: self.body.get() }
     }
 
     fn parse_error(&self, _message: Cow<'static, str>) {}
@@ -284,10 +295,15 @@ impl TreeSink for Sink {
 
     fn create_element(&self, name: QualName, attributes: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         let template = if flags.template { self.add(Data::Other) } else { NONE };
+        let is_body = name.ns == ns!(html) && name.local == local_name!("body");
         let mut names = self.names.borrow_mut();
         names.push(name);
         let name = (names.len() - 1) as u32;
-        self.add(Data::Element { name, attributes, template })
+        let id = self.add(Data::Element { name, attributes, template });
+        if is_body && self.body.get() == NONE {
+            self.body.set(id);
+        }
+        id
     }
 
     fn create_comment(&self, text: StrTendril) -> NodeId {
@@ -387,7 +403,7 @@ mod tests {
 
     /// Pages and the trees lexbor builds for them (selectolax's `body`), implied end tags, foster
     /// parenting and the adoption agency, raw text, entities, `noscript` with scripting off.
-    const LEXBOR_TREES: [(&str, &str); 8] = [
+    const LEXBOR_TREES: [(&str, &str); 9] = [
         ("<p>a<p>b<ul><li>c<li>d</ul>", "<p>a</><p>b</><ul><li>c</><li>d</></>"),
         ("<table><tr><td>a<td>b</table>", "<table><tbody><tr><td>a</><td>b</></></></>"),
         ("<b>1<p>2</b>3</p>", "<b>1</><p><b>2</>3</>"),
@@ -396,6 +412,7 @@ mod tests {
         ("x<script>a<b>c</script><textarea><p></textarea>", "x<script>a<b>c</><textarea><p></>"),
         ("<div><noscript><p>Hi</p></noscript></div>", "<div><noscript><p>Hi</></></>"),
         ("<pre>\nab\r\ncd</pre>x<!--c-->y", "<pre>ab\ncd</>x<!--c-->y"),
+        ("<nav><frameset>", "<nav></>"),
     ];
 
     #[test]
