@@ -107,6 +107,7 @@ RULES = {
     '<div hidden id="S:2"><p>two</p></div><div hidden id="S:3"><p>three</p></div><div hidden id=S:4>four</div>',
     "unclosed boundary": "<p>a</p><template id=B:1></template><p>Loading</p><div hidden id=S:1>b</div>",
     "empty": "",
+    "lone surrogates": "<p>a\ud800b \ud83d\ude00c</p><p class='x\udcff card'>d</p>",
     "a preloader over a hidden body": "<p>Loading</p><div hidden><p>" + "It rained all day. " * 20 + "</p></div>",
     "a main that hides its text": "<p>" + "A long header. " * 20 + "</p><main><div style='display:none' class='x Hide'>"
     "<p>" + "It rained all day. " * 20 + "</p></div></main><p hidden>aside</p>",

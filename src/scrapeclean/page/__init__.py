@@ -131,8 +131,9 @@ def chosen_walk(root: Any, found: Walk) -> Walk:
 def engine_page_walk(html: str) -> Walk:
     """:func:`page_walk` by the engine, over its own parse of ``html`` (see ``engine/src/html``); not yet the default."""
     from .. import _engine
+    from ..engine import without_surrogates
 
-    return walk_of_rows(_engine.walk_page(html, MIN_SHOWN_CHARS, REVEAL_GAIN))
+    return walk_of_rows(_engine.walk_page(without_surrogates(html), MIN_SHOWN_CHARS, REVEAL_GAIN))
 
 
 def _headline(blocks: list[Any]) -> str | None:

@@ -189,8 +189,9 @@ def engine_walk(html: str, reveal: bool = False) -> Walk:
     the reader's default.
     """
     from .. import _engine
+    from ..engine import without_surrogates
 
-    return walk_of_rows(_engine.walk_html(html, reveal))
+    return walk_of_rows(_engine.walk_html(without_surrogates(html), reveal))
 
 
 def walk_of_rows(rows: tuple[list[Any], list[Any], list[Any]]) -> Walk:
