@@ -10,6 +10,7 @@ pub mod copies;
 pub mod cues;
 pub mod dom;
 pub mod features;
+pub mod html;
 pub mod language;
 pub mod model;
 pub mod passes;

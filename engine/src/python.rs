@@ -499,6 +499,42 @@ fn training_rows(
     }))
 }
 
+/// (text, gap, tag, level, flags, link_chars, region): a block of `scrapeclean.page.walk.Block`.
+type BlockRow = (String, u8, String, u8, u32, usize, u32);
+/// The blocks, containers (reason, detail, first, last) and items (group, first, last) of a page's walk.
+type WalkRows = (Vec<BlockRow>, Vec<(&'static str, String, usize, usize)>, Vec<(u32, usize, usize)>);
+
+fn walk_rows(found: crate::html::Walk) -> WalkRows {
+    let blocks = found
+        .blocks
+        .into_iter()
+        .map(|block| {
+            (block.text, block.gap, block.tag.to_string(), block.level, block.flags, block.link_chars, block.region)
+        })
+        .collect();
+    let containers =
+        found.containers.into_iter().map(|found| (found.reason, found.detail, found.first, found.last)).collect();
+    let items = found.items.into_iter().map(|item| (item.group, item.first, item.last)).collect();
+    (blocks, containers, items)
+}
+
+/// Parse a page and walk its DOM into blocks, as `scrapeclean.page.walk.walk` walks selectolax's tree
+/// after `place_streamed_segments` (see [`crate::html`]); rows of the `Walk` named tuples.
+#[pyfunction]
+#[pyo3(signature = (html, reveal = false))]
+fn walk_html(py: Python<'_>, html: &str, reveal: bool) -> WalkRows {
+    walk_rows(py.detach(|| crate::html::walk_html(html, reveal)))
+}
+
+/// The walk `scrapeclean.page.read_html` reads for a page: [`walk_html`]'s, or what the page's scripts
+/// would reveal when it shows (or its `main` shows) fewer than `min_shown_chars` characters and the
+/// revealed text holds more than `reveal_gain` times as much.
+#[pyfunction]
+fn walk_page(py: Python<'_>, html: &str, min_shown_chars: usize, reveal_gain: usize) -> WalkRows {
+    let settings = crate::html::RevealSettings { min_shown_chars, gain: reveal_gain };
+    walk_rows(py.detach(|| crate::html::walk_page(html, settings)))
+}
+
 /// The languages with a phrase list, in the order the lists are merged.
 #[pyfunction]
 fn phrase_languages() -> Vec<String> {
@@ -525,5 +561,7 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Passes>()?;
     module.add_function(wrap_pyfunction!(training_rows, module)?)?;
     module.add_function(wrap_pyfunction!(phrase_languages, module)?)?;
+    module.add_function(wrap_pyfunction!(walk_html, module)?)?;
+    module.add_function(wrap_pyfunction!(walk_page, module)?)?;
     Ok(())
 }

@@ -51,6 +51,7 @@ impl CharClass {
 static IDEOGRAPHS: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(&format!("[{IDEOGRAPHIC}]")));
 static UNSPACED_LETTERS: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(&format!("[{UNSPACED_ALPHABETS}]")));
 static UPPER: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(r"\p{Lu}"));
+static LETTER_OR_NUMBER: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(r"[\p{L}\p{N}]"));
 static DIGIT: LazyLock<CharClass> = LazyLock::new(|| CharClass::new(r"\d"));
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{L}").unwrap());
 
@@ -78,6 +79,14 @@ pub fn is_python_space(c: char) -> bool {
 /// Python's `text.split()`: the runs between white space.
 pub fn python_split(text: &str) -> impl Iterator<Item = &str> {
     text.split(is_python_space).filter(|word| !word.is_empty())
+}
+
+/// Whether a character is a letter or a number, as Python's `str.isalnum` sees one (`\p{L}`, `\p{N}`).
+pub fn is_python_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    LETTER_OR_NUMBER.contains(c)
 }
 
 /// Whether a character is a word character (`\w`: letters, marks, decimal digits, connectors, joiners).

@@ -30,6 +30,11 @@ def encodable(text: str) -> str:
     return text
 
 
+def without_surrogates(text: str) -> str:
+    """``text`` with lone surrogates left out, as selectolax leaves them out of what it parses."""
+    return _SURROGATE.sub("", text) if _SURROGATE.search(text) else text
+
+
 def encodable_all(texts: list[str]) -> list[str]:
     return [encodable(text) for text in texts]
 

@@ -27,7 +27,7 @@ from ..pipeline import Pipeline
 from .decode import charset_of, decode_html
 from .evidence import Mark, content, marks
 from .metadata import Metadata, metadata, title_key
-from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, place_streamed_segments, unhide, walk
+from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, Walk, place_streamed_segments, unhide, walk, walk_of_rows
 
 __all__ = ["Page", "clean_html", "clean_pages", "process_page", "read_html", "charset_of"]
 
@@ -77,16 +77,7 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
     else:
         raise InputError(f"clean_html() takes str or bytes, not {type(html).__name__}")
     tree = LexborHTMLParser(text)
-    root = tree.body if tree.body is not None else tree.root
-    if root is not None:
-        place_streamed_segments(root)
-    found = walk(root) if root is not None else None
-    if found is not None and _chars(found) < MIN_SHOWN_CHARS:  # a page that shows next to nothing until scripts run
-        revealed = walk(root, reveal=True)
-        if _chars(revealed) > REVEAL_GAIN * _chars(found):
-            found = revealed
-    elif found is not None and (shown := _chars(found, IN_MAIN)) < MIN_SHOWN_CHARS and _reveal_main(root, shown):
-        found = walk(root)  # a main element that hides its content until a script runs (an age gate, a fade-in)
+    found = page_walk(tree)
     if found is None or not found.blocks:
         raise InputError(f"{url or '<html>'}: the page has no visible text")
     h1 = _headline(found.blocks)
@@ -111,6 +102,38 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
         if repeated is not None and found.blocks[repeated].level:
             found_marks = sorted({*found_marks, (repeated + 1, TITLE_REASON, "the heading the page's title repeats")})
     return Page("".join(lines), found_marks, info, url, 0 if offset else None, in_content)
+
+
+def page_walk(tree: Any) -> Walk | None:
+    """The walk of a parsed page that :func:`read_html` reads (None for a page with no body or root element).
+
+    Its ``body`` walked after :func:`~.walk.place_streamed_segments`; when that
+    shows next to nothing until scripts run, or its ``main`` element hides its
+    content, what the scripts would reveal (see :data:`MIN_SHOWN_CHARS`).
+    """
+    root = tree.body if tree.body is not None else tree.root
+    if root is None:
+        return None
+    place_streamed_segments(root)
+    return chosen_walk(root, walk(root))
+
+
+def chosen_walk(root: Any, found: Walk) -> Walk:
+    """``found``, the walk of ``root``, or the walk of what the page's scripts would reveal (see :func:`page_walk`)."""
+    if _chars(found) < MIN_SHOWN_CHARS:  # a page that shows next to nothing until scripts run
+        revealed = walk(root, reveal=True)
+        return revealed if _chars(revealed) > REVEAL_GAIN * _chars(found) else found
+    if (shown := _chars(found, IN_MAIN)) < MIN_SHOWN_CHARS and _reveal_main(root, shown):
+        return walk(root)  # a main element that hides its content until a script runs (an age gate, a fade-in)
+    return found
+
+
+def engine_page_walk(html: str) -> Walk:
+    """:func:`page_walk` by the engine, over its own parse of ``html`` (see ``engine/src/html``); not yet the default."""
+    from .. import _engine
+    from ..engine import without_surrogates
+
+    return walk_of_rows(_engine.walk_page(without_surrogates(html), MIN_SHOWN_CHARS, REVEAL_GAIN))
 
 
 def _headline(blocks: list[Any]) -> str | None:

@@ -181,6 +181,25 @@ class Walk(NamedTuple):
     items: list[Item] = []
 
 
+def engine_walk(html: str, reveal: bool = False) -> Walk:
+    """The engine's port of :func:`walk`, over its own parse of ``html`` (html5ever; see ``engine/src/html``).
+
+    What :func:`walk` gives for the ``body`` of ``html`` after
+    :func:`place_streamed_segments`; checked page for page against it, not yet
+    the reader's default.
+    """
+    from .. import _engine
+    from ..engine import without_surrogates
+
+    return walk_of_rows(_engine.walk_html(without_surrogates(html), reveal))
+
+
+def walk_of_rows(rows: tuple[list[Any], list[Any], list[Any]]) -> Walk:
+    """A :class:`Walk` of the engine's rows: (blocks, containers, items), each a list of field tuples."""
+    blocks, containers, items = rows
+    return Walk(list(map(Block._make, blocks)), list(map(Container._make, containers)), list(map(Item._make, items)))
+
+
 def unhide(node: Any) -> None:
     """Take off what hides the elements under ``node`` (``hidden``, ``aria-hidden``, hiding styles and classes)."""
     for element in node.traverse():

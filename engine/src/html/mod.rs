@@ -1,0 +1,39 @@
+//! HTML in: a page parsed by the engine and walked into blocks, as `scrapeclean/page/walk.py` walks it.
+//!
+//! [`tree`] parses with html5ever into an arena; [`streamed`] moves React's
+//! streamed segments to where a browser shows them; [`walk`] lays the tree out
+//! as blocks, with the containers and repeated items the DOM shows, from the
+//! tag and attribute rules of [`elements`]; [`reveal`] chooses, as the reader
+//! does, between what a page shows and what its scripts would reveal. The Python reader still walks
+//! selectolax's tree; this port is checked against it block for block
+//! (`tests/test_html_walk_engine.py`) before it takes its place.
+
+pub mod elements;
+pub mod reveal;
+pub mod streamed;
+pub mod tree;
+pub mod walk;
+
+pub use reveal::RevealSettings;
+pub use walk::{Block, Container, Item, Walk};
+
+/// The blocks of a page: parse it, place its streamed segments, walk its `body`.
+///
+/// With `reveal`, what the page hides until its scripts run is read too.
+pub fn walk_html(html: &str, reveal: bool) -> Walk {
+    parsed(html).map_or_else(Walk::default, |(tree, root)| walk::walk(&tree, root, reveal))
+}
+
+/// The walk the HTML reader reads for a page: [`walk_html`]'s, or what its scripts would reveal
+/// (see [`reveal::chosen_walk`]).
+pub fn walk_page(html: &str, settings: RevealSettings) -> Walk {
+    parsed(html).map_or_else(Walk::default, |(mut tree, root)| reveal::chosen_walk(&mut tree, root, settings))
+}
+
+/// A page's tree and the element the reader walks (its `body`), streamed segments placed.
+fn parsed(html: &str) -> Option<(tree::Tree, tree::NodeId)> {
+    let mut tree = tree::Tree::parse(html);
+    let root = tree.body()?;
+    streamed::place_streamed_segments(&mut tree, root);
+    Some((tree, root))
+}
