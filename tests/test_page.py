@@ -375,6 +375,18 @@ def test_teaser_cards_beside_a_story_are_removed_and_a_listings_cards_are_kept()
     assert not [mark for mark in inside.marks if mark[1] == TEASER_CARDS]
 
 
+def test_a_page_nested_past_the_limit_is_refused_at_once_and_one_within_it_is_read():
+    from scrapeclean.page import MAX_NESTING
+
+    story = "<p>The council voted on Tuesday to rebuild the old river bridge.</p>"
+    deep = "<div>" * (MAX_NESTING + 1) + story + "</div>" * (MAX_NESTING + 1)
+    with pytest.raises(InputError, match="nests its elements about 4,097 deep"):
+        clean_html(deep)
+    within = "<div>" * 1000 + story + "</div>" * 1000
+    (article,) = clean_html(within)
+    assert article.body == ("The council voted on Tuesday to rebuild the old river bridge.",)
+
+
 def test_a_whole_story_outweighs_any_rail_of_cards_beside_it():
     paragraphs = [f"{text} {text} {text}" for text in STORY * 2]
     story = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)

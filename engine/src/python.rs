@@ -535,6 +535,12 @@ fn walk_page(py: Python<'_>, html: &str, min_shown_chars: usize, reveal_gain: us
     walk_rows(py.detach(|| crate::html::walk_page(html, settings)))
 }
 
+/// An estimate of how deep `html` nests its elements, read off its tags (see `html::nesting`).
+#[pyfunction]
+fn html_nesting(py: Python<'_>, html: &str) -> usize {
+    py.detach(|| crate::html::nesting::deepest(html))
+}
+
 /// The languages with a phrase list, in the order the lists are merged.
 #[pyfunction]
 fn phrase_languages() -> Vec<String> {
@@ -563,5 +569,6 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(phrase_languages, module)?)?;
     module.add_function(wrap_pyfunction!(walk_html, module)?)?;
     module.add_function(wrap_pyfunction!(walk_page, module)?)?;
+    module.add_function(wrap_pyfunction!(html_nesting, module)?)?;
     Ok(())
 }

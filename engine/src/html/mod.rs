@@ -4,11 +4,13 @@
 //! streamed segments to where a browser shows them; [`walk`] lays the tree out
 //! as blocks, with the containers and repeated items the DOM shows, from the
 //! tag and attribute rules of [`elements`]; [`reveal`] chooses, as the reader
-//! does, between what a page shows and what its scripts would reveal. The Python reader still walks
-//! selectolax's tree; this port is checked against it block for block
-//! (`tests/test_html_walk_engine.py`) before it takes its place.
+//! does, between what a page shows and what its scripts would reveal; [`nesting`] reads how deep a
+//! page nests before it is parsed. The reader (`scrapeclean.page.read_html`) reads this walk; the
+//! walk of `walk.py` over lexbor's tree is the reference it is held to, block for block
+//! (`tests/test_html_walk_engine.py`).
 
 pub mod elements;
+pub mod nesting;
 pub mod reveal;
 pub mod streamed;
 pub mod tree;

@@ -1,12 +1,14 @@
 """HTML in: a page's DOM read into the same blocks, model and passes as a dump.
 
-:func:`read_html` parses a page with lexbor (through selectolax), walks its DOM
-(:mod:`.walk`) into blocks, one per line of text, and renders them as the text
+:func:`read_html` parses a page and walks its DOM into blocks in the engine
+(``engine/src/html``, a port of :mod:`.walk`, which stays as the reference the
+port is held to), one block per line of text, and renders them as the text
 the cleaning reads: the page's title first, then every block in document order,
 a blank line before a paragraph-like block and a line break before a line-like
 one. What the DOM shows of the blocks (:mod:`.evidence`) comes along as marks,
 removals made before the passes run, under the pass name ``read-html``; the
-page's metadata (:mod:`.metadata`) comes along too.
+page's metadata (:mod:`.metadata`, read off lexbor's tree through selectolax)
+comes along too.
 
 :func:`clean_html` cleans that text with the marks laid on, exactly as
 :func:`scrapeclean.clean` cleans a dump: the same passes decide captions,
@@ -37,6 +39,9 @@ TITLE_REASON = "page-title"
 # single-page sites with a preloader over a hidden body, in WCXB's development pages.
 MIN_SHOWN_CHARS = 200
 REVEAL_GAIN = 5
+# Pages nesting their elements deeper than this are refused: parsing them takes time quadratic in the depth
+# (200,000 nested divs, 2 MB, took minutes), and real pages nest a few dozen deep (browsers stop at 512).
+MAX_NESTING = 4096
 
 
 class Page(NamedTuple):
@@ -76,8 +81,16 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
         text = html
     else:
         raise InputError(f"clean_html() takes str or bytes, not {type(html).__name__}")
-    tree = LexborHTMLParser(text)
-    found = page_walk(tree)
+    from .. import _engine
+
+    deepest = _engine.html_nesting(text)
+    if deepest > MAX_NESTING:
+        raise InputError(
+            f"{url or '<html>'}: the page nests its elements about {deepest:,} deep; pages nested past "
+            f"{MAX_NESTING:,} are refused (browsers stop nesting at 512, and parsing takes time quadratic in the depth)"
+        )
+    found = engine_page_walk(text)
+    tree = LexborHTMLParser(text)  # the metadata reads the page's head (meta tags, JSON-LD) off lexbor's tree
     if found is None or not found.blocks:
         raise InputError(f"{url or '<html>'}: the page has no visible text")
     h1 = _headline(found.blocks)
@@ -129,7 +142,10 @@ def chosen_walk(root: Any, found: Walk) -> Walk:
 
 
 def engine_page_walk(html: str) -> Walk:
-    """:func:`page_walk` by the engine, over its own parse of ``html`` (see ``engine/src/html``); not yet the default."""
+    """:func:`page_walk` by the engine, over its own parse of ``html`` (see ``engine/src/html``): what the reader reads.
+
+    ``tests/test_html_walk_engine.py`` holds it equal to :func:`page_walk`, the walk over lexbor's tree.
+    """
     from .. import _engine
     from ..engine import without_surrogates
 
