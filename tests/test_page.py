@@ -387,6 +387,17 @@ def test_a_page_nested_past_the_limit_is_refused_at_once_and_one_within_it_is_re
     assert article.body == ("The council voted on Tuesday to rebuild the old river bridge.",)
 
 
+def test_a_tag_with_too_many_attributes_is_refused_at_once():
+    from scrapeclean.page import MAX_ATTRIBUTES
+
+    story = "The council voted on Tuesday to rebuild the old river bridge."
+    attributes = " ".join(f"data-n{number}='a value with spaces'" for number in range(MAX_ATTRIBUTES + 1))
+    with pytest.raises(InputError, match="holds 10,001 attributes"):
+        clean_html(f"<div {attributes}><p>{story}</p></div>")
+    (article,) = clean_html(f"<div {attributes[: len(attributes) // 2]}><p>{story}</p></div>")
+    assert article.body == (story,)
+
+
 def test_a_whole_story_outweighs_any_rail_of_cards_beside_it():
     paragraphs = [f"{text} {text} {text}" for text in STORY * 2]
     story = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)

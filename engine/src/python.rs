@@ -535,10 +535,12 @@ fn walk_page(py: Python<'_>, html: &str, min_shown_chars: usize, reveal_gain: us
     walk_rows(py.detach(|| crate::html::walk_page(html, settings)))
 }
 
-/// An estimate of how deep `html` nests its elements, read off its tags (see `html::nesting`).
+/// How deep `html` nests its elements and the most attributes one of its tags holds, read off its
+/// tags (see `html::nesting`).
 #[pyfunction]
-fn html_nesting(py: Python<'_>, html: &str) -> usize {
-    py.detach(|| crate::html::nesting::deepest(html))
+fn html_shape(py: Python<'_>, html: &str) -> (usize, usize) {
+    let shape = py.detach(|| crate::html::nesting::shape(html));
+    (shape.depth, shape.attributes)
 }
 
 /// The languages with a phrase list, in the order the lists are merged.
@@ -569,6 +571,6 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(phrase_languages, module)?)?;
     module.add_function(wrap_pyfunction!(walk_html, module)?)?;
     module.add_function(wrap_pyfunction!(walk_page, module)?)?;
-    module.add_function(wrap_pyfunction!(html_nesting, module)?)?;
+    module.add_function(wrap_pyfunction!(html_shape, module)?)?;
     Ok(())
 }

@@ -42,6 +42,9 @@ REVEAL_GAIN = 5
 # Pages nesting their elements deeper than this are refused: parsing them takes time quadratic in the depth
 # (200,000 nested divs, 2 MB, took minutes), and real pages nest a few dozen deep (browsers stop at 512).
 MAX_NESTING = 4096
+# Pages with a tag of more attributes than this are refused: parsers check each attribute of a tag against the
+# others (100,000 on one element took 17 s); real tags hold a few dozen.
+MAX_ATTRIBUTES = 10_000
 
 
 class Page(NamedTuple):
@@ -83,11 +86,16 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
         raise InputError(f"clean_html() takes str or bytes, not {type(html).__name__}")
     from .. import _engine
 
-    deepest = _engine.html_nesting(text)
+    deepest, attributes = _engine.html_shape(text)
     if deepest > MAX_NESTING:
         raise InputError(
             f"{url or '<html>'}: the page nests its elements about {deepest:,} deep; pages nested past "
             f"{MAX_NESTING:,} are refused (browsers stop nesting at 512, and parsing takes time quadratic in the depth)"
+        )
+    if attributes > MAX_ATTRIBUTES:
+        raise InputError(
+            f"{url or '<html>'}: a tag of the page holds {attributes:,} attributes; pages with a tag of more than "
+            f"{MAX_ATTRIBUTES:,} are refused (parsing takes time quadratic in a tag's attributes)"
         )
     found = engine_page_walk(text)
     tree = LexborHTMLParser(text)  # the metadata reads the page's head (meta tags, JSON-LD) off lexbor's tree
