@@ -387,6 +387,13 @@ def test_a_page_nested_past_the_limit_is_refused_at_once_and_one_within_it_is_re
     assert article.body == ("The council voted on Tuesday to rebuild the old river bridge.",)
 
 
+def test_a_page_str_with_a_lone_surrogate_is_read_with_it_left_out():
+    paragraphs = "".join(f"<p>{paragraph}</p>" for paragraph in STORY)
+    page = "<h1>Bridge</h1>" + paragraphs.replace("river", "ri\udce9ver", 1)
+    (article,) = clean_html(page)
+    assert list(article.body) == STORY
+
+
 def test_a_tag_with_too_many_attributes_is_refused_at_once():
     from scrapeclean.page import MAX_ATTRIBUTES
 

@@ -84,20 +84,7 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
         text = html
     else:
         raise InputError(f"clean_html() takes str or bytes, not {type(html).__name__}")
-    from .. import _engine
-
-    deepest, attributes = _engine.html_shape(text)
-    if deepest > MAX_NESTING:
-        raise InputError(
-            f"{url or '<html>'}: the page nests its elements about {deepest:,} deep; pages nested past "
-            f"{MAX_NESTING:,} are refused (browsers stop nesting at 512, and parsing takes time quadratic in the depth)"
-        )
-    if attributes > MAX_ATTRIBUTES:
-        raise InputError(
-            f"{url or '<html>'}: a tag of the page holds {attributes:,} attributes; pages with a tag of more than "
-            f"{MAX_ATTRIBUTES:,} are refused (parsing takes time quadratic in a tag's attributes)"
-        )
-    found = engine_page_walk(text)
+    found = engine_page_walk(text, url)
     tree = LexborHTMLParser(text)  # the metadata reads the page's head (meta tags, JSON-LD) off lexbor's tree
     if found is None or not found.blocks:
         raise InputError(f"{url or '<html>'}: the page has no visible text")
@@ -149,15 +136,29 @@ def chosen_walk(root: Any, found: Walk) -> Walk:
     return found
 
 
-def engine_page_walk(html: str) -> Walk:
+def engine_page_walk(html: str, url: str | None = None) -> Walk:
     """:func:`page_walk` by the engine, over its own parse of ``html`` (see ``engine/src/html``): what the reader reads.
 
-    ``tests/test_html_walk_engine.py`` holds it equal to :func:`page_walk`, the walk over lexbor's tree.
+    ``tests/test_html_walk_engine.py`` holds it equal to :func:`page_walk`, the walk over lexbor's tree. A page
+    nested past :data:`MAX_NESTING` or with a tag of more than :data:`MAX_ATTRIBUTES` attributes is an
+    :class:`~scrapeclean.InputError` (``url`` names it), found by a scan of its tags before it is parsed.
     """
     from .. import _engine
     from ..engine import without_surrogates
 
-    return walk_of_rows(_engine.walk_page(without_surrogates(html), MIN_SHOWN_CHARS, REVEAL_GAIN))
+    text = without_surrogates(html)  # as selectolax leaves them out of what lexbor parses
+    deepest, attributes = _engine.html_shape(text)
+    if deepest > MAX_NESTING:
+        raise InputError(
+            f"{url or '<html>'}: the page nests its elements about {deepest:,} deep; pages nested past "
+            f"{MAX_NESTING:,} are refused (browsers stop nesting at 512, and parsing takes time quadratic in the depth)"
+        )
+    if attributes > MAX_ATTRIBUTES:
+        raise InputError(
+            f"{url or '<html>'}: a tag of the page holds {attributes:,} attributes; pages with a tag of more than "
+            f"{MAX_ATTRIBUTES:,} are refused (parsing takes time quadratic in a tag's attributes)"
+        )
+    return walk_of_rows(_engine.walk_page(text, MIN_SHOWN_CHARS, REVEAL_GAIN))
 
 
 def _headline(blocks: list[Any]) -> str | None:
