@@ -34,6 +34,11 @@ pub static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 const DATELINE_WORDS: usize = 14;
 
+/// The text before the ellipsis a line ends with ("... may soon...", "Read more…"), if it ends with one.
+pub fn before_ellipsis(text: &str) -> Option<&str> {
+    text.strip_suffix("...").or_else(|| text.strip_suffix('…'))
+}
+
 /// A short line that is mostly a date ("November 20, 2019", "Updated Dec 18, 2025 · 12 min read").
 pub fn is_dateline(text: &str, feature: &Features) -> bool {
     // Every form of date holds a digit: most lines need no regular expression.

@@ -59,22 +59,23 @@ pub fn shape(html: &str) -> Shape {
         if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let name = &html[name_start..name_start + name_len];
+        let one_of = |names: &[&str]| names.iter().any(|listed| listed.eq_ignore_ascii_case(name));
         let tag_end = html[name_start..].find('>').map_or(bytes.len(), |end| name_start + end);
         at = tag_end.min(bytes.len());
         if closing {
-            if !VOID.contains(&name.as_str()) && !OPTIONAL_END.contains(&name.as_str()) {
+            if !one_of(VOID) && !one_of(OPTIONAL_END) {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
         attributes = attributes.max(attribute_count(&bytes[name_start + name_len..tag_end.min(bytes.len())]));
         let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
-        if RAW_TEXT.contains(&name.as_str()) {
-            at = end_tag(html, at, &name);
+        if one_of(RAW_TEXT) {
+            at = end_tag(html, at, name);
             continue;
         }
-        if VOID.contains(&name.as_str()) || OPTIONAL_END.contains(&name.as_str()) || self_closing {
+        if one_of(VOID) || one_of(OPTIONAL_END) || self_closing {
             continue;
         }
         depth += 1;

@@ -426,7 +426,7 @@ impl Columns<'_> {
         let characters = crate::text::char_len(text);
         row[23] = digits_in_head(text, DIGIT_CHARS) as f64 / characters.clamp(1, DIGIT_CHARS) as f64;
         row[24] = text.bytes().filter(|byte| *byte == b',').count() as f64 / words;
-        row[25] = flag(text.ends_with("...") || text.ends_with('…'));
+        row[25] = flag(crate::cues::before_ellipsis(text).is_some());
         row[26] = flag(ended);
         row[27] = feature.chars as f64 / words / 10.0;
         row[28] = flag(has_separator(text));

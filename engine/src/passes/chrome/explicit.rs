@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 
+use crate::cues::before_ellipsis;
 use crate::features::Features;
 use crate::model::{Edits, Role};
 use crate::phrases::{phrase_set, PhraseSet};
@@ -212,7 +213,7 @@ fn teasers_after(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_,
     for (step, removed) in removed.iter_mut().enumerate().skip(position + 1) {
         let feature = blocks.feats[step];
         let text = blocks.texts[step];
-        let truncated = text.ends_with("...") || text.ends_with('…');
+        let truncated = before_ellipsis(text).is_some();
         let is_label = feature.words <= LABEL_WORDS;
         let short = feature.words < TEASER_WORDS && (previous_label || !feature.terminal);
         if !(is_label || truncated || short) {

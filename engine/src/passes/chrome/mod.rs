@@ -311,6 +311,17 @@ impl RemoveSiteChrome {
     }
 }
 
+/// Three paragraphs of a news story, for the tests of the chrome pass's parts.
+#[cfg(test)]
+const SEAL_PARAGRAPHS: [&str; 3] = [
+    "Harbour seals have returned to breed in the estuary for the first time in four decades, according to a \
+     survey published on Tuesday by the regional wildlife trust.",
+    "Volunteers counted forty-six adults and eleven pups on the sandbanks below the old ferry crossing, where \
+     the last breeding colony was recorded in the early 1980s.",
+    "\"We did not expect to see pups this soon,\" said Ana Ruiz, who led the count. \"It tells us the water is \
+     cleaner and the fish have come back.\"",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

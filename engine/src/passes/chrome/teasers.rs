@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::cues::before_ellipsis;
 use crate::features::{Features, PROSE_WORDS};
 use crate::text::{char_len, has_digits, is_python_space, python_split};
 
@@ -147,7 +148,7 @@ fn cut_excerpt<'t>(text: &'t str, feature: &Features) -> Option<&'t str> {
         return None;
     }
     let trimmed = rstrip(text);
-    let before = trimmed.strip_suffix("...").or_else(|| trimmed.strip_suffix('…'))?;
+    let before = before_ellipsis(trimmed)?;
     before.chars().next_back().filter(|last| last.is_alphanumeric() || *last == ',').map(|_| before)
 }
 
@@ -186,6 +187,9 @@ pub fn excerpt_runs(texts: &[&str], feats: &[&Features], kept: &[usize]) -> Vec<
         }
         current.clear();
         excerpts.clear();
+    }
+    if candidates.is_empty() {
+        return Vec::new(); // most pages: no excerpts cut in a row, and nothing to weigh them against
     }
     let listed: FxHashSet<usize> = candidates.iter().flat_map(|(run, _)| run.iter().copied()).collect();
     let rest: Vec<usize> = kept.iter().copied().filter(|position| !listed.contains(position)).collect();
