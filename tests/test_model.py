@@ -262,3 +262,15 @@ def test_article_is_frozen_and_compares_by_value():
     assert _article() == _article()
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         _article().title = "Other"  # type: ignore[misc]
+
+
+def test_records_made_from_trusted_values_equal_those_made_through_their_constructors():
+    span = Span._trusted(3, 9)
+    assert span == Span(3, 9) and hash(span) == hash(Span(3, 9)) and span.to_list() == [3, 9]
+    for copy_of, text in ((None, None), (2, "Share this")):
+        made = RemovedBlock._trusted(span, "remove-site-chrome", "boilerplate", "short block", 4, copy_of, text)
+        expected = RemovedBlock(Span(3, 9), "remove-site-chrome", "boilerplate", "short block", 4, copy_of, text)
+        assert made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+        assert made.to_dict(text=True) == expected.to_dict(text=True)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.reason = "other"  # type: ignore[misc]

@@ -184,8 +184,9 @@ def engine_articles(text: str, source: str | None, result: tuple) -> list[Articl
         # Most blocks of a page are removed ones: their records are made in one pass, with no call per block
         # but the two constructors (a removed block is in no other list, so its span is not shared).
         new_span = Span._trusted
+        new_record = RemovedBlock._trusted
         return [
-            RemovedBlock(
+            new_record(
                 new_span(start, end),
                 pass_name,
                 reason,

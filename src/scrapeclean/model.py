@@ -60,13 +60,25 @@ class Span:
     def _trusted(cls, start: int, end: int) -> Span:
         """A span the engine found (``0 <= start <= end`` holds by construction): no checks run."""
         span = _new(cls)
-        _set(span, "start", start)
-        _set(span, "end", end)
+        _set_start(span, start)
+        _set_end(span, end)
         return span
 
 
 _new = object.__new__
 _set = object.__setattr__
+
+
+def _slot_setters(cls: type, *names: str) -> tuple[Any, ...]:
+    """The slot descriptors' setters of a frozen class's fields, for objects made from trusted values.
+
+    Setting a slot through its descriptor skips the frozen class's ``__setattr__`` guard and the
+    generated ``__init__``: half the cost of making the object, for the engine's many records.
+    """
+    return tuple(getattr(cls, name).__set__ for name in names)
+
+
+_set_start, _set_end = _slot_setters(Span, "start", "end")
 
 
 @frozen(slots=True)
@@ -292,6 +304,32 @@ class RemovedBlock:
         if text:
             found["text"] = self.text
         return found
+
+    @classmethod
+    def _trusted(
+        cls,
+        span: Span,
+        pass_name: str,
+        reason: str,
+        detail: str,
+        block: int | None,
+        copy_of: int | None,
+        text: str | None,
+    ) -> RemovedBlock:
+        """A record of a block the engine removed (its values hold by construction): no ``__init__`` runs."""
+        record = _new(cls)
+        set_span, set_pass, set_reason, set_detail, set_block, set_copy, set_text = _REMOVED_SETTERS
+        set_span(record, span)
+        set_pass(record, pass_name)
+        set_reason(record, reason)
+        set_detail(record, detail)
+        set_block(record, block)
+        set_copy(record, copy_of)
+        set_text(record, text)
+        return record
+
+
+_REMOVED_SETTERS = _slot_setters(RemovedBlock, "span", "pass_name", "reason", "detail", "block", "copy_of", "text")
 
 
 def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
