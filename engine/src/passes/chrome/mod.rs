@@ -58,7 +58,8 @@ const HEADLINES_DETAIL: &str = "a run of headlines with no text under them";
 
 /// Remove navigation, widgets and related-content chrome; keep the densest runs of prose.
 pub struct RemoveSiteChrome {
-    phrase_languages: Vec<String>,
+    /// The phrase lists of the languages set (`phrase_languages`), looked up once.
+    phrases: Phrases,
     thresholds: Thresholds,
     min_run_score: f64,
     relative_run: f64,
@@ -77,7 +78,7 @@ impl RemoveSiteChrome {
     /// The pass with the settings of the Python pass object (its defaults where one is missing).
     pub fn new(settings: &Settings) -> Self {
         RemoveSiteChrome {
-            phrase_languages: settings.list("phrase_languages", &all_languages()),
+            phrases: Phrases::new(&settings.list("phrase_languages", &all_languages())),
             thresholds: Thresholds {
                 length_low: settings.usize("length_low", 70),
                 length_high: settings.usize("length_high", 200),
@@ -219,7 +220,7 @@ impl RemoveSiteChrome {
             *printed.entry(feature.key()).or_default() += 1;
         }
         let blocks = Blocks { live: &live, texts: &texts, feats: &feats, roles: &roles, gaps: &gaps };
-        let explicit = explicit_chrome(&blocks, &Phrases::new(&self.phrase_languages), &mut edits, &printed);
+        let explicit = explicit_chrome(&blocks, &self.phrases, &mut edits, &printed);
         let classes: Vec<Class> = feats
             .iter()
             .zip(&explicit)

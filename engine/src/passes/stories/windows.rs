@@ -43,6 +43,9 @@ impl Slots {
     }
 }
 
+/// The most distinct words a window makes room for before it gathers any.
+const PREALLOCATED_WORDS: usize = 512;
+
 /// The counts of the content words met along some positions, in order of first appearance.
 #[derive(Debug, Default)]
 pub(super) struct Window {
@@ -58,7 +61,9 @@ impl Window {
         size: usize,
         slots: &mut Slots,
     ) -> Window {
-        let mut window = Window::default();
+        // Room for a window's distinct words made once (a window of a usual size holds `size` words at most,
+        // and those of the block that reaches it); the bound keeps a huge `window_words` from reserving memory.
+        let mut window = Window { counts: Vec::with_capacity(size.min(PREALLOCATED_WORDS)), total: 0 };
         for position in positions {
             for &word in &content[position] {
                 match slots.get(word) {
