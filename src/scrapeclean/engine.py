@@ -23,16 +23,23 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def encodable(text: str) -> str:
     """``text`` with lone surrogates written as U+FFFD (the same length in code points)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return _SURROGATE.sub("\ufffd", text)
-    return text
+    return text if _encodable(text) else _SURROGATE.sub("\ufffd", text)
 
 
 def without_surrogates(text: str) -> str:
     """``text`` with lone surrogates left out, as selectolax leaves them out of what it parses."""
-    return _SURROGATE.sub("", text) if _SURROGATE.search(text) else text
+    return text if _encodable(text) else _SURROGATE.sub("", text)
+
+
+def _encodable(text: str) -> bool:
+    """Whether ``text`` holds no lone surrogate (UTF-8 can write it): at once for ASCII, else by encoding it."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def encodable_all(texts: list[str]) -> list[str]:
