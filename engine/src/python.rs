@@ -526,13 +526,19 @@ fn walk_html(py: Python<'_>, html: &str, reveal: bool) -> WalkRows {
     walk_rows(py.detach(|| crate::html::walk_html(html, reveal)))
 }
 
-/// The walk `scrapeclean.page.read_html` reads for a page: [`walk_html`]'s, or what the page's scripts
-/// would reveal when it shows (or its `main` shows) fewer than `min_shown_chars` characters and the
-/// revealed text holds more than `reveal_gain` times as much.
+/// (content, property, name, itemprop) of each `<meta>` tag; the JSON-LD scripts; the first `<title>`'s text.
+type HeadRows = (Vec<(Option<String>, Option<String>, Option<String>, Option<String>)>, Vec<String>, Option<String>);
+
+/// The walk `scrapeclean.page.read_html` reads for a page ([`walk_html`]'s, or what the page's scripts
+/// would reveal when it shows, or its `main` shows, fewer than `min_shown_chars` characters and the
+/// revealed text holds more than `reveal_gain` times as much) and what the page publishes about itself
+/// (see `html::head`), from one parse.
 #[pyfunction]
-fn walk_page(py: Python<'_>, html: &str, min_shown_chars: usize, reveal_gain: usize) -> WalkRows {
+fn read_page(py: Python<'_>, html: &str, min_shown_chars: usize, reveal_gain: usize) -> (WalkRows, HeadRows) {
     let settings = crate::html::RevealSettings { min_shown_chars, gain: reveal_gain };
-    walk_rows(py.detach(|| crate::html::walk_page(html, settings)))
+    let (found, head) = py.detach(|| crate::html::read_page(html, settings));
+    let metas = head.metas.into_iter().map(|meta| (meta.content, meta.property, meta.name, meta.itemprop)).collect();
+    (walk_rows(found), (metas, head.json_ld, head.title))
 }
 
 /// How deep `html` nests its elements and the most attributes one of its tags holds, read off its
@@ -570,7 +576,7 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(training_rows, module)?)?;
     module.add_function(wrap_pyfunction!(phrase_languages, module)?)?;
     module.add_function(wrap_pyfunction!(walk_html, module)?)?;
-    module.add_function(wrap_pyfunction!(walk_page, module)?)?;
+    module.add_function(wrap_pyfunction!(read_page, module)?)?;
     module.add_function(wrap_pyfunction!(html_shape, module)?)?;
     Ok(())
 }

@@ -5,11 +5,13 @@
 //! as blocks, with the containers and repeated items the DOM shows, from the
 //! tag and attribute rules of [`elements`]; [`reveal`] chooses, as the reader
 //! does, between what a page shows and what its scripts would reveal; [`nesting`] reads how deep a
-//! page nests before it is parsed. The reader (`scrapeclean.page.read_html`) reads this walk; the
+//! page nests before it is parsed; [`head`] reads what the page publishes about itself (meta tags,
+//! JSON-LD, its title) for the metadata. The reader (`scrapeclean.page.read_html`) reads this walk; the
 //! walk of `walk.py` over lexbor's tree is the reference it is held to, block for block
 //! (`tests/test_html_walk_engine.py`).
 
 pub mod elements;
+pub mod head;
 pub mod nesting;
 pub mod reveal;
 pub mod streamed;
@@ -26,16 +28,25 @@ pub fn walk_html(html: &str, reveal: bool) -> Walk {
     parsed(html).map_or_else(Walk::default, |(tree, root)| walk::walk(&tree, root, reveal))
 }
 
-/// The walk the HTML reader reads for a page: [`walk_html`]'s, or what its scripts would reveal
-/// (see [`reveal::chosen_walk`]).
-pub fn walk_page(html: &str, settings: RevealSettings) -> Walk {
-    parsed(html).map_or_else(Walk::default, |(mut tree, root)| reveal::chosen_walk(&mut tree, root, settings))
+/// What the HTML reader reads of a page from one parse: the walk it reads ([`walk_html`]'s, or what the
+/// page's scripts would reveal, see [`reveal::chosen_walk`]) and the page's [`head::Head`].
+pub fn read_page(html: &str, settings: RevealSettings) -> (Walk, head::Head) {
+    let mut tree = tree::Tree::parse(html);
+    let head = head::head(&tree);
+    let walk = placed(&mut tree).map_or_else(Walk::default, |root| reveal::chosen_walk(&mut tree, root, settings));
+    (walk, head)
 }
 
 /// A page's tree and the element the reader walks (its `body`), streamed segments placed.
 fn parsed(html: &str) -> Option<(tree::Tree, tree::NodeId)> {
     let mut tree = tree::Tree::parse(html);
-    let root = tree.body()?;
-    streamed::place_streamed_segments(&mut tree, root);
+    let root = placed(&mut tree)?;
     Some((tree, root))
+}
+
+/// The element the reader walks in a tree (its `body`), once the streamed segments are placed.
+fn placed(tree: &mut tree::Tree) -> Option<tree::NodeId> {
+    let root = tree.body()?;
+    streamed::place_streamed_segments(tree, root);
+    Some(root)
 }

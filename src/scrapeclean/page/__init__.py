@@ -7,8 +7,8 @@ the cleaning reads: the page's title first, then every block in document order,
 a blank line before a paragraph-like block and a line break before a line-like
 one. What the DOM shows of the blocks (:mod:`.evidence`) comes along as marks,
 removals made before the passes run, under the pass name ``read-html``; the
-page's metadata (:mod:`.metadata`, read off lexbor's tree through selectolax)
-comes along too.
+page's metadata (:mod:`.metadata`, from the meta tags, JSON-LD and title the
+engine reads off the same parse) comes along too.
 
 :func:`clean_html` cleans that text with the marks laid on, exactly as
 :func:`scrapeclean.clean` cleans a dump: the same passes decide captions,
@@ -28,7 +28,7 @@ from ..model import Article, Document, Span
 from ..pipeline import Pipeline
 from .decode import charset_of, decode_html
 from .evidence import Mark, content, marks
-from .metadata import Metadata, metadata, title_key
+from .metadata import Head, Metadata, metadata_of, title_key
 from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, Walk, place_streamed_segments, unhide, walk, walk_of_rows
 
 __all__ = ["Page", "clean_html", "clean_pages", "process_page", "read_html", "charset_of"]
@@ -76,21 +76,18 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
     >>> [(index, reason) for index, reason, _ in page.marks]
     [(0, 'page-title'), (1, 'page-navigation'), (2, 'page-title')]
     """
-    from selectolax.lexbor import LexborHTMLParser
-
     if isinstance(html, bytes):
         text, _ = decode_html(html, charset)
     elif isinstance(html, str):
         text = html
     else:
         raise InputError(f"clean_html() takes str or bytes, not {type(html).__name__}")
-    found = engine_page_walk(text, url)
-    tree = LexborHTMLParser(text)  # the metadata reads the page's head (meta tags, JSON-LD) off lexbor's tree
-    if found is None or not found.blocks:
+    found, head = engine_read_page(text, url)
+    if not found.blocks:
         raise InputError(f"{url or '<html>'}: the page has no visible text")
     h1 = _headline(found.blocks)
     headings = [block.text for block in found.blocks if block.level in (1, 2) and not block.flags & IN_NAV]
-    info = metadata(tree, h1, headings)
+    info = metadata_of(head, h1, headings)
     lines: list[str] = []
     offset = 0
     if info.title:
@@ -143,6 +140,13 @@ def engine_page_walk(html: str, url: str | None = None) -> Walk:
     nested past :data:`MAX_NESTING` or with a tag of more than :data:`MAX_ATTRIBUTES` attributes is an
     :class:`~scrapeclean.InputError` (``url`` names it), found by a scan of its tags before it is parsed.
     """
+    return engine_read_page(html, url)[0]
+
+
+def engine_read_page(html: str, url: str | None = None) -> tuple[Walk, Head]:
+    """:func:`engine_page_walk`'s walk and what the page publishes about itself (:data:`.metadata.Head`: its meta
+    tags, JSON-LD and title), from one parse. ``tests/test_html_metadata_engine.py`` holds the metadata read
+    from it equal to that read off lexbor's tree."""
     from .. import _engine
     from ..engine import without_surrogates
 
@@ -158,7 +162,8 @@ def engine_page_walk(html: str, url: str | None = None) -> Walk:
             f"{url or '<html>'}: a tag of the page holds {attributes:,} attributes; pages with a tag of more than "
             f"{MAX_ATTRIBUTES:,} are refused (parsing takes time quadratic in a tag's attributes)"
         )
-    return walk_of_rows(_engine.walk_page(text, MIN_SHOWN_CHARS, REVEAL_GAIN))
+    rows, head = _engine.read_page(text, MIN_SHOWN_CHARS, REVEAL_GAIN)
+    return walk_of_rows(rows), head
 
 
 def _headline(blocks: list[Any]) -> str | None:

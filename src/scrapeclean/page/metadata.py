@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 import regex
@@ -98,19 +98,38 @@ def _article_object(scripts: list[str]) -> dict[str, Any]:
     return best
 
 
-def read_meta(tree: Any) -> dict[str, str]:
+# What a page publishes about itself, as the engine reads it off its tree (``_engine.read_page``): the
+# (content, property, name, itemprop) attributes of each ``<meta>`` tag, the JSON-LD scripts, the first
+# ``<title>``'s text.
+MetaTag = tuple[str | None, str | None, str | None, str | None]
+Head = tuple[list[MetaTag], list[str], str | None]
+
+
+def meta_values(tags: Iterable[MetaTag]) -> dict[str, str]:
     """``<meta>`` contents by lower-cased ``property``/``name``/``itemprop`` (the first of each wins)."""
     found: dict[str, str] = {}
-    for node in tree.css("meta"):
-        attributes = node.attributes
-        content = attributes.get("content")
+    for content, *names in tags:
         if not content:
             continue
-        for key in ("property", "name", "itemprop"):
-            name = attributes.get(key)
+        for name in names:
             if name:
                 found.setdefault(name.strip().lower(), " ".join(html.unescape(content).split()))
     return found
+
+
+def head_of(tree: Any) -> Head:
+    """What :func:`metadata` reads of a parsed page (a selectolax lexbor tree), as ``_engine.read_page`` gives it."""
+    tags: list[MetaTag] = [
+        (attributes.get("content"), attributes.get("property"), attributes.get("name"), attributes.get("itemprop"))
+        for attributes in (node.attributes for node in tree.css("meta"))
+    ]
+    scripts = [
+        node.text(deep=True)
+        for node in tree.css("script")
+        if (node.attributes.get("type") or "").strip().lower() == "application/ld+json"
+    ]
+    title_node = tree.css_first("title")
+    return tags, scripts, title_node.text(deep=True) if title_node is not None else None
 
 
 def site_cut(title: str, site: str | None = None) -> str:
@@ -198,15 +217,15 @@ def _styled(heading: str, published: str) -> bool:
 
 def metadata(tree: Any, h1: str | None, headings: Sequence[str] = ()) -> Metadata:
     """The metadata of a parsed page (a selectolax lexbor tree), given its ``h1`` and its other headings."""
-    meta = read_meta(tree)
-    scripts = [
-        node.text(deep=True)
-        for node in tree.css("script")
-        if (node.attributes.get("type") or "").strip().lower() == "application/ld+json"
-    ]
+    return metadata_of(head_of(tree), h1, headings)
+
+
+def metadata_of(head: Head, h1: str | None, headings: Sequence[str] = ()) -> Metadata:
+    """The metadata of a page from what it publishes about itself (see :data:`Head`), its ``h1`` and other headings."""
+    tags, scripts, page_title = head
+    meta = meta_values(tags)
     article = _article_object(scripts)
-    title_node = tree.css_first("title")
-    page_title = _clean(title_node.text(deep=True)) if title_node is not None else None
+    page_title = _clean(page_title)
     publisher = article.get("publisher")
     site = _clean(publisher) if isinstance(publisher, dict) else None
     site = site or meta.get("og:site_name") or meta.get("application-name")
