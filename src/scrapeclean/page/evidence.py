@@ -35,6 +35,8 @@ Everything else is left to the passes, which read the same blocks as text.
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 from .walk import IN_ARTICLE, IN_LIST, IN_MAIN, IN_NAV, IN_PRE, IN_TABLE, MIN_ITEMS, Block, Container, Item, Walk
 
 # A part of a page is smaller than the page; above this share of its text an element is a wrapper.
@@ -261,8 +263,9 @@ def _teaser_lists(items: list[Item], blocks: list[Block], prose: int, out: set[i
     Only cards beside a story count (see :func:`_beside_story`); tables are data, whatever their links.
     """
     found = []
+    beside = _StoryChars(blocks, prose, out)
     for group in _item_groups(items):
-        if len(group) < MIN_ITEMS or not _beside_story(group, blocks, prose, out):
+        if len(group) < MIN_ITEMS or not _beside_story(group, blocks, beside):
             continue
         if all(blocks[index].flags & IN_TABLE for item in group for index in range(item.first, item.last)):
             continue
@@ -274,20 +277,29 @@ def _teaser_lists(items: list[Item], blocks: list[Block], prose: int, out: set[i
     return found if story else []
 
 
-def _beside_story(group: list[Item], blocks: list[Block], prose: int, out: set[int]) -> bool:
+class _StoryChars:
+    """Characters outside links of the story's blocks (none in ``out``): those in its region, and before each block."""
+
+    def __init__(self, blocks: list[Block], prose: int, out: set[int]) -> None:
+        chars = [0 if index in out else len(block.text) - block.link_chars for index, block in enumerate(blocks)]
+        self.region = blocks[prose].region if blocks else 0
+        self.prose = prose
+        self.in_region = sum(count for count, block in zip(chars, blocks) if self.region and block.region == self.region)
+        self.before = list(accumulate(chars, initial=0))
+
+
+def _beside_story(group: list[Item], blocks: list[Block], story: _StoryChars) -> bool:
     """Whether cards sit beside a story that outweighs them: outside its ``article``/``main``, else after its longest prose."""
-    region = blocks[prose].region
     inside = [index for item in group for index in range(item.first, item.last)]
-    if region:
-        if any(blocks[index].region == region for index in inside):
+    if story.region:
+        if any(blocks[index].region == story.region for index in inside):
             return False
-        story = [index for index, block in enumerate(blocks) if block.region == region and index not in out]
-    elif group[0].first > prose:
-        story = [index for index in range(group[0].first) if index not in out]
+        story_chars = story.in_region
+    elif group[0].first > story.prose:
+        story_chars = story.before[group[0].first]
     else:
         return False
     # A listing's cards outweigh the paragraph that opens it; a story outweighs the teasers beside it.
-    story_chars = sum(len(blocks[index].text) - blocks[index].link_chars for index in story)
     return story_chars >= min(sum(len(blocks[index].text) for index in inside), WHOLE_STORY_CHARS)
 
 
