@@ -3,6 +3,7 @@
 //! Words per block, stopword density (jusText), terminal punctuation, the
 //! share of capitalised words, letters, and the block's normalised key.
 
+use crate::keys::{Key, KeyWriter};
 use crate::language::{self, Hits, Stopwords};
 use crate::text::{self, char_len, fold, tail};
 
@@ -22,7 +23,7 @@ pub struct Features {
     /// Share of words that start with an upper-case letter.
     pub capitalised: f64,
     pub chars: usize,
-    pub key: std::sync::Arc<str>,
+    pub key: Key,
     /// Words of scripts written without spaces.
     pub unspaced: usize,
 }
@@ -94,13 +95,13 @@ fn capitals(text: &str) -> usize {
 
 /// The features of a block's text, read off the text in one pass over its words.
 pub fn features(text: &str, stops: &Stopwords) -> Features {
-    let (mut feature, digits) = unstopped(text);
+    let (mut feature, digits) = unstopped(text, &mut KeyWriter::with_capacity(text.len()));
     feature.stopwords = count_stopwords(text, &feature.key, digits, stops);
     feature
 }
 
-/// A block's features but its stopwords, and whether a word of it holds a digit.
-fn unstopped(text: &str) -> (Features, bool) {
+/// A block's features but its stopwords, and whether a word of it holds a digit; its key goes to `keys`.
+fn unstopped(text: &str, keys: &mut KeyWriter) -> (Features, bool) {
     let folded = fold(text);
     let mut key = String::with_capacity(folded.len());
     let (mut words, mut unspaced) = (0, 0);
@@ -115,7 +116,7 @@ fn unstopped(text: &str) -> (Features, bool) {
     }
     let digits = key.bytes().any(|byte| byte.is_ascii_digit()) || (!ascii && text::has_digits(&key));
     let key = if digits { text::digits_as_zero(key) } else { key };
-    (shaped(text, words, 0, unspaced, key), digits)
+    (shaped(text, words, 0, unspaced, keys.push(&key)), digits)
 }
 
 /// The words of a block, from its key where no word holds a digit (the key writes digits as `0`).
@@ -138,7 +139,7 @@ fn count_stopwords(text: &str, key: &str, digits: bool, stops: &Stopwords) -> us
     with_words(text, key, digits, |words| words.filter(|word| stops.contains(*word)).count())
 }
 
-fn shaped(text: &str, words: usize, stopwords: usize, unspaced: usize, key: String) -> Features {
+fn shaped(text: &str, words: usize, stopwords: usize, unspaced: usize, key: Key) -> Features {
     let last = tail(text, TAIL_CHARS);
     Features {
         words,
@@ -148,7 +149,7 @@ fn shaped(text: &str, words: usize, stopwords: usize, unspaced: usize, key: Stri
         question: ends_with_mark(last, QUESTION),
         capitalised: if words > 0 { capitals(text) as f64 / words as f64 } else { 0.0 },
         chars: char_len(text),
-        key: key.into(),
+        key,
         unspaced,
     }
 }
@@ -173,7 +174,10 @@ impl Analysis {
 /// which language detection and the stopword count read back (a block with a
 /// digit in a word, whose key writes it as `0`, is cut again).
 pub fn analyse<S: AsRef<str>>(texts: &[S]) -> Analysis {
-    let pending: Vec<(Features, bool)> = texts.iter().map(|text| unstopped(text.as_ref())).collect();
+    // A key is at most about as long as its text: the keys' text is made once, as long as the texts.
+    let mut keys = KeyWriter::with_capacity(texts.iter().map(|text| text.as_ref().len()).sum());
+    let pending: Vec<(Features, bool)> = texts.iter().map(|text| unstopped(text.as_ref(), &mut keys)).collect();
+    drop(keys);
     with_language(texts, pending, None, &[])
 }
 

@@ -11,6 +11,7 @@ pub mod cues;
 pub mod dom;
 pub mod features;
 pub mod html;
+pub mod keys;
 pub mod language;
 pub mod model;
 pub mod passes;

@@ -46,8 +46,9 @@ impl Role {
 
 /// Why a block was removed: the pass's name, a kebab-case reason code, a note for people.
 ///
-/// The texts are shared: a pass that removes many blocks for one reason stores that reason once.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Removals are shared: a pass that removes many blocks for one reason, with one detail, stores
+/// that removal once (a page's chrome is mostly such blocks).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Removal {
     pub pass_name: Arc<str>,
     pub reason: Arc<str>,
@@ -150,6 +151,8 @@ impl<'a> Document<'a> {
             now: self.notes.clone(),
             changed: false,
             texts: FxHashSet::default(),
+            removals: FxHashSet::default(),
+            last: None,
         }
     }
 }
@@ -165,6 +168,10 @@ pub struct Edits<'d, 'a> {
     changed: bool,
     /// Each removal text met so far, shared by every removal that says it.
     texts: FxHashSet<Arc<str>>,
+    /// Each removal made so far, shared by every block it removes.
+    removals: FxHashSet<Arc<Removal>>,
+    /// The removal made last.
+    last: Option<Arc<Removal>>,
 }
 
 impl Edits<'_, '_> {
@@ -211,16 +218,36 @@ impl Edits<'_, '_> {
         if self.now[index].removal.is_some() {
             return;
         }
+        let removal = self.removal(pass_name, reason, detail.as_ref(), copy_of);
+        let note = &mut self.now[index];
+        note.removal = Some(removal);
+        note.role = None;
+        self.changed = true;
+    }
+
+    /// The shared copy of a removal: the last one made again, most often (a pass removes runs of blocks).
+    fn removal(&mut self, pass_name: &str, reason: &str, detail: &str, copy_of: Option<usize>) -> Arc<Removal> {
+        if let Some(last) = &self.last {
+            if (&*last.pass_name, &*last.reason, &*last.detail, last.copy_of) == (pass_name, reason, detail, copy_of) {
+                return Arc::clone(last);
+            }
+        }
         let removal = Removal {
             pass_name: self.shared(pass_name),
             reason: self.shared(reason),
-            detail: self.shared(detail.as_ref()),
+            detail: self.shared(detail),
             copy_of,
         };
-        let note = &mut self.now[index];
-        note.removal = Some(Arc::new(removal));
-        note.role = None;
-        self.changed = true;
+        let removal = match self.removals.get(&removal) {
+            Some(found) => Arc::clone(found),
+            None => {
+                let made = Arc::new(removal);
+                self.removals.insert(Arc::clone(&made));
+                made
+            }
+        };
+        self.last = Some(Arc::clone(&removal));
+        removal
     }
 
     /// The shared copy of a removal text.
@@ -279,5 +306,20 @@ mod tests {
         let notes = edits.finish();
         assert_eq!(&*notes[0].removal.as_ref().unwrap().reason, "first");
         assert_eq!(notes[1].role, Some(Role::Title));
+    }
+
+    #[test]
+    fn blocks_removed_alike_share_one_removal() {
+        let document = Document::new("One\nTwo\nThree\nFour");
+        let mut edits = document.edit("a");
+        edits.remove(0, "menu", "a link");
+        edits.remove(1, "widget", "");
+        edits.remove(2, "menu", "a link");
+        edits.remove_copy(3, "menu", "a link", 0);
+        let notes = edits.finish();
+        let removal = |index: usize| notes[index].removal.as_ref().unwrap();
+        assert!(Arc::ptr_eq(removal(0), removal(2)), "one reason and detail: one removal");
+        assert!(!Arc::ptr_eq(removal(0), removal(3)), "a copy names its original");
+        assert_eq!(removal(3).copy_of, Some(0));
     }
 }

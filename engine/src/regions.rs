@@ -1,6 +1,8 @@
 //! The stretches of a document where the main text is: the densest runs of prose,
 //! and lists of records of one repeated shape.
 
+use std::num::NonZeroUsize;
+
 /// Positions `[start, end)` into a scored sequence, and the run's total score.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
@@ -48,16 +50,18 @@ pub fn dense_runs(scores: &[f64]) -> Vec<Run> {
 }
 
 /// Positions `[start, end)` whose shapes repeat with `period`.
+///
+/// The period is never 0, so an `Option<Stretch>` (one per block of a page) takes no more room than a stretch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stretch {
     pub start: usize,
     pub end: usize,
-    pub period: usize,
+    pub period: NonZeroUsize,
 }
 
 impl Stretch {
     pub fn records(&self) -> f64 {
-        (self.end - self.start) as f64 / self.period as f64
+        (self.end - self.start) as f64 / self.period.get() as f64
     }
 }
 
@@ -80,7 +84,8 @@ pub fn repeated_shapes<T: PartialEq + Eq + std::hash::Hash>(
             while position < count && shapes[position] == shapes[position - period] {
                 position += 1;
             }
-            let stretch = Stretch { start, end: position, period };
+            let stretch =
+                Stretch { start, end: position, period: NonZeroUsize::new(period).expect("periods start at 1") };
             let distinct: std::collections::HashSet<&T> = shapes[start..start + period].iter().collect();
             if stretch.records() < min_records as f64 || distinct.len() < period.min(2) {
                 continue;
@@ -109,7 +114,8 @@ mod tests {
     #[test]
     fn shapes_repeat() {
         let shapes: Vec<char> = "xababababy".chars().collect();
-        let periods: Vec<usize> = repeated_shapes(&shapes, 6, 4).iter().map(|s| s.map_or(0, |s| s.period)).collect();
+        let periods: Vec<usize> =
+            repeated_shapes(&shapes, 6, 4).iter().map(|s| s.map_or(0, |s| s.period.get())).collect();
         assert_eq!(periods, vec![0, 2, 2, 2, 2, 2, 2, 2, 2, 0]);
     }
 }
