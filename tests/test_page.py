@@ -274,6 +274,26 @@ def test_an_h1_unrelated_to_every_published_title_gives_way_to_them():
     assert read_html(related + PARAGRAPHS + "</article>").metadata.title == "The bridge reopens at last"
 
 
+def test_with_no_site_name_published_the_h1_tells_the_titles_part_from_the_sites():
+    # The h1 repeats the first part of <title>: that part is the headline, however long the site's name.
+    first = "<title>Bridge works | Economic Research Service</title><h1>Bridge works</h1>"
+    assert read_html(first + PARAGRAPHS).metadata.title == "Bridge works"
+    # The h1 repeats the last part: it is the site's name set as a logo, and the rest is the headline.
+    last = "<title>Bridge - The Programming Language Book</title><h1>The Programming Language Book</h1>"
+    assert read_html(last + PARAGRAPHS).metadata.title == "Bridge"
+    # og:title names one part of <title>: the other part is the site's name, even when the h1 repeats it.
+    inferred = "<title>Engora Blog | Small models</title><meta property=og:title content='Small models'><h1>Engora Blog</h1>"
+    assert read_html(inferred + PARAGRAPHS).metadata.title == "Small models"
+
+
+def test_a_site_name_holding_a_separator_is_cut_from_the_title_part_by_part():
+    html = (
+        "<meta property=og:site_name content='Good Meals | Fresh Meal Plan Delivery'>"
+        "<title>Nutrition facts debunked \u2014 Good Meals | Fresh Meal Plan Delivery</title><h1>Nutrition facts debunked</h1>"
+    )
+    assert read_html(html + PARAGRAPHS).metadata.title == "Nutrition facts debunked"
+
+
 def test_fragments_and_broken_markup_are_read_as_a_browser_reads_them():
     (article,) = clean_html(f"<div class=story><p>{STORY[0]}<p>{STORY[1]}</div><p>{STORY[2]}</b></i></table>")
     assert list(article.body) == STORY

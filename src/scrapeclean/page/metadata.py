@@ -132,21 +132,55 @@ def head_of(tree: Any) -> Head:
     return tags, scripts, title_node.text(deep=True) if title_node is not None else None
 
 
-def site_cut(title: str, site: str | None = None) -> str:
+def site_cut(title: str, site: str | None = None, h1: str | None = None) -> str:
     """``<title>`` without the site's name: the part that is not the site, else the longest part.
+
+    A site's name may hold a separator itself (``Meals | Meal Plan Delivery``): each of its parts is cut.
+    With no site known, the ``h1`` tells: repeating the first part, it is the title (``Climate Change |
+    Economic Research Service`` under an ``h1`` "Climate Change"); repeating the last, it is the site's
+    name set as a logo (``Recoverable Errors with Result - The Rust Programming Language``).
 
     >>> site_cut("Opinion | Republicans Are Following a Plan - The New York Times", "The New York Times")
     'Republicans Are Following a Plan'
     >>> site_cut("A plain title")
     'A plain title'
+    >>> site_cut("Rain at last | Daily Meals | Fresh Meal Plan Delivery", "Daily Meals | Fresh Meal Plan Delivery")
+    'Rain at last'
+    >>> site_cut("Climate Change | Economic Research Service", h1="Climate change")
+    'Climate Change'
+    >>> site_cut("Errors with Result - The Rust Programming Language Book", h1="The Rust Programming Language Book")
+    'Errors with Result'
     """
-    parts = [part for part in _SEPARATORS.split(title) if part.strip()]
+    parts = _parts(title)
     if len(parts) < 2:
         return title
     if site:
-        key = _key(site)
-        parts = [part for part in parts if _key(part) != key] or parts
+        names = {_key(name) for name in _parts(site)} | {_key(site)}
+        parts = [part for part in parts if _key(part) not in names] or parts
+    elif h1 and title_key(parts[0]) == title_key(h1):
+        return parts[0]
+    elif h1 and title_key(parts[-1]) == title_key(h1):
+        parts = parts[:-1]
     return max(parts, key=lambda part: len(part.split()))
+
+
+def inferred_site(title: str | None, headlines: Sequence[str | None]) -> str | None:
+    """The site's name a ``<title>`` of two parts gives when its other part is a headline the page publishes.
+
+    >>> inferred_site("Engora Data Blog | Small adventures with small models", ["Small adventures with small models"])
+    'Engora Data Blog'
+    >>> inferred_site("Rain at last | Daily", [None, "A different headline"])
+    """
+    parts = _parts(title) if title else []
+    if len(parts) != 2:
+        return None
+    keys = {title_key(headline) for headline in headlines if headline}
+    rest = [part for part in parts if title_key(part) not in keys]
+    return rest[0] if len(rest) == 1 else None
+
+
+def _parts(title: str) -> list[str]:
+    return [part for part in _SEPARATORS.split(title) if part.strip()]
 
 
 def _key(text: str) -> str:
@@ -174,7 +208,8 @@ def choose_title(
     >>> choose_title("Opinion", None, None, "Rain at last | Daily", None, headings=("Rain at last",))
     'Rain at last'
     """
-    published = [found for found in (headline, _cut(og_title, site), _cut(title, site)) if found]
+    site = site or inferred_site(title, (headline, og_title))
+    published = [found for found in (headline, _cut(og_title, site, h1), _cut(title, site, h1)) if found]
     h1_key = _key(h1) if h1 else ""
     if h1_key == _key(site or ""):
         h1 = None
@@ -194,8 +229,8 @@ MIN_SHARED_WORDS = 0.1
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
-def _cut(title: str | None, site: str | None) -> str | None:
-    return site_cut(title, site) if title else None
+def _cut(title: str | None, site: str | None, h1: str | None) -> str | None:
+    return site_cut(title, site, h1) if title else None
 
 
 def title_key(text: str) -> str:
