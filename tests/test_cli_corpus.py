@@ -151,3 +151,115 @@ def test_outcomes_and_records_read_off_the_engine_columns_equal_those_of_the_art
             assert made == expected
             assert json.dumps(made.articles) == json.dumps(expected.articles)  # the same keys in the same order
     assert any(len(outcome_of_columns(text, found).stories) > 1 for text, found in zip(texts, columns))
+
+
+GERMAN_WITH_CREDIT = (
+    "Menu\nHome\nÜber uns — Café\nSturm über der Küste: Häuser zerstört\n"
+    "   Der Sturm zog in der Nacht über die Küste und deckte Dächer ab, berichteten die Behörden am Morgen.  \n"
+    "Die zerstörte Promenade am Morgen (Foto: Jörg Müller/dpa)\n"
+    '   Die Aufräumarbeiten werden Wochen dauern, sagte der Bürgermeister der Stadt "Kiel" am Dienstag.\x07\\  \n'
+)
+
+
+def test_the_engines_outcomes_and_json_records_are_those_of_the_articles_to_the_byte():
+    from pathlib import Path
+
+    from cli_support import two_stories
+
+    from scrapeclean import clean
+    from scrapeclean.corpus.output import json_line
+    from scrapeclean.corpus.work import WITH_REMOVED_TEXT, _outcome_of_kept, outcome_of
+    from scrapeclean.engine import _engine, built, engine_passes
+
+    cases = Path(__file__).parent / "cases"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(cases.glob("*.txt"))]
+    texts += [two_stories(), GERMAN_WITH_CREDIT, "Menu\nHome\nShare on Facebook\n", ""]
+    pipeline = default_pipeline()
+    passes = built(engine_passes(pipeline))
+    credits = []
+    for form in (False, True, WITH_REMOVED_TEXT):
+        rows = _engine.clean_many_outcomes(texts, passes, 2, bool(form), form == WITH_REMOVED_TEXT)
+        for text, row in zip(texts, rows):
+            expected = outcome_of(clean(text, pipeline=pipeline), form)
+            assert _outcome_of_kept(row, form, written=False) == expected
+            written = _outcome_of_kept(row, form, written=True)
+            assert written.written == tuple(json_line(record) for record in expected.articles)
+            assert (written.stories, written.removals, written.records) == expected[:3]
+            if text == GERMAN_WITH_CREDIT:
+                credits += [caption["credit"] for record in written.records for caption in record["captions"]]
+    assert credits == ["Foto: Jörg Müller/dpa"] * 2  # a credit read by code points in a non-ASCII text
+
+
+def _dumps_with(marked: int, mark: str, count: int = 12):
+    yield FileStart("c.jsonl", "jsonl")
+    for number in range(count):
+        extra = mark if number == marked else ""
+        yield Dump(path="c.jsonl", text=messy_dump(f"Story number {number}", extra), line=number + 1, ident=number)
+    yield FileEnd("c.jsonl")
+
+
+def test_a_dump_the_engine_fails_on_is_the_only_one_of_its_batch_reported(monkeypatch):
+    import scrapeclean.engine as bridge
+
+    engine = bridge._engine
+
+    class Failing:  # the engine, failing on any call that holds the marked dump
+        def __getattr__(self, name):
+            found = getattr(engine, name)
+
+            def cleaning(texts, *args):
+                if any("POISON" in text for text in ([texts] if isinstance(texts, str) else texts)):
+                    raise RuntimeError("simulated defect")
+                return found(texts, *args)
+
+            return cleaning if name.startswith("clean") else found
+
+    one = list(clean_units(_dumps_with(5, ""), default_pipeline(), jobs=1, articles=True))
+    monkeypatch.setattr(bridge, "_engine", Failing())
+    two = list(clean_units(_dumps_with(5, "POISON"), default_pipeline(), jobs=2, articles=True, window=8))
+    assert [unit for unit, _ in two] == list(_dumps_with(5, "POISON"))  # every unit, in order
+    failed = [unit.ident for unit, outcome in two if outcome is not None and outcome.error is not None]
+    assert failed == [5] and "simulated defect" in two[6][1].error
+    assert [outcome for _, outcome in two[:6] + two[7:]] == [outcome for _, outcome in one[:6] + one[7:]]
+
+
+def test_an_html_document_among_text_dumps_fails_alone_and_the_rest_keep_their_order():
+    units = list(_dumps_with(3, ""))
+    units[4] = units[4]._replace(text="<!DOCTYPE html><html><body><p>A page, not a dump.</p></body></html>")
+    one = list(clean_units(units, default_pipeline(), jobs=1, articles=True))
+    two = list(clean_units(units, default_pipeline(), jobs=2, articles=True, written=True, window=4))
+    assert [unit for unit, _ in two] == units
+    assert [bool(outcome and outcome.error) for _, outcome in two] == [index == 4 for index in range(len(units))]
+    assert [outcome and outcome.records for _, outcome in two] == [outcome and outcome.articles for _, outcome in one]
+
+
+def test_two_threads_write_what_one_thread_writes_to_the_byte(tmp_path):
+    from cli_support import two_stories
+
+    records = [{"id": f"r{number}", "text": messy_dump(f"Story number {number}")} for number in range(20)]
+    records[3] = {"title": "an input field named as an article key", "id": "r3", "text": two_stories()}
+    records[7] = {"id": "r7", "text": messy_dump("Lone \udcff surrogate in the text")}
+    records[8] = {"id": "r8 \udcff in the id", "text": messy_dump("Lone surrogate in the id — Küste")}
+    records[9] = {"id": "r9", "score": 0.5, "tags": ["ä", None], "text": GERMAN_WITH_CREDIT}
+    lines = [json.dumps(record) + "\n" for record in records]
+    text = json.dumps(messy_dump("A field read as infinite"))
+    lines[10] = f'{{"id": "r10", "title": 1e400, "text": {text}}}\n'  # the article's title replaces it
+    lines[11] = f'{{"id": "r11", "score": 1e400, "text": {text}}}\n'  # not written
+    (tmp_path / "a.jsonl").write_text("".join(lines))
+    (tmp_path / "b.txt").write_text(GERMAN_WITH_CREDIT, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(messy_dump("Text file about the harbour"))
+
+    def printed(*args: str) -> str:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+            main(["clean", "-q", "--no-config", *args, str(tmp_path)])
+        return out.getvalue()
+
+    for args in (["--format", "jsonl"], ["--format", "jsonl", "--removed-text"], ["--format", "json"], []):
+        one = printed(*args, "-j", "1")
+        assert printed(*args, "-j", "2") == one and one
+    lines = printed("--format", "jsonl", "-j", "2").splitlines()
+    assert len(lines) == 22 and all(json.loads(line) for line in lines)
+    assert [json.loads(line)["id"] for line in lines[11:13]] == ["r10", "r12"]
+    assert '"title": "Council approves the new river bridge"' in lines[3]  # the article's title, not the field's
+    assert "\\udcff" in lines[8] and "\\udcff" in lines[9]  # kept escaped, as the input had it

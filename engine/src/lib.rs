@@ -18,6 +18,7 @@ pub mod passes;
 pub mod phrases;
 pub mod pipeline;
 pub mod reasons;
+pub mod records;
 pub mod regions;
 pub mod segment;
 pub mod settings;

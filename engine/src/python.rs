@@ -373,6 +373,39 @@ fn clean_many<'py>(
     Ok(found.into_iter().map(|each| compact_py(py, each)).collect())
 }
 
+/// (stories, removals, articles): what a corpus run keeps of a text (see [`crate::records`]).
+type OutcomeRow = (Vec<String>, Vec<(String, String, usize)>, Vec<String>);
+
+/// [`clean_many`], each text given back as a corpus run keeps it: the text form of its stories,
+/// the blocks each (pass, reason) removed and, with `articles`, each article's JSON object
+/// (with `removed_text`, each removed record carries its text).
+#[pyfunction]
+fn clean_many_outcomes(
+    py: Python<'_>,
+    texts: Vec<String>,
+    passes: &Bound<'_, PyAny>,
+    threads: usize,
+    articles: bool,
+    removed_text: bool,
+) -> PyResult<Vec<OutcomeRow>> {
+    use crate::records::Records;
+
+    let built = passes_of(passes)?;
+    let records = match (articles, removed_text) {
+        (false, _) => Records::Without,
+        (true, false) => Records::Plain,
+        (true, true) => Records::WithRemovedText,
+    };
+    Ok(py.detach(|| {
+        let found = crate::pipeline::map_parallel(&texts, threads, |text| {
+            let kept = crate::records::outcome(&crate::pipeline::process(text, &built), records);
+            (kept.stories, kept.removals, kept.articles)
+        });
+        crate::pipeline::give_back_free_memory(texts.iter().map(String::len).max().unwrap_or(0));
+        found
+    }))
+}
+
 /// (block index, reason, detail): a block the HTML reader removes before the passes (see [`crate::dom`]).
 type MarkRow = (usize, String, String);
 
@@ -568,6 +601,7 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(process, module)?)?;
     module.add_function(wrap_pyfunction!(clean, module)?)?;
     module.add_function(wrap_pyfunction!(clean_many, module)?)?;
+    module.add_function(wrap_pyfunction!(clean_many_outcomes, module)?)?;
     module.add_function(wrap_pyfunction!(clean_many_marked, module)?)?;
     module.add_function(wrap_pyfunction!(process_marked, module)?)?;
     module.add_function(wrap_pyfunction!(pass_names, module)?)?;

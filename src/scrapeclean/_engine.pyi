@@ -32,6 +32,12 @@ _Cleaned = tuple[bytes, list[tuple[str, str, str]], bytes, bytes, list[tuple[int
 
 def clean(text: str, passes: _Passes) -> _Cleaned: ...
 def clean_many(texts: list[str], passes: _Passes, threads: int, rounds: int = ...) -> list[_Cleaned]: ...
+# Each text's stories (text form), (pass, reason, blocks removed) and its articles' JSON objects.
+_Outcome = tuple[list[str], list[tuple[str, str, int]], list[str]]
+
+def clean_many_outcomes(
+    texts: list[str], passes: _Passes, threads: int, articles: bool, removed_text: bool
+) -> list[_Outcome]: ...
 def clean_many_marked(
     texts: list[str],
     marks: list[list[tuple[int, str, str]]],

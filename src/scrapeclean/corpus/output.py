@@ -36,6 +36,8 @@ from .work import Outcome
 
 _FORMAT_SUFFIXES = (".gz", ".txt", ".jsonl", ".ndjson", ".warc", ".wet", ".arc", ".html", ".htm", ".xhtml")
 ARTICLE_KEYS = ("index", "title", "section", "byline", "dateline", "captions", "body", "text", "spans", "removed")
+# The keys of a dump's article record (``Article.to_dict``), what a record written as JSON text holds.
+_RECORD_KEYS = frozenset((*ARTICLE_KEYS, "title_span", "body_spans"))
 
 
 def _known(article: dict[str, Any], head: dict[str, Any]) -> dict[str, Any]:
@@ -55,12 +57,17 @@ def json_line(value: Any, indent: int | None = None) -> str:
 
     Only JSON is written: a value that is not finite raises ``ValueError``.
     """
+    return _dumped(value, indent)[0]
+
+
+def _dumped(value: Any, indent: int | None = None) -> tuple[str, bool]:
+    """:func:`json_line`'s text, and whether all its non-ASCII text had to be escaped."""
     text = json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        text = json.dumps(value, ensure_ascii=True, indent=indent, allow_nan=False)
-    return text
+        return json.dumps(value, ensure_ascii=True, indent=indent, allow_nan=False), True
+    return text, False
 
 
 class Printer:
@@ -98,8 +105,11 @@ class Printer:
                 self._to_directory(unit, outcome)
             elif self.options.format == "text":
                 self._text(outcome.text)
+            elif outcome.written and self.options.format == "jsonl":
+                for record in outcome.written:
+                    self._written(unit, record)
             else:
-                for article in outcome.articles:
+                for article in outcome.records:
                     self._object(self._provenance(unit, article), unit.where)
 
     def finish(self) -> None:
@@ -138,11 +148,45 @@ class Printer:
             self.out.write(text + "\n")
         self.written += 1
 
+    def _written(self, dump: Dump, record: str) -> None:
+        """Write an article record given as its JSON object (``json_line`` of it) with the dump's provenance.
+
+        The line is the provenance's JSON with the record's keys joined on, as
+        ``json_line`` writes the merged object, unless the provenance has a key
+        of the record's or text that must be escaped; then the merged object is
+        written as the dicts always are.
+        """
+        head = self._head(dump)
+        if head.keys().isdisjoint(_RECORD_KEYS):  # else the record's values replace some of the head's
+            try:
+                text, escaped = _dumped(head)
+            except ValueError as error:
+                self._unwritable(dump.where, error)
+                return
+            if not escaped:
+                self.out.write((text[:-1] + ", " if head else "{") + record[1:] + "\n")
+                self.written += 1
+                return
+        self._object(self._provenance(dump, json.loads(record)), dump.where)
+
     def _unwritable(self, where: str, error: ValueError) -> None:
         self.tally.failed += 1
         self.reporter.message(f"error: {where}: {error} (a number such as 1e400 read as infinite); not written")
 
     def _provenance(self, dump: Dump, article: dict[str, Any]) -> dict[str, Any]:
+        head = self._head(dump)
+        if dump.record is not None:
+            clashes = [key for key in ARTICLE_KEYS if key in head and key not in self.warned]
+            if clashes:
+                self.warned.update(clashes)
+                self.reporter.message(
+                    f"warning: input field(s) {clashes} are replaced by the article's own in the output"
+                )
+        head.update(_known(article, head))
+        return head
+
+    def _head(self, dump: Dump) -> dict[str, Any]:
+        """Where the dump came from, the keys its articles' objects begin with."""
         if dump.record is None:
             head: dict[str, Any] = {"source": dump.path}
             if dump.ident is not None:
@@ -151,14 +195,9 @@ class Printer:
                 head["url"] = dump.url
             if dump.record_date is not None:
                 head["warc_date"] = dump.record_date
-            return {**head, **_known(article, head)}
+            return head
         head = {key: value for key, value in dump.record.items() if key != self.options.text_field}
         head["id"] = dump.ident
-        clashes = [key for key in ARTICLE_KEYS if key in head and key not in self.warned]
-        if clashes:
-            self.warned.update(clashes)
-            self.reporter.message(f"warning: input field(s) {clashes} are replaced by the article's own in the output")
-        head.update(_known(article, head))
         return head
 
     def _to_directory(self, dump: Dump, outcome: Outcome) -> None:
@@ -167,7 +206,7 @@ class Printer:
             base += "/" + (safe_name(str(dump.ident)) if dump.ident is not None else f"line-{dump.line}")
         pieces: list[tuple[str, Any]]
         if self.options.split_stories:
-            count = len(outcome.stories) if self.options.format == "text" else len(outcome.articles)
+            count = len(outcome.stories) if self.options.format == "text" else len(outcome.records)
             pieces = [(f"{base}-{index}", index) for index in range(count)]
         else:
             pieces = [(base, None)]
@@ -180,7 +219,7 @@ class Printer:
             body = outcome.text if index is None else outcome.stories[index]
             data, suffix = (body + "\n" if body else ""), ".txt"
         else:
-            articles = outcome.articles if index is None else outcome.articles[index : index + 1]
+            articles = outcome.records if index is None else outcome.records[index : index + 1]
             try:
                 data, suffix = json_line([self._provenance(dump, article) for article in articles], 2) + "\n", ".json"
             except ValueError as error:

@@ -140,7 +140,9 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
         pipeline_for = chosen if not isinstance(chosen, Pipeline) else (lambda dump: chosen)
         stream = clean_on_ray(units, pipeline_for, form, options.address)
     else:
-        stream = clean_units(units, pipelines(options), options.jobs, articles=form)
+        # JSON Lines written to a stream take each article's record as the engine wrote it.
+        written = options.output_format == "jsonl" and (options.output_dir is None or options.by_file)
+        stream = clean_units(units, pipelines(options), options.jobs, articles=form, written=written)
     if sizes:
         from .progress import advancing
 

@@ -1,6 +1,6 @@
 """Clean dumps, in this process or across worker processes, results in input order.
 
-Work is bounded: at most ``window`` units are in flight (read but not yet
+Work is bounded: at most ``window`` dumps are in flight (read but not yet
 handed back), so memory stays flat however large the corpus is. Units that
 need no cleaning (file markers, carried lines) travel through the same
 queue, which keeps every result in input order.
@@ -22,12 +22,22 @@ class Outcome(NamedTuple):
 
     ``error`` says why cleaning failed (an exception in a pass); the dump is
     then reported and left as it was, and the run goes on with the next one.
+    A run that writes the records as JSON Lines may get them as ``written``,
+    each already the text ``json_line`` makes of it, instead of ``articles``.
     """
 
     stories: tuple[str, ...]
     removals: tuple[tuple[str, str, int], ...]
     articles: tuple[dict[str, Any], ...] = ()
     error: str | None = None
+    written: tuple[str, ...] = ()
+
+    @property
+    def records(self) -> tuple[dict[str, Any], ...]:
+        """The article records, whichever way they came."""
+        import json
+
+        return self.articles or tuple(json.loads(record) for record in self.written)
 
     @property
     def text(self) -> str:
@@ -204,11 +214,13 @@ def clean_units(
     jobs: int = 1,
     articles: ArticleForm = False,
     window: int | None = None,
+    written: bool = False,
 ) -> Iterator[tuple[Unit, Outcome | None]]:
     """Each unit with its outcome (``None`` for units that are not dumps), in input order.
 
     ``pipeline`` is one pipeline for every dump, or a function giving each dump its own
-    (a site profile's pass in front of the built-in ones).
+    (a site profile's pass in front of the built-in ones). With ``written``, the article
+    records may come as JSON text (``Outcome.written``) instead of dicts.
     """
     pipeline_for = pipeline if not isinstance(pipeline, Pipeline) else (lambda dump: pipeline)
     if jobs <= 1:
@@ -217,9 +229,11 @@ def clean_units(
         return
     from ..engine import engine_passes
 
-    if isinstance(pipeline, Pipeline) and engine_passes(pipeline) is not None:
+    passes = engine_passes(pipeline) if isinstance(pipeline, Pipeline) else None
+    if isinstance(pipeline, Pipeline) and passes is not None:
         # The engine cleans on threads, with Python's lock released.
-        yield from _threaded(units, pipeline, jobs, articles, window or jobs * _BATCH_PER_THREAD)
+        run = _EngineRun(pipeline, passes, jobs, articles, written)
+        yield from _threaded(units, run, window or 2 * jobs * _BATCH_PER_THREAD)
         return
     yield from _parallel(units, pipeline_for, jobs, articles, window or jobs * 8)
 
@@ -228,41 +242,106 @@ def clean_units(
 _BATCH_PER_THREAD = 16
 
 
-def _threaded(
-    units: Iterable[Unit], pipeline: Pipeline, jobs: int, articles: ArticleForm, window: int
-) -> Iterator[tuple[Unit, Outcome | None]]:
-    """Batches of units, their dumps cleaned by :func:`scrapeclean.clean_many` on ``jobs`` threads."""
+class _EngineRun(NamedTuple):
+    """How the dumps of a threaded run are cleaned: a pipeline the engine runs, on ``jobs`` threads."""
+
+    pipeline: Pipeline
+    passes: list[tuple[str, dict[str, object]]]  # the pipeline's engine form (engine_passes)
+    jobs: int
+    articles: ArticleForm
+    written: bool
+
+
+def _threaded(units: Iterable[Unit], run: _EngineRun, window: int) -> Iterator[tuple[Unit, Outcome | None]]:
+    """Batches of units, their dumps cleaned by the engine on ``jobs`` threads, in input order.
+
+    The engine cleans one batch on a thread of its own, with Python's lock
+    released, while this thread reads the next batch and hands on the one
+    before; so the Python work overlaps the engine's instead of waiting for
+    it. Two batches of half the window are in flight at a time.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    size = max(1, window // 2)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="scrapeclean-engine") as engine:
+        ahead: tuple[list[Unit], Any] | None = None
+        for batch in _batches(units, size):
+            cleaning = engine.submit(_clean_batch, batch, run)
+            if ahead is not None:
+                yield from _finish_batch(*ahead, run)
+            ahead = (batch, cleaning)
+        if ahead is not None:
+            yield from _finish_batch(*ahead, run)
+
+
+def _batches(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
+    """Units in runs of ``size`` dumps (the markers between them are light and come along)."""
     batch: list[Unit] = []
+    dumps = 0
     for unit in units:
         batch.append(unit)
-        if len(batch) >= window:
-            yield from _clean_batch(batch, pipeline, jobs, articles)
-            batch = []
-    yield from _clean_batch(batch, pipeline, jobs, articles)
+        dumps += isinstance(unit, Dump)
+        if dumps >= size:
+            yield batch
+            batch, dumps = [], 0
+    if batch:
+        yield batch
 
 
-def _clean_batch(
-    batch: list[Unit], pipeline: Pipeline, jobs: int, articles: ArticleForm
-) -> Iterator[tuple[Unit, Outcome | None]]:
-    from ..api import clean_many
+def _clean_batch(batch: list[Unit], run: _EngineRun) -> dict[int, Outcome]:
+    """The outcome of each dump of a batch, by the dump's ``id``; run on the engine's thread.
+
+    Texts are cleaned into outcomes inside the engine, on its threads; a text
+    with lone surrogates (which the engine reads as U+FFFD) and an HTML page
+    are turned into outcomes here, from the engine's columns or articles.
+    """
+    from ..api import _check_text
+    from ..engine import _engine, built, encodable
     from ..page import clean_pages
 
-    dumps = [unit for unit in batch if isinstance(unit, Dump)]
-    texts = [unit for unit in dumps if unit.page is None]
-    pages = [unit for unit in dumps if unit.page is not None]
+    pipeline, jobs, articles = run.pipeline, run.jobs, run.articles
+    texts: list[Dump] = []
+    others: list[Dump] = []
+    pages: list[Dump] = []
+    for unit in batch:
+        if isinstance(unit, Dump) and unit.page is not None:
+            pages.append(unit)
+        elif isinstance(unit, Dump):
+            _check_text(unit.text)
+            (texts if encodable(unit.text) is unit.text else others).append(unit)
+    kept = _engine.clean_many_outcomes(
+        [unit.text for unit in texts], built(run.passes), jobs, bool(articles), articles == WITH_REMOVED_TEXT
+    )
+    found = {id(unit): _outcome_of_kept(row, articles, run.written) for unit, row in zip(texts, kept)}
+    if others:
+        columns = _engine_columns([unit.text for unit in others], pipeline, jobs) or []
+        found |= {id(unit): outcome_of_columns(unit.text, result, articles) for unit, result in zip(others, columns)}
+    if pages:
+        cleaned = clean_pages([unit.page for unit in pages], threads=jobs, pipeline=pipeline)
+        found |= {id(unit): outcome_of(result, articles) for unit, result in zip(pages, cleaned)}
+    return found
+
+
+def _outcome_of_kept(row: tuple[list, list, list], articles: ArticleForm, written: bool) -> Outcome:
+    """The outcome the engine made of a text: its stories, removals and, as asked, its articles' JSON."""
+    import json
+
+    stories, removals, records = row
+    if not written:
+        return Outcome(tuple(stories), tuple(removals), tuple(json.loads(record) for record in records))
+    return Outcome(tuple(stories), tuple(removals), written=tuple(records))
+
+
+def _finish_batch(
+    batch: list[Unit], cleaning: Any, run: _EngineRun
+) -> Iterator[tuple[Unit, Outcome | None]]:
+    """The batch's units with their outcomes, once the engine is done with it."""
     try:
-        columns = _engine_columns([unit.text for unit in texts], pipeline, jobs)
-        if columns is None:
-            cleaned = clean_many([unit.text for unit in texts], threads=jobs, pipeline=pipeline)
-            found = {id(unit): outcome_of(result, articles) for unit, result in zip(texts, cleaned)}
-        else:  # built-in passes: the outcomes come straight off the engine's columns
-            found = {id(unit): outcome_of_columns(unit.text, result, articles) for unit, result in zip(texts, columns)}
-        cleaned_pages = clean_pages([unit.page for unit in pages], threads=jobs, pipeline=pipeline)
-        found |= {id(unit): outcome_of(result, articles) for unit, result in zip(pages, cleaned_pages)}
+        found = cleaning.result()
+        outcomes = iter([found[id(unit)] for unit in batch if isinstance(unit, Dump)])
     except Exception:  # noqa: BLE001 - one dump's defect: clean them one by one, so only it is reported
-        outcomes = iter([clean_dump(unit, pipeline, articles) for unit in dumps])
-    else:
-        outcomes = iter([found[id(unit)] for unit in dumps])
+        cleaned = [clean_dump(unit, run.pipeline, run.articles) for unit in batch if isinstance(unit, Dump)]
+        outcomes = iter(cleaned)
     for unit in batch:
         yield unit, next(outcomes) if isinstance(unit, Dump) else None
 
