@@ -6,6 +6,8 @@ import contextlib
 import io
 import json
 
+import pytest
+
 from cli_support import messy_dump
 
 from scrapeclean import default_pipeline
@@ -198,7 +200,8 @@ def _dumps_with(marked: int, mark: str, count: int = 12):
     yield FileEnd("c.jsonl")
 
 
-def test_a_dump_the_engine_fails_on_is_the_only_one_of_its_batch_reported(monkeypatch):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_dump_the_engine_fails_on_is_the_only_one_of_its_batch_reported(monkeypatch, jobs):
     import scrapeclean.engine as bridge
 
     engine = bridge._engine
@@ -216,7 +219,7 @@ def test_a_dump_the_engine_fails_on_is_the_only_one_of_its_batch_reported(monkey
 
     one = list(clean_units(_dumps_with(5, ""), default_pipeline(), jobs=1, articles=True))
     monkeypatch.setattr(bridge, "_engine", Failing())
-    two = list(clean_units(_dumps_with(5, "POISON"), default_pipeline(), jobs=2, articles=True, window=8))
+    two = list(clean_units(_dumps_with(5, "POISON"), default_pipeline(), jobs=jobs, articles=True, window=8))
     assert [unit for unit, _ in two] == list(_dumps_with(5, "POISON"))  # every unit, in order
     failed = [unit.ident for unit, outcome in two if outcome is not None and outcome.error is not None]
     assert failed == [5] and "simulated defect" in two[6][1].error
@@ -226,7 +229,7 @@ def test_a_dump_the_engine_fails_on_is_the_only_one_of_its_batch_reported(monkey
 def test_an_html_document_among_text_dumps_fails_alone_and_the_rest_keep_their_order():
     units = list(_dumps_with(3, ""))
     units[4] = units[4]._replace(text="<!DOCTYPE html><html><body><p>A page, not a dump.</p></body></html>")
-    one = list(clean_units(units, default_pipeline(), jobs=1, articles=True))
+    one = list(clean_units(units, default_pipeline(), jobs=1, articles=True, window=1))
     two = list(clean_units(units, default_pipeline(), jobs=2, articles=True, written=True, window=4))
     assert [unit for unit, _ in two] == units
     assert [bool(outcome and outcome.error) for _, outcome in two] == [index == 4 for index in range(len(units))]

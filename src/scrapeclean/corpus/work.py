@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any, Literal, NamedTuple
 
 from ..io.units import Dump, Unit
@@ -223,17 +224,19 @@ def clean_units(
     records may come as JSON text (``Outcome.written``) instead of dicts.
     """
     pipeline_for = pipeline if not isinstance(pipeline, Pipeline) else (lambda dump: pipeline)
-    if jobs <= 1:
-        for unit in units:
-            yield unit, clean_dump(unit, pipeline_for(unit), articles) if isinstance(unit, Dump) else None
-        return
     from ..engine import engine_passes
 
     passes = engine_passes(pipeline) if isinstance(pipeline, Pipeline) else None
     if isinstance(pipeline, Pipeline) and passes is not None:
-        # The engine cleans on threads, with Python's lock released.
-        run = _EngineRun(pipeline, passes, jobs, articles, written)
-        yield from _threaded(units, run, window or 2 * jobs * _BATCH_PER_THREAD)
+        run = _EngineRun(pipeline, passes, max(jobs, 1), articles, written)
+        if jobs <= 1:  # batches cleaned in turn on this thread, each dump's outcome made in the engine
+            yield from _in_turn(units, run, window or _BATCH_PER_THREAD)
+        else:  # the engine cleans on threads, with Python's lock released, a batch ahead of the writer
+            yield from _threaded(units, run, window or 2 * jobs * _BATCH_PER_THREAD)
+        return
+    if jobs <= 1:
+        for unit in units:
+            yield unit, clean_dump(unit, pipeline_for(unit), articles) if isinstance(unit, Dump) else None
         return
     yield from _parallel(units, pipeline_for, jobs, articles, window or jobs * 8)
 
@@ -268,10 +271,16 @@ def _threaded(units: Iterable[Unit], run: _EngineRun, window: int) -> Iterator[t
         for batch in _batches(units, size):
             cleaning = engine.submit(_clean_batch, batch, run)
             if ahead is not None:
-                yield from _finish_batch(*ahead, run)
+                yield from _finish_batch(ahead[0], ahead[1].result, run)
             ahead = (batch, cleaning)
         if ahead is not None:
-            yield from _finish_batch(*ahead, run)
+            yield from _finish_batch(ahead[0], ahead[1].result, run)
+
+
+def _in_turn(units: Iterable[Unit], run: _EngineRun, size: int) -> Iterator[tuple[Unit, Outcome | None]]:
+    """Batches of units, each cleaned by the engine on this thread and handed on before the next is read."""
+    for batch in _batches(units, size):
+        yield from _finish_batch(batch, partial(_clean_batch, batch, run), run)
 
 
 def _batches(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
@@ -333,11 +342,11 @@ def _outcome_of_kept(row: tuple[list, list, list], articles: ArticleForm, writte
 
 
 def _finish_batch(
-    batch: list[Unit], cleaning: Any, run: _EngineRun
+    batch: list[Unit], cleaned: Callable[[], dict[int, Outcome]], run: _EngineRun
 ) -> Iterator[tuple[Unit, Outcome | None]]:
-    """The batch's units with their outcomes, once the engine is done with it."""
+    """The batch's units with their outcomes, once the engine is done with it (``cleaned`` gives them)."""
     try:
-        found = cleaning.result()
+        found = cleaned()
         outcomes = iter([found[id(unit)] for unit in batch if isinstance(unit, Dump)])
     except Exception:  # noqa: BLE001 - one dump's defect: clean them one by one, so only it is reported
         cleaned = [clean_dump(unit, run.pipeline, run.articles) for unit in batch if isinstance(unit, Dump)]
