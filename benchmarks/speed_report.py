@@ -462,7 +462,9 @@ METHOD_NOTES = """\
   -q --no-config -j N DIR` (output to /dev/null) is timed as a whole
   process with `time.perf_counter` around `subprocess.run`, after one
   untimed warm-up run; `-j 1` and `-j 2` alternate, and the medians are
-  compared. Process start-up is part of the time, as a user sees it.
+  compared. Process start-up is part of the time, as a user sees it, with
+  Python's compiled modules cached as in an installed copy
+  (`PYTHONDONTWRITEBYTECODE` is left out of the runs' environment).
 - **Profile.** `cProfile` around `scrapeclean.clean` on the dev dumps, in a
   process of its own; the profiler's overhead inflates functions that are
   called very often, so read the shares, not the absolute seconds.
