@@ -210,7 +210,8 @@ def test_clean_many_gives_what_clean_gives_in_input_order():
     texts = [f"Story {n}\n\n" + f"Words of story {n}, told plainly and at length. " * (n % 9 + 3) for n in range(100)]
     texts.append("")
     expected = [clean(text) for text in texts]
-    assert clean_many(texts, threads=3) == expected
+    assert clean_many(texts, threads=3) == expected  # in chunks of 48, the articles of one made beside the next
+    assert clean_many(texts, threads=2) == expected
     assert clean_many(texts[:7], threads=2) == expected[:7]
     assert clean_many(texts) == expected
 
