@@ -11,19 +11,15 @@ difference of each page that differs.
 
 from __future__ import annotations
 
-import gzip
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from scrapeclean.page import chosen_walk, engine_page_walk
-from scrapeclean.page.decode import decode_html
 from scrapeclean.page.walk import Walk, engine_walk, place_streamed_segments, walk
 
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-SETS = {"aeb": DATA / "aeb" / "html", "wcxb": DATA / "wcxb-dev" / "dev" / "html"}
+from html_support import SETS, corpus_report
+
 # Pages on which the engine walk matched walk.py when these floors were set: a port change that
 # loses one fails here; raise a floor as the port closes differences.
 IDENTICAL_AT_LEAST = {"aeb": 181, "wcxb": 1497}
@@ -220,21 +216,9 @@ def test_engine_walk_matches_walk_py_on_any_markup(html: str, reveal: bool) -> N
     assert differences(html, reveal) == []
 
 
-def corpus_report(name: str) -> tuple[int, int, list[str]]:
-    """(identical pages, pages, the first difference of each page that differs) for one set."""
-    paths = sorted(SETS[name].glob("*.html.gz"))
-    if not paths:
-        pytest.skip(f"no {name} pages in {SETS[name]} (the shared benchmark data is not beside this checkout)")
-    found: list[str] = []
-    for path in paths:
-        html, _ = decode_html(gzip.decompress(path.read_bytes()), None)
-        # The page walk only: it is the plain walk wherever the page shows its text, and halves the time.
-        found.extend(f"{path.name}: {difference}" for difference in differences(html, page_only=True)[:1])
-    return len(paths) - len(found), len(paths), found
-
-
 @pytest.mark.parametrize("name", SETS)
 def test_engine_walk_matches_walk_py_on_the_benchmark_pages(name: str) -> None:
-    identical, pages, found = corpus_report(name)
+    # The page walk only: it is the plain walk wherever the page shows its text, and halves the time.
+    identical, pages, found = corpus_report(name, lambda html: next(iter(differences(html, page_only=True)), None))
     print(f"\n{name}: {identical} of {pages} pages identical", *found, sep="\n  ")
     assert identical >= IDENTICAL_AT_LEAST[name], "\n".join(found)

@@ -535,7 +535,7 @@ fn training_rows(
 /// (text, gap, tag, level, flags, link_chars, region): a block of `scrapeclean.page.walk.Block`.
 type BlockRow = (String, u8, String, u8, u32, usize, u32);
 /// The blocks, containers (reason, detail, first, last) and items (group, first, last) of a page's walk.
-type WalkRows = (Vec<BlockRow>, Vec<(&'static str, String, usize, usize)>, Vec<(u32, usize, usize)>);
+type WalkRows<Reason = &'static str> = (Vec<BlockRow>, Vec<(Reason, String, usize, usize)>, Vec<(u32, usize, usize)>);
 
 fn walk_rows(found: crate::html::Walk) -> WalkRows {
     let blocks = found
@@ -572,6 +572,76 @@ fn read_page(py: Python<'_>, html: &str, min_shown_chars: usize, reveal_gain: us
     let (found, head) = py.detach(|| crate::html::read_page(html, settings));
     let metas = head.metas.into_iter().map(|meta| (meta.content, meta.property, meta.name, meta.itemprop)).collect();
     (walk_rows(found), (metas, head.json_ld, head.title))
+}
+
+/// (block index, reason, detail): a block the DOM shows to be outside the page's content.
+type EvidenceMarkRow = (usize, &'static str, String);
+/// (block index, text, level, flags): a heading block.
+type HeadingRow = (usize, String, u8, u32);
+/// What `scrapeclean.page.read_html` takes of a page: its blocks' text as rendered (see `html::rendered`),
+/// the first block's gap, the heading blocks, the head, the marks and the content blocks.
+type PageRows = (String, u8, Vec<HeadingRow>, HeadRows, Vec<EvidenceMarkRow>, Vec<usize>);
+
+/// [`read_page`]'s walk read as `scrapeclean.page.read_html` reads it: the text of its blocks and its
+/// headings, the page's head, and the DOM's evidence on the blocks (`html::evidence`, the port of
+/// `scrapeclean.page.evidence`'s `marks` and `content`), with no row per block.
+#[pyfunction]
+fn read_html(py: Python<'_>, html: &str, min_shown_chars: usize, reveal_gain: usize) -> PageRows {
+    let settings = crate::html::RevealSettings { min_shown_chars, gain: reveal_gain };
+    let (found, head, evidence, text) = py.detach(|| {
+        let (found, head) = crate::html::read_page(html, settings);
+        let evidence = crate::html::evidence::evidence(&found);
+        let text = crate::html::rendered(&found.blocks);
+        (found, head, evidence, text)
+    });
+    let first_gap = found.blocks.first().map_or(0, |block| block.gap);
+    let blocks = found.blocks.into_iter().enumerate().filter(|(_, block)| block.level != 0);
+    let headings = blocks.map(|(index, block)| (index, block.text, block.level, block.flags)).collect();
+    let metas = head.metas.into_iter().map(|meta| (meta.content, meta.property, meta.name, meta.itemprop)).collect();
+    let marks = evidence.marks.into_iter().map(|mark| (mark.block, mark.reason, mark.detail)).collect();
+    (text, first_gap, headings, (metas, head.json_ld, head.title), marks, evidence.content)
+}
+
+/// The DOM's evidence (marks and content blocks, see `html::evidence`) on a walk given as the rows
+/// [`walk_html`] gives: for holding the port to `scrapeclean.page.evidence` on walks of any shape.
+#[pyfunction]
+fn walk_evidence(py: Python<'_>, rows: WalkRows<String>) -> PyResult<(Vec<EvidenceMarkRow>, Vec<usize>)> {
+    let (blocks, containers, items) = rows;
+    let count = blocks.len();
+    let mut known = Vec::with_capacity(containers.len());
+    for (reason, detail, first, last) in containers {
+        let Some(&reason) = crate::html::elements::REASONS.iter().find(|known| **known == reason) else {
+            return Err(PyValueError::new_err(format!("walk_evidence(): unknown container reason {reason:?}")));
+        };
+        known.push(crate::html::Container { reason, detail, first, last });
+    }
+    let spans = known.iter().map(|found| (found.first, found.last)).chain(items.iter().map(|item| (item.1, item.2)));
+    if let Some((first, last)) = spans.into_iter().find(|&(first, last)| first > last || last > count) {
+        return Err(PyValueError::new_err(format!("walk_evidence(): blocks [{first}, {last}) of {count}")));
+    }
+    if let Some(block) = blocks.iter().find(|block| block.5 > crate::text::char_len(&block.0)) {
+        return Err(PyValueError::new_err(format!("walk_evidence(): more link text than text in {:?}", block.0)));
+    }
+    let containers = known;
+    let found = crate::html::Walk {
+        blocks: blocks
+            .into_iter()
+            .map(|(text, gap, tag, level, flags, link_chars, region)| crate::html::Block {
+                text,
+                gap,
+                tag: tag.as_str().into(),
+                level,
+                flags,
+                link_chars,
+                region,
+            })
+            .collect(),
+        containers,
+        items: items.into_iter().map(|(group, first, last)| crate::html::Item { group, first, last }).collect(),
+    };
+    let evidence = py.detach(|| crate::html::evidence::evidence(&found));
+    let marks = evidence.marks.into_iter().map(|mark| (mark.block, mark.reason, mark.detail)).collect();
+    Ok((marks, evidence.content))
 }
 
 /// How deep `html` nests its elements and the most attributes one of its tags holds, read off its
@@ -611,6 +681,8 @@ fn _engine(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(phrase_languages, module)?)?;
     module.add_function(wrap_pyfunction!(walk_html, module)?)?;
     module.add_function(wrap_pyfunction!(read_page, module)?)?;
+    module.add_function(wrap_pyfunction!(read_html, module)?)?;
+    module.add_function(wrap_pyfunction!(walk_evidence, module)?)?;
     module.add_function(wrap_pyfunction!(html_shape, module)?)?;
     Ok(())
 }

@@ -210,6 +210,22 @@ pub fn heading_level(tag: &str) -> Option<u8> {
     }
 }
 
+/// Every reason [`chrome_reason`] gives.
+pub const REASONS: [&str; 12] = [
+    "page-navigation",
+    "page-header",
+    "page-footer",
+    "page-aside",
+    "form",
+    "dialog",
+    "share-widget",
+    "related-content",
+    "promotion",
+    "comment-thread",
+    "consent-notice",
+    "author-box",
+];
+
 /// The reason a block in an element with this class or id word is removed.
 fn class_reason(word: &str) -> Option<&'static str> {
     Some(match word {

@@ -5,10 +5,13 @@
 port is held to), one block per line of text, and renders them as the text
 the cleaning reads: the page's title first, then every block in document order,
 a blank line before a paragraph-like block and a line break before a line-like
-one. What the DOM shows of the blocks (:mod:`.evidence`) comes along as marks,
-removals made before the passes run, under the pass name ``read-html``; the
-page's metadata (:mod:`.metadata`, from the meta tags, JSON-LD and title the
-engine reads off the same parse) comes along too.
+one. What the DOM shows of the blocks comes along as marks, removals made
+before the passes run, under the pass name ``read-html``, and as the blocks of
+the page's content; the engine weighs it too (``engine/src/html/evidence.rs``,
+a port of :mod:`.evidence`, the reference it is held to), and hands back the
+rendered text, the headings, the marks and the content blocks, not a row per
+block. The page's metadata (:mod:`.metadata`, from the meta tags, JSON-LD
+and title the engine reads off the same parse) comes along too.
 
 :func:`clean_html` cleans that text with the marks laid on, exactly as
 :func:`scrapeclean.clean` cleans a dump: the same passes decide captions,
@@ -19,6 +22,7 @@ HTML source.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import attrs
@@ -27,7 +31,7 @@ from ..errors import InputError
 from ..model import Article, Document, Span
 from ..pipeline import Pipeline
 from .decode import charset_of, decode_html
-from .evidence import Mark, content, marks
+from .evidence import Mark
 from .metadata import Head, Metadata, metadata_of, title_key
 from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, Walk, place_streamed_segments, unhide, walk, walk_of_rows
 
@@ -82,31 +86,44 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
         text = html
     else:
         raise InputError(f"clean_html() takes str or bytes, not {type(html).__name__}")
-    found, head = engine_read_page(text, url)
-    if not found.blocks:
+    body, first_gap, heading_rows, head, dom_marks, dom_content = _engine_read_html(text, url)
+    if not body:
         raise InputError(f"{url or '<html>'}: the page has no visible text")
-    h1 = _headline(found.blocks)
-    headings = [block.text for block in found.blocks if block.level in (1, 2) and not block.flags & IN_NAV]
-    info = metadata_of(head, h1, headings)
-    lines: list[str] = []
-    offset = 0
-    if info.title:
-        lines.append(" ".join(info.title.split()))
-        offset = 1
-    for block in found.blocks:
-        if lines:
-            lines.append("\n\n" if block.gap == PARAGRAPH else "\n")
-        lines.append(block.text)
-    dom_marks = marks(found)
-    in_content = [index + offset for index in content(found, dom_marks)]
-    found_marks = [(index + offset, reason, detail) for index, reason, detail in dom_marks]
-    if offset:  # the title stands in the article's title, not its body; so does the h1 that repeats it
-        found_marks.insert(0, (0, TITLE_REASON, "the page's title, from its metadata"))
-        key = title_key(lines[0])
-        repeated = next((index for index, block in enumerate(found.blocks) if title_key(block.text) == key), None)
-        if repeated is not None and found.blocks[repeated].level:
-            found_marks = sorted({*found_marks, (repeated + 1, TITLE_REASON, "the heading the page's title repeats")})
-    return Page("".join(lines), found_marks, info, url, 0 if offset else None, in_content)
+    headings = {index: Heading(line, level, flags) for index, line, level, flags in heading_rows}
+    info = metadata_of(head, _headline(headings.values()), _shown_headings(headings.values()))
+    if not info.title:
+        return Page(body, dom_marks, info, url, None, dom_content)
+    # The title goes first, on a line of its own; every block moves one line down.
+    title = " ".join(info.title.split())
+    found_marks = [(0, TITLE_REASON, "the page's title, from its metadata")]
+    found_marks += [(index + 1, reason, detail) for index, reason, detail in dom_marks]
+    in_content = [index + 1 for index in dom_content]
+    # The title stands in the article's title, not its body; so does the h1 that repeats it.
+    key = title_key(title)
+    lines = (line for line in body.split("\n") if line)  # a block's text holds no line break: a line is a block
+    repeated = next((index for index, line in enumerate(lines) if title_key(line) == key), None)
+    if repeated is not None and repeated in headings:
+        found_marks = sorted({*found_marks, (repeated + 1, TITLE_REASON, "the heading the page's title repeats")})
+    gap = "\n\n" if first_gap == PARAGRAPH else "\n"
+    return Page(title + gap + body, found_marks, info, url, 0, in_content)
+
+
+class Heading(NamedTuple):
+    """A heading block of a page as :func:`read_html` reads it (see :class:`.walk.Block`)."""
+
+    text: str
+    level: int
+    flags: int
+
+
+def _engine_read_html(html: str, url: str | None) -> tuple[str, int, list[Any], Head, list[Mark], list[int]]:
+    """What :func:`read_html` takes of a page from the engine: the text of its blocks, the first block's gap,
+    its heading blocks (index, text, level, flags), its head, and the DOM's evidence on its blocks (marks and
+    content blocks, the engine's port of :mod:`.evidence`; ``tests/test_html_evidence_engine.py`` holds it
+    equal to :func:`.evidence.marks` and :func:`.evidence.content` over the engine's walk)."""
+    from .. import _engine
+
+    return _engine.read_html(_checked(html, url), MIN_SHOWN_CHARS, REVEAL_GAIN)
 
 
 def page_walk(tree: Any) -> Walk | None:
@@ -148,6 +165,15 @@ def engine_read_page(html: str, url: str | None = None) -> tuple[Walk, Head]:
     tags, JSON-LD and title), from one parse. ``tests/test_html_metadata_engine.py`` holds the metadata read
     from it equal to that read off lexbor's tree."""
     from .. import _engine
+
+    rows, head = _engine.read_page(_checked(html, url), MIN_SHOWN_CHARS, REVEAL_GAIN)
+    return walk_of_rows(rows), head
+
+
+def _checked(html: str, url: str | None) -> str:
+    """``html`` as the engine parses it; an :class:`~scrapeclean.InputError` for a page nested past
+    :data:`MAX_NESTING` or with a tag of more than :data:`MAX_ATTRIBUTES` attributes."""
+    from .. import _engine
     from ..engine import without_surrogates
 
     text = without_surrogates(html)  # as selectolax leaves them out of what lexbor parses
@@ -162,16 +188,20 @@ def engine_read_page(html: str, url: str | None = None) -> tuple[Walk, Head]:
             f"{url or '<html>'}: a tag of the page holds {attributes:,} attributes; pages with a tag of more than "
             f"{MAX_ATTRIBUTES:,} are refused (parsing takes time quadratic in a tag's attributes)"
         )
-    rows, head = _engine.read_page(text, MIN_SHOWN_CHARS, REVEAL_GAIN)
-    return walk_of_rows(rows), head
+    return text
 
 
-def _headline(blocks: list[Any]) -> str | None:
+def _headline(blocks: Iterable[Any]) -> str | None:
     """The page's ``h1``: the first inside ``article`` or ``main``, else the first outside the navigation."""
     headings = [block for block in blocks if block.level == 1 and not block.flags & IN_NAV]
     inside = [block for block in headings if block.flags & (IN_ARTICLE | IN_MAIN)]
     chosen = inside or headings
     return chosen[0].text if chosen else None
+
+
+def _shown_headings(blocks: Iterable[Any]) -> list[str]:
+    """The texts of the page's ``h1`` and ``h2`` headings outside the navigation, in order."""
+    return [block.text for block in blocks if block.level in (1, 2) and not block.flags & IN_NAV]
 
 
 def _chars(found: Any, flag: int = 0) -> int:

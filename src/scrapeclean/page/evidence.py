@@ -31,6 +31,11 @@ Two kinds of evidence, both general:
   is the page itself.
 
 Everything else is left to the passes, which read the same blocks as text.
+
+The reader runs the engine's port of :func:`marks` and :func:`content`
+(``engine/src/html/evidence.rs``); this module is the reference that port is
+held to (``tests/test_html_evidence_engine.py``), and the place to change a
+rule first.
 """
 
 from __future__ import annotations
