@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any, Literal, NamedTuple
 
-from ..io.units import Dump, Unit
+from ..io.units import Dump, FileEnd, Unit
 from ..model import Article
 from ..pipeline import Pipeline
 
@@ -278,19 +278,24 @@ def _threaded(units: Iterable[Unit], run: _EngineRun, window: int) -> Iterator[t
 
 
 def _in_turn(units: Iterable[Unit], run: _EngineRun, size: int) -> Iterator[tuple[Unit, Outcome | None]]:
-    """Batches of units, each cleaned by the engine on this thread and handed on before the next is read."""
-    for batch in _batches(units, size):
+    """Batches of units, each cleaned by the engine on this thread and handed on before the next is read.
+
+    A batch ends with its file too, so a file is written back before the next one is read, as a run of
+    one dump at a time does (a link to a file the run has just fixed reads the fixed file).
+    """
+    for batch in _batches(units, size, by_file=True):
         yield from _finish_batch(batch, partial(_clean_batch, batch, run), run)
 
 
-def _batches(units: Iterable[Unit], size: int) -> Iterator[list[Unit]]:
-    """Units in runs of ``size`` dumps (the markers between them are light and come along)."""
+def _batches(units: Iterable[Unit], size: int, by_file: bool = False) -> Iterator[list[Unit]]:
+    """Units in runs of ``size`` dumps (the markers between them are light and come along); with ``by_file``,
+    a run also ends where a file does."""
     batch: list[Unit] = []
     dumps = 0
     for unit in units:
         batch.append(unit)
         dumps += isinstance(unit, Dump)
-        if dumps >= size:
+        if dumps >= size or (by_file and isinstance(unit, FileEnd)):
             yield batch
             batch, dumps = [], 0
     if batch:
