@@ -222,6 +222,8 @@ class Rewriter:
                 import gzip
 
                 data = gzip.compress(data, mtime=0)
+            if _holds(dump.path, data):
+                return  # another name of the same file, earlier in the run, wrote it already (a link inside the folder)
             atomic_write(dump.path, data, must_exist=True, same_as=self.state.start.identity)
         except OutputError as error:
             self._fail(str(error))
@@ -285,3 +287,12 @@ def _lines(text: str) -> list[str]:
     if parts[-1]:
         lines.append(parts[-1] + "\n\\ No newline at end of file\n")
     return lines
+
+
+def _holds(path: str, data: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``data`` now: there is nothing to write."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(data) + 1) == data
+    except OSError:
+        return False
