@@ -251,7 +251,7 @@ impl RemoveSiteChrome {
                 *rows = feature_rows(&inputs, &is_scored);
             }
             if self.use_model {
-                self.model_scores(&probabilities(&inputs, &DEFAULT_MODEL, &is_scored), &feats, &scored)
+                self.model_scores(probabilities(&inputs, &DEFAULT_MODEL, &is_scored), &feats, &scored)
             } else {
                 base.clone()
             }
@@ -281,12 +281,13 @@ impl RemoveSiteChrome {
     }
 
     /// A judged block's score: how far the model's probability stands above the threshold, times its size.
-    fn model_scores(&self, probabilities: &[f64], feats: &[&Features], scored: &[usize]) -> Vec<f64> {
-        let mut scores = vec![0.0; probabilities.len()];
+    /// The probabilities are 0 where a block is not judged, and turn into scores in place.
+    fn model_scores(&self, probabilities: Vec<f64>, feats: &[&Features], scored: &[usize]) -> Vec<f64> {
+        let mut scores = probabilities;
         for &position in scored {
             let feature = feats[position];
             let weight = feature.words.max(feature.chars / 6).max(1) as f64;
-            scores[position] = (probabilities[position] - self.model_threshold) * 2.0 * weight;
+            scores[position] = (scores[position] - self.model_threshold) * 2.0 * weight;
         }
         scores
     }
