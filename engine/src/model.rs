@@ -141,7 +141,10 @@ impl<'a> Document<'a> {
 
     /// Indices of the blocks no pass has removed, in order.
     pub fn live(&self) -> Vec<usize> {
-        (0..self.len()).filter(|&index| self.kept(index)).collect()
+        let mut live: Vec<usize> = (0..self.len()).filter(|&index| self.kept(index)).collect();
+        // A page has hundreds of thousands of blocks: the room the vector grew into is given back.
+        live.shrink_to_fit();
+        live
     }
 
     pub fn edit(&self, pass_name: &str) -> Edits<'_, 'a> {

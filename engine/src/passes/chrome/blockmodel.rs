@@ -415,7 +415,7 @@ impl<'i> Columns<'i> {
         }
         if let Some(stretch) = inputs.lists[position] {
             if self.list.is_none_or(|(current, _)| current != stretch) {
-                let words = inputs.feats[stretch.start..stretch.end].iter().map(|feature| feature.words).sum();
+                let words = inputs.feats[stretch.positions()].iter().map(|feature| feature.words).sum();
                 self.list = Some((stretch, words));
             }
         }

@@ -198,7 +198,7 @@ impl RemoveSiteChrome {
             return Vec::new();
         }
         let (first, last) = (scored[0], scored[scored.len() - 1]);
-        let inside = first.max(best.start)..(last + 1).min(best.end);
+        let inside = first.max(best.start())..(last + 1).min(best.end());
         let mut listed: Vec<usize> = inside
             .clone()
             .filter(|&position| prepared.classes[position] != Class::Bad || prepared.is_scored[position])
@@ -211,16 +211,16 @@ impl RemoveSiteChrome {
     fn best_list(&self, prepared: &Prepared<'_, '_>, scored: &[usize]) -> Option<(Stretch, usize)> {
         let mut best: Option<(Stretch, usize)> = None;
         let mut best_liked: Option<usize> = None;
-        let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
+        let mut seen: FxHashSet<Range<usize>> = FxHashSet::default();
         for &position in scored {
             let Some(stretch) = prepared.lists[position] else {
                 continue;
             };
-            if !seen.insert((stretch.start, stretch.end)) {
+            if !seen.insert(stretch.positions()) {
                 continue;
             }
             let (mut words, mut liked) = (0, 0);
-            for step in stretch.start..stretch.end {
+            for step in stretch.positions() {
                 words += prepared.feats[step].words;
                 // The list the block model likes best: menus and footers are lists too.
                 if prepared.scores[step] > 0.0 {

@@ -53,8 +53,21 @@ use threads::is_stamp;
 /// How often the page prints each line of up to this many words is counted
 /// (repeated labels, per-entry widgets, a comment form printed once).
 pub const PRINTED_WORDS: usize = 6;
-/// The detail of a removed teaser headline.
-const HEADLINES_DETAIL: &str = "a run of headlines with no text under them";
+/// The kind of teaser run a block stands in (one byte a block, where its detail would take sixteen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Teaser {
+    Excerpt,
+    Headline,
+}
+
+impl Teaser {
+    fn detail(self) -> &'static str {
+        match self {
+            Teaser::Excerpt => "a run of excerpts cut off with an ellipsis",
+            Teaser::Headline => "a run of headlines with no text under them",
+        }
+    }
+}
 
 /// Remove navigation, widgets and related-content chrome; keep the densest runs of prose.
 pub struct RemoveSiteChrome {
@@ -167,8 +180,8 @@ impl RemoveSiteChrome {
                 && !(feature.key.contains('0') && crate::dom::in_content(edits.document, index));
             if widget && edits.role(index).is_none() {
                 edits.remove(index, WIDGET, "counter, toggle or separator");
-            } else if let Some(detail) = teasers[position].filter(|_| edits.is_kept(index)) {
-                edits.remove(index, TEASER_LIST, detail);
+            } else if let Some(teaser) = teasers[position].filter(|_| edits.is_kept(index)) {
+                edits.remove(index, TEASER_LIST, teaser.detail());
             } else if !keep[position] && edits.is_kept(index) {
                 if prepared.thread[position] {
                     edits.remove(index, COMMENT_THREAD, "in the comments below the text");
@@ -228,7 +241,8 @@ impl RemoveSiteChrome {
             .collect();
         let is_scored: Vec<bool> =
             live.iter().map(|&index| edits.is_kept(index) && edits.role(index).is_none()).collect();
-        let scored: Vec<usize> = (0..live.len()).filter(|&position| is_scored[position]).collect();
+        let mut scored: Vec<usize> = (0..live.len()).filter(|&position| is_scored[position]).collect();
+        scored.shrink_to_fit();
         let mut base = vec![0.0; live.len()];
         for &position in &scored {
             base[position] = base_score(classes[position], feats[position]);
@@ -293,7 +307,7 @@ impl RemoveSiteChrome {
     }
 
     /// Runs of teaser headlines or cut excerpts among the kept blocks with no role (none on a page of little prose).
-    fn teaser_lists(&self, prepared: &Prepared<'_, '_>, keep: &[bool]) -> Vec<Option<&'static str>> {
+    fn teaser_lists(&self, prepared: &Prepared<'_, '_>, keep: &[bool]) -> Vec<Option<Teaser>> {
         let mut teasers = vec![None; prepared.live.len()];
         if prepared.prose < self.list_prose {
             return teasers; // a page of little prose: its lists may be its content
@@ -303,10 +317,9 @@ impl RemoveSiteChrome {
             .collect();
         let headlines = headline_runs(&prepared.texts, &prepared.feats, &kept);
         let excerpts = excerpt_runs(&prepared.texts, &prepared.feats, &kept);
-        for (runs, detail) in [(excerpts, "a run of excerpts cut off with an ellipsis"), (headlines, HEADLINES_DETAIL)]
-        {
+        for (runs, teaser) in [(excerpts, Teaser::Excerpt), (headlines, Teaser::Headline)] {
             for position in runs.into_iter().flatten() {
-                teasers[position] = Some(detail);
+                teasers[position] = Some(teaser);
             }
         }
         teasers
