@@ -114,8 +114,7 @@ impl<'a> Document<'a> {
     }
 
     pub fn text(&self, index: usize) -> &'a str {
-        let block = &self.blocks[index];
-        &self.raw[block.byte_start..block.byte_end]
+        &self.raw[self.blocks[index].bytes()]
     }
 
     pub fn texts(&self) -> Vec<&'a str> {

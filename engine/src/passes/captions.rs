@@ -204,7 +204,7 @@ impl DedupCaptions {
             if credit.0 > CREDIT_LINE_LEAD || !credit_shaped(text) {
                 continue;
             }
-            let start = document.blocks[index].start;
+            let start = document.blocks[index].start();
             let span = (start + credit.0, start + credit.1);
             let above = if position > 0 { Some(live[position - 1]) } else { None };
             match above {
@@ -249,7 +249,7 @@ impl Pass for DedupCaptions {
                 continue;
             }
             if position == first {
-                let start = document.blocks[index].start;
+                let start = document.blocks[index].start();
                 let span = found.credits.get(&first).copied().flatten().map(|(a, b)| (start + a, start + b));
                 edits.set_role(index, Some(Role::Caption), span);
             } else if position > first {
