@@ -65,15 +65,15 @@ fn analyse(py: Python<'_>, texts: Vec<String>) -> FeatureColumns {
     let mut columns: FeatureColumns =
         (analysis.language, vec![], vec![], vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
     for feature in analysis.features {
-        columns.1.push(feature.words);
-        columns.2.push(feature.stopwords);
+        columns.1.push(feature.words());
+        columns.2.push(feature.stopwords());
         columns.3.push(feature.letters);
         columns.4.push(feature.terminal);
         columns.5.push(feature.question);
         columns.6.push(feature.capitalised);
-        columns.7.push(feature.chars);
+        columns.7.push(feature.chars());
         columns.8.push(feature.key.to_string());
-        columns.9.push(feature.unspaced);
+        columns.9.push(feature.unspaced());
     }
     columns
 }
@@ -83,15 +83,15 @@ fn analyse(py: Python<'_>, texts: Vec<String>) -> FeatureColumns {
 fn features(text: &str, language: &str) -> FeatureRow {
     let feature = crate::features::features(text, crate::language::stopwords(language));
     (
-        vec![feature.words],
-        vec![feature.stopwords],
+        vec![feature.words()],
+        vec![feature.stopwords()],
         vec![feature.letters],
         vec![feature.terminal],
         vec![feature.question],
         vec![feature.capitalised],
-        vec![feature.chars],
+        vec![feature.chars()],
         vec![feature.key.to_string()],
-        vec![feature.unspaced],
+        vec![feature.unspaced()],
     )
 }
 

@@ -305,7 +305,7 @@ fn has_separator(text: &str) -> bool {
 
 fn is_timestamped(text: &str, feature: &Features) -> bool {
     // Every kind of timestamp holds a digit: most lines need no regular expression.
-    feature.words <= STAMP_LINE_WORDS && may_hold_digit(text) && may_be_timestamp(text) && TIMESTAMP.is_match(text)
+    feature.words() <= STAMP_LINE_WORDS && may_hold_digit(text) && may_be_timestamp(text) && TIMESTAMP.is_match(text)
 }
 
 /// False only where `TIMESTAMP` cannot match: each of its forms holds "ago", a colon, or a year's "19" or "20".
@@ -335,10 +335,10 @@ fn shape(feature: &Features, text: &str) -> Shape {
     if digits_in_head(text, SHAPE_DIGIT_CHARS) * 3 >= crate::text::char_len(text).min(SHAPE_DIGIT_CHARS) {
         return Shape::Digits;
     }
-    if feature.terminal && feature.words >= 8 {
+    if feature.terminal && feature.words() >= 8 {
         return Shape::Sentence;
     }
-    if feature.words <= 15 {
+    if feature.words() <= 15 {
         Shape::Line
     } else {
         Shape::Long
@@ -353,7 +353,7 @@ pub fn list_stretches(texts: &[&str], feats: &[&Features]) -> Vec<Option<Stretch
 
 /// The share of a page's words that stand in sentences of twelve words or more.
 pub fn prose_share(feats: &[&Features]) -> f64 {
-    let total: usize = feats.iter().map(|feature| feature.words).sum();
+    let total: usize = feats.iter().map(|feature| feature.words()).sum();
     let prose: usize = feats.iter().map(|feature| feature.prose_words()).sum();
     prose as f64 / total.max(1) as f64
 }
@@ -400,7 +400,7 @@ impl<'i> Columns<'i> {
             let (feature, text) = (inputs.feats[block], inputs.texts[block]);
             let stamp = is_timestamped(text, feature);
             let values = [
-                (feature.words as f64).ln_1p(),
+                (feature.words() as f64).ln_1p(),
                 feature.stopword_density(),
                 flag(feature.terminal),
                 flag(inputs.explicit[block]),
@@ -415,7 +415,7 @@ impl<'i> Columns<'i> {
         }
         if let Some(stretch) = inputs.lists[position] {
             if self.list.is_none_or(|(current, _)| current != stretch) {
-                let words = inputs.feats[stretch.positions()].iter().map(|feature| feature.words).sum();
+                let words = inputs.feats[stretch.positions()].iter().map(|feature| feature.words()).sum();
                 self.list = Some((stretch, words));
             }
         }
@@ -437,7 +437,7 @@ impl Columns<'_> {
         let inputs = self.inputs;
         inputs.explicit[position]
             && inputs.classes[position] == Class::Bad
-            && inputs.feats[position].words <= END_MARKER_WORDS
+            && inputs.feats[position].words() <= END_MARKER_WORDS
             && position > inputs.feats.len() / 3
     }
 
@@ -446,8 +446,8 @@ impl Columns<'_> {
         let inputs = self.inputs;
         let (feature, text, class) = (inputs.feats[position], inputs.texts[position], inputs.classes[position]);
         let count = inputs.feats.len();
-        let words = (feature.words as f64).max(1.0);
-        let log_words = (feature.words as f64).ln_1p();
+        let words = (feature.words() as f64).max(1.0);
+        let log_words = (feature.words() as f64).ln_1p();
         let density = feature.stopword_density();
         let (best_start, best_end) = (self.runs.best_start, self.runs.best_end);
         let in_best = position >= best_start && position < best_end;
@@ -481,7 +481,7 @@ impl Columns<'_> {
         row[24] = text.bytes().filter(|byte| *byte == b',').count() as f64 / words;
         row[25] = flag(crate::cues::before_ellipsis(text).is_some());
         row[26] = flag(ended);
-        row[27] = feature.chars as f64 / words / 10.0;
+        row[27] = feature.chars() as f64 / words / 10.0;
         row[28] = flag(has_separator(text));
         row[29] = flag(inputs.language_known);
         row[30] = log_words * density;
@@ -490,7 +490,7 @@ impl Columns<'_> {
         row[32] = flag(sums.stamp(position));
         row[33] = window_mean(sums, STAMP, position, WIDE_CONTEXT, count);
         row[34] = flag(position >= best_end && best_end > 0);
-        row[35] = flag(feature.words >= TITLE_CASE_WORDS && feature.capitalised >= TITLE_CASE_SHARE);
+        row[35] = flag(feature.words() >= TITLE_CASE_WORDS && feature.capitalised >= TITLE_CASE_SHARE);
         self.list_features(position, &mut row[36..]);
         row
     }
@@ -501,7 +501,7 @@ impl Columns<'_> {
     /// main content is its lists; on an article, lists are menus and teasers.
     fn list_features(&self, position: usize, slots: &mut [f64]) {
         let feature = self.inputs.feats[position];
-        let short = flag(feature.words <= STAMP_LINE_WORDS && !feature.terminal);
+        let short = flag(feature.words() <= STAMP_LINE_WORDS && !feature.terminal);
         let prose = self.prose;
         let (in_list, records, record_words, little_prose) = match self.inputs.lists[position] {
             None => (0.0, 0.0, 0.0, 0.0),

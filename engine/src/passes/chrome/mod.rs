@@ -208,7 +208,7 @@ impl RemoveSiteChrome {
         };
         TrainingRows {
             blocks: prepared.scored.iter().map(|&position| prepared.live[position]).collect(),
-            words: prepared.scored.iter().map(|&position| prepared.feats[position].words).collect(),
+            words: prepared.scored.iter().map(|&position| prepared.feats[position].words()).collect(),
             rows,
         }
     }
@@ -229,7 +229,7 @@ impl RemoveSiteChrome {
         let gaps: Vec<u32> = live.iter().map(|&index| document.blocks[index].gap).collect();
         let mut edits = document.edit(Self::NAME);
         let mut printed: FxHashMap<&str, usize> = FxHashMap::default();
-        for feature in feats.iter().filter(|feature| feature.words <= PRINTED_WORDS) {
+        for feature in feats.iter().filter(|feature| feature.words() <= PRINTED_WORDS) {
             *printed.entry(feature.key()).or_default() += 1;
         }
         let blocks = Blocks { live: &live, texts: &texts, feats: &feats, roles: &roles, gaps: &gaps };
@@ -300,7 +300,7 @@ impl RemoveSiteChrome {
         let mut scores = probabilities;
         for &position in scored {
             let feature = feats[position];
-            let weight = feature.words.max(feature.chars / 6).max(1) as f64;
+            let weight = feature.words().max(feature.chars() / 6).max(1) as f64;
             scores[position] = (scores[position] - self.model_threshold) * 2.0 * weight;
         }
         scores

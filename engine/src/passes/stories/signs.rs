@@ -122,8 +122,8 @@ pub(super) fn menu_before(view: &View, position: usize, text_start: usize) -> us
         if is_item_or_lead_in(document.text(index)) {
             return 0; // the text's own list, led in by a colon or numbered
         }
-        if feature.words <= MENU_WORDS {
-            short += usize::from(feature.words > 0);
+        if feature.words() <= MENU_WORDS {
+            short += usize::from(feature.words() > 0);
             repeated += usize::from(view.first_printed(&feature.key).is_some_and(|first| first < text_start));
         } else if document.kept(index) {
             // a sentence ends the text above; a kept line with no full stop is a table's row or a list's entry
@@ -262,7 +262,7 @@ pub(super) fn removed_headline(view: &View, position: usize, before: &Window, af
 
 /// Whether a removed line is shaped like a headline (the only removed lines whose words a story start reads).
 pub(super) fn may_be_removed_headline(feature: &Features) -> bool {
-    feature.heading_like() && feature.words >= REMOVED_HEADLINE_WORDS
+    feature.heading_like() && feature.words() >= REMOVED_HEADLINE_WORDS
 }
 
 /// Whether removed lines right above the paragraph at `position` hold a headline-shaped line: cheap, before any window.

@@ -76,7 +76,7 @@ impl<'d, 'a> View<'d, 'a> {
             .copied()
             .find(|&index| {
                 let feature = document.features(index);
-                !feature.heading_like() && feature.words > signs::MENU_WORDS
+                !feature.heading_like() && feature.words() > signs::MENU_WORDS
             })
             .unwrap_or(0);
         let slots = RefCell::new(Slots::new(weights.len()));
@@ -192,7 +192,7 @@ fn content_words(document: &Document, kept: &[usize]) -> (Vec<Vec<u32>>, usize) 
             let feature = document.features(index);
             let words = match folded {
                 Some(folded) => cut(folded),
-                None => (feature.key.split(' ').filter(|word| !word.is_empty()).collect(), feature.unspaced),
+                None => (feature.key.split(' ').filter(|word| !word.is_empty()).collect(), feature.unspaced()),
             };
             content_only(words, stops)
                 .map(|word| {
@@ -215,7 +215,7 @@ fn content_in_key(feature: &Features) -> bool {
     if !feature.key.contains('0') {
         return true;
     }
-    feature.unspaced == 0
+    feature.unspaced() == 0
         && feature.key.split(' ').all(|word| !word.contains('0') || char_len(word) <= SHORT_WORD_CHARS)
 }
 
@@ -251,7 +251,7 @@ mod tests {
         assert_eq!(from_key, vec![true, false, true, true, true]);
         for (text, feature) in texts.iter().zip(&analysis.features).filter(|(_, feature)| content_in_key(feature)) {
             let folded = fold(text);
-            let key_words = (feature.key.split(' ').filter(|word| !word.is_empty()).collect(), feature.unspaced);
+            let key_words = (feature.key.split(' ').filter(|word| !word.is_empty()).collect(), feature.unspaced());
             let expected: Vec<&str> = content_only(cut(&folded), stops).collect();
             assert_eq!(content_only(key_words, stops).collect::<Vec<_>>(), expected, "{text}");
         }
