@@ -159,7 +159,7 @@ pub(super) fn furniture_key(text: &str) -> Option<String> {
 /// "map") under every item's name; two pages' stories share no such lines.
 pub(super) fn repeats_furniture(view: &View, position: usize) -> bool {
     let under = position + 1..(position + 1 + FURNITURE_LINES).min(view.count());
-    let below: Vec<&str> = under.filter_map(|other| view.furniture_key(view.kept[other])).collect();
+    let below: Vec<u32> = under.filter_map(|other| view.furniture_key(view.kept[other])).collect();
     if below.is_empty() {
         return false;
     }
