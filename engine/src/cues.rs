@@ -42,7 +42,7 @@ pub fn before_ellipsis(text: &str) -> Option<&str> {
 /// A short line that is mostly a date ("November 20, 2019", "Updated Dec 18, 2025 · 12 min read").
 pub fn is_dateline(text: &str, feature: &Features) -> bool {
     // Every form of date holds a digit: most lines need no regular expression.
-    feature.words <= DATELINE_WORDS && crate::text::may_hold_digit(text) && DATE.is_match(text)
+    feature.words() <= DATELINE_WORDS && crate::text::may_hold_digit(text) && DATE.is_match(text)
 }
 
 pub fn is_list_item(text: &str) -> bool {

@@ -13,22 +13,42 @@ pub const PROSE_WORDS: usize = 12;
 const TAIL_CHARS: usize = 16;
 
 /// What the passes read off one block's text.
+///
+/// A page has hundreds of thousands of blocks: the counts are kept in `u32`
+/// (a text the engine reads holds at most 4 GiB) and read as `usize`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Features {
-    pub words: usize,
-    pub stopwords: usize,
+    words: u32,
+    stopwords: u32,
     pub letters: bool,
     pub terminal: bool,
     pub question: bool,
     /// Share of words that start with an upper-case letter.
     pub capitalised: f64,
-    pub chars: usize,
+    chars: u32,
     pub key: Key,
     /// Words of scripts written without spaces.
-    pub unspaced: usize,
+    unspaced: u32,
 }
 
 impl Features {
+    pub fn words(&self) -> usize {
+        self.words as usize
+    }
+
+    pub fn stopwords(&self) -> usize {
+        self.stopwords as usize
+    }
+
+    /// Characters (code points) of the block's text.
+    pub fn chars(&self) -> usize {
+        self.chars as usize
+    }
+
+    /// Words of scripts written without spaces.
+    pub fn unspaced(&self) -> usize {
+        self.unspaced as usize
+    }
     /// The normalised key (shared, so copying features for a confirming round copies no text).
     pub fn key(&self) -> &str {
         &self.key
@@ -44,13 +64,13 @@ impl Features {
 
     /// Characters as an alphabetic script would spell the text (an ideograph counts three).
     pub fn length(&self) -> usize {
-        self.chars + 2 * self.unspaced
+        self.chars() + 2 * self.unspaced()
     }
 
     /// The block's words when it is a sentence of `PROSE_WORDS` words or more, else 0.
     pub fn prose_words(&self) -> usize {
-        if self.terminal && self.words >= PROSE_WORDS {
-            self.words
+        if self.terminal && self.words() >= PROSE_WORDS {
+            self.words()
         } else {
             0
         }
@@ -96,7 +116,7 @@ fn capitals(text: &str) -> usize {
 /// The features of a block's text, read off the text in one pass over its words.
 pub fn features(text: &str, stops: &Stopwords) -> Features {
     let (mut feature, digits) = unstopped(text, &mut KeyWriter::with_capacity(text.len()));
-    feature.stopwords = count_stopwords(text, &feature.key, digits, stops);
+    feature.stopwords = count(count_stopwords(text, &feature.key, digits, stops));
     feature
 }
 
@@ -139,18 +159,23 @@ fn count_stopwords(text: &str, key: &str, digits: bool, stops: &Stopwords) -> us
     with_words(text, key, digits, |words| words.filter(|word| stops.contains(*word)).count())
 }
 
+/// A count of a block's words or characters, kept in 32 bits (a text the engine reads holds at most 4 GiB).
+fn count(value: usize) -> u32 {
+    u32::try_from(value).expect("a block holds at most 4 GiB")
+}
+
 fn shaped(text: &str, words: usize, stopwords: usize, unspaced: usize, key: Key) -> Features {
     let last = tail(text, TAIL_CHARS);
     Features {
-        words,
-        stopwords,
+        words: count(words),
+        stopwords: count(stopwords),
         letters: text::has_letters(text),
         terminal: ends_with_mark(last, TERMINAL),
         question: ends_with_mark(last, QUESTION),
         capitalised: if words > 0 { capitals(text) as f64 / words as f64 } else { 0.0 },
-        chars: char_len(text),
+        chars: count(char_len(text)),
         key,
-        unspaced,
+        unspaced: count(unspaced),
     }
 }
 
@@ -231,12 +256,15 @@ fn with_language<S: AsRef<str>>(
         let stops = language::stopwords(language);
         for (index, (text, (feature, digits))) in texts.iter().zip(pending.iter_mut()).enumerate() {
             feature.stopwords = match (list, sample.get(index)) {
-                (Some(list), Some((hits, _))) => hits[list] as usize,
-                _ => count_stopwords(text.as_ref(), &feature.key, *digits, stops),
+                (Some(list), Some((hits, _))) => hits[list],
+                _ => count(count_stopwords(text.as_ref(), &feature.key, *digits, stops)),
             };
         }
     }
-    Analysis { language, features: pending.into_iter().map(|(feature, _)| feature).collect(), sample }
+    // Collected in place, into the room of the pairs: what the features do not fill is given back.
+    let mut features: Vec<Features> = pending.into_iter().map(|(feature, _)| feature).collect();
+    features.shrink_to_fit();
+    Analysis { language, features, sample }
 }
 
 #[cfg(test)]
@@ -252,6 +280,8 @@ mod tests {
         assert_eq!(feature.words, 14);
         assert!((feature.capitalised - 1.0 / 14.0).abs() < 1e-12);
         assert_eq!(feature.prose_words(), 14);
+        // A page has one per block: its counts take 32 bits each.
+        assert_eq!(std::mem::size_of::<Features>(), 48);
     }
 
     #[test]

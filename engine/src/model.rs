@@ -114,8 +114,7 @@ impl<'a> Document<'a> {
     }
 
     pub fn text(&self, index: usize) -> &'a str {
-        let block = &self.blocks[index];
-        &self.raw[block.byte_start..block.byte_end]
+        &self.raw[self.blocks[index].bytes()]
     }
 
     pub fn texts(&self) -> Vec<&'a str> {
@@ -141,7 +140,10 @@ impl<'a> Document<'a> {
 
     /// Indices of the blocks no pass has removed, in order.
     pub fn live(&self) -> Vec<usize> {
-        (0..self.len()).filter(|&index| self.kept(index)).collect()
+        let mut live: Vec<usize> = (0..self.len()).filter(|&index| self.kept(index)).collect();
+        // A page has hundreds of thousands of blocks: the room the vector grew into is given back.
+        live.shrink_to_fit();
+        live
     }
 
     pub fn edit(&self, pass_name: &str) -> Edits<'_, 'a> {

@@ -148,7 +148,7 @@ fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
                 edits.remove_moved(original, reason, detail.clone(), pass_name, copy_of);
             }
             None => {
-                let offset = document.blocks[original].start as isize - again.blocks[second].start as isize;
+                let offset = document.blocks[original].start() as isize - again.blocks[second].start() as isize;
                 let credit = note.credit.as_deref().map(|&(start, end)| moved(start, offset)..moved(end, offset));
                 edits.set_role(original, note.role, credit.map(|span| (span.start, span.end)));
             }

@@ -11,21 +11,37 @@ use crate::model::{Annotation, Document, Removal, Role};
 use crate::passes::chrome::blockmodel::FEATURE_NAMES;
 use crate::passes::chrome::RemoveSiteChrome;
 use crate::passes::Pass;
-use crate::segment::Line;
+use crate::segment::{Line, MAX_TEXT_BYTES};
 use crate::settings::{Settings, Value};
 
+/// Refuses a text longer than the engine reads (its lines keep `u32` offsets), rather than misread it.
+fn within_limit(text: &str) -> PyResult<()> {
+    if text.len() > MAX_TEXT_BYTES {
+        return Err(PyValueError::new_err(format!(
+            "a document of {} bytes is over the engine's limit of {MAX_TEXT_BYTES} bytes (4 GiB); \
+             split it, or lower max-document-size to skip it",
+            text.len()
+        )));
+    }
+    Ok(())
+}
+
 /// Blocks of a text as columns: (starts, ends, gaps, hard_breaks), offsets in code points.
+type BlockColumns = (Vec<usize>, Vec<usize>, Vec<u32>, Vec<bool>);
+
+/// The blocks of a text, as columns.
 #[pyfunction]
-fn segment(py: Python<'_>, text: &str) -> (Vec<usize>, Vec<usize>, Vec<u32>, Vec<bool>) {
+fn segment(py: Python<'_>, text: &str) -> PyResult<BlockColumns> {
+    within_limit(text)?;
     let lines = py.detach(|| crate::segment::segment(text));
     let mut columns = (Vec::with_capacity(lines.len()), Vec::new(), Vec::new(), Vec::new());
     for line in lines {
-        columns.0.push(line.start);
-        columns.1.push(line.end);
+        columns.0.push(line.start());
+        columns.1.push(line.end());
         columns.2.push(line.gap);
         columns.3.push(line.hard_break);
     }
-    columns
+    Ok(columns)
 }
 
 type FeatureColumns = (
@@ -49,15 +65,15 @@ fn analyse(py: Python<'_>, texts: Vec<String>) -> FeatureColumns {
     let mut columns: FeatureColumns =
         (analysis.language, vec![], vec![], vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
     for feature in analysis.features {
-        columns.1.push(feature.words);
-        columns.2.push(feature.stopwords);
+        columns.1.push(feature.words());
+        columns.2.push(feature.stopwords());
         columns.3.push(feature.letters);
         columns.4.push(feature.terminal);
         columns.5.push(feature.question);
         columns.6.push(feature.capitalised);
-        columns.7.push(feature.chars);
+        columns.7.push(feature.chars());
         columns.8.push(feature.key.to_string());
-        columns.9.push(feature.unspaced);
+        columns.9.push(feature.unspaced());
     }
     columns
 }
@@ -67,15 +83,15 @@ fn analyse(py: Python<'_>, texts: Vec<String>) -> FeatureColumns {
 fn features(text: &str, language: &str) -> FeatureRow {
     let feature = crate::features::features(text, crate::language::stopwords(language));
     (
-        vec![feature.words],
-        vec![feature.stopwords],
+        vec![feature.words()],
+        vec![feature.stopwords()],
         vec![feature.letters],
         vec![feature.terminal],
         vec![feature.question],
         vec![feature.capitalised],
-        vec![feature.chars],
+        vec![feature.chars()],
         vec![feature.key.to_string()],
-        vec![feature.unspaced],
+        vec![feature.unspaced()],
     )
 }
 
@@ -219,13 +235,13 @@ fn note_columns(notes: Vec<Annotation>) -> NoteColumns {
 type TrainingColumns = (Vec<usize>, Vec<usize>, Vec<f64>, Vec<String>);
 
 /// A cleaned document as columns: its blocks (starts, ends, gaps, hard breaks) and their annotations.
-type Cleaned = ((Vec<usize>, Vec<usize>, Vec<u32>, Vec<bool>), NoteColumns);
+type Cleaned = (BlockColumns, NoteColumns);
 
 fn cleaned(document: Document) -> Cleaned {
     let mut blocks = (vec![], vec![], vec![], vec![]);
     for line in &document.blocks {
-        blocks.0.push(line.start);
-        blocks.1.push(line.end);
+        blocks.0.push(line.start());
+        blocks.1.push(line.end());
         blocks.2.push(line.gap);
         blocks.3.push(line.hard_break);
     }
@@ -235,6 +251,7 @@ fn cleaned(document: Document) -> Cleaned {
 /// Segment a text and run built-in passes over it to the fixed point of its text form.
 #[pyfunction]
 fn process(py: Python<'_>, text: &str, passes: &Bound<'_, PyAny>) -> PyResult<Cleaned> {
+    within_limit(text)?;
     let built = passes_of(passes)?;
     Ok(py.detach(|| cleaned(crate::pipeline::process(text, &built))))
 }
@@ -265,8 +282,8 @@ fn indices(blocks: &[usize]) -> Vec<u8> {
 fn compact(document: Document) -> Compact {
     let mut spans = Vec::with_capacity(document.len() * 16);
     for line in &document.blocks {
-        spans.extend_from_slice(&(line.start as u64).to_ne_bytes());
-        spans.extend_from_slice(&(line.end as u64).to_ne_bytes());
+        spans.extend_from_slice(&(line.start() as u64).to_ne_bytes());
+        spans.extend_from_slice(&(line.end() as u64).to_ne_bytes());
     }
     let mut table = Vec::new();
     let mut known: rustc_hash::FxHashMap<(&str, &str, &str), u32> = rustc_hash::FxHashMap::default();
@@ -344,6 +361,7 @@ fn compact_py(py: Python<'_>, found: Compact) -> CompactPy<'_> {
 /// Clean a text with built-in passes: its blocks and articles as compact columns (see [`Compact`]).
 #[pyfunction]
 fn clean<'py>(py: Python<'py>, text: &str, passes: &Bound<'_, PyAny>) -> PyResult<CompactPy<'py>> {
+    within_limit(text)?;
     let built = passes_of(passes)?;
     let found = py.detach(|| {
         let found = compact(crate::pipeline::process(text, &built));
@@ -364,6 +382,7 @@ fn clean_many<'py>(
     threads: usize,
     rounds: usize,
 ) -> PyResult<Vec<CompactPy<'py>>> {
+    texts.iter().try_for_each(|text| within_limit(text))?;
     let built = passes_of(passes)?;
     let found: Vec<Compact> = py.detach(|| {
         let found = crate::pipeline::process_many(&texts, &built, threads, rounds).into_iter().map(compact).collect();
@@ -427,6 +446,7 @@ fn clean_many_marked<'py>(
     if marks.len() != texts.len() || content.len() != texts.len() {
         return Err(PyValueError::new_err("clean_many_marked(): one list of marks and one of content blocks per text"));
     }
+    texts.iter().try_for_each(|text| within_limit(text))?;
     let built = passes_of(passes)?;
     let pages: Vec<_> = texts.into_iter().zip(marks.into_iter().map(marks_of)).zip(content).collect();
     let found: Vec<Compact> = py.detach(|| {
@@ -447,6 +467,7 @@ fn process_marked(
     content: Vec<usize>,
     passes: &Bound<'_, PyAny>,
 ) -> PyResult<Cleaned> {
+    within_limit(text)?;
     let built = passes_of(passes)?;
     let marks = marks_of(marks);
     Ok(py.detach(|| cleaned(crate::dom::process_marked(text, &marks, &content, &built))))
@@ -459,10 +480,11 @@ fn process_marked(
 fn run_passes(
     py: Python<'_>,
     raw: &str,
-    blocks: (Vec<usize>, Vec<usize>, Vec<u32>, Vec<bool>),
+    blocks: BlockColumns,
     notes: NoteColumns<String>,
     passes: &Bound<'_, PyAny>,
 ) -> PyResult<NoteColumns> {
+    within_limit(raw)?;
     let built = passes_of(passes)?;
     let (starts, ends, gaps, hard_breaks) = blocks;
     let mut offsets = Vec::with_capacity(starts.len() * 2);
@@ -472,13 +494,9 @@ fn run_passes(
     }
     let bytes = byte_offsets(raw, &offsets);
     let lines: Vec<Line> = (0..starts.len())
-        .map(|index| Line {
-            start: starts[index],
-            end: ends[index],
-            byte_start: bytes[2 * index],
-            byte_end: bytes[2 * index + 1],
-            gap: gaps[index],
-            hard_break: hard_breaks[index],
+        .map(|index| {
+            let bytes = bytes[2 * index]..bytes[2 * index + 1];
+            Line::new(starts[index], ends[index], bytes, gaps[index], hard_breaks[index])
         })
         .collect();
     let mut annotations = Vec::with_capacity(lines.len());
@@ -521,6 +539,7 @@ fn training_rows(
     passes: &Bound<'_, PyAny>,
     chrome: &Bound<'_, PyDict>,
 ) -> PyResult<TrainingColumns> {
+    within_limit(text)?;
     let built = passes_of(passes)?;
     let chrome = RemoveSiteChrome::new(&settings_of(chrome)?);
     Ok(py.detach(|| {

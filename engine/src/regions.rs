@@ -1,7 +1,8 @@
 //! The stretches of a document where the main text is: the densest runs of prose,
 //! and lists of records of one repeated shape.
 
-use std::num::NonZeroUsize;
+use std::num::NonZeroU32;
+use std::ops::Range;
 
 /// Positions `[start, end)` into a scored sequence, and the run's total score.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,15 +52,35 @@ pub fn dense_runs(scores: &[f64]) -> Vec<Run> {
 
 /// Positions `[start, end)` whose shapes repeat with `period`.
 ///
-/// The period is never 0, so an `Option<Stretch>` (one per block of a page) takes no more room than a stretch.
+/// A page has one per block, so it takes 12 bytes: the positions are `u32` (a
+/// page of more than 4 Gi blocks is refused long before, with its text), and the
+/// period is never 0, so an `Option<Stretch>` takes no more room than a stretch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stretch {
-    pub start: usize,
-    pub end: usize,
-    pub period: NonZeroUsize,
+    start: u32,
+    end: u32,
+    period: NonZeroU32,
 }
 
 impl Stretch {
+    fn new(start: usize, end: usize, period: usize) -> Stretch {
+        let position = |position: usize| u32::try_from(position).expect("a page has fewer than 4 Gi blocks");
+        let period = NonZeroU32::new(position(period)).expect("periods start at 1");
+        Stretch { start: position(start), end: position(end), period }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    pub fn positions(&self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
     pub fn records(&self) -> f64 {
         (self.end - self.start) as f64 / self.period.get() as f64
     }
@@ -84,14 +105,13 @@ pub fn repeated_shapes<T: PartialEq + Eq + std::hash::Hash>(
             while position < count && shapes[position] == shapes[position - period] {
                 position += 1;
             }
-            let stretch =
-                Stretch { start, end: position, period: NonZeroUsize::new(period).expect("periods start at 1") };
+            let stretch = Stretch::new(start, position, period);
             let distinct: std::collections::HashSet<&T> = shapes[start..start + period].iter().collect();
             if stretch.records() < min_records as f64 || distinct.len() < period.min(2) {
                 continue;
             }
             for slot in &mut best[start..position] {
-                if slot.is_none_or(|current| current.end - current.start < position - start) {
+                if slot.is_none_or(|current| current.positions().len() < position - start) {
                     *slot = Some(stretch);
                 }
             }
@@ -114,7 +134,7 @@ mod tests {
     #[test]
     fn shapes_repeat() {
         let shapes: Vec<char> = "xababababy".chars().collect();
-        let periods: Vec<usize> =
+        let periods: Vec<u32> =
             repeated_shapes(&shapes, 6, 4).iter().map(|s| s.map_or(0, |s| s.period.get())).collect();
         assert_eq!(periods, vec![0, 2, 2, 2, 2, 2, 2, 2, 2, 0]);
     }

@@ -7,15 +7,54 @@
 //! two lines is a hard story break. Offsets are kept twice: bytes, for the
 //! engine, and code points, for Python's `str`.
 
+use std::ops::Range;
+
+/// The largest text the engine reads, in bytes: a line keeps its offsets in `u32`.
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
 /// One non-blank line of the input.
+///
+/// A page has one a line, hundreds of thousands of them: the offsets are `u32`,
+/// so that a line takes 24 bytes, not 40, and a text over [`MAX_TEXT_BYTES`] is
+/// refused where it comes in (a line past it panics, never wraps).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
-    pub start: usize,
-    pub end: usize,
-    pub byte_start: usize,
-    pub byte_end: usize,
+    start: u32,
+    end: u32,
+    byte_start: u32,
+    byte_end: u32,
     pub gap: u32,
     pub hard_break: bool,
+}
+
+impl Line {
+    /// The line at code points `[start, end)` and bytes `bytes` of its text.
+    pub fn new(start: usize, end: usize, bytes: Range<usize>, gap: u32, hard_break: bool) -> Line {
+        let offset = |offset: usize| u32::try_from(offset).expect("a text the engine reads holds at most 4 GiB");
+        Line {
+            start: offset(start),
+            end: offset(end),
+            byte_start: offset(bytes.start),
+            byte_end: offset(bytes.end),
+            gap,
+            hard_break,
+        }
+    }
+
+    /// Where the line starts in its text, in code points.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where the line ends in its text, in code points.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Where the line stands in its text, in bytes.
+    pub fn bytes(&self) -> Range<usize> {
+        self.byte_start as usize..self.byte_end as usize
+    }
 }
 
 pub fn is_break(c: char) -> bool {
@@ -79,14 +118,7 @@ pub fn segment(text: &str) -> Vec<Line> {
 fn push(lines: &mut Vec<Line>, line: (usize, usize, usize, usize), breaks: u32, form_feed: bool) {
     let first = lines.is_empty();
     let gap = if first { breaks } else { breaks.saturating_sub(1) };
-    lines.push(Line {
-        start: line.0,
-        end: line.1,
-        byte_start: line.2,
-        byte_end: line.3,
-        gap,
-        hard_break: !first && form_feed,
-    });
+    lines.push(Line::new(line.0, line.1, line.2..line.3, gap, !first && form_feed));
 }
 
 #[cfg(test)]
@@ -94,10 +126,7 @@ mod tests {
     use super::*;
 
     fn shown(text: &str) -> Vec<(String, u32, bool)> {
-        segment(text)
-            .into_iter()
-            .map(|line| (text[line.byte_start..line.byte_end].to_string(), line.gap, line.hard_break))
-            .collect()
+        segment(text).into_iter().map(|line| (text[line.bytes()].to_string(), line.gap, line.hard_break)).collect()
     }
 
     #[test]
@@ -115,7 +144,14 @@ mod tests {
     #[test]
     fn code_point_offsets() {
         let lines = segment("é \u{200b}x\nü");
-        assert_eq!((lines[0].start, lines[0].end), (0, 4));
-        assert_eq!((lines[1].start, lines[1].end), (5, 6));
+        assert_eq!((lines[0].start(), lines[0].end()), (0, 4));
+        assert_eq!((lines[1].start(), lines[1].end()), (5, 6));
+        assert_eq!(std::mem::size_of::<Line>(), 24);
+    }
+
+    #[test]
+    #[should_panic(expected = "at most 4 GiB")]
+    fn an_offset_past_4_gib_is_refused_not_wrapped() {
+        Line::new(0, 1, 0..MAX_TEXT_BYTES + 1, 0, false);
     }
 }

@@ -162,13 +162,13 @@ impl DedupCaptions {
         let credits: Vec<Option<(usize, usize)>> = live
             .iter()
             .map(|&index| {
-                self.sized(document.features(index).words).then(|| find_credit(document.text(index))).flatten()
+                self.sized(document.features(index).words()).then(|| find_credit(document.text(index))).flatten()
             })
             .collect();
         let listed = credited_runs(&credits);
         for (position, &index) in live.iter().enumerate() {
             let feature = document.features(index);
-            if !self.sized(feature.words) {
+            if !self.sized(feature.words()) {
                 continue;
             }
             let key = feature.key();
@@ -178,7 +178,7 @@ impl DedupCaptions {
                 position - previous <= self.repeat_distance
                     && feature.terminal
                     && !feature.question
-                    && feature.words <= self.max_repeated_words
+                    && feature.words() <= self.max_repeated_words
             });
             let credit = credit.filter(|_| !listed.contains(&position));
             if (credit.is_some() || repeated_here || found.first.contains_key(key)) && !found.first.contains_key(key) {
@@ -196,7 +196,7 @@ impl DedupCaptions {
     fn credit_lines(&self, document: &Document, live: &[usize], edits: &mut Edits) {
         for (position, &index) in live.iter().enumerate() {
             let feature = document.features(index);
-            if feature.words > CREDIT_LINE_WORDS || !edits.is_kept(index) {
+            if feature.words() > CREDIT_LINE_WORDS || !edits.is_kept(index) {
                 continue;
             }
             let text = document.text(index);
@@ -204,7 +204,7 @@ impl DedupCaptions {
             if credit.0 > CREDIT_LINE_LEAD || !credit_shaped(text) {
                 continue;
             }
-            let start = document.blocks[index].start;
+            let start = document.blocks[index].start();
             let span = (start + credit.0, start + credit.1);
             let above = if position > 0 { Some(live[position - 1]) } else { None };
             match above {
@@ -212,7 +212,7 @@ impl DedupCaptions {
                     if document.blocks[index].gap <= 1
                         && edits.is_kept(above)
                         && edits.role(above).is_none()
-                        && self.sized(document.features(above).words)
+                        && self.sized(document.features(above).words())
                         && !document.features(above).heading_like() =>
                 {
                     edits.set_role(above, Some(Role::Caption), Some(span));
@@ -245,11 +245,11 @@ impl Pass for DedupCaptions {
         for (position, &index) in live.iter().enumerate() {
             let feature = document.features(index);
             let Some(&first) = found.first.get(feature.key()) else { continue };
-            if !self.sized(feature.words) {
+            if !self.sized(feature.words()) {
                 continue;
             }
             if position == first {
-                let start = document.blocks[index].start;
+                let start = document.blocks[index].start();
                 let span = found.credits.get(&first).copied().flatten().map(|(a, b)| (start + a, start + b));
                 edits.set_role(index, Some(Role::Caption), span);
             } else if position > first {
@@ -282,7 +282,7 @@ impl DedupCaptions {
     /// A caption cut short ("… more") beside its whole text is a copy of it: slideshows print both states.
     fn cut_short(&self, document: &Document, live: &[usize], edits: &mut Edits) {
         for (position, &index) in live.iter().enumerate() {
-            if !edits.is_kept(index) || !self.sized(document.features(index).words) {
+            if !edits.is_kept(index) || !self.sized(document.features(index).words()) {
                 continue;
             }
             let Some(before) = before_cut(document.text(index)) else { continue };

@@ -71,7 +71,7 @@ impl CollapseRepeatedBlocks {
             let original = live.blocks[earlier];
             let detail = format!("copy of heading block {original}");
             edits.remove_copy(live.blocks[position], REPEATED_HEADING, detail, original);
-        } else if feature.words >= self.min_words && feature.letters {
+        } else if feature.words() >= self.min_words && feature.letters {
             let original = live.blocks[earlier];
             edits.remove_copy(live.blocks[position], REPEATED_BLOCK, format!("copy of block {original}"), original);
         }

@@ -161,7 +161,9 @@ fn remove_copies_under(view: &View, blocks: &[usize], title: usize, edits: &mut 
 
 fn is_prose(view: &View, index: usize) -> bool {
     let feature = &view.features[index];
-    view.document.role(index).is_none() && (feature.terminal || feature.words > PROSE_WORDS) && !feature.heading_like()
+    view.document.role(index).is_none()
+        && (feature.terminal || feature.words() > PROSE_WORDS)
+        && !feature.heading_like()
 }
 
 /// Dateline, section and header lines of a story's zone, around its title.
@@ -188,7 +190,7 @@ fn label_zone(view: &View, blocks: &[usize], zone_len: usize, title: Option<usiz
             if !has_text {
                 continue;
             }
-            if feature.words <= SECTION_WORDS && zone.get(position + 1) == Some(&title) {
+            if feature.words() <= SECTION_WORDS && zone.get(position + 1) == Some(&title) {
                 edits.set_role(index, Some(Role::Section), None);
             } else {
                 edits.remove(index, HEADER_LINE, "above the title");
@@ -275,7 +277,7 @@ fn text_start(view: &View, candidates: &[usize], body_start: usize) -> usize {
     candidates
         .iter()
         .copied()
-        .find(|&index| view.document.kept(index) && body_start > index && view.features[index].words >= LONG_WORDS)
+        .find(|&index| view.document.kept(index) && body_start > index && view.features[index].words() >= LONG_WORDS)
         .unwrap_or(body_start)
 }
 
@@ -306,10 +308,10 @@ fn evidence(view: &View, index: usize, body_start: usize) -> f64 {
 /// such a headline seldom has.
 fn title_line_evidence(view: &View, index: usize) -> f64 {
     let feature = &view.features[index];
-    if !view.first_heading_like || feature.words < 2 || index == 0 {
+    if !view.first_heading_like || feature.words() < 2 || index == 0 {
         return 0.0;
     }
-    if view.title_parts.contains(feature.key()) && 2 * feature.words > view.features[0].words {
+    if view.title_parts.contains(feature.key()) && 2 * feature.words() > view.features[0].words() {
         return NAMED; // "Headline | Site" or "Site - Headline"
     }
     // A headline the chrome pass took, reworded from the <title> line ("Top 11 SEO Strategies for 2025 | Site"

@@ -225,7 +225,7 @@ impl<'d, 'a> View<'d, 'a> {
     pub fn leads(&self, index: usize, opening: &Opening, zone: &[Shaped]) -> bool {
         let feature = &self.features[index];
         if index != 0 {
-            return self.kept(index) && feature.words >= NEAR_WORDS;
+            return self.kept(index) && feature.words() >= NEAR_WORDS;
         }
         if self.kept(index) || self.shared(feature, opening).0 >= OPENING_SHARE {
             return true;
@@ -266,7 +266,7 @@ impl<'d, 'a> View<'d, 'a> {
             // Later stories start at their headline (split-stories cuts there); only the page's
             // first story has menus between its start and its headline.
             let near = if title_line { strong_below + 1 } else { 0 };
-            if feature.words >= NEAR_WORDS {
+            if feature.words() >= NEAR_WORDS {
                 strong_below += 1;
             }
             let mut score = shape_score(feature, near)
@@ -317,7 +317,7 @@ impl<'d, 'a> View<'d, 'a> {
 
 /// How much a line looks like the headline by itself: its length, its capitals, its nearness to the text.
 fn shape_score(feature: &Features, rank_from_text: usize) -> f64 {
-    let words = feature.words;
+    let words = feature.words();
     let mut score = words.min(FULL_LENGTH_WORDS) as f64 / 4.0 - words.saturating_sub(OVERLONG_WORDS) as f64 / 5.0;
     if words >= 3 && feature.capitalised >= TITLE_CASE {
         score += 0.5; // Title Case

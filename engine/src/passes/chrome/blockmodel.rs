@@ -7,7 +7,8 @@
 //! truncated teasers). The weights live in `data/block_model.json`; they are
 //! fitted by `benchmarks/train_blocks.py` on the rows [`feature_rows`] gives.
 //!
-//! Window means come from prefix sums computed once per document; each
+//! The blocks are walked once, left to right: window means come from running
+//! prefix sums, of which only a window around the current block is kept; each
 //! block's row of features is then built on the stack and added into its
 //! logit in feature order.
 
@@ -16,7 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::features::Features;
-use crate::regions::{dense_runs, repeated_shapes, Stretch};
+use crate::regions::{dense_runs, repeated_shapes, Run, Stretch};
 use crate::text::may_hold_digit;
 
 use super::classes::{is_widget, Class, CLASSES};
@@ -179,16 +180,57 @@ pub struct BlockInputs<'i> {
     pub lists: &'i [Option<Stretch>],
 }
 
-/// Sums of a column up to each position (`prefix[i]` = sum of the first `i` values), left to right.
-fn prefix_sums(values: impl Iterator<Item = f64>, count: usize) -> Vec<f64> {
-    let mut prefix = Vec::with_capacity(count + 1);
-    let mut total = 0.0;
-    prefix.push(total);
-    for value in values {
-        total += value;
-        prefix.push(total);
+/// Prefix sums kept for this many positions: more than a wide window's `2 * WIDE_CONTEXT + 2`.
+const RING: usize = 16;
+const _: () = assert!(RING >= 2 * WIDE_CONTEXT + 2 && WIDE_CONTEXT >= CONTEXT);
+
+/// The columns whose window means a row holds, by their place in `RunningSums`.
+const LOG_WORDS: usize = 0;
+const DENSITY: usize = 1;
+const TERMINAL: usize = 2;
+const EXPLICIT: usize = 3;
+const CAPTION: usize = 4;
+const STAMP: usize = 5;
+const SUMMED: usize = 6;
+
+/// Prefix sums of the summed columns over the blocks read so far; only the last `RING` are kept.
+///
+/// The sums run left to right as over a whole column, so a window's sum is the
+/// same to the last bit as from a prefix sum per block, without the columns.
+struct RunningSums {
+    /// Blocks added so far.
+    read: usize,
+    totals: [f64; SUMMED],
+    /// The prefix sums of the first `k` blocks, at `k % RING`.
+    prefixes: [[f64; SUMMED]; RING],
+    /// Whether block `i` holds a timestamp, at `i % RING`.
+    stamps: [bool; RING],
+}
+
+impl RunningSums {
+    fn new() -> Self {
+        RunningSums { read: 0, totals: [0.0; SUMMED], prefixes: [[0.0; SUMMED]; RING], stamps: [false; RING] }
     }
-    prefix
+
+    fn add(&mut self, values: [f64; SUMMED], stamp: bool) {
+        self.stamps[self.read % RING] = stamp;
+        for (total, value) in self.totals.iter_mut().zip(values) {
+            *total += value;
+        }
+        self.read += 1;
+        self.prefixes[self.read % RING] = self.totals;
+    }
+
+    /// The sum of a column over the first `k` blocks (one of the last `RING` prefix sums).
+    fn prefix(&self, column: usize, k: usize) -> f64 {
+        debug_assert!(k <= self.read && k + RING > self.read, "prefix {k} is out of the ring");
+        self.prefixes[k % RING][column]
+    }
+
+    fn stamp(&self, position: usize) -> bool {
+        debug_assert!(position < self.read && position + RING >= self.read);
+        self.stamps[position % RING]
+    }
 }
 
 /// The window `[low, high)` of `reach` blocks on each side of `position`.
@@ -197,20 +239,20 @@ fn window(position: usize, reach: usize, count: usize) -> (usize, usize) {
 }
 
 /// The mean of a value over the blocks within `reach`, other than the block itself.
-fn around(prefix: &[f64], value: f64, position: usize, reach: usize) -> f64 {
-    let (low, high) = window(position, reach, prefix.len() - 1);
+fn around(sums: &RunningSums, column: usize, value: f64, position: usize, reach: usize, count: usize) -> f64 {
+    let (low, high) = window(position, reach, count);
     let width = high - low - 1;
     if width > 0 {
-        (prefix[high] - prefix[low] - value) / width as f64
+        (sums.prefix(column, high) - sums.prefix(column, low) - value) / width as f64
     } else {
         value
     }
 }
 
 /// The mean of a value over the blocks within `reach`, the block included.
-fn window_mean(prefix: &[f64], position: usize, reach: usize) -> f64 {
-    let (low, high) = window(position, reach, prefix.len() - 1);
-    (prefix[high] - prefix[low]) / (high - low).max(1) as f64
+fn window_mean(sums: &RunningSums, column: usize, position: usize, reach: usize, count: usize) -> f64 {
+    let (low, high) = window(position, reach, count);
+    (sums.prefix(column, high) - sums.prefix(column, low)) / (high - low).max(1) as f64
 }
 
 fn flag(value: bool) -> f64 {
@@ -221,10 +263,10 @@ fn flag(value: bool) -> f64 {
     }
 }
 
-/// Each block's share of the best run's score and whether it stands in a dense run; the best run's span.
+/// The dense runs of the base scores, the best score and the best run's span.
 struct RunMembership {
-    share: Vec<f64>,
-    inside: Vec<bool>,
+    runs: Vec<Run>,
+    best: f64,
     best_start: usize,
     best_end: usize,
 }
@@ -236,24 +278,15 @@ fn run_membership(scores: &[f64]) -> RunMembership {
         .map(|run| run.score)
         .fold(None, |best: Option<f64>, score| Some(best.map_or(score, |best| best.max(score))));
     let best = best.filter(|best| *best != 0.0).unwrap_or(1.0);
-    let mut membership =
-        RunMembership { share: vec![0.0; scores.len()], inside: vec![false; scores.len()], best_start: 0, best_end: 0 };
     let mut best_positions: Option<(usize, usize)> = None;
     for run in &runs {
-        let share = run.score / best;
-        for position in run.start..run.end {
-            membership.share[position] = share;
-            membership.inside[position] = true;
-        }
-        if share >= 1.0 && run.end > run.start {
+        if run.score / best >= 1.0 && run.end > run.start {
             let first = best_positions.map_or(run.start, |(first, _)| first);
             best_positions = Some((first, run.end));
         }
     }
-    if let Some((start, end)) = best_positions {
-        (membership.best_start, membership.best_end) = (start, end);
-    }
-    membership
+    let (best_start, best_end) = best_positions.unwrap_or((0, 0));
+    RunMembership { runs, best, best_start, best_end }
 }
 
 /// Digits among the first `limit` characters.
@@ -272,7 +305,7 @@ fn has_separator(text: &str) -> bool {
 
 fn is_timestamped(text: &str, feature: &Features) -> bool {
     // Every kind of timestamp holds a digit: most lines need no regular expression.
-    feature.words <= STAMP_LINE_WORDS && may_hold_digit(text) && may_be_timestamp(text) && TIMESTAMP.is_match(text)
+    feature.words() <= STAMP_LINE_WORDS && may_hold_digit(text) && may_be_timestamp(text) && TIMESTAMP.is_match(text)
 }
 
 /// False only where `TIMESTAMP` cannot match: each of its forms holds "ago", a colon, or a year's "19" or "20".
@@ -302,10 +335,10 @@ fn shape(feature: &Features, text: &str) -> Shape {
     if digits_in_head(text, SHAPE_DIGIT_CHARS) * 3 >= crate::text::char_len(text).min(SHAPE_DIGIT_CHARS) {
         return Shape::Digits;
     }
-    if feature.terminal && feature.words >= 8 {
+    if feature.terminal && feature.words() >= 8 {
         return Shape::Sentence;
     }
-    if feature.words <= 15 {
+    if feature.words() <= 15 {
         Shape::Line
     } else {
         Shape::Long
@@ -320,59 +353,77 @@ pub fn list_stretches(texts: &[&str], feats: &[&Features]) -> Vec<Option<Stretch
 
 /// The share of a page's words that stand in sentences of twelve words or more.
 pub fn prose_share(feats: &[&Features]) -> f64 {
-    let total: usize = feats.iter().map(|feature| feature.words).sum();
+    let total: usize = feats.iter().map(|feature| feature.words()).sum();
     let prose: usize = feats.iter().map(|feature| feature.prose_words()).sum();
     prose as f64 / total.max(1) as f64
 }
 
-/// Per-document sums the rows are built from.
+/// What the rows are built from: per-document counts, and the state of the walk at the current block.
+///
+/// The walk goes left to right (`advance`), so only a window of sums around the
+/// current block is kept, never a column per block.
 struct Columns<'i> {
     inputs: &'i BlockInputs<'i>,
     keys: rustc_hash::FxHashMap<&'i str, usize>,
     runs: RunMembership,
-    log_words: Vec<f64>,
-    stamps: Vec<bool>,
-    words_prefix: Vec<usize>,
-    log_words_prefix: Vec<f64>,
-    density_prefix: Vec<f64>,
-    terminal_prefix: Vec<f64>,
-    explicit_prefix: Vec<f64>,
-    caption_prefix: Vec<f64>,
-    stamp_prefix: Vec<f64>,
+    sums: RunningSums,
+    /// The first run that does not end before the current block.
+    next_run: usize,
+    /// The current block's list of records and that list's words.
+    list: Option<(Stretch, usize)>,
     prose: f64,
 }
 
 impl<'i> Columns<'i> {
     fn new(inputs: &'i BlockInputs<'i>) -> Self {
-        let feats = inputs.feats;
-        let count = feats.len();
         let mut keys: rustc_hash::FxHashMap<&str, usize> = Default::default();
-        for feature in feats {
+        for feature in inputs.feats {
             *keys.entry(feature.key()).or_default() += 1;
-        }
-        let log_words: Vec<f64> = feats.iter().map(|feature| (feature.words as f64).ln_1p()).collect();
-        let stamps: Vec<bool> =
-            feats.iter().zip(inputs.texts).map(|(feature, text)| is_timestamped(text, feature)).collect();
-        let mut words_prefix = Vec::with_capacity(count + 1);
-        words_prefix.push(0);
-        for feature in feats {
-            words_prefix.push(words_prefix.last().copied().unwrap_or(0) + feature.words);
         }
         Columns {
             keys,
             runs: run_membership(inputs.base_scores),
-            log_words_prefix: prefix_sums(log_words.iter().copied(), count),
-            density_prefix: prefix_sums(feats.iter().map(|feature| feature.stopword_density()), count),
-            terminal_prefix: prefix_sums(feats.iter().map(|feature| flag(feature.terminal)), count),
-            explicit_prefix: prefix_sums(inputs.explicit.iter().map(|value| flag(*value)), count),
-            caption_prefix: prefix_sums(inputs.captions.iter().map(|value| flag(*value)), count),
-            stamp_prefix: prefix_sums(stamps.iter().map(|value| flag(*value)), count),
-            log_words,
-            stamps,
-            words_prefix,
-            prose: prose_share(feats),
+            sums: RunningSums::new(),
+            next_run: 0,
+            list: None,
+            prose: prose_share(inputs.feats),
             inputs,
         }
+    }
+
+    /// Moves the walk to `position`: the blocks up to its widest window are summed. Positions come in order.
+    fn advance(&mut self, position: usize) {
+        let inputs = self.inputs;
+        let through = (position + WIDE_CONTEXT + 1).min(inputs.feats.len());
+        while self.sums.read < through {
+            let block = self.sums.read;
+            let (feature, text) = (inputs.feats[block], inputs.texts[block]);
+            let stamp = is_timestamped(text, feature);
+            let values = [
+                (feature.words() as f64).ln_1p(),
+                feature.stopword_density(),
+                flag(feature.terminal),
+                flag(inputs.explicit[block]),
+                flag(inputs.captions[block]),
+                flag(stamp),
+            ];
+            self.sums.add(values, stamp);
+        }
+        let runs = &self.runs.runs;
+        while self.next_run < runs.len() && runs[self.next_run].end <= position {
+            self.next_run += 1;
+        }
+        if let Some(stretch) = inputs.lists[position] {
+            if self.list.is_none_or(|(current, _)| current != stretch) {
+                let words = inputs.feats[stretch.positions()].iter().map(|feature| feature.words()).sum();
+                self.list = Some((stretch, words));
+            }
+        }
+    }
+
+    /// The run the current block stands in, if any.
+    fn run_at(&self, position: usize) -> Option<&Run> {
+        self.runs.runs.get(self.next_run).filter(|run| run.start <= position && position < run.end)
     }
 }
 
@@ -386,7 +437,7 @@ impl Columns<'_> {
         let inputs = self.inputs;
         inputs.explicit[position]
             && inputs.classes[position] == Class::Bad
-            && inputs.feats[position].words <= END_MARKER_WORDS
+            && inputs.feats[position].words() <= END_MARKER_WORDS
             && position > inputs.feats.len() / 3
     }
 
@@ -395,8 +446,8 @@ impl Columns<'_> {
         let inputs = self.inputs;
         let (feature, text, class) = (inputs.feats[position], inputs.texts[position], inputs.classes[position]);
         let count = inputs.feats.len();
-        let words = (feature.words as f64).max(1.0);
-        let log_words = self.log_words[position];
+        let words = (feature.words() as f64).max(1.0);
+        let log_words = (feature.words() as f64).ln_1p();
         let density = feature.stopword_density();
         let (best_start, best_end) = (self.runs.best_start, self.runs.best_end);
         let in_best = position >= best_start && position < best_end;
@@ -415,28 +466,31 @@ impl Columns<'_> {
         row[12] = position.min(count - 1 - position) as f64 / count as f64;
         row[13] = self.gap_value(position);
         row[14] = if position + 1 < count { self.gap_value(position + 1) } else { 1.0 };
-        row[15] = around(&self.log_words_prefix, log_words, position, CONTEXT);
-        row[16] = around(&self.density_prefix, density, position, CONTEXT);
-        row[17] = around(&self.terminal_prefix, flag(feature.terminal), position, CONTEXT);
-        row[18] = around(&self.explicit_prefix, flag(inputs.explicit[position]), position, CONTEXT);
+        let sums = &self.sums;
+        row[15] = around(sums, LOG_WORDS, log_words, position, CONTEXT, count);
+        row[16] = around(sums, DENSITY, density, position, CONTEXT, count);
+        row[17] = around(sums, TERMINAL, flag(feature.terminal), position, CONTEXT, count);
+        row[18] = around(sums, EXPLICIT, flag(inputs.explicit[position]), position, CONTEXT, count);
         row[19] = flag(in_best);
-        row[20] = flag(self.runs.inside[position]);
-        row[21] = self.runs.share[position];
+        let run = self.run_at(position);
+        row[20] = flag(run.is_some());
+        row[21] = run.map_or(0.0, |run| run.score / self.runs.best);
         row[22] = (distance as f64).ln_1p() / 5.0;
         let characters = crate::text::char_len(text);
         row[23] = digits_in_head(text, DIGIT_CHARS) as f64 / characters.clamp(1, DIGIT_CHARS) as f64;
         row[24] = text.bytes().filter(|byte| *byte == b',').count() as f64 / words;
         row[25] = flag(crate::cues::before_ellipsis(text).is_some());
         row[26] = flag(ended);
-        row[27] = feature.chars as f64 / words / 10.0;
+        row[27] = feature.chars() as f64 / words / 10.0;
         row[28] = flag(has_separator(text));
         row[29] = flag(inputs.language_known);
         row[30] = log_words * density;
-        row[31] = flag(around(&self.caption_prefix, flag(inputs.captions[position]), position, CONTEXT) > 0.0);
-        row[32] = flag(self.stamps[position]);
-        row[33] = window_mean(&self.stamp_prefix, position, WIDE_CONTEXT);
+        let caption = flag(inputs.captions[position]);
+        row[31] = flag(around(sums, CAPTION, caption, position, CONTEXT, count) > 0.0);
+        row[32] = flag(sums.stamp(position));
+        row[33] = window_mean(sums, STAMP, position, WIDE_CONTEXT, count);
         row[34] = flag(position >= best_end && best_end > 0);
-        row[35] = flag(feature.words >= TITLE_CASE_WORDS && feature.capitalised >= TITLE_CASE_SHARE);
+        row[35] = flag(feature.words() >= TITLE_CASE_WORDS && feature.capitalised >= TITLE_CASE_SHARE);
         self.list_features(position, &mut row[36..]);
         row
     }
@@ -447,12 +501,12 @@ impl Columns<'_> {
     /// main content is its lists; on an article, lists are menus and teasers.
     fn list_features(&self, position: usize, slots: &mut [f64]) {
         let feature = self.inputs.feats[position];
-        let short = flag(feature.words <= STAMP_LINE_WORDS && !feature.terminal);
+        let short = flag(feature.words() <= STAMP_LINE_WORDS && !feature.terminal);
         let prose = self.prose;
         let (in_list, records, record_words, little_prose) = match self.inputs.lists[position] {
             None => (0.0, 0.0, 0.0, 0.0),
             Some(stretch) => {
-                let words = (self.words_prefix[stretch.end] - self.words_prefix[stretch.start]) as f64;
+                let words = self.list.map_or(0, |(_, words)| words) as f64;
                 let records = stretch.records();
                 (1.0, records.ln_1p() / 3.0, (words / records).ln_1p() / 3.0, 1.0 - prose)
             }
@@ -463,10 +517,11 @@ impl Columns<'_> {
 
 /// The model's probability of every block where `wanted` holds (0 elsewhere).
 pub fn probabilities(inputs: &BlockInputs<'_>, model: &BlockModel, wanted: &[bool]) -> Vec<f64> {
-    let columns = Columns::new(inputs);
+    let mut columns = Columns::new(inputs);
     let mut ended = false;
     let mut result = vec![0.0; inputs.feats.len()];
     for (position, slot) in result.iter_mut().enumerate() {
+        columns.advance(position);
         ended |= columns.ends_text(position);
         if wanted[position] {
             *slot = model.probability(&columns.row(position, ended));
@@ -477,10 +532,11 @@ pub fn probabilities(inputs: &BlockInputs<'_>, model: &BlockModel, wanted: &[boo
 
 /// The feature rows of the blocks where `wanted` holds, in order: what the model is fitted on.
 pub fn feature_rows(inputs: &BlockInputs<'_>, wanted: &[bool]) -> Vec<[f64; FEATURE_COUNT]> {
-    let columns = Columns::new(inputs);
+    let mut columns = Columns::new(inputs);
     let mut ended = false;
     let mut rows = Vec::new();
     for (position, &wanted) in wanted.iter().enumerate() {
+        columns.advance(position);
         ended |= columns.ends_text(position);
         if wanted {
             rows.push(columns.row(position, ended));
@@ -522,17 +578,40 @@ mod tests {
 
     #[test]
     fn window_means_leave_the_block_out() {
-        let prefix = prefix_sums([1.0, 2.0, 3.0, 4.0].into_iter(), 4);
-        assert_eq!(around(&prefix, 1.0, 0, 2), 2.5);
-        assert_eq!(window_mean(&prefix, 1, 1), 2.0);
-        assert_eq!(around(&prefix_sums([7.0].into_iter(), 1), 7.0, 0, 2), 7.0);
+        let summed = |values: &[f64]| {
+            let mut sums = RunningSums::new();
+            for &value in values {
+                sums.add([value; SUMMED], false);
+            }
+            sums
+        };
+        let sums = summed(&[1.0, 2.0, 3.0, 4.0]);
+        assert_eq!(around(&sums, DENSITY, 1.0, 0, 2, 4), 2.5);
+        assert_eq!(window_mean(&sums, STAMP, 1, 1, 4), 2.0);
+        assert_eq!(around(&summed(&[7.0]), LOG_WORDS, 7.0, 0, 2, 1), 7.0);
+    }
+
+    #[test]
+    fn running_sums_keep_the_last_window() {
+        let mut sums = RunningSums::new();
+        let values: Vec<f64> = (0..40).map(|value| value as f64 * 0.1).collect();
+        let mut exact = vec![0.0];
+        for &value in &values {
+            sums.add([value; SUMMED], exact.len() % 3 == 0);
+            exact.push(exact.last().unwrap() + value);
+            let kept = (sums.read + 1).saturating_sub(RING);
+            for (k, total) in exact.iter().enumerate().skip(kept) {
+                assert_eq!(sums.prefix(TERMINAL, k), *total);
+            }
+        }
+        assert!((24..40).all(|block| sums.stamp(block) == ((block + 1) % 3 == 0)));
     }
 
     #[test]
     fn best_run_spans_every_run_as_good_as_the_best() {
         let membership = run_membership(&[3.0, -9.0, 3.0, -9.0, 1.0]);
         assert_eq!((membership.best_start, membership.best_end), (0, 3));
-        assert_eq!(membership.share[4], 1.0 / 3.0);
+        assert_eq!(membership.runs[2].score / membership.best, 1.0 / 3.0);
     }
 
     #[test]

@@ -40,7 +40,7 @@ const WIDGET_WORD_CHARS: usize = 2;
 
 /// Counters, toggles and separators: `TT`, `20`, `A A`, `|`.
 pub fn is_widget(feature: &Features) -> bool {
-    feature.words <= WIDGET_WORDS && feature.key.split(' ').all(|word| word.chars().nth(WIDGET_WORD_CHARS).is_none())
+    feature.words() <= WIDGET_WORDS && feature.key.split(' ').all(|word| word.chars().nth(WIDGET_WORD_CHARS).is_none())
 }
 
 /// The length and stopword-density thresholds of the classes (the pass's settings).
@@ -58,7 +58,7 @@ impl Thresholds {
         if explicit || !feature.letters || is_widget(feature) {
             return Class::Bad;
         }
-        if feature.words <= LABEL_WORDS && printed.get(feature.key()).copied().unwrap_or(0) >= REPEATED_LABEL {
+        if feature.words() <= LABEL_WORDS && printed.get(feature.key()).copied().unwrap_or(0) >= REPEATED_LABEL {
             return Class::RepeatedLabel;
         }
         let length = feature.length();
@@ -66,10 +66,10 @@ impl Thresholds {
             return Class::Short;
         }
         let density = feature.stopword_density();
-        if density == 0.0 && feature.stopwords == 0 {
+        if density == 0.0 && feature.stopwords() == 0 {
             // No stopword list fits the language: fall back on sentence shape (Thai, Lao and
             // Khmer end no sentence with a mark, so text mostly in those scripts passes too).
-            if feature.terminal || feature.unspaced * 2 > feature.words {
+            if feature.terminal || feature.unspaced() * 2 > feature.words() {
                 return self.by_length(length);
             }
             return Class::Short;
@@ -94,7 +94,7 @@ impl Thresholds {
 
 /// The jusText-style score of a block by its class and size.
 pub fn base_score(class: Class, feature: &Features) -> f64 {
-    let weight = feature.words.max(feature.chars / 6) as f64;
+    let weight = feature.words().max(feature.chars() / 6) as f64;
     match class {
         Class::Good => weight,
         Class::NearGood => weight * 0.5,

@@ -62,7 +62,7 @@ pub(super) fn over_kept(chrome: &RemoveSiteChrome, document: &Document, notes: V
         }
         taken as f64 > CONFIRMED_SHARE * all as f64
     };
-    if removed(|feature| feature.words) || removed(|feature| feature.prose_words()) {
+    if removed(|feature| feature.words()) || removed(|feature| feature.prose_words()) {
         return notes;
     }
     let mut notes = notes;

@@ -47,7 +47,7 @@ const END_PHRASE_WORDS: usize = 4;
 
 /// A cookie banner's line: it names cookies and what a banner speaks of (the site, consent, privacy).
 fn is_consent_notice(text: &str, feature: &Features) -> bool {
-    if feature.words > CONSENT_WORDS || !COOKIE_MARKS.iter().any(|mark| text.contains(mark)) {
+    if feature.words() > CONSENT_WORDS || !COOKIE_MARKS.iter().any(|mark| text.contains(mark)) {
         return false;
     }
     COOKIE.is_match(text) && CONSENT.is_match(text)
@@ -113,11 +113,11 @@ pub fn explicit_chrome(
             continue;
         }
         prose_words += feature.prose_words();
-        if blocks.roles[position] == Some(Role::Caption) || feature.words > PHRASE_LINE_WORDS {
+        if blocks.roles[position] == Some(Role::Caption) || feature.words() > PHRASE_LINE_WORDS {
             continue;
         }
         let key = feature.key();
-        if phrases.byline.matches(key, true) && feature.words <= BYLINE_MARKER_WORDS {
+        if phrases.byline.matches(key, true) && feature.words() <= BYLINE_MARKER_WORDS {
             removed[position] = true;
             edits.remove(index, BYLINE_MARKER, "marks the byline");
             byline_beside(blocks, position, edits);
@@ -147,14 +147,14 @@ pub fn explicit_chrome(
 fn opens_trailing_section(text: &str, feature: &Features, end: &PhraseSet, printed: &FxHashMap<&str, usize>) -> bool {
     let key = feature.key();
     let marker = end.matches(key, true) || (rstrip(text).ends_with(':') && end.opens(key, END_PHRASE_WORDS));
-    let repeated = feature.words <= LABEL_WORDS && printed.get(key).copied().unwrap_or(0) >= REPEATED_LABEL;
+    let repeated = feature.words() <= LABEL_WORDS && printed.get(key).copied().unwrap_or(0) >= REPEATED_LABEL;
     marker && !repeated
 }
 
 /// A line "By Jane Doe": marker then a short capitalised name.
 fn byline_inline(index: usize, feature: &Features, byline: &PhraseSet, edits: &mut Edits<'_, '_>) {
     for size in [1, 2] {
-        let rest = feature.words as i64 - size as i64;
+        let rest = feature.words() as i64 - size as i64;
         if byline.exact.contains(key_head(&feature.key, size))
             && (1..=BYLINE_NAME_WORDS as i64).contains(&rest)
             && !feature.terminal
@@ -182,7 +182,7 @@ fn byline_beside(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_,
         let feature = blocks.feats[candidate];
         let index = blocks.live[candidate];
         if feature.letters
-            && (1..=BYLINE_NAME_WORDS).contains(&feature.words)
+            && (1..=BYLINE_NAME_WORDS).contains(&feature.words())
             && !feature.terminal
             && edits.is_kept(index)
             && blocks.roles[candidate].is_none()
@@ -199,7 +199,7 @@ fn bio_after(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_, '_>
     while step < blocks.live.len() && blocks.roles[step] == Some(Role::Byline) {
         step += 1;
     }
-    if step < blocks.live.len() && blocks.feats[step].terminal && blocks.feats[step].words <= BIO_WORDS {
+    if step < blocks.live.len() && blocks.feats[step].terminal && blocks.feats[step].words() <= BIO_WORDS {
         let detail = format!("author box opened by block {}", blocks.live[position]);
         edits.remove(blocks.live[step], AUTHOR_BIO, detail);
         removed[step] = true;
@@ -214,8 +214,8 @@ fn teasers_after(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_,
         let feature = blocks.feats[step];
         let text = blocks.texts[step];
         let truncated = before_ellipsis(text).is_some();
-        let is_label = feature.words <= LABEL_WORDS;
-        let short = feature.words < TEASER_WORDS && (previous_label || !feature.terminal);
+        let is_label = feature.words() <= LABEL_WORDS;
+        let short = feature.words() < TEASER_WORDS && (previous_label || !feature.terminal);
         if !(is_label || truncated || short) {
             break;
         }

@@ -193,12 +193,12 @@ impl RemoveSiteChrome {
         let Some((best, best_words)) = self.best_list(prepared, scored) else {
             return Vec::new();
         };
-        let kept_words: usize = keep.iter().map(|&position| prepared.feats[position].words).sum();
+        let kept_words: usize = keep.iter().map(|&position| prepared.feats[position].words()).sum();
         if best_words <= kept_words {
             return Vec::new();
         }
         let (first, last) = (scored[0], scored[scored.len() - 1]);
-        let inside = first.max(best.start)..(last + 1).min(best.end);
+        let inside = first.max(best.start())..(last + 1).min(best.end());
         let mut listed: Vec<usize> = inside
             .clone()
             .filter(|&position| prepared.classes[position] != Class::Bad || prepared.is_scored[position])
@@ -211,20 +211,20 @@ impl RemoveSiteChrome {
     fn best_list(&self, prepared: &Prepared<'_, '_>, scored: &[usize]) -> Option<(Stretch, usize)> {
         let mut best: Option<(Stretch, usize)> = None;
         let mut best_liked: Option<usize> = None;
-        let mut seen: FxHashSet<(usize, usize)> = FxHashSet::default();
+        let mut seen: FxHashSet<Range<usize>> = FxHashSet::default();
         for &position in scored {
             let Some(stretch) = prepared.lists[position] else {
                 continue;
             };
-            if !seen.insert((stretch.start, stretch.end)) {
+            if !seen.insert(stretch.positions()) {
                 continue;
             }
             let (mut words, mut liked) = (0, 0);
-            for step in stretch.start..stretch.end {
-                words += prepared.feats[step].words;
+            for step in stretch.positions() {
+                words += prepared.feats[step].words();
                 // The list the block model likes best: menus and footers are lists too.
                 if prepared.scores[step] > 0.0 {
-                    liked += prepared.feats[step].words;
+                    liked += prepared.feats[step].words();
                 }
             }
             if words as f64 / stretch.records() >= self.list_record_words && best_liked.is_none_or(|most| liked > most)
@@ -265,7 +265,7 @@ impl RemoveSiteChrome {
                 }
                 previous = Some(position);
             } else if prepared.feats[position].terminal {
-                text_words += prepared.feats[position].words;
+                text_words += prepared.feats[position].words();
             }
         }
         None
@@ -288,7 +288,7 @@ impl RemoveSiteChrome {
                 zone.push(step);
             } else if prepared.classes[step] == Class::Bad {
                 continue;
-            } else if feature.heading_like() || feature.words <= LABEL_WORDS {
+            } else if feature.heading_like() || feature.words() <= LABEL_WORDS {
                 zone.push(step);
             } else {
                 break;
@@ -338,7 +338,7 @@ fn opens_comments(prepared: &Prepared<'_, '_>, position: usize) -> bool {
 
 /// A short line that heads comments ("10 Comments", "Leave a reply").
 fn is_comments_heading(prepared: &Prepared<'_, '_>, position: usize) -> bool {
-    prepared.feats[position].words <= COMMENTS_HEADING_WORDS && COMMENTS_HEADING.is_match(prepared.texts[position])
+    prepared.feats[position].words() <= COMMENTS_HEADING_WORDS && COMMENTS_HEADING.is_match(prepared.texts[position])
 }
 
 /// A comment form below the text ("Leave a reply", "Post a comment"): the text ends there.
@@ -354,7 +354,7 @@ fn comment_form(prepared: &Prepared<'_, '_>, scored: &[usize], text_start: usize
         let feature = prepared.feats[position];
         before += feature.prose_words();
         // The cheap conditions first: the pattern runs on few lines.
-        if feature.words <= PRINTED_WORDS
+        if feature.words() <= PRINTED_WORDS
             && prepared.printed.get(feature.key()) == Some(&1)
             && before >= TEXT_BEFORE_END
             && total - before < before
@@ -604,7 +604,7 @@ mod tests {
         };
         let (trails, shop) = (group("Trail "), group("Shop the "));
         let words =
-            |positions: &[usize]| positions.iter().map(|&position| prepared.feats[position].words).sum::<usize>();
+            |positions: &[usize]| positions.iter().map(|&position| prepared.feats[position].words()).sum::<usize>();
         assert!(words(&shop) > words(&trails)); // the larger list by words ...
         for &position in &shop {
             prepared.scores[position] = -1.0;

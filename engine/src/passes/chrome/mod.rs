@@ -53,8 +53,21 @@ use threads::is_stamp;
 /// How often the page prints each line of up to this many words is counted
 /// (repeated labels, per-entry widgets, a comment form printed once).
 pub const PRINTED_WORDS: usize = 6;
-/// The detail of a removed teaser headline.
-const HEADLINES_DETAIL: &str = "a run of headlines with no text under them";
+/// The kind of teaser run a block stands in (one byte a block, where its detail would take sixteen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Teaser {
+    Excerpt,
+    Headline,
+}
+
+impl Teaser {
+    fn detail(self) -> &'static str {
+        match self {
+            Teaser::Excerpt => "a run of excerpts cut off with an ellipsis",
+            Teaser::Headline => "a run of headlines with no text under them",
+        }
+    }
+}
 
 /// Remove navigation, widgets and related-content chrome; keep the densest runs of prose.
 pub struct RemoveSiteChrome {
@@ -167,8 +180,8 @@ impl RemoveSiteChrome {
                 && !(feature.key.contains('0') && crate::dom::in_content(edits.document, index));
             if widget && edits.role(index).is_none() {
                 edits.remove(index, WIDGET, "counter, toggle or separator");
-            } else if let Some(detail) = teasers[position].filter(|_| edits.is_kept(index)) {
-                edits.remove(index, TEASER_LIST, detail);
+            } else if let Some(teaser) = teasers[position].filter(|_| edits.is_kept(index)) {
+                edits.remove(index, TEASER_LIST, teaser.detail());
             } else if !keep[position] && edits.is_kept(index) {
                 if prepared.thread[position] {
                     edits.remove(index, COMMENT_THREAD, "in the comments below the text");
@@ -195,7 +208,7 @@ impl RemoveSiteChrome {
         };
         TrainingRows {
             blocks: prepared.scored.iter().map(|&position| prepared.live[position]).collect(),
-            words: prepared.scored.iter().map(|&position| prepared.feats[position].words).collect(),
+            words: prepared.scored.iter().map(|&position| prepared.feats[position].words()).collect(),
             rows,
         }
     }
@@ -216,7 +229,7 @@ impl RemoveSiteChrome {
         let gaps: Vec<u32> = live.iter().map(|&index| document.blocks[index].gap).collect();
         let mut edits = document.edit(Self::NAME);
         let mut printed: FxHashMap<&str, usize> = FxHashMap::default();
-        for feature in feats.iter().filter(|feature| feature.words <= PRINTED_WORDS) {
+        for feature in feats.iter().filter(|feature| feature.words() <= PRINTED_WORDS) {
             *printed.entry(feature.key()).or_default() += 1;
         }
         let blocks = Blocks { live: &live, texts: &texts, feats: &feats, roles: &roles, gaps: &gaps };
@@ -228,7 +241,8 @@ impl RemoveSiteChrome {
             .collect();
         let is_scored: Vec<bool> =
             live.iter().map(|&index| edits.is_kept(index) && edits.role(index).is_none()).collect();
-        let scored: Vec<usize> = (0..live.len()).filter(|&position| is_scored[position]).collect();
+        let mut scored: Vec<usize> = (0..live.len()).filter(|&position| is_scored[position]).collect();
+        scored.shrink_to_fit();
         let mut base = vec![0.0; live.len()];
         for &position in &scored {
             base[position] = base_score(classes[position], feats[position]);
@@ -251,7 +265,7 @@ impl RemoveSiteChrome {
                 *rows = feature_rows(&inputs, &is_scored);
             }
             if self.use_model {
-                self.model_scores(&probabilities(&inputs, &DEFAULT_MODEL, &is_scored), &feats, &scored)
+                self.model_scores(probabilities(&inputs, &DEFAULT_MODEL, &is_scored), &feats, &scored)
             } else {
                 base.clone()
             }
@@ -281,18 +295,19 @@ impl RemoveSiteChrome {
     }
 
     /// A judged block's score: how far the model's probability stands above the threshold, times its size.
-    fn model_scores(&self, probabilities: &[f64], feats: &[&Features], scored: &[usize]) -> Vec<f64> {
-        let mut scores = vec![0.0; probabilities.len()];
+    /// The probabilities are 0 where a block is not judged, and turn into scores in place.
+    fn model_scores(&self, probabilities: Vec<f64>, feats: &[&Features], scored: &[usize]) -> Vec<f64> {
+        let mut scores = probabilities;
         for &position in scored {
             let feature = feats[position];
-            let weight = feature.words.max(feature.chars / 6).max(1) as f64;
-            scores[position] = (probabilities[position] - self.model_threshold) * 2.0 * weight;
+            let weight = feature.words().max(feature.chars() / 6).max(1) as f64;
+            scores[position] = (scores[position] - self.model_threshold) * 2.0 * weight;
         }
         scores
     }
 
     /// Runs of teaser headlines or cut excerpts among the kept blocks with no role (none on a page of little prose).
-    fn teaser_lists(&self, prepared: &Prepared<'_, '_>, keep: &[bool]) -> Vec<Option<&'static str>> {
+    fn teaser_lists(&self, prepared: &Prepared<'_, '_>, keep: &[bool]) -> Vec<Option<Teaser>> {
         let mut teasers = vec![None; prepared.live.len()];
         if prepared.prose < self.list_prose {
             return teasers; // a page of little prose: its lists may be its content
@@ -302,10 +317,9 @@ impl RemoveSiteChrome {
             .collect();
         let headlines = headline_runs(&prepared.texts, &prepared.feats, &kept);
         let excerpts = excerpt_runs(&prepared.texts, &prepared.feats, &kept);
-        for (runs, detail) in [(excerpts, "a run of excerpts cut off with an ellipsis"), (headlines, HEADLINES_DETAIL)]
-        {
+        for (runs, teaser) in [(excerpts, Teaser::Excerpt), (headlines, Teaser::Headline)] {
             for position in runs.into_iter().flatten() {
-                teasers[position] = Some(detail);
+                teasers[position] = Some(teaser);
             }
         }
         teasers

@@ -50,13 +50,13 @@ pub fn headline_line(text: &str, feature: &Features) -> bool {
     let stripped = text.trim_start_matches(OPENERS);
     let trimmed = rstrip(text);
     feature.letters
-        && (MIN_WORDS..=MAX_WORDS).contains(&feature.words)
+        && (MIN_WORDS..=MAX_WORDS).contains(&feature.words())
         && (!feature.terminal || trimmed.ends_with('?'))
         && !trimmed.ends_with(':')
-        && feature.unspaced == 0
+        && feature.unspaced() == 0
         && stripped.chars().next().is_some_and(|first| !first.is_lowercase())
         && !ITEM.is_match(text)
-        && digit_runs(text) * 3 < feature.words
+        && digit_runs(text) * 3 < feature.words()
         && !quoted_sentences(trimmed)
 }
 
@@ -70,13 +70,13 @@ fn quoted_sentences(text: &str) -> bool {
 /// A short line a teaser record carries beside its headline: label, source, date, time.
 pub fn meta_line(text: &str, feature: &Features) -> bool {
     !feature.terminal
-        && feature.words <= META_WORDS
-        && (feature.words <= BARE_META_WORDS || digit_runs(text) * 3 >= feature.words)
+        && feature.words() <= META_WORDS
+        && (feature.words() <= BARE_META_WORDS || digit_runs(text) * 3 >= feature.words())
 }
 
 /// The sentence or two of a teaser under its headline.
 fn snippet(feature: &Features) -> bool {
-    (feature.terminal || feature.words >= PROSE_WORDS) && feature.words <= SNIPPET_WORDS
+    (feature.terminal || feature.words() >= PROSE_WORDS) && feature.words() <= SNIPPET_WORDS
 }
 
 /// The largest count of a tally (0 when empty).
@@ -144,7 +144,7 @@ const OWN_REACH: usize = 100;
 /// before the ellipsis. An ellipsis after a full stop, or a trailing "Read
 /// more...", is not a cut excerpt.
 fn cut_excerpt<'t>(text: &'t str, feature: &Features) -> Option<&'t str> {
-    if feature.words < EXCERPT_WORDS {
+    if feature.words() < EXCERPT_WORDS {
         return None;
     }
     let trimmed = rstrip(text);

@@ -49,7 +49,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\w+(?: \w+){0,2}
 /// A short line that ends with a time or date, or says who wrote what follows.
 pub fn is_stamp(text: &str, feature: &Features) -> bool {
     // The search starts inside the text, as Python's `search(text, pos)` does: `\b` sees what stands before.
-    if feature.words > STAMP_WORDS {
+    if feature.words() > STAMP_WORDS {
         return false;
     }
     let searched = tail(text, STAMP_TAIL);
@@ -127,7 +127,7 @@ pub fn thread_posts(
         }
         let stamped = stamps.get(next_stamp) == Some(&position);
         let feature = feats[position];
-        let sentence = feature.terminal || feature.words >= POST_WORDS;
+        let sentence = feature.terminal || feature.words() >= POST_WORDS;
         // Metadata: a label the thread repeats, or a short line it repeats ("Top", "Quote", a name).
         let repeated_label = found.as_deref().is_some_and(|found| labelled[found] >= 2);
         let metadata = repeated_label || (seen[feature.key()] >= 2 && !feature.terminal);

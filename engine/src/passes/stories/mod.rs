@@ -157,7 +157,7 @@ impl SplitStories {
         let mut prose = vec![0; count + 1]; // words of prose before each position
         for position in 0..count {
             let feature = view.feature(position);
-            prose[position + 1] = prose[position] + if feature.heading_like() { 0 } else { feature.words };
+            prose[position + 1] = prose[position] + if feature.heading_like() { 0 } else { feature.words() };
         }
         let mut bounds = vec![0];
         bounds.extend(&breaks);
@@ -323,7 +323,7 @@ impl SplitStories {
             + signs::title_affinity(view, position, &before, &after)
             + signs::menu_before(view, position, view.text_start);
         let mild = similarity > self.max_similarity;
-        if mild && (score < MILD_CHANGE_SIGNS || view.feature(position).words < MILD_CHANGE_HEADLINE_WORDS) {
+        if mild && (score < MILD_CHANGE_SIGNS || view.feature(position).words() < MILD_CHANGE_HEADLINE_WORDS) {
             return None;
         }
         score += self.change_signs(similarity);

@@ -122,8 +122,8 @@ pub(super) fn menu_before(view: &View, position: usize, text_start: usize) -> us
         if is_item_or_lead_in(document.text(index)) {
             return 0; // the text's own list, led in by a colon or numbered
         }
-        if feature.words <= MENU_WORDS {
-            short += usize::from(feature.words > 0);
+        if feature.words() <= MENU_WORDS {
+            short += usize::from(feature.words() > 0);
             repeated += usize::from(view.first_printed(&feature.key).is_some_and(|first| first < text_start));
         } else if document.kept(index) {
             // a sentence ends the text above; a kept line with no full stop is a table's row or a list's entry
@@ -159,7 +159,7 @@ pub(super) fn furniture_key(text: &str) -> Option<String> {
 /// "map") under every item's name; two pages' stories share no such lines.
 pub(super) fn repeats_furniture(view: &View, position: usize) -> bool {
     let under = position + 1..(position + 1 + FURNITURE_LINES).min(view.count());
-    let below: Vec<&str> = under.filter_map(|other| view.furniture_key(view.kept[other])).collect();
+    let below: Vec<u32> = under.filter_map(|other| view.furniture_key(view.kept[other])).collect();
     if below.is_empty() {
         return false;
     }
@@ -262,7 +262,7 @@ pub(super) fn removed_headline(view: &View, position: usize, before: &Window, af
 
 /// Whether a removed line is shaped like a headline (the only removed lines whose words a story start reads).
 pub(super) fn may_be_removed_headline(feature: &Features) -> bool {
-    feature.heading_like() && feature.words >= REMOVED_HEADLINE_WORDS
+    feature.heading_like() && feature.words() >= REMOVED_HEADLINE_WORDS
 }
 
 /// Whether removed lines right above the paragraph at `position` hold a headline-shaped line: cheap, before any window.

@@ -1,6 +1,6 @@
 //! What the pass reads about one document, computed once.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -15,6 +15,9 @@ use crate::text::{char_len, cut, fold, is_unspaced};
 
 /// A content word has more letters than this (shorter ones are mostly function words).
 const SHORT_WORD_CHARS: usize = 3;
+/// A block's furniture id before it is looked for, and where the block has none.
+const UNSEEN: u32 = u32::MAX;
+const NO_FURNITURE: u32 = u32::MAX - 1;
 
 pub(super) struct View<'d, 'a> {
     pub document: &'d Document<'a>,
@@ -36,8 +39,10 @@ pub(super) struct View<'d, 'a> {
     slots: RefCell<Slots>,
     /// The cosine across each position, once computed.
     similarities: Vec<OnceCell<f64>>,
-    /// Each block's label-line key, once computed.
-    furniture: Vec<OnceCell<Option<String>>>,
+    /// Each block's label-line key, once computed, as an id into `furniture_keys` (four bytes a
+    /// block of the page, where the key itself would take 24).
+    furniture: Vec<Cell<u32>>,
+    furniture_keys: RefCell<FxHashMap<String, u32>>,
     /// The last block (kept or not) that prints each key, once computed.
     last_printed: OnceCell<FxHashMap<&'d str, usize>>,
     /// The first block (kept or not) that prints each key, once computed.
@@ -76,7 +81,7 @@ impl<'d, 'a> View<'d, 'a> {
             .copied()
             .find(|&index| {
                 let feature = document.features(index);
-                !feature.heading_like() && feature.words > signs::MENU_WORDS
+                !feature.heading_like() && feature.words() > signs::MENU_WORDS
             })
             .unwrap_or(0);
         let slots = RefCell::new(Slots::new(weights.len()));
@@ -92,7 +97,8 @@ impl<'d, 'a> View<'d, 'a> {
             window_words,
             slots,
             similarities: vec![OnceCell::new(); count],
-            furniture: vec![OnceCell::new(); document.len()],
+            furniture: vec![Cell::new(UNSEEN); document.len()],
+            furniture_keys: RefCell::default(),
             last_printed: OnceCell::new(),
             first_printed: OnceCell::new(),
         }
@@ -171,8 +177,19 @@ impl<'d, 'a> View<'d, 'a> {
     }
 
     /// The label-line key of block `index` (a block of the document, kept or not).
-    pub fn furniture_key(&self, index: usize) -> Option<&str> {
-        self.furniture[index].get_or_init(|| signs::furniture_key(self.document.text(index))).as_deref()
+    ///
+    /// Two blocks have the same id exactly where they have the same key.
+    pub fn furniture_key(&self, index: usize) -> Option<u32> {
+        let cell = &self.furniture[index];
+        if cell.get() == UNSEEN {
+            let id = signs::furniture_key(self.document.text(index)).map_or(NO_FURNITURE, |key| {
+                let mut keys = self.furniture_keys.borrow_mut();
+                let next = u32::try_from(keys.len()).expect("fewer keys than blocks");
+                *keys.entry(key).or_insert(next)
+            });
+            cell.set(id);
+        }
+        Some(cell.get()).filter(|&id| id != NO_FURNITURE)
     }
 }
 
@@ -192,7 +209,7 @@ fn content_words(document: &Document, kept: &[usize]) -> (Vec<Vec<u32>>, usize) 
             let feature = document.features(index);
             let words = match folded {
                 Some(folded) => cut(folded),
-                None => (feature.key.split(' ').filter(|word| !word.is_empty()).collect(), feature.unspaced),
+                None => (feature.key.split(' ').filter(|word| !word.is_empty()).collect(), feature.unspaced()),
             };
             content_only(words, stops)
                 .map(|word| {
@@ -215,7 +232,7 @@ fn content_in_key(feature: &Features) -> bool {
     if !feature.key.contains('0') {
         return true;
     }
-    feature.unspaced == 0
+    feature.unspaced() == 0
         && feature.key.split(' ').all(|word| !word.contains('0') || char_len(word) <= SHORT_WORD_CHARS)
 }
 
@@ -251,7 +268,7 @@ mod tests {
         assert_eq!(from_key, vec![true, false, true, true, true]);
         for (text, feature) in texts.iter().zip(&analysis.features).filter(|(_, feature)| content_in_key(feature)) {
             let folded = fold(text);
-            let key_words = (feature.key.split(' ').filter(|word| !word.is_empty()).collect(), feature.unspaced);
+            let key_words = (feature.key.split(' ').filter(|word| !word.is_empty()).collect(), feature.unspaced());
             let expected: Vec<&str> = content_only(cut(&folded), stops).collect();
             assert_eq!(content_only(key_words, stops).collect::<Vec<_>>(), expected, "{text}");
         }
