@@ -130,9 +130,9 @@ impl Writer<'_, '_> {
     fn push_span(&self, out: &mut String, index: usize) {
         let block = &self.document.blocks[index];
         out.push('[');
-        push_number(out, block.start);
+        push_number(out, block.start());
         out.push_str(", ");
-        push_number(out, block.end);
+        push_number(out, block.end());
         out.push(']');
     }
 
@@ -151,9 +151,9 @@ impl Writer<'_, '_> {
         let block = &self.document.blocks[index];
         let removal = self.document.notes[index].removal.as_deref().expect("a removed block has its removal");
         out.push_str("{\"start\": ");
-        push_number(out, block.start);
+        push_number(out, block.start());
         out.push_str(", \"end\": ");
-        push_number(out, block.end);
+        push_number(out, block.end());
         out.push_str(", \"pass\": ");
         push_string(out, &removal.pass_name);
         out.push_str(", \"reason\": ");
@@ -190,9 +190,9 @@ impl Writer<'_, '_> {
     fn byte_at(&self, chars: usize) -> usize {
         let blocks = &self.document.blocks;
         let raw = self.document.raw;
-        let before = blocks.partition_point(|block| block.start <= chars);
+        let before = blocks.partition_point(|block| block.start() <= chars);
         let (mut position, bytes) =
-            before.checked_sub(1).map_or((0, 0), |at| (blocks[at].start, blocks[at].byte_start));
+            before.checked_sub(1).map_or((0, 0), |at| (blocks[at].start(), blocks[at].bytes().start));
         let mut walker = raw[bytes..].char_indices();
         while position < chars {
             if walker.next().is_none() {
