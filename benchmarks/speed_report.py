@@ -423,8 +423,12 @@ METHOD_NOTES = """\
   spread subset. Sizes are UTF-8 bytes, in decimal MB.
 - **Throughput.** Each system runs in a fresh process of its own, one after
   the other, on the same dumps: first one warm-up call (imports, stoplists,
-  data files), then every dump once, timed with `time.perf_counter` around
-  the whole loop. scrapeclean runs `scrapeclean.clean(dump)` with the default
+  data files), then every dump in turn, timed with `time.perf_counter` around
+  the whole loop; the loop runs three times and the fastest counts (one pass
+  over the dev dumps takes a quarter of a second for the fastest systems).
+  The systems take turns for five rounds, a fresh process each, and each
+  system's median round is reported: a busy moment on a shared machine then
+  slows one round of every system, not all of one. scrapeclean runs `scrapeclean.clean(dump)` with the default
   pipeline. jusText and trafilatura get each non-blank line as an HTML `<p>`,
   as in the quality benchmark (`benchmarks/systems.py`), and jusText the
   stoplist of the page's language (`guess_stoplist`). Building that HTML and
