@@ -89,16 +89,41 @@ def test_golden_dumps_are_stable_when_cleaned_again(dump):
     assert scrapeclean.to_text(scrapeclean.clean(once)) == once
 
 
-def test_every_shipped_dev_dump_is_stable_when_cleaned_again():
-    """The AEB dumps and the composites (381 pages of the wild), each cleaned twice: the text form holds."""
+@pytest.fixture(scope="module")
+def dev_dumps_cleaned_twice() -> list[tuple[str, list, list]]:
+    """The AEB dumps and the composites (381 pages of the wild): each dump's name, its articles, and the
+    articles of its text form cleaned again."""
     from benchmarks.dev_dumps import DATA, dumps
 
     if not (DATA / "aeb").exists() or not (DATA / "composites-dev.jsonl.gz").exists():
         pytest.skip(f"the dev dumps are not beside the project ({DATA} is missing)")
     named = list(dumps(("aeb", "composites"), data=DATA))
-    once = [scrapeclean.to_text(found) for found in scrapeclean.clean_many([text for _, text in named], threads=2)]
-    twice = [scrapeclean.to_text(found) for found in scrapeclean.clean_many(once, threads=2)]
-    assert [name for (name, _), first, second in zip(named, once, twice) if first != second] == []
+    once = scrapeclean.clean_many([text for _, text in named], threads=2)
+    twice = scrapeclean.clean_many([scrapeclean.to_text(found) for found in once], threads=2)
+    return [(name, first, second) for (name, _), first, second in zip(named, once, twice)]
+
+
+def test_every_shipped_dev_dump_is_stable_when_cleaned_again(dev_dumps_cleaned_twice):
+    changed = [
+        name
+        for name, first, second in dev_dumps_cleaned_twice
+        if scrapeclean.to_text(first) != scrapeclean.to_text(second)
+    ]
+    assert changed == []
+
+
+# Shipped dev dumps whose text form, cleaned again, titles a story otherwise (10 before a title given in a
+# confirming round to a line the text form shows was kept; a fix that gets these right lowers the bound).
+TITLES_CHANGED_AT_MOST = 4
+
+
+def test_a_shipped_dev_dump_cleaned_again_keeps_its_titles(dev_dumps_cleaned_twice):
+    changed = [
+        name
+        for name, first, second in dev_dumps_cleaned_twice
+        if [article.title for article in first] != [article.title for article in second]
+    ]
+    assert len(changed) <= TITLES_CHANGED_AT_MOST, changed
 
 
 def _negative_cases() -> list:

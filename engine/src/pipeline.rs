@@ -1,8 +1,9 @@
 //! Runs passes over one document, to the fixed point of its plain-text form.
 
 use crate::assemble::{render, shown_stories};
-use crate::model::{Document, Removal};
+use crate::model::{Document, Removal, Role};
 use crate::passes::Pass;
+use rustc_hash::FxHashSet;
 
 /// Confirming rounds allowed before giving up on a fixed point. Real pages
 /// settle in one confirming round; the bound keeps hostile input linear.
@@ -129,8 +130,19 @@ fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
     again.dom = document.dom.as_ref().map(|dom| dom.project(&flat));
     run(&mut again, passes);
     let shown_again = shown_stories(&again);
+    let titles = untitled_headlines(document, &again, &flat);
     if render(&again, &shown_again) == text {
-        return false;
+        if titles.is_empty() {
+            return false;
+        }
+        // The text reads the same, but its headline is a title now: a title the round before gave a line it
+        // then removed leaves the story none, and the text form prints the headline as its first line either way.
+        let mut edits = document.edit("");
+        for original in titles {
+            edits.set_role(original, Some(Role::Title), None);
+        }
+        document.notes = edits.finish();
+        return true;
     }
     let mut visible = vec![false; again.len()];
     for &index in shown_again.iter().flatten() {
@@ -164,6 +176,28 @@ fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
     let notes = edits.finish();
     document.notes = notes;
     true
+}
+
+/// The blocks the round titles that stand shown in a story of `document` with no title: the text form
+/// prints a title as its story's first line, so a shown block titled there is not carried back as moved.
+fn untitled_headlines(document: &Document, again: &Document, flat: &[usize]) -> Vec<usize> {
+    let titled: FxHashSet<u32> = (0..document.len())
+        .filter(|&index| document.kept(index) && document.notes[index].role == Some(Role::Title))
+        .map(|index| document.notes[index].story)
+        .collect();
+    let mut found: Vec<usize> = Vec::new();
+    for (second, &original) in flat.iter().enumerate() {
+        let note = &document.notes[original];
+        if again.notes[second].role == Some(Role::Title)
+            && again.kept(second)
+            && note.role.is_none()
+            && !titled.contains(&note.story)
+            && !found.iter().any(|&other| document.notes[other].story == note.story)
+        {
+            found.push(original);
+        }
+    }
+    found
 }
 
 fn moved(position: usize, offset: isize) -> usize {
