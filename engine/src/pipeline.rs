@@ -181,18 +181,18 @@ fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
 /// The blocks the round titles that stand shown in a story of `document` with no title: the text form
 /// prints a title as its story's first line, so a shown block titled there is not carried back as moved.
 fn untitled_headlines(document: &Document, again: &Document, flat: &[usize]) -> Vec<usize> {
-    let titled: FxHashSet<u32> = (0..document.len())
+    let mut titled: FxHashSet<u32> = (0..document.len())
         .filter(|&index| document.kept(index) && document.notes[index].role == Some(Role::Title))
         .map(|index| document.notes[index].story)
         .collect();
     let mut found: Vec<usize> = Vec::new();
     for (second, &original) in flat.iter().enumerate() {
         let note = &document.notes[original];
+        // `insert` holds a story to one title: the first the round gives.
         if again.notes[second].role == Some(Role::Title)
             && again.kept(second)
             && note.role.is_none()
-            && !titled.contains(&note.story)
-            && !found.iter().any(|&other| document.notes[other].story == note.story)
+            && titled.insert(note.story)
         {
             found.push(original);
         }

@@ -581,6 +581,11 @@ fn walk_html(py: Python<'_>, html: &str, reveal: bool) -> WalkRows {
 /// (content, property, name, itemprop) of each `<meta>` tag; the JSON-LD scripts; the first `<title>`'s text.
 type HeadRows = (Vec<(Option<String>, Option<String>, Option<String>, Option<String>)>, Vec<String>, Option<String>);
 
+fn head_rows(head: crate::html::head::Head) -> HeadRows {
+    let metas = head.metas.into_iter().map(|meta| (meta.content, meta.property, meta.name, meta.itemprop)).collect();
+    (metas, head.json_ld, head.title)
+}
+
 /// The walk `scrapeclean.page.read_html` reads for a page ([`walk_html`]'s, or what the page's scripts
 /// would reveal when it shows, or its `main` shows, fewer than `min_shown_chars` characters and the
 /// revealed text holds more than `reveal_gain` times as much) and what the page publishes about itself
@@ -589,8 +594,7 @@ type HeadRows = (Vec<(Option<String>, Option<String>, Option<String>, Option<Str
 fn read_page(py: Python<'_>, html: &str, min_shown_chars: usize, reveal_gain: usize) -> (WalkRows, HeadRows) {
     let settings = crate::html::RevealSettings { min_shown_chars, gain: reveal_gain };
     let (found, head) = py.detach(|| crate::html::read_page(html, settings));
-    let metas = head.metas.into_iter().map(|meta| (meta.content, meta.property, meta.name, meta.itemprop)).collect();
-    (walk_rows(found), (metas, head.json_ld, head.title))
+    (walk_rows(found), head_rows(head))
 }
 
 /// (block index, reason, detail): a block the DOM shows to be outside the page's content.
@@ -616,9 +620,8 @@ fn read_html(py: Python<'_>, html: &str, min_shown_chars: usize, reveal_gain: us
     let first_gap = found.blocks.first().map_or(0, |block| block.gap);
     let blocks = found.blocks.into_iter().enumerate().filter(|(_, block)| block.level != 0);
     let headings = blocks.map(|(index, block)| (index, block.text, block.level, block.flags)).collect();
-    let metas = head.metas.into_iter().map(|meta| (meta.content, meta.property, meta.name, meta.itemprop)).collect();
     let marks = evidence.marks.into_iter().map(|mark| (mark.block, mark.reason, mark.detail)).collect();
-    (text, first_gap, headings, (metas, head.json_ld, head.title), marks, evidence.content)
+    (text, first_gap, headings, head_rows(head), marks, evidence.content)
 }
 
 /// The DOM's evidence (marks and content blocks, see `html::evidence`) on a walk given as the rows

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 import attrs
 
@@ -170,18 +171,35 @@ def clean_many_in_engine(
     if threads <= 1 or len(texts) <= size:
         cleaned = _engine.clean_many(encodable_all(texts), engine, threads)
         return [engine_articles(text, None, result) for text, result in zip(texts, cleaned)]
+    chunks = (texts[start : start + size] for start in range(0, len(texts), size))
+    found: list[list[Article]] = []
+    def clean_chunk(chunk: list[str]) -> list[tuple]:
+        return _engine.clean_many(encodable_all(chunk), engine, threads)
+
+    for chunk, chunk_cleaned in one_ahead(chunks, clean_chunk):
+        found += [engine_articles(text, None, result) for text, result in zip(chunk, chunk_cleaned())]
+    return found
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def one_ahead(items: Iterable[T], work: Callable[[T], R]) -> Iterator[tuple[T, Callable[[], R]]]:
+    """Each item with a call giving ``work(item)``, which a thread of its own runs while the caller handles the
+    item before (the engine releases Python's lock, so the two run side by side); the call raises what the work
+    raised. At most two items are taken from ``items`` ahead of the caller."""
     from concurrent.futures import ThreadPoolExecutor
 
-    chunks = [texts[start : start + size] for start in range(0, len(texts), size)]
-    found: list[list[Article]] = []
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="scrapeclean-engine") as cleaner:
-        pending = cleaner.submit(_engine.clean_many, encodable_all(chunks[0]), engine, threads)
-        for number, chunk in enumerate(chunks):
-            cleaned = pending.result()
-            if number + 1 < len(chunks):
-                pending = cleaner.submit(_engine.clean_many, encodable_all(chunks[number + 1]), engine, threads)
-            found += [engine_articles(text, None, result) for text, result in zip(chunk, cleaned)]
-    return found
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="scrapeclean-engine") as worker:
+        ahead: tuple[T, Callable[[], R]] | None = None
+        for item in items:
+            running = (item, worker.submit(work, item).result)
+            if ahead is not None:
+                yield ahead
+            ahead = running
+        if ahead is not None:
+            yield ahead
 
 
 def engine_articles(text: str, source: str | None, result: tuple) -> list[Article]:

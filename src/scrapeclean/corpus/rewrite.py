@@ -222,9 +222,10 @@ class Rewriter:
                 import gzip
 
                 data = gzip.compress(data, mtime=0)
-            if _holds(dump.path, data):
+            identity = self.state.start.identity
+            if _rewritten_to(dump.path, data, identity):
                 return  # another name of the same file, earlier in the run, wrote it already (a link inside the folder)
-            atomic_write(dump.path, data, must_exist=True, same_as=self.state.start.identity)
+            atomic_write(dump.path, data, must_exist=True, same_as=identity)
         except OutputError as error:
             self._fail(str(error))
 
@@ -289,9 +290,13 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _holds(path: str, data: bytes) -> bool:
-    """Whether the file at ``path`` holds exactly ``data`` now: there is nothing to write."""
+def _rewritten_to(path: str, data: bytes, identity: tuple[int, int] | None) -> bool:
+    """Whether the file at ``path`` is no longer the one read (``identity``) and holds exactly ``data``: there is
+    nothing to write. Only a file replaced since it was read is read again."""
     try:
+        info = os.stat(path)
+        if identity is None or (info.st_dev, info.st_ino) == identity:
+            return False
         with open(path, "rb") as handle:
             return handle.read(len(data) + 1) == data
     except OSError:

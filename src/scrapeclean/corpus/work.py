@@ -263,18 +263,11 @@ def _threaded(units: Iterable[Unit], run: _EngineRun, window: int) -> Iterator[t
     before; so the Python work overlaps the engine's instead of waiting for
     it. Two batches of half the window are in flight at a time.
     """
-    from concurrent.futures import ThreadPoolExecutor
+    from ..engine import one_ahead
 
-    size = max(1, window // 2)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="scrapeclean-engine") as engine:
-        ahead: tuple[list[Unit], Any] | None = None
-        for batch in _batches(units, size):
-            cleaning = engine.submit(_clean_batch, batch, run)
-            if ahead is not None:
-                yield from _finish_batch(ahead[0], ahead[1].result, run)
-            ahead = (batch, cleaning)
-        if ahead is not None:
-            yield from _finish_batch(ahead[0], ahead[1].result, run)
+    batches = _batches(units, max(1, window // 2))
+    for batch, cleaned in one_ahead(batches, partial(_clean_batch, run)):
+        yield from _finish_batch(batch, cleaned, run)
 
 
 def _in_turn(units: Iterable[Unit], run: _EngineRun, size: int) -> Iterator[tuple[Unit, Outcome | None]]:
@@ -284,7 +277,7 @@ def _in_turn(units: Iterable[Unit], run: _EngineRun, size: int) -> Iterator[tupl
     one dump at a time does (a link to a file the run has just fixed reads the fixed file).
     """
     for batch in _batches(units, size, by_file=True):
-        yield from _finish_batch(batch, partial(_clean_batch, batch, run), run)
+        yield from _finish_batch(batch, partial(_clean_batch, run, batch), run)
 
 
 def _batches(units: Iterable[Unit], size: int, by_file: bool = False) -> Iterator[list[Unit]]:
@@ -302,7 +295,7 @@ def _batches(units: Iterable[Unit], size: int, by_file: bool = False) -> Iterato
         yield batch
 
 
-def _clean_batch(batch: list[Unit], run: _EngineRun) -> dict[int, Outcome]:
+def _clean_batch(run: _EngineRun, batch: list[Unit]) -> dict[int, Outcome]:
     """The outcome of each dump of a batch, by the dump's ``id``; run on the engine's thread.
 
     Texts are cleaned into outcomes inside the engine, on its threads; a text
@@ -354,8 +347,7 @@ def _finish_batch(
         found = cleaned()
         outcomes = iter([found[id(unit)] for unit in batch if isinstance(unit, Dump)])
     except Exception:  # noqa: BLE001 - one dump's defect: clean them one by one, so only it is reported
-        cleaned = [clean_dump(unit, run.pipeline, run.articles) for unit in batch if isinstance(unit, Dump)]
-        outcomes = iter(cleaned)
+        outcomes = iter([clean_dump(unit, run.pipeline, run.articles) for unit in batch if isinstance(unit, Dump)])
     for unit in batch:
         yield unit, next(outcomes) if isinstance(unit, Dump) else None
 

@@ -98,7 +98,7 @@ def _article_object(scripts: list[str]) -> dict[str, Any]:
     return best
 
 
-# What a page publishes about itself, as the engine reads it off its tree (``_engine.read_page``): the
+# What a page publishes about itself, as the engine reads it off its tree (``_engine.read_html``): the
 # (content, property, name, itemprop) attributes of each ``<meta>`` tag, the JSON-LD scripts, the first
 # ``<title>``'s text.
 MetaTag = tuple[str | None, str | None, str | None, str | None]
@@ -118,7 +118,7 @@ def meta_values(tags: Iterable[MetaTag]) -> dict[str, str]:
 
 
 def head_of(tree: Any) -> Head:
-    """What :func:`metadata` reads of a parsed page (a selectolax lexbor tree), as ``_engine.read_page`` gives it."""
+    """What :func:`metadata` reads of a parsed page (a selectolax lexbor tree), as the engine gives it."""
     tags: list[MetaTag] = [
         (attributes.get("content"), attributes.get("property"), attributes.get("name"), attributes.get("itemprop"))
         for attributes in (node.attributes for node in tree.css("meta"))

@@ -211,7 +211,7 @@ pub(super) fn heads_contents(view: &View, position: usize) -> bool {
 pub(super) fn closing(view: &View, position: usize) -> bool {
     for other in position..(position + CLOSING_LINES).min(view.count()) {
         let feature = view.feature(other);
-        if view.closing.matches(&feature.key, true) {
+        if super::view::CLOSING.matches(&feature.key, true) {
             return true;
         }
         if !feature.heading_like() {

@@ -1,6 +1,7 @@
 //! What the pass reads about one document, computed once.
 
 use std::cell::{Cell, OnceCell, RefCell};
+use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -12,6 +13,9 @@ use crate::language::Stopwords;
 use crate::model::{Document, Role};
 use crate::phrases::{all_languages, phrase_set, PhraseSet};
 use crate::text::{char_len, cut, fold, is_unspaced};
+
+/// The headlines of a closing section in every language, looked up once.
+pub(super) static CLOSING: LazyLock<&'static PhraseSet> = LazyLock::new(|| phrase_set("closing", &all_languages()));
 
 /// A content word has more letters than this (shorter ones are mostly function words).
 const SHORT_WORD_CHARS: usize = 3;
@@ -33,7 +37,6 @@ pub(super) struct View<'d, 'a> {
     pub text_start: usize,
     /// Headings whose later copies were removed.
     pub copied: FxHashSet<usize>,
-    pub closing: &'static PhraseSet,
     window_words: usize,
     /// The word-to-slot table the windows share.
     slots: RefCell<Slots>,
@@ -93,7 +96,6 @@ impl<'d, 'a> View<'d, 'a> {
             weights,
             text_start,
             copied: copied_headings(document),
-            closing: phrase_set("closing", &all_languages()),
             window_words,
             slots,
             similarities: vec![OnceCell::new(); count],
