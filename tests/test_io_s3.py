@@ -96,3 +96,41 @@ def test_clean_reads_and_writes_s3_like_local_files(s3_endpoint, tmp_path):
 def test_a_missing_object_is_a_usage_error(s3_endpoint):
     result = scrapeclean("clean", "--no-config", f"s3://{BUCKET}/nothing-here.txt")
     assert result.returncode == 2 and b"no such file" in result.stderr
+
+
+def test_an_output_url_makes_no_local_folder(s3_endpoint, tmp_path):
+    (tmp_path / "page.txt").write_text(messy_dump())
+    result = scrapeclean(
+        "clean", "--no-config", "-q", "page.txt", "--output-dir", f"s3://{BUCKET}/made", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["page.txt"]
+    assert s3_endpoint.find(f"{BUCKET}/made") == [f"{BUCKET}/made/page.txt"]
+
+
+@pytest.mark.parametrize(
+    ("env", "cause"),
+    [
+        ({}, "no such bucket"),  # the request reaches the server, which refuses it
+        (  # no credentials at all: botocore refuses before sending anything
+            {
+                "AWS_ACCESS_KEY_ID": "",
+                "AWS_SECRET_ACCESS_KEY": "",
+                "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent",
+                "AWS_CONFIG_FILE": "/nonexistent",
+                "AWS_EC2_METADATA_DISABLED": "true",
+            },
+            "Credentials",
+        ),
+    ],
+)
+def test_a_store_that_refuses_gives_a_message_not_a_traceback(s3_endpoint, tmp_path, env, cause):
+    (tmp_path / "page.txt").write_text(messy_dump())
+    bucket = "no-such-bucket" if not env else BUCKET
+    for args in (["--output-dir", f"s3://{bucket}/out"], ["--by-file", "--output-dir", f"s3://{bucket}/out"]):
+        result = scrapeclean("clean", "--no-config", "-q", "page.txt", *args, cwd=tmp_path, env=env)
+        assert result.returncode != 0
+        assert "Traceback" not in result.err and f"s3://{bucket}/out" in result.err and cause in result.err
+        assert sorted(path.name for path in tmp_path.iterdir()) == ["page.txt"]
+    read = scrapeclean("clean", "--no-config", "-q", f"s3://{bucket}/in/page.txt", cwd=tmp_path, env=env)
+    assert read.returncode == 2 and "Traceback" not in read.err

@@ -23,6 +23,7 @@ from ..io.paths import (
     detect_format,
     discover,
 )
+from ..io.fs import is_url
 from ..io.readers import ReadOptions, read_all
 from ..pipeline import Pipeline
 from .summary import Reporter, Tally
@@ -75,8 +76,8 @@ def _output_folder(output_dir: str | None) -> tuple[tuple[int, int], ...]:
     The folder is made now, before the walk, so that one made below an input
     during the run is recognised too.
     """
-    if output_dir is None:
-        return ()
+    if output_dir is None or is_url(output_dir):
+        return ()  # a URL names no local folder: nothing is made here, and no walk of local paths can reach it
     try:
         os.makedirs(output_dir, exist_ok=True)
         info = os.stat(output_dir)

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
-from ..errors import ConfigError, InputError, OutputError
+from ..errors import ConfigError, InputError, OutputError, ScrapecleanError
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+://")
 
@@ -51,14 +51,36 @@ def join(base: str, relative: str) -> str:
     return base.rstrip("/") + "/" + relative.lstrip("/")
 
 
+@contextmanager
+def _remote(url: str, verb: str, error_class: type[ScrapecleanError]) -> Iterator[None]:
+    """Any failure of the remote file system inside the block as ``error_class`` naming ``url``.
+
+    A file system package raises its own exceptions (missing credentials, an
+    unreachable endpoint, a refused request), not all of them ``OSError``;
+    each becomes one clear message instead of a traceback.
+    """
+    try:
+        yield
+    except ScrapecleanError:
+        raise
+    except FileNotFoundError:
+        if error_class is InputError:
+            raise InputError(f"{url}: no such file") from None
+        raise error_class(f"cannot {verb} {url}: no such bucket or folder") from None
+    except Exception as error:
+        raise error_class(f"cannot {verb} {url}: {type(error).__name__}: {error}") from None
+
+
 def exists(url: str) -> bool:
     fs, path = filesystem(url)
-    return bool(fs.exists(path))
+    with _remote(url, "read", InputError):
+        return bool(fs.exists(path))
 
 
 def is_directory(url: str) -> bool:
     fs, path = filesystem(url)
-    return bool(fs.isdir(path))
+    with _remote(url, "read", InputError):
+        return bool(fs.isdir(path))
 
 
 def walk(url: str) -> Iterator[tuple[str, str]]:
@@ -66,7 +88,9 @@ def walk(url: str) -> Iterator[tuple[str, str]]:
     fs, root = filesystem(url)
     protocol = url.split("://", 1)[0]
     root = root.rstrip("/")
-    for found in sorted(fs.find(root)):
+    with _remote(url, "list", InputError):
+        files = sorted(fs.find(root))
+    for found in files:
         relative = found[len(root) :].lstrip("/")
         yield f"{protocol}://{found}", relative
 
@@ -86,9 +110,11 @@ def read_bytes(url: str) -> bytes:
 def open_input(url: str, decompress: bool = True) -> Iterator[IO[bytes]]:
     """A streaming binary handle on ``url`` (``.gz`` decompressed unless ``decompress`` is false)."""
     fs, path = filesystem(url)
-    if not fs.exists(path):
-        raise InputError(f"{url}: no such file")
-    with fs.open(path, "rb") as handle:
+    with _remote(url, "read", InputError):
+        if not fs.exists(path):
+            raise InputError(f"{url}: no such file")
+        opened = fs.open(path, "rb")
+    with opened as handle:
         if decompress and path.lower().endswith(".gz"):
             with gzip.GzipFile(fileobj=handle, mode="rb") as unpacked:
                 yield unpacked  # type: ignore[misc]
@@ -116,12 +142,16 @@ def open_output(destination: str, compress: bool = True) -> Iterator[IO[bytes]]:
         return
     if is_url(destination):
         fs, path = filesystem(destination)
-        try:
+        with _remote(destination, "write", OutputError):
             opened = fs.open(path, "wb")
-        except OSError as error:
-            raise OutputError(f"cannot write {destination}: {error}") from None
-        with opened as handle, _compressed(handle, compress and path.lower().endswith(".gz")) as target:
-            yield target
+        try:
+            with _compressed(opened, compress and path.lower().endswith(".gz")) as target:
+                yield target
+        except BaseException:
+            _discard(opened)  # nothing was uploaded: the object stays as it was
+            raise
+        with _remote(destination, "write", OutputError):
+            opened.close()  # the upload: the object appears whole or not at all
         return
     import os
 
@@ -134,6 +164,18 @@ def open_output(destination: str, compress: bool = True) -> Iterator[IO[bytes]]:
         _compressed(handle, compress and destination.lower().endswith(".gz")) as target,
     ):
         yield target
+
+
+def _discard(opened: Any) -> None:
+    """Drop a remote file being written without uploading it."""
+    discard = getattr(opened, "discard", None)
+    try:
+        if discard is not None:
+            discard()
+        else:
+            opened.close()
+    except Exception:
+        pass  # the write already failed; that failure is the one reported
 
 
 @contextmanager
