@@ -34,7 +34,9 @@ const COMMENT_WORDS: &str = concat!(
 /// A comment form: the article is over where it stands ("Leave a reply" in the languages of the phrase lists).
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^\W*(?:leave a (?:reply|comment)|post a comment|kommentar schreiben|",
+        r"(?i)^\W*(?:leave a (?:reply|comment)|post a comment|notify of\W*$|",
+        // WordPress's own comment form and its anti-spam notice
+        r"save my name, email,? and website in this browser|this site uses akismet to reduce spam|kommentar schreiben|",
         r"laisser un commentaire|deja un comentario|deixe um comentário|deixe uma resposta|",
         r"lascia un commento|оставить комментарий|добавить комментарий|napsat komentář|přidat komentář|",
         r"dodaj komentarz|zostaw komentarz|laat een reactie achter|geef een reactie|lämna en kommentar|",
@@ -512,11 +514,20 @@ mod tests {
 
     #[test]
     fn comment_forms_in_more_languages() {
-        for form in ["Tinggalkan Balasan", "Zostaw komentarz", "Laat een reactie achter", "اترك تعليقاً", "댓글 남기기"]
-        {
+        for form in [
+            "Tinggalkan Balasan",
+            "Zostaw komentarz",
+            "Laat een reactie achter",
+            "اترك تعليقاً",
+            "댓글 남기기",
+            "Notify of",
+            "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+            "Save my name, email, and website in this browser for the next time I comment.",
+        ] {
             assert!(super::CLOSING.is_match(form), "{form}");
         }
         assert!(!super::CLOSING.is_match("The council will leave a comment period open"));
+        assert!(!super::CLOSING.is_match("Notify of changes to the schedule by email"));
     }
 
     #[test]
