@@ -243,3 +243,14 @@ def test_passes_built_once_clean_as_their_forms_do():
     assert _engine.clean_many([text, ""], passes, 2) == _engine.clean_many([text, ""], forms, 2)
     with pytest.raises(ValueError, match="no pass named"):
         _engine.build([("no-such-pass", {})])
+
+
+def test_the_engine_articles_equal_those_assembled_from_the_document():
+    from scrapeclean.assemble import assemble
+
+    for text in (_seed(SEED_ONE_STORY), _seed(SEED_TWO_STORIES), STORY):
+        articles, assembled = clean(text), list(assemble(scrapeclean.process(text)))
+        # Each field is compared before any other use has made the deferred records.
+        assert [article.removed for article in articles] == [article.removed for article in assembled]
+        assert articles == assembled and [repr(article) for article in articles] == [repr(a) for a in assembled]
+        assert [hash(article) for article in clean(text)] == [hash(article) for article in assembled]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import pickle
 
 import attrs
 import pytest
 
 from scrapeclean import Article, Block, Caption, Document, Removal, RemovedBlock, Role, Span, SpanError, segment
 from scrapeclean.errors import ScrapecleanError
+from scrapeclean.model import defer_removed
 
 # The JSON form of an article, as documented (docs/data-model.md): these keys, no others.
 ARTICLE_KEYS = {
@@ -274,3 +276,38 @@ def test_records_made_from_trusted_values_equal_those_made_through_their_constru
         assert made.to_dict(text=True) == expected.to_dict(text=True)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         made.reason = "other"  # type: ignore[misc]
+
+
+def _deferred_article(made: list[int]) -> Article:
+    """``_article()`` whose ``removed`` records are made on their first read, counting the reads that make them."""
+    article = attrs.evolve(_article(), removed=())
+
+    def make() -> tuple[RemovedBlock, ...]:
+        made.append(1)
+        return _article().removed
+
+    defer_removed(article, make)
+    return article
+
+
+@pytest.mark.parametrize(
+    "use",
+    [
+        lambda article: article == _article(),
+        lambda article: hash(article) == hash(_article()),
+        lambda article: repr(article) == repr(_article()),
+        lambda article: article.to_dict(removed_text=True) == _article().to_dict(removed_text=True),
+        lambda article: pickle.loads(pickle.dumps(article)) == _article(),
+        lambda article: attrs.evolve(article, title="Title") == _article(),
+        lambda article: attrs.asdict(article) == attrs.asdict(_article()),
+    ],
+)
+def test_deferred_removed_records_are_made_once_and_every_use_sees_them(use):
+    made: list[int] = []
+    article = _deferred_article(made)
+    assert made == []
+    assert use(article)
+    assert article.removed == _article().removed and type(article.removed) is tuple
+    assert made == [1]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        article.removed = ()  # type: ignore[misc]

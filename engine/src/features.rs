@@ -6,6 +6,7 @@
 use crate::keys::{Key, KeyWriter};
 use crate::language::{self, Hits, Stopwords};
 use crate::text::{self, char_len, fold, tail};
+use rustc_hash::FxHashMap;
 
 /// A sentence this long is prose; shorter ones are as often captions, labels or teasers.
 pub const PROSE_WORDS: usize = 12;
@@ -29,6 +30,8 @@ pub struct Features {
     pub key: Key,
     /// Words of scripts written without spaces.
     unspaced: u32,
+    /// The key's number among the distinct keys of the document (see [`Analysis::keys`]).
+    key_id: u32,
 }
 
 impl Features {
@@ -52,6 +55,11 @@ impl Features {
     /// The normalised key (shared, so copying features for a confirming round copies no text).
     pub fn key(&self) -> &str {
         &self.key
+    }
+
+    /// The key's number in its document: blocks have the same key exactly when they have the same number.
+    pub fn key_id(&self) -> usize {
+        self.key_id as usize
     }
 
     pub fn stopword_density(&self) -> f64 {
@@ -176,6 +184,26 @@ fn shaped(text: &str, words: usize, stopwords: usize, unspaced: usize, key: Key)
         chars: count(char_len(text)),
         key,
         unspaced: count(unspaced),
+        key_id: 0,
+    }
+}
+
+/// How many blocks of a document have each key, by key number.
+pub struct KeyCounts(Vec<u32>);
+
+impl KeyCounts {
+    /// No block counted yet, for keys numbered below `keys`.
+    pub fn new(keys: usize) -> KeyCounts {
+        KeyCounts(vec![0; keys])
+    }
+
+    pub fn add(&mut self, feature: &Features) {
+        self.0[feature.key_id()] += 1;
+    }
+
+    /// How many blocks counted have the key of `feature`.
+    pub fn get(&self, feature: &Features) -> usize {
+        self.0[feature.key_id()] as usize
     }
 }
 
@@ -185,6 +213,8 @@ pub struct Analysis {
     pub features: Vec<Features>,
     /// The stopword hits of the blocks language detection read (the first ones), for a confirming round to reuse.
     pub sample: Vec<(Hits, usize)>,
+    /// How many distinct keys the blocks have: every block's [`Features::key_id`] is below it.
+    pub keys: usize,
 }
 
 impl Analysis {
@@ -201,27 +231,51 @@ impl Analysis {
 pub fn analyse<S: AsRef<str>>(texts: &[S]) -> Analysis {
     // A key is at most about as long as its text: the keys' text is made once, as long as the texts.
     let mut keys = KeyWriter::with_capacity(texts.iter().map(|text| text.as_ref().len()).sum());
-    let pending: Vec<(Features, bool)> = texts.iter().map(|text| unstopped(text.as_ref(), &mut keys)).collect();
+    let mut pending: Vec<(Features, bool)> = texts.iter().map(|text| unstopped(text.as_ref(), &mut keys)).collect();
     drop(keys);
-    with_language(texts, pending, None, &[])
+    let keys = number_keys(&mut pending);
+    with_language(texts, pending, None, &[], keys)
+}
+
+/// Number the distinct keys of the blocks in order of first use; how many there are.
+///
+/// A pass that counts or finds blocks by key then keeps a table of four bytes a distinct key,
+/// where a map by key text would take about thirty (a page has hundreds of thousands of keys).
+fn number_keys(pending: &mut [(Features, bool)]) -> usize {
+    let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
+    let ids: Vec<u32> = pending
+        .iter()
+        .map(|(feature, _)| {
+            let next = count(numbers.len());
+            *numbers.entry(feature.key()).or_insert(next)
+        })
+        .collect();
+    let keys = numbers.len();
+    drop(numbers);
+    for ((feature, _), id) in pending.iter_mut().zip(ids) {
+        feature.key_id = id;
+    }
+    keys
 }
 
 /// The analysis of texts whose features but the stopword counts are known already
 /// (a confirming round reads the lines of the round before): no text is folded again
 /// unless the language changes, and then only to count stopwords. `sampled` holds the
-/// stopword hits of the first texts, which the round before read for its language.
+/// stopword hits of the first texts, which the round before read for its language; the
+/// features keep the key numbers of the round before, which had `keys` of them.
 pub fn reanalyse<S: AsRef<str>>(
     texts: &[S],
     known: Vec<Features>,
     language: &'static str,
     sampled: &[(Hits, usize)],
+    keys: usize,
 ) -> Analysis {
     // A key with a 0 may stand for a word with a digit: such a block's words are cut again.
     let pending = known.into_iter().map(|feature| {
         let digits = feature.key.contains('0');
         (feature, digits)
     });
-    with_language(texts, pending.collect(), Some(language), sampled)
+    with_language(texts, pending.collect(), Some(language), sampled, keys)
 }
 
 fn with_language<S: AsRef<str>>(
@@ -229,6 +283,7 @@ fn with_language<S: AsRef<str>>(
     mut pending: Vec<(Features, bool)>,
     known_language: Option<&'static str>,
     sampled_before: &[(Hits, usize)],
+    keys: usize,
 ) -> Analysis {
     // The blocks language detection reads: whole blocks until it has its sample of words.
     let mut sample = Vec::new();
@@ -264,7 +319,7 @@ fn with_language<S: AsRef<str>>(
     // Collected in place, into the room of the pairs: what the features do not fill is given back.
     let mut features: Vec<Features> = pending.into_iter().map(|(feature, _)| feature).collect();
     features.shrink_to_fit();
-    Analysis { language, features, sample }
+    Analysis { language, features, sample, keys }
 }
 
 #[cfg(test)]
@@ -282,6 +337,17 @@ mod tests {
         assert_eq!(feature.prose_words(), 14);
         // A page has one per block: its counts take 32 bits each.
         assert_eq!(std::mem::size_of::<Features>(), 48);
+    }
+
+    #[test]
+    fn blocks_with_one_key_have_one_number() {
+        let analysis = analyse(&["The Cat", "a dog", "the cat!", "A dog", "bird"]);
+        let ids: Vec<usize> = analysis.features.iter().map(Features::key_id).collect();
+        assert_eq!((ids, analysis.keys), (vec![0, 1, 0, 1, 2], 3));
+        let mut counts = KeyCounts::new(analysis.keys);
+        analysis.features.iter().for_each(|feature| counts.add(feature));
+        assert_eq!(counts.get(&analysis.features[2]), 2);
+        assert_eq!(counts.get(&analysis.features[4]), 1);
     }
 
     #[test]

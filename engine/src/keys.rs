@@ -5,11 +5,16 @@
 //! page's own size. A key in an allocation of its own would cost a header and
 //! the allocator's rounding per block on top of its text, and a page has
 //! hundreds of thousands of blocks; so the keys of a document are written into
-//! one text, and a block's [`Key`] is a range of it.
+//! one text, and a block's [`Key`] is a range of it. A key written already is
+//! not written again: the lines a page repeats (menus, footers, the chrome of
+//! every page of a concatenated dump) share one range.
 
 use std::fmt;
+use std::hash::BuildHasher;
 use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
+
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 /// The most a key text holds: a [`Key`] keeps its range in `u32` offsets.
 const TEXT_CAPACITY: usize = u32::MAX as usize;
@@ -59,27 +64,43 @@ impl fmt::Debug for Key {
 pub struct KeyWriter {
     text: String,
     shared: Arc<OnceLock<String>>,
+    /// The range of the text each key was written to, by the hash of the key (the first key of a
+    /// hash only: a key whose hash another key has is written again, which is rare and harmless).
+    written: FxHashMap<u64, (u32, u32)>,
 }
 
 impl KeyWriter {
     /// A writer whose text has room for `bytes` bytes of keys before it grows.
     pub fn with_capacity(bytes: usize) -> KeyWriter {
-        KeyWriter { text: String::with_capacity(bytes.min(TEXT_CAPACITY)), shared: Arc::default() }
+        KeyWriter {
+            text: String::with_capacity(bytes.min(TEXT_CAPACITY)),
+            shared: Arc::default(),
+            written: FxHashMap::default(),
+        }
     }
 
     pub fn push(&mut self, key: &str) -> Key {
+        let hash = FxBuildHasher.hash_one(key);
+        if let Some(&(start, len)) = self.written.get(&hash) {
+            if &self.text[start as usize..(start + len) as usize] == key {
+                return Key { text: Arc::clone(&self.shared), start, len };
+            }
+        }
         if self.text.len() + key.len() > TEXT_CAPACITY {
             // The text is full (a document of more than 4 GiB of keys): the next keys go to a new one.
             self.seal();
             self.shared = Arc::default();
+            self.written.clear();
         }
         let start = self.text.len() as u32;
         self.text.push_str(key);
         let len = u32::try_from(key.len()).expect("a block's key holds less than 4 GiB");
+        self.written.entry(hash).or_insert((start, len));
         Key { text: Arc::clone(&self.shared), start, len }
     }
 
     fn seal(&mut self) {
+        self.written = FxHashMap::default();
         let mut text = std::mem::take(&mut self.text);
         text.shrink_to_fit();
         self.shared.set(text).expect("a key text is written once");
@@ -104,6 +125,8 @@ mod tests {
         assert_eq!(keys.iter().map(|key| &**key).collect::<Vec<_>>(), ["the cat", "", "sat on the mat", "the cat"]);
         assert!(Arc::ptr_eq(&keys[0].text, &keys[2].text), "one text");
         assert_eq!(keys[0], keys[3]);
+        assert_eq!((keys[3].start, keys[3].len), (keys[0].start, keys[0].len), "a key written once");
+        assert_eq!(keys[2].start, 7, "after the first key alone");
         assert_ne!(keys[0], keys[2]);
         assert_eq!(&*Key::new("ün 0"), "ün 0");
     }

@@ -125,7 +125,7 @@ fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
     let before = document.analysis();
     // The blocks the first round sampled are the first ones: the shown ones among them lead `flat`.
     let sampled: Vec<_> = flat.iter().map_while(|&index| before.sample.get(index).copied()).collect();
-    let analysis = crate::features::reanalyse(&texts, known, before.language, &sampled);
+    let analysis = crate::features::reanalyse(&texts, known, before.language, &sampled, before.keys);
     let mut again = Document::with_analysis(&text, lines, analysis);
     again.dom = document.dom.as_ref().map(|dom| dom.project(&flat));
     run(&mut again, passes);

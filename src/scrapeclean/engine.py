@@ -17,7 +17,7 @@ from typing import TypeVar
 import attrs
 
 from . import _engine
-from .model import Article, Block, Caption, Document, Removal, RemovedBlock, Span
+from .model import Article, Block, Caption, Document, Removal, RemovedBlock, Span, defer_removed
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -214,6 +214,7 @@ def engine_articles(text: str, source: str | None, result: tuple) -> list[Articl
     copy_of = memoryview(copy_bytes).cast("q")
     credits = dict(credit_list)
 
+    removed_columns = _RemovedColumns(text, spans, table, removal_of, copy_of)
     made: dict[int, Span] = {}  # a block in body and kept shares one Span
 
     def span(index: int) -> Span:
@@ -224,26 +225,6 @@ def engine_articles(text: str, source: str | None, result: tuple) -> list[Articl
 
     def line(index: int | None) -> str | None:
         return None if index is None else text[spans[2 * index] : spans[2 * index + 1]]
-
-    def removed_blocks(indices: memoryview) -> list[RemovedBlock]:
-        # Most blocks of a page are removed ones: their records are made in one pass, with no call per block
-        # but the two constructors (a removed block is in no other list, so its span is not shared).
-        new_span = Span._trusted
-        new_record = RemovedBlock._trusted
-        return [
-            new_record(
-                new_span(start, end),
-                pass_name,
-                reason,
-                detail,
-                index,
-                None if copy_of[index] < 0 else copy_of[index],
-                text[start:end],
-            )
-            for index in indices
-            for start, end in ((spans[2 * index], spans[2 * index + 1]),)
-            for pass_name, reason, detail in (table[removal_of[index]],)
-        ]
 
     def caption(index: int) -> Caption:
         credit = credits.get(index)
@@ -262,13 +243,49 @@ def engine_articles(text: str, source: str | None, result: tuple) -> list[Articl
                 dateline=line(dateline),
                 captions=[caption(index) for index in captions],
                 spans=[span(index) for index in kept],
-                removed=removed_blocks(removed),
                 source=source,
                 title_span=None if title is None else span(title),
                 body_spans=[span(index) for index in body],
             )
         )
+        defer_removed(articles[-1], functools.partial(removed_columns.records, removed))
     return articles
+
+
+class _RemovedColumns:
+    """The engine's columns a text's removed-block records are made from, shared by the text's articles."""
+
+    __slots__ = ("text", "spans", "table", "removal_of", "copy_of")
+
+    def __init__(self, text: str, spans: memoryview, table: list, removal_of: memoryview, copy_of: memoryview) -> None:
+        self.text = text
+        self.spans = spans
+        self.table = table
+        self.removal_of = removal_of
+        self.copy_of = copy_of
+
+    def records(self, indices: memoryview) -> tuple[RemovedBlock, ...]:
+        """The records of the removed blocks ``indices``, made in one pass with no call per block but the two
+        constructors (a removed block is in no other list of an article, so its span is not shared)."""
+        text, spans, table, removal_of, copy_of = self.text, self.spans, self.table, self.removal_of, self.copy_of
+        new_span = Span._trusted
+        new_record = RemovedBlock._trusted
+        return tuple(
+            [
+                new_record(
+                    new_span(start, end),
+                    pass_name,
+                    reason,
+                    detail,
+                    index,
+                    None if copy_of[index] < 0 else copy_of[index],
+                    text[start:end],
+                )
+                for index in indices
+                for start, end in ((spans[2 * index], spans[2 * index + 1]),)
+                for pass_name, reason, detail in (table[removal_of[index]],)
+            ]
+        )
 
 
 def engine_document(text: str, source: str | None, columns: tuple) -> Document:

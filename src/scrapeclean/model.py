@@ -8,7 +8,7 @@ blocks only, so every kept character maps back to the input through a span.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -342,7 +342,9 @@ class Article:
 
     ``body`` holds the paragraphs (subheadings included) in reading order;
     ``text`` joins them with a blank line. ``spans`` are the input ranges of
-    every kept block of the article, ``removed`` what was taken out around it.
+    every kept block of the article, ``removed`` what was taken out around it
+    (an article the engine built makes its ``removed`` records on their first
+    read, see :func:`defer_removed`).
     """
 
     index: int
@@ -393,3 +395,43 @@ class Article:
         if any(value is not None for value in page.values()):  # an article of an HTML page: all four keys
             found.update(page)
         return found
+
+
+class _Deferred:
+    """A field's value not made yet: ``make()`` gives it, on the field's first read (see :func:`_deferrable`)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self.make = make
+
+
+def _deferrable(cls: type, name: str) -> Callable[[Any, Callable[[], Any]], None]:
+    """Let the slot of field ``name`` of ``cls`` hold a :class:`_Deferred`, made into its value on the first read.
+
+    The field's descriptor becomes a property over the slot. Every reader goes
+    through it (attrs' ``__eq__``, ``__hash__`` and ``__repr__``, pickling,
+    ``attrs.evolve``, ``to_dict``), so none ever sees the deferred form, and
+    ``__init__`` (and unpickling) stores the converted value through it as before.
+    Gives the function that defers an instance's value: ``defer(instance, make)``.
+    """
+    slot = getattr(cls, name)
+    read_slot, write_slot = slot.__get__, slot.__set__
+
+    def read(instance: Any) -> Any:
+        value = read_slot(instance, cls)
+        if type(value) is _Deferred:
+            value = value.make()
+            write_slot(instance, value)
+        return value
+
+    def defer(instance: Any, make: Callable[[], Any]) -> None:
+        write_slot(instance, _Deferred(make))
+
+    setattr(cls, name, property(read, write_slot, doc=slot.__doc__))
+    return defer
+
+
+# A page's removed blocks are most of its blocks: the engine's articles make their records only when someone
+# reads them (clean() on a 50 MB dump would otherwise make 840,000 records, 370 MB, that most callers never read).
+defer_removed: Callable[[Article, Callable[[], tuple[RemovedBlock, ...]]], None] = _deferrable(Article, "removed")

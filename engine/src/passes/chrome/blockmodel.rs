@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::features::Features;
+use crate::features::{Features, KeyCounts};
 use crate::regions::{dense_runs, repeated_shapes, Run, Stretch};
 use crate::text::may_hold_digit;
 
@@ -364,7 +364,7 @@ pub fn prose_share(feats: &[&Features]) -> f64 {
 /// current block is kept, never a column per block.
 struct Columns<'i> {
     inputs: &'i BlockInputs<'i>,
-    keys: rustc_hash::FxHashMap<&'i str, usize>,
+    keys: KeyCounts,
     runs: RunMembership,
     sums: RunningSums,
     /// The first run that does not end before the current block.
@@ -376,9 +376,9 @@ struct Columns<'i> {
 
 impl<'i> Columns<'i> {
     fn new(inputs: &'i BlockInputs<'i>) -> Self {
-        let mut keys: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        let mut keys = KeyCounts::new(inputs.feats.iter().map(|feature| feature.key_id() + 1).max().unwrap_or(0));
         for feature in inputs.feats {
-            *keys.entry(feature.key()).or_default() += 1;
+            keys.add(feature);
         }
         Columns {
             keys,
@@ -461,7 +461,7 @@ impl Columns<'_> {
         for (slot, name) in row[5..10].iter_mut().zip(CLASSES) {
             *slot = flag(class == name);
         }
-        row[10] = ((self.keys[feature.key()] - 1) as f64).ln_1p();
+        row[10] = ((self.keys.get(feature) - 1) as f64).ln_1p();
         row[11] = position as f64 / count as f64;
         row[12] = position.min(count - 1 - position) as f64 / count as f64;
         row[13] = self.gap_value(position);

@@ -1,9 +1,7 @@
 //! Block classes as jusText assigns them, from length and stopword density, and the
 //! shape scores the dense runs fall back on when the block model likes nothing.
 
-use rustc_hash::FxHashMap;
-
-use crate::features::Features;
+use crate::features::{Features, KeyCounts};
 
 /// jusText's classes, plus lines the page repeats (labels of teaser lists and menus).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,11 +52,11 @@ pub struct Thresholds {
 
 impl Thresholds {
     /// The class of a block; `printed` counts how often the page prints each short line's key.
-    pub fn class_of(&self, feature: &Features, printed: &FxHashMap<&str, usize>, explicit: bool) -> Class {
+    pub fn class_of(&self, feature: &Features, printed: &KeyCounts, explicit: bool) -> Class {
         if explicit || !feature.letters || is_widget(feature) {
             return Class::Bad;
         }
-        if feature.words() <= LABEL_WORDS && printed.get(feature.key()).copied().unwrap_or(0) >= REPEATED_LABEL {
+        if feature.words() <= LABEL_WORDS && printed.get(feature) >= REPEATED_LABEL {
             return Class::RepeatedLabel;
         }
         let length = feature.length();
@@ -116,8 +114,8 @@ mod tests {
     fn classes_by_shape() {
         let analysis =
             analyse(&["TT", "World", "It was a long day in the city, and the people of the town were tired of it."]);
-        let mut printed = FxHashMap::default();
-        printed.insert("world", 3);
+        let mut printed = KeyCounts::new(analysis.keys);
+        (0..3).for_each(|_| printed.add(&analysis.features[1]));
         let classes: Vec<Class> =
             analysis.features.iter().map(|feature| DEFAULTS.class_of(feature, &printed, false)).collect();
         assert_eq!(classes, vec![Class::Bad, Class::RepeatedLabel, Class::NearGood]);

@@ -48,7 +48,8 @@ pub(super) fn over_kept(chrome: &RemoveSiteChrome, document: &Document, notes: V
     let analysis = document.analysis();
     // The blocks language detection read are the first ones: the shown ones among them lead `shown`.
     let sampled: Vec<_> = shown.iter().map_while(|&index| analysis.sample.get(index).copied()).collect();
-    let mut page = Document::with_analysis(&text, lines, reanalyse(&texts, known, analysis.language, &sampled));
+    let mut page =
+        Document::with_analysis(&text, lines, reanalyse(&texts, known, analysis.language, &sampled, analysis.keys));
     page.dom = document.dom.as_ref().map(|dom| dom.project(&shown));
     let again = chrome.verdict(&page);
     let removed = |words: fn(&crate::features::Features) -> usize| -> bool {

@@ -4,10 +4,9 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashMap;
 
 use crate::cues::before_ellipsis;
-use crate::features::Features;
+use crate::features::{Features, KeyCounts};
 use crate::model::{Edits, Role};
 use crate::phrases::{phrase_set, PhraseSet};
 use crate::reasons::{AUTHOR_BIO, BYLINE_MARKER, CONSENT_NOTICE, RELATED, UI_PHRASE, WIDGET};
@@ -95,7 +94,7 @@ pub fn explicit_chrome(
     blocks: &Blocks<'_, '_>,
     phrases: &Phrases,
     edits: &mut Edits<'_, '_>,
-    printed: &FxHashMap<&str, usize>,
+    printed: &KeyCounts,
 ) -> Vec<bool> {
     let count = blocks.live.len();
     let mut removed = vec![false; count];
@@ -144,10 +143,10 @@ pub fn explicit_chrome(
 
 /// An end marker ("You may also like:"), unless the page prints it under every entry
 /// ("Add a comment" under each answer): then it is the entries' widget.
-fn opens_trailing_section(text: &str, feature: &Features, end: &PhraseSet, printed: &FxHashMap<&str, usize>) -> bool {
+fn opens_trailing_section(text: &str, feature: &Features, end: &PhraseSet, printed: &KeyCounts) -> bool {
     let key = feature.key();
     let marker = end.matches(key, true) || (rstrip(text).ends_with(':') && end.opens(key, END_PHRASE_WORDS));
-    let repeated = feature.words() <= LABEL_WORDS && printed.get(key).copied().unwrap_or(0) >= REPEATED_LABEL;
+    let repeated = feature.words() <= LABEL_WORDS && printed.get(feature) >= REPEATED_LABEL;
     marker && !repeated
 }
 

@@ -357,7 +357,7 @@ fn comment_form(prepared: &Prepared<'_, '_>, scored: &[usize], text_start: usize
         before += feature.prose_words();
         // The cheap conditions first: the pattern runs on few lines.
         if feature.words() <= PRINTED_WORDS
-            && prepared.printed.get(feature.key()) == Some(&1)
+            && prepared.printed.get(feature) == 1
             && before >= TEXT_BEFORE_END
             && total - before < before
             && CLOSING.is_match(prepared.texts[position])

@@ -34,9 +34,7 @@ pub mod main_text;
 pub mod teasers;
 pub mod threads;
 
-use rustc_hash::FxHashMap;
-
-use crate::features::Features;
+use crate::features::{Features, KeyCounts};
 use crate::model::{Annotation, Document, Edits, Role};
 use crate::passes::Pass;
 use crate::phrases::all_languages;
@@ -144,7 +142,7 @@ pub struct Prepared<'d, 'a> {
     /// The page's share of words in sentences.
     pub prose: f64,
     /// How often the page prints each line of up to `PRINTED_WORDS` words, by key.
-    pub printed: FxHashMap<&'d str, usize>,
+    pub printed: KeyCounts,
     /// Positions of post and comment stamps, in order.
     pub stamps: Vec<usize>,
     /// Positions found in a comment thread below the text.
@@ -228,9 +226,9 @@ impl RemoveSiteChrome {
         let roles: Vec<Option<Role>> = live.iter().map(|&index| document.role(index)).collect();
         let gaps: Vec<u32> = live.iter().map(|&index| document.blocks[index].gap).collect();
         let mut edits = document.edit(Self::NAME);
-        let mut printed: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut printed = KeyCounts::new(analysis.keys);
         for feature in feats.iter().filter(|feature| feature.words() <= PRINTED_WORDS) {
-            *printed.entry(feature.key()).or_default() += 1;
+            printed.add(feature);
         }
         let blocks = Blocks { live: &live, texts: &texts, feats: &feats, roles: &roles, gaps: &gaps };
         let explicit = explicit_chrome(&blocks, &self.phrases, &mut edits, &printed);

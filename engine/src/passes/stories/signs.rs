@@ -124,7 +124,7 @@ pub(super) fn menu_before(view: &View, position: usize, text_start: usize) -> us
         }
         if feature.words() <= MENU_WORDS {
             short += usize::from(feature.words() > 0);
-            repeated += usize::from(view.first_printed(&feature.key).is_some_and(|first| first < text_start));
+            repeated += usize::from(view.first_printed(feature) < text_start);
         } else if document.kept(index) {
             // a sentence ends the text above; a kept line with no full stop is a table's row or a list's entry
             if !feature.terminal || short < MENU_LINES {
@@ -204,7 +204,7 @@ pub(super) fn heads_contents(view: &View, position: usize) -> bool {
     {
         return false;
     }
-    view.printed_after(&view.feature(position).key, view.kept[under.end - 1])
+    view.printed_after(view.feature(position), view.kept[under.end - 1])
 }
 
 /// This line or a line right under its headings heads an article's closing section ("Conclusion", "Fazit").

@@ -46,10 +46,10 @@ pub(super) struct View<'d, 'a> {
     /// block of the page, where the key itself would take 24).
     furniture: Vec<Cell<u32>>,
     furniture_keys: RefCell<FxHashMap<String, u32>>,
-    /// The last block (kept or not) that prints each key, once computed.
-    last_printed: OnceCell<FxHashMap<&'d str, usize>>,
-    /// The first block (kept or not) that prints each key, once computed.
-    first_printed: OnceCell<FxHashMap<&'d str, usize>>,
+    /// The last block (kept or not) that prints each key, by key number, once computed.
+    last_printed: OnceCell<Vec<u32>>,
+    /// The first block (kept or not) that prints each key, by key number, once computed.
+    first_printed: OnceCell<Vec<u32>>,
 }
 
 impl<'d, 'a> View<'d, 'a> {
@@ -106,25 +106,31 @@ impl<'d, 'a> View<'d, 'a> {
         }
     }
 
-    /// Whether a block after `index` (kept or not) prints `key` again.
-    pub fn printed_after(&self, key: &str, index: usize) -> bool {
+    /// Whether a block after `index` (kept or not) prints the key of `feature` (a block's) again.
+    pub fn printed_after(&self, feature: &Features, index: usize) -> bool {
         let last = self.last_printed.get_or_init(|| {
-            let features = &self.document.analysis().features;
-            features.iter().enumerate().map(|(index, feature)| (feature.key(), index)).collect()
+            let analysis = self.document.analysis();
+            let mut last = vec![0; analysis.keys];
+            for (index, feature) in analysis.features.iter().enumerate() {
+                last[feature.key_id()] = block_number(index);
+            }
+            last
         });
-        last.get(key).is_some_and(|&last| last > index)
+        last[feature.key_id()] as usize > index
     }
 
-    /// The first block (kept or not) that prints `key`.
-    pub fn first_printed(&self, key: &str) -> Option<usize> {
+    /// The first block (kept or not) that prints the key of `feature` (a block's).
+    pub fn first_printed(&self, feature: &Features) -> usize {
         let first = self.first_printed.get_or_init(|| {
-            let mut first = FxHashMap::default();
-            for (index, feature) in self.document.analysis().features.iter().enumerate() {
-                first.entry(feature.key()).or_insert(index);
+            let analysis = self.document.analysis();
+            let mut first = vec![u32::MAX; analysis.keys];
+            for (index, feature) in analysis.features.iter().enumerate() {
+                let slot = &mut first[feature.key_id()];
+                *slot = (*slot).min(block_number(index));
             }
             first
         });
-        first.get(key).copied()
+        first[feature.key_id()] as usize
     }
 
     /// The content words of removed block `index`, if it may be a headline (else none).
@@ -196,6 +202,11 @@ impl<'d, 'a> View<'d, 'a> {
 }
 
 /// Each kept block's content words as vocabulary ids, and the vocabulary's size.
+/// A block index in four bytes (a text the engine reads holds at most 4 GiB, so fewer blocks).
+fn block_number(index: usize) -> u32 {
+    u32::try_from(index).expect("a document has fewer than 4 G blocks")
+}
+
 fn content_words(document: &Document, kept: &[usize]) -> (Vec<Vec<u32>>, usize) {
     let stops = document.analysis().stopwords();
     // Blocks whose keys changed a content word (a digit written as `0`) are folded and cut again.
