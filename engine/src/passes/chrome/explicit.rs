@@ -34,6 +34,10 @@ const COOKIE_MARKS: [&str; 4] = ["ook", "OOK", "ук", "УК"];
 const PHRASE_LINE_WORDS: usize = 12;
 const BYLINE_MARKER_WORDS: usize = 3;
 const BIO_WORDS: usize = 120;
+/// An author box's name line (a name and a title, no sentence) has at most this many words.
+const BIO_NAME_WORDS: usize = 24;
+/// A line this long under an author box's marker is its paragraph even with no sentence end.
+const BIO_CUT_WORDS: usize = 20;
 /// Teasers after an end marker are short; a paragraph this long is text again.
 const TEASER_WORDS: usize = 30;
 /// A trailing-section marker ("Related", "Newsletter") closes a text only once
@@ -121,12 +125,12 @@ pub fn explicit_chrome(
             edits.remove(index, BYLINE_MARKER, "marks the byline");
             byline_beside(blocks, position, edits);
             if phrases.bio.matches(key, true) {
-                bio_after(blocks, position, edits, &mut removed);
+                bio_after(blocks, position, edits, &mut removed, false);
             }
         } else if phrases.bio.matches(key, true) {
             removed[position] = true;
             edits.remove(index, AUTHOR_BIO, "opens an author box");
-            bio_after(blocks, position, edits, &mut removed);
+            bio_after(blocks, position, edits, &mut removed, prose_words >= TEXT_BEFORE_END);
         } else if opens_trailing_section(text, feature, phrases.end, printed) && prose_words >= TEXT_BEFORE_END {
             removed[position] = true;
             edits.remove(index, RELATED, "opens a related-content section");
@@ -192,16 +196,41 @@ fn byline_beside(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_,
     }
 }
 
-/// The paragraph of an author or agency box after its marker (and the name line, if any).
-fn bio_after(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_, '_>, removed: &mut [bool]) {
+/// The paragraph of an author or agency box after its marker, and the bylines above it.
+///
+/// Below the text (`below_text`), where a box follows the article, its name
+/// line may be a short line with no sentence end ("Maureen Salamon, Executive
+/// Editor, Harvard Women's Health Watch"), and its paragraph may be cut short
+/// ("… See Full Bio"); above the text the same marker ("About us" in a menu) is
+/// trusted with a byline and a whole paragraph only.
+fn bio_after(
+    blocks: &Blocks<'_, '_>,
+    position: usize,
+    edits: &mut Edits<'_, '_>,
+    removed: &mut [bool],
+    below_text: bool,
+) {
     let mut step = position + 1;
     while step < blocks.live.len() && blocks.roles[step] == Some(Role::Byline) {
         step += 1;
     }
-    if step < blocks.live.len() && blocks.feats[step].terminal && blocks.feats[step].words() <= BIO_WORDS {
+    let named = below_text
+        && step + 1 < blocks.live.len()
+        && step == position + 1
+        && !blocks.feats[step].terminal
+        && blocks.feats[step].words() <= BIO_NAME_WORDS
+        && blocks.roles[step].is_none();
+    let paragraph = if named { step + 1 } else { step };
+    let feature = blocks.feats.get(paragraph);
+    // A box may cut its paragraph short ("… See Full Bio"): a long line is a paragraph however it ends.
+    if feature.is_some_and(|feature| {
+        (feature.terminal || (below_text && feature.words() >= BIO_CUT_WORDS)) && feature.words() <= BIO_WORDS
+    }) {
         let detail = format!("author box opened by block {}", blocks.live[position]);
-        edits.remove(blocks.live[step], AUTHOR_BIO, detail);
-        removed[step] = true;
+        for (box_line, removed) in removed.iter_mut().enumerate().take(paragraph + 1).skip(step) {
+            edits.remove(blocks.live[box_line], AUTHOR_BIO, detail.clone());
+            *removed = true;
+        }
     }
 }
 
@@ -229,6 +258,44 @@ fn teasers_after(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Annotation, Document};
+    use crate::passes::chrome::{RemoveSiteChrome, SEAL_PARAGRAPHS};
+    use crate::passes::Pass;
+    use crate::settings::Settings;
+
+    /// Each line of `raw` with the chrome pass's reason code, "kept" for a kept one.
+    fn reasons(raw: &str) -> Vec<(String, String)> {
+        let document = Document::new(raw);
+        let notes: Vec<Annotation> = RemoveSiteChrome::new(&Settings::default()).run(&document);
+        (0..document.len())
+            .map(|index| {
+                let reason = notes[index].removal.as_ref().map_or("kept", |removal| &*removal.reason);
+                (document.text(index).to_string(), reason.to_string())
+            })
+            .collect()
+    }
+
+    const NAME_LINE: &str = "Ada Brook, Science Editor, The Coastal Review; Contributor";
+    const CUT_BIO: &str = "Ada Brook is the science editor of The Coastal Review. She has written about estuaries, \
+                           seals and the people who count them for twenty years … See Full Bio";
+
+    #[test]
+    fn an_author_box_below_the_text_goes_with_its_name_line_and_cut_paragraph() {
+        let raw = format!("{}\n\nAbout the Author\n\n{NAME_LINE}\n\n{CUT_BIO}", SEAL_PARAGRAPHS.join("\n\n"));
+        let decisions = reasons(&raw);
+        let last = decisions.len() - 1;
+        assert!(decisions[..last - 2].iter().all(|(_, reason)| reason == "kept"), "{decisions:?}");
+        assert!(decisions[last - 2..].iter().all(|(_, reason)| reason == "author-bio"), "{decisions:?}");
+    }
+
+    #[test]
+    fn above_the_text_the_same_marker_takes_no_name_line() {
+        // "About the author" in a menu: the line under it is no name line, and the text stays.
+        let raw = format!("About the Author\n\n{NAME_LINE}\n\n{CUT_BIO}\n\n{}", SEAL_PARAGRAPHS.join("\n\n"));
+        let decisions = reasons(&raw);
+        assert_eq!(decisions[0].1, "author-bio");
+        assert!(decisions[1..].iter().all(|(_, reason)| reason != "author-bio"), "{decisions:?}");
+    }
 
     #[test]
     fn formula_source_lines() {
