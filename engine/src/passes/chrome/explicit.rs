@@ -258,22 +258,7 @@ fn teasers_after(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Annotation, Document};
-    use crate::passes::chrome::{RemoveSiteChrome, SEAL_PARAGRAPHS};
-    use crate::passes::Pass;
-    use crate::settings::Settings;
-
-    /// Each line of `raw` with the chrome pass's reason code, "kept" for a kept one.
-    fn reasons(raw: &str) -> Vec<(String, String)> {
-        let document = Document::new(raw);
-        let notes: Vec<Annotation> = RemoveSiteChrome::new(&Settings::default()).run(&document);
-        (0..document.len())
-            .map(|index| {
-                let reason = notes[index].removal.as_ref().map_or("kept", |removal| &*removal.reason);
-                (document.text(index).to_string(), reason.to_string())
-            })
-            .collect()
-    }
+    use crate::passes::chrome::{reasons, SEAL_PARAGRAPHS};
 
     const NAME_LINE: &str = "Ada Brook, Science Editor, The Coastal Review; Contributor";
     const CUT_BIO: &str = "Ada Brook is the science editor of The Coastal Review. She has written about estuaries, \

@@ -451,23 +451,12 @@ fn signed_teasers(prepared: &Prepared<'_, '_>, keep: &[bool]) -> Option<Range<us
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Annotation, Document};
+    use crate::model::Document;
     use crate::passes::chrome::RemoveSiteChrome;
-    use crate::passes::Pass;
     use crate::settings::Settings;
 
+    use crate::passes::chrome::reasons;
     use crate::passes::chrome::SEAL_PARAGRAPHS as PARAGRAPHS;
-
-    fn reasons(raw: &str) -> Vec<(String, String)> {
-        let document = Document::new(raw);
-        let notes: Vec<Annotation> = RemoveSiteChrome::new(&Settings::default()).run(&document);
-        (0..document.len())
-            .map(|index| {
-                let reason = notes[index].removal.as_ref().map_or("kept", |removal| &*removal.reason);
-                (document.text(index).to_string(), reason.to_string())
-            })
-            .collect()
-    }
 
     #[test]
     fn a_comment_thread_under_the_text_is_cut() {

@@ -335,6 +335,20 @@ const SEAL_PARAGRAPHS: [&str; 3] = [
      cleaner and the fish have come back.\"",
 ];
 
+/// Each block of `raw` with the chrome pass's reason code ("kept" for a kept one), for the tests of its parts.
+#[cfg(test)]
+fn reasons(raw: &str) -> Vec<(String, String)> {
+    use crate::passes::Pass;
+    let document = Document::new(raw);
+    let notes: Vec<Annotation> = RemoveSiteChrome::new(&crate::settings::Settings::default()).run(&document);
+    (0..document.len())
+        .map(|index| {
+            let reason = notes[index].removal.as_ref().map_or("kept", |removal| &*removal.reason);
+            (document.text(index).to_string(), reason.to_string())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
