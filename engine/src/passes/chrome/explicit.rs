@@ -12,6 +12,7 @@ use crate::phrases::{phrase_set, PhraseSet};
 use crate::reasons::{AUTHOR_BIO, BYLINE_MARKER, CONSENT_NOTICE, RELATED, UI_PHRASE, WIDGET};
 
 use super::classes::{LABEL_WORDS, REPEATED_LABEL};
+use super::page::{Live, Page};
 use super::teasers::rstrip;
 
 /// Cookie banners and consent dialogs: a line naming cookies and the site, consent or privacy
@@ -63,11 +64,10 @@ fn is_formula_source(text: &str) -> bool {
 pub struct Blocks<'p, 'a> {
     /// Block indices of the live blocks.
     pub live: &'p [usize],
-    pub texts: &'p [&'a str],
-    pub feats: &'p [&'p Features],
+    /// Their texts, features and gaps.
+    pub page: &'p Live<'p, 'a>,
     /// Each block's role before this pass.
     pub roles: &'p [Option<Role>],
-    pub gaps: &'p [u32],
 }
 
 /// The phrase sets the explicit pass matches, for the configured languages.
@@ -100,7 +100,7 @@ pub fn explicit_chrome(
     let mut removed = vec![false; count];
     let mut prose_words = 0; // words of sentence-shaped blocks so far: text comes before its trailing sections
     for position in 0..count {
-        let (index, text, feature) = (blocks.live[position], blocks.texts[position], blocks.feats[position]);
+        let (index, text, feature) = (blocks.live[position], blocks.page.text(position), blocks.page.feature(position));
         if is_formula_source(text) {
             removed[position] = true;
             edits.remove(index, WIDGET, "formula source (TeX alternative text)");
@@ -175,10 +175,10 @@ fn key_head(key: &str, size: usize) -> &str {
 
 /// The name next to a lone marker ("AFP" above "Written By", or below "By").
 fn byline_beside(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_, '_>) {
-    let above = (position > 0 && blocks.gaps[position] == 0).then(|| position - 1);
+    let above = (position > 0 && blocks.page.gap(position) == 0).then(|| position - 1);
     let below = (position + 1 < blocks.live.len()).then_some(position + 1);
     for candidate in [above, below].into_iter().flatten() {
-        let feature = blocks.feats[candidate];
+        let feature = blocks.page.feature(candidate);
         let index = blocks.live[candidate];
         if feature.letters
             && (1..=BYLINE_NAME_WORDS).contains(&feature.words())
@@ -198,7 +198,8 @@ fn bio_after(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_, '_>
     while step < blocks.live.len() && blocks.roles[step] == Some(Role::Byline) {
         step += 1;
     }
-    if step < blocks.live.len() && blocks.feats[step].terminal && blocks.feats[step].words() <= BIO_WORDS {
+    if step < blocks.live.len() && blocks.page.feature(step).terminal && blocks.page.feature(step).words() <= BIO_WORDS
+    {
         let detail = format!("author box opened by block {}", blocks.live[position]);
         edits.remove(blocks.live[step], AUTHOR_BIO, detail);
         removed[step] = true;
@@ -210,8 +211,8 @@ fn teasers_after(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_,
     let opener = blocks.live[position];
     let mut previous_label = true;
     for (step, removed) in removed.iter_mut().enumerate().skip(position + 1) {
-        let feature = blocks.feats[step];
-        let text = blocks.texts[step];
+        let feature = blocks.page.feature(step);
+        let text = blocks.page.text(step);
         let truncated = before_ellipsis(text).is_some();
         let is_label = feature.words() <= LABEL_WORDS;
         let short = feature.words() < TEASER_WORDS && (previous_label || !feature.terminal);
