@@ -21,6 +21,7 @@ use crate::regions::{dense_runs, repeated_shapes, Run, Stretch};
 use crate::text::may_hold_digit;
 
 use super::classes::{is_widget, Class, CLASSES};
+use super::page::Page;
 
 /// The names of the features, in the order of a row (and of `block_model.json`).
 pub const FEATURE_NAMES: [&str; FEATURE_COUNT] = [
@@ -169,15 +170,13 @@ fn json_number(text: &str, field: &str) -> Option<f64> {
 
 /// What the columns are computed from, one entry per live block, in order.
 pub struct BlockInputs<'i> {
-    pub texts: &'i [&'i str],
-    pub feats: &'i [&'i Features],
+    pub page: &'i dyn Page,
     pub classes: &'i [Class],
     pub explicit: &'i [bool],
     pub captions: &'i [bool],
-    pub gaps: &'i [u32],
     pub base_scores: &'i [f64],
     pub language_known: bool,
-    pub lists: &'i [Option<Stretch>],
+    pub lists: &'i Lists,
 }
 
 /// Prefix sums kept for this many positions: more than a wide window's `2 * WIDE_CONTEXT + 2`.
@@ -345,16 +344,42 @@ fn shape(feature: &Features, text: &str) -> Shape {
     }
 }
 
+/// The list of records of one repeated shape each block stands in, as runs of positions with one list (or none).
+///
+/// Most blocks of a long page stand in no list and a list's blocks stand
+/// together, so a run per change takes far less room than a stretch (12 bytes) per block.
+pub struct Lists {
+    /// The first position of each run, in order (0 first).
+    starts: Vec<u32>,
+    stretches: Vec<Option<Stretch>>,
+}
+
+impl Lists {
+    /// The list the block at `position` stands in, if any.
+    pub fn at(&self, position: usize) -> Option<Stretch> {
+        let run = self.starts.partition_point(|&start| start as usize <= position);
+        run.checked_sub(1).and_then(|run| self.stretches[run])
+    }
+}
+
 /// For each block, the list of records of one repeated shape it stands in (None outside lists).
-pub fn list_stretches(texts: &[&str], feats: &[&Features]) -> Vec<Option<Stretch>> {
-    let shapes: Vec<Shape> = feats.iter().zip(texts).map(|(feature, text)| shape(feature, text)).collect();
-    repeated_shapes(&shapes, LIST_MAX_PERIOD, LIST_MIN_RECORDS)
+pub fn list_stretches(page: &dyn Page) -> Lists {
+    let shapes: Vec<Shape> =
+        (0..page.len()).map(|position| shape(page.feature(position), page.text(position))).collect();
+    let mut lists = Lists { starts: Vec::new(), stretches: Vec::new() };
+    for (position, stretch) in repeated_shapes(&shapes, LIST_MAX_PERIOD, LIST_MIN_RECORDS).into_iter().enumerate() {
+        if lists.stretches.last() != Some(&stretch) {
+            lists.starts.push(u32::try_from(position).expect("a page has fewer than 4 Gi blocks"));
+            lists.stretches.push(stretch);
+        }
+    }
+    lists
 }
 
 /// The share of a page's words that stand in sentences of twelve words or more.
-pub fn prose_share(feats: &[&Features]) -> f64 {
-    let total: usize = feats.iter().map(|feature| feature.words()).sum();
-    let prose: usize = feats.iter().map(|feature| feature.prose_words()).sum();
+pub fn prose_share(page: &dyn Page) -> f64 {
+    let total: usize = (0..page.len()).map(|position| page.feature(position).words()).sum();
+    let prose: usize = (0..page.len()).map(|position| page.feature(position).prose_words()).sum();
     prose as f64 / total.max(1) as f64
 }
 
@@ -376,9 +401,11 @@ struct Columns<'i> {
 
 impl<'i> Columns<'i> {
     fn new(inputs: &'i BlockInputs<'i>) -> Self {
-        let mut keys = KeyCounts::new(inputs.feats.iter().map(|feature| feature.key_id() + 1).max().unwrap_or(0));
-        for feature in inputs.feats {
-            keys.add(feature);
+        let page = inputs.page;
+        let mut keys =
+            KeyCounts::new((0..page.len()).map(|position| page.feature(position).key_id() + 1).max().unwrap_or(0));
+        for position in 0..page.len() {
+            keys.add(page.feature(position));
         }
         Columns {
             keys,
@@ -386,7 +413,7 @@ impl<'i> Columns<'i> {
             sums: RunningSums::new(),
             next_run: 0,
             list: None,
-            prose: prose_share(inputs.feats),
+            prose: prose_share(inputs.page),
             inputs,
         }
     }
@@ -394,10 +421,10 @@ impl<'i> Columns<'i> {
     /// Moves the walk to `position`: the blocks up to its widest window are summed. Positions come in order.
     fn advance(&mut self, position: usize) {
         let inputs = self.inputs;
-        let through = (position + WIDE_CONTEXT + 1).min(inputs.feats.len());
+        let through = (position + WIDE_CONTEXT + 1).min(inputs.page.len());
         while self.sums.read < through {
             let block = self.sums.read;
-            let (feature, text) = (inputs.feats[block], inputs.texts[block]);
+            let (feature, text) = (inputs.page.feature(block), inputs.page.text(block));
             let stamp = is_timestamped(text, feature);
             let values = [
                 (feature.words() as f64).ln_1p(),
@@ -413,9 +440,9 @@ impl<'i> Columns<'i> {
         while self.next_run < runs.len() && runs[self.next_run].end <= position {
             self.next_run += 1;
         }
-        if let Some(stretch) = inputs.lists[position] {
+        if let Some(stretch) = inputs.lists.at(position) {
             if self.list.is_none_or(|(current, _)| current != stretch) {
-                let words = inputs.feats[stretch.positions()].iter().map(|feature| feature.words()).sum();
+                let words = stretch.positions().map(|block| inputs.page.feature(block).words()).sum();
                 self.list = Some((stretch, words));
             }
         }
@@ -429,7 +456,7 @@ impl<'i> Columns<'i> {
 
 impl Columns<'_> {
     fn gap_value(&self, position: usize) -> f64 {
-        (self.inputs.gaps[position] as f64).min(GAP_CAP) / GAP_CAP
+        (self.inputs.page.gap(position) as f64).min(GAP_CAP) / GAP_CAP
     }
 
     /// Whether the block is a short explicit marker past the page's first third: the text is over.
@@ -437,15 +464,16 @@ impl Columns<'_> {
         let inputs = self.inputs;
         inputs.explicit[position]
             && inputs.classes[position] == Class::Bad
-            && inputs.feats[position].words() <= END_MARKER_WORDS
-            && position > inputs.feats.len() / 3
+            && inputs.page.feature(position).words() <= END_MARKER_WORDS
+            && position > inputs.page.len() / 3
     }
 
     /// The block's features, in `FEATURE_NAMES` order (`ended`: an end marker stands at or above it).
     fn row(&self, position: usize, ended: bool) -> [f64; FEATURE_COUNT] {
         let inputs = self.inputs;
-        let (feature, text, class) = (inputs.feats[position], inputs.texts[position], inputs.classes[position]);
-        let count = inputs.feats.len();
+        let (feature, text, class) =
+            (inputs.page.feature(position), inputs.page.text(position), inputs.classes[position]);
+        let count = inputs.page.len();
         let words = (feature.words() as f64).max(1.0);
         let log_words = (feature.words() as f64).ln_1p();
         let density = feature.stopword_density();
@@ -500,10 +528,10 @@ impl Columns<'_> {
     /// On a page with little prose (a listing, a product grid, a forum index) the
     /// main content is its lists; on an article, lists are menus and teasers.
     fn list_features(&self, position: usize, slots: &mut [f64]) {
-        let feature = self.inputs.feats[position];
+        let feature = self.inputs.page.feature(position);
         let short = flag(feature.words() <= STAMP_LINE_WORDS && !feature.terminal);
         let prose = self.prose;
-        let (in_list, records, record_words, little_prose) = match self.inputs.lists[position] {
+        let (in_list, records, record_words, little_prose) = match self.inputs.lists.at(position) {
             None => (0.0, 0.0, 0.0, 0.0),
             Some(stretch) => {
                 let words = self.list.map_or(0, |(_, words)| words) as f64;
@@ -519,7 +547,7 @@ impl Columns<'_> {
 pub fn probabilities(inputs: &BlockInputs<'_>, model: &BlockModel, wanted: &[bool]) -> Vec<f64> {
     let mut columns = Columns::new(inputs);
     let mut ended = false;
-    let mut result = vec![0.0; inputs.feats.len()];
+    let mut result = vec![0.0; inputs.page.len()];
     for (position, slot) in result.iter_mut().enumerate() {
         columns.advance(position);
         ended |= columns.ends_text(position);
@@ -549,6 +577,7 @@ pub fn feature_rows(inputs: &BlockInputs<'_>, wanted: &[bool]) -> Vec<[f64; FEAT
 mod tests {
     use super::*;
     use crate::features::analyse;
+    use crate::passes::chrome::page::Listed;
 
     #[test]
     fn the_timestamp_prefilter_passes_every_timestamp() {
@@ -626,16 +655,15 @@ mod tests {
         let analysis = analyse(&texts);
         let feats: Vec<&Features> = analysis.features.iter().collect();
         let classes = [Class::Short, Class::Short, Class::Good, Class::Good, Class::Short];
-        let (flags, gaps) = ([false; 5], [1u32; 5]);
+        let flags = [false; 5];
         let base = [-1.5, -1.5, 17.0, 17.0, -1.5];
-        let lists = list_stretches(&texts, &feats);
+        let page = Listed { texts: &texts, feats: &feats };
+        let lists = list_stretches(&page);
         let inputs = BlockInputs {
-            texts: &texts,
-            feats: &feats,
+            page: &page,
             classes: &classes,
             explicit: &flags,
             captions: &flags,
-            gaps: &gaps,
             base_scores: &base,
             language_known: true,
             lists: &lists,

@@ -12,6 +12,7 @@ use crate::phrases::{phrase_set, PhraseSet};
 use crate::reasons::{AUTHOR_BIO, BYLINE_MARKER, CONSENT_NOTICE, RELATED, UI_PHRASE, WIDGET};
 
 use super::classes::{LABEL_WORDS, REPEATED_LABEL};
+use super::page::{Live, Page};
 use super::teasers::rstrip;
 
 /// Cookie banners and consent dialogs: a line naming cookies and the site, consent or privacy
@@ -67,11 +68,10 @@ fn is_formula_source(text: &str) -> bool {
 pub struct Blocks<'p, 'a> {
     /// Block indices of the live blocks.
     pub live: &'p [usize],
-    pub texts: &'p [&'a str],
-    pub feats: &'p [&'p Features],
+    /// Their texts, features and gaps.
+    pub page: &'p Live<'p, 'a>,
     /// Each block's role before this pass.
     pub roles: &'p [Option<Role>],
-    pub gaps: &'p [u32],
 }
 
 /// The phrase sets the explicit pass matches, for the configured languages.
@@ -104,7 +104,7 @@ pub fn explicit_chrome(
     let mut removed = vec![false; count];
     let mut prose_words = 0; // words of sentence-shaped blocks so far: text comes before its trailing sections
     for position in 0..count {
-        let (index, text, feature) = (blocks.live[position], blocks.texts[position], blocks.feats[position]);
+        let (index, text, feature) = (blocks.live[position], blocks.page.text(position), blocks.page.feature(position));
         if is_formula_source(text) {
             removed[position] = true;
             edits.remove(index, WIDGET, "formula source (TeX alternative text)");
@@ -179,10 +179,10 @@ fn key_head(key: &str, size: usize) -> &str {
 
 /// The name next to a lone marker ("AFP" above "Written By", or below "By").
 fn byline_beside(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_, '_>) {
-    let above = (position > 0 && blocks.gaps[position] == 0).then(|| position - 1);
+    let above = (position > 0 && blocks.page.gap(position) == 0).then(|| position - 1);
     let below = (position + 1 < blocks.live.len()).then_some(position + 1);
     for candidate in [above, below].into_iter().flatten() {
-        let feature = blocks.feats[candidate];
+        let feature = blocks.page.feature(candidate);
         let index = blocks.live[candidate];
         if feature.letters
             && (1..=BYLINE_NAME_WORDS).contains(&feature.words())
@@ -217,11 +217,11 @@ fn bio_after(
     let named = below_text
         && step + 1 < blocks.live.len()
         && step == position + 1
-        && !blocks.feats[step].terminal
-        && blocks.feats[step].words() <= BIO_NAME_WORDS
+        && !blocks.page.feature(step).terminal
+        && blocks.page.feature(step).words() <= BIO_NAME_WORDS
         && blocks.roles[step].is_none();
     let paragraph = if named { step + 1 } else { step };
-    let feature = blocks.feats.get(paragraph);
+    let feature = (paragraph < blocks.live.len()).then(|| blocks.page.feature(paragraph));
     // A box may cut its paragraph short ("… See Full Bio"): a long line is a paragraph however it ends.
     if feature.is_some_and(|feature| {
         (feature.terminal || (below_text && feature.words() >= BIO_CUT_WORDS)) && feature.words() <= BIO_WORDS
@@ -239,8 +239,8 @@ fn teasers_after(blocks: &Blocks<'_, '_>, position: usize, edits: &mut Edits<'_,
     let opener = blocks.live[position];
     let mut previous_label = true;
     for (step, removed) in removed.iter_mut().enumerate().skip(position + 1) {
-        let feature = blocks.feats[step];
-        let text = blocks.texts[step];
+        let feature = blocks.page.feature(step);
+        let text = blocks.page.text(step);
         let truncated = before_ellipsis(text).is_some();
         let is_label = feature.words() <= LABEL_WORDS;
         let short = feature.words() < TEASER_WORDS && (previous_label || !feature.terminal);

@@ -14,6 +14,7 @@ use crate::regions::{dense_runs, Run, Stretch};
 
 use super::classes::{Class, LABEL_WORDS};
 use super::explicit::TEXT_BEFORE_END;
+use super::page::Page;
 use super::threads::{is_signature, thread_posts};
 use super::{Prepared, RemoveSiteChrome, PRINTED_WORDS};
 
@@ -163,7 +164,7 @@ impl RemoveSiteChrome {
         let high = prepared.stamps.partition_point(|stamp| *stamp <= last);
         let stamps: Vec<usize> =
             prepared.stamps[low..high].iter().copied().filter(|stamp| prepared.is_scored[*stamp]).collect();
-        let (zone, posts) = thread_posts(scored, &prepared.texts, &prepared.feats, text_start, &stamps);
+        let (zone, posts) = thread_posts(scored, prepared, text_start, &stamps);
         if posts.is_empty() {
             return (zone, posts);
         }
@@ -195,7 +196,7 @@ impl RemoveSiteChrome {
         let Some((best, best_words)) = self.best_list(prepared, scored) else {
             return Vec::new();
         };
-        let kept_words: usize = keep.iter().map(|&position| prepared.feats[position].words()).sum();
+        let kept_words: usize = keep.iter().map(|&position| prepared.feature(position).words()).sum();
         if best_words <= kept_words {
             return Vec::new();
         }
@@ -215,7 +216,7 @@ impl RemoveSiteChrome {
         let mut best_liked: Option<usize> = None;
         let mut seen: FxHashSet<Range<usize>> = FxHashSet::default();
         for &position in scored {
-            let Some(stretch) = prepared.lists[position] else {
+            let Some(stretch) = prepared.lists.at(position) else {
                 continue;
             };
             if !seen.insert(stretch.positions()) {
@@ -223,10 +224,10 @@ impl RemoveSiteChrome {
             }
             let (mut words, mut liked) = (0, 0);
             for step in stretch.positions() {
-                words += prepared.feats[step].words();
+                words += prepared.feature(step).words();
                 // The list the block model likes best: menus and footers are lists too.
                 if prepared.scores[step] > 0.0 {
-                    liked += prepared.feats[step].words();
+                    liked += prepared.feature(step).words();
                 }
             }
             if words as f64 / stretch.records() >= self.list_record_words && best_liked.is_none_or(|most| liked > most)
@@ -266,8 +267,8 @@ impl RemoveSiteChrome {
                     return Some(position);
                 }
                 previous = Some(position);
-            } else if prepared.feats[position].terminal {
-                text_words += prepared.feats[position].words();
+            } else if prepared.feature(position).terminal {
+                text_words += prepared.feature(position).words();
             }
         }
         None
@@ -285,7 +286,7 @@ impl RemoveSiteChrome {
                 continue; // share bars and other widgets often stand between a headline and its text
             }
             seen += 1;
-            let feature = prepared.feats[step];
+            let feature = prepared.feature(step);
             if matches!(prepared.edits.role(index), Some(Role::Caption | Role::Byline)) {
                 zone.push(step);
             } else if prepared.classes[step] == Class::Bad {
@@ -323,7 +324,7 @@ fn signed_thread(prepared: &Prepared<'_, '_>, stamps: &[usize], text_words: usiz
             break;
         }
         // "Alex says:" right over its date: a comment's signature (a forum's "Alex said:" opens a quote)
-        signed += usize::from(pair[1] == pair[0] + 1 && is_signature(prepared.texts[pair[0]]));
+        signed += usize::from(pair[1] == pair[0] + 1 && is_signature(prepared.text(pair[0])));
     }
     signed >= SIGNED_POSTS
 }
@@ -340,7 +341,7 @@ fn opens_comments(prepared: &Prepared<'_, '_>, position: usize) -> bool {
 
 /// A short line that heads comments ("10 Comments", "Leave a reply").
 fn is_comments_heading(prepared: &Prepared<'_, '_>, position: usize) -> bool {
-    prepared.feats[position].words() <= COMMENTS_HEADING_WORDS && COMMENTS_HEADING.is_match(prepared.texts[position])
+    prepared.feature(position).words() <= COMMENTS_HEADING_WORDS && COMMENTS_HEADING.is_match(prepared.text(position))
 }
 
 /// A comment form below the text ("Leave a reply", "Post a comment"): the text ends there.
@@ -350,17 +351,17 @@ fn is_comments_heading(prepared: &Prepared<'_, '_>, position: usize) -> bool {
 /// every answer).
 fn comment_form(prepared: &Prepared<'_, '_>, scored: &[usize], text_start: usize) -> Option<usize> {
     let end = scored[scored.len() - 1] + 1;
-    let total: usize = prepared.feats[text_start..end].iter().map(|feature| feature.prose_words()).sum();
+    let total: usize = (text_start..end).map(|position| prepared.feature(position).prose_words()).sum();
     let mut before = 0;
     for position in text_start..end {
-        let feature = prepared.feats[position];
+        let feature = prepared.feature(position);
         before += feature.prose_words();
         // The cheap conditions first: the pattern runs on few lines.
         if feature.words() <= PRINTED_WORDS
             && prepared.printed.get(feature) == 1
             && before >= TEXT_BEFORE_END
             && total - before < before
-            && CLOSING.is_match(prepared.texts[position])
+            && CLOSING.is_match(prepared.text(position))
         {
             return Some(position);
         }
@@ -395,21 +396,21 @@ fn segments(prepared: &Prepared<'_, '_>) -> Vec<Range<usize>> {
 /// `TITLE_PIECE_WORDS` words) and the text starts just under it, the
 /// article starts there and what stands above is the header.
 fn title_repeat(prepared: &Prepared<'_, '_>) -> Option<usize> {
-    if prepared.live[0] != 0 || !prepared.feats[0].heading_like() {
+    if prepared.live[0] != 0 || !prepared.feature(0).heading_like() {
         return None;
     }
-    let keys = title_keys(prepared.texts[0], TITLE_PIECE_WORDS);
+    let keys = title_keys(prepared.text(0), TITLE_PIECE_WORDS);
     if keys.is_empty() {
         return None;
     }
     (1..prepared.live.len())
-        .find(|&position| prepared.feats[position].heading_like() && keys.contains(prepared.feats[position].key()))
+        .find(|&position| prepared.feature(position).heading_like() && keys.contains(prepared.feature(position).key()))
 }
 
 /// Whether kept prose starts within a few lines under `headline` (past its byline, date and caption).
 fn text_under(prepared: &Prepared<'_, '_>, keep: &[bool], headline: usize) -> bool {
     let end = prepared.live.len().min(headline + 1 + UNDER_HEADLINE);
-    (headline + 1..end).any(|position| keep[position] && prepared.feats[position].prose_words() > 0)
+    (headline + 1..end).any(|position| keep[position] && prepared.feature(position).prose_words() > 0)
 }
 
 /// Kept teaser records below the text that each carry a byline ("headline / By Reuters / date").
@@ -440,7 +441,7 @@ fn signed_teasers(prepared: &Prepared<'_, '_>, keep: &[bool]) -> Option<Range<us
             seen = true;
             prose = 0;
         } else {
-            prose += prepared.feats[position].prose_words();
+            prose += prepared.feature(position).prose_words();
         }
     }
     if group.len() < SIGNED_RECORDS {
@@ -452,6 +453,7 @@ fn signed_teasers(prepared: &Prepared<'_, '_>, keep: &[bool]) -> Option<Range<us
 #[cfg(test)]
 mod tests {
     use crate::model::Document;
+    use crate::passes::chrome::page::Page;
     use crate::passes::chrome::RemoveSiteChrome;
     use crate::settings::Settings;
 
@@ -540,7 +542,7 @@ mod tests {
         let prepared = chrome.prepare(&document).expect("a document with blocks");
         let everything = vec![true; prepared.live.len()];
         super::signed_teasers(&prepared, &everything)
-            .map(|range| range.map(|position| prepared.texts[position].to_string()).collect())
+            .map(|range| range.map(|position| prepared.text(position).to_string()).collect())
             .unwrap_or_default()
     }
 
@@ -600,11 +602,11 @@ mod tests {
         let chrome = RemoveSiteChrome::new(&Settings::default());
         let mut prepared = chrome.prepare(&document).expect("a document with blocks");
         let group = |prefix: &str| -> Vec<usize> {
-            (0..prepared.live.len()).filter(|&position| prepared.texts[position].starts_with(prefix)).collect()
+            (0..prepared.live.len()).filter(|&position| prepared.text(position).starts_with(prefix)).collect()
         };
         let (trails, shop) = (group("Trail "), group("Shop the "));
         let words =
-            |positions: &[usize]| positions.iter().map(|&position| prepared.feats[position].words()).sum::<usize>();
+            |positions: &[usize]| positions.iter().map(|&position| prepared.feature(position).words()).sum::<usize>();
         assert!(words(&shop) > words(&trails)); // the larger list by words ...
         for &position in &shop {
             prepared.scores[position] = -1.0;

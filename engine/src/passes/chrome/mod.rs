@@ -31,6 +31,7 @@ pub mod classes;
 mod confirm;
 pub mod explicit;
 pub mod main_text;
+pub mod page;
 pub mod teasers;
 pub mod threads;
 
@@ -39,12 +40,14 @@ use crate::model::{Annotation, Document, Edits, Role};
 use crate::passes::Pass;
 use crate::phrases::all_languages;
 use crate::reasons::{BOILERPLATE, COMMENT_THREAD, TEASER_LIST, WIDGET};
-use crate::regions::Stretch;
 use crate::settings::Settings;
 
-use blockmodel::{feature_rows, list_stretches, probabilities, prose_share, BlockInputs, DEFAULT_MODEL, FEATURE_COUNT};
+use blockmodel::{
+    feature_rows, list_stretches, probabilities, prose_share, BlockInputs, Lists, DEFAULT_MODEL, FEATURE_COUNT,
+};
 use classes::{base_score, is_widget, Class, Thresholds};
 use explicit::{explicit_chrome, Blocks, Phrases};
+use page::{Live, Page};
 use teasers::{excerpt_runs, headline_runs};
 use threads::is_stamp;
 
@@ -125,8 +128,8 @@ pub struct TrainingRows {
 pub struct Prepared<'d, 'a> {
     /// Block indices of the blocks no earlier pass removed.
     pub live: Vec<usize>,
-    pub texts: Vec<&'a str>,
-    pub feats: Vec<&'d Features>,
+    /// The document's features, by block index.
+    pub features: &'d [Features],
     pub hard_breaks: Vec<bool>,
     pub classes: Vec<Class>,
     pub edits: Edits<'d, 'a>,
@@ -138,7 +141,7 @@ pub struct Prepared<'d, 'a> {
     /// jusText-style scores by shape alone.
     pub base: Vec<f64>,
     /// The list of records each position stands in.
-    pub lists: Vec<Option<Stretch>>,
+    pub lists: Lists,
     /// The page's share of words in sentences.
     pub prose: f64,
     /// How often the page prints each line of up to `PRINTED_WORDS` words, by key.
@@ -147,6 +150,24 @@ pub struct Prepared<'d, 'a> {
     pub stamps: Vec<usize>,
     /// Positions found in a comment thread below the text.
     pub thread: Vec<bool>,
+}
+
+impl Page for Prepared<'_, '_> {
+    fn len(&self) -> usize {
+        self.live.len()
+    }
+
+    fn text(&self, position: usize) -> &str {
+        self.edits.document.text(self.live[position])
+    }
+
+    fn feature(&self, position: usize) -> &Features {
+        &self.features[self.live[position]]
+    }
+
+    fn gap(&self, position: usize) -> u32 {
+        self.edits.document.blocks[self.live[position]].gap
+    }
 }
 
 impl Pass for RemoveSiteChrome {
@@ -171,7 +192,7 @@ impl RemoveSiteChrome {
         let edits = &mut prepared.edits;
         for (position, &index) in prepared.live.iter().enumerate() {
             let class = prepared.classes[position];
-            let feature = prepared.feats[position];
+            let feature = &prepared.features[index];
             // A bare number in the page's content container is a figure (a table's cell), not a counter.
             let widget = class == Class::Bad
                 && is_widget(feature)
@@ -206,7 +227,7 @@ impl RemoveSiteChrome {
         };
         TrainingRows {
             blocks: prepared.scored.iter().map(|&position| prepared.live[position]).collect(),
-            words: prepared.scored.iter().map(|&position| prepared.feats[position].words()).collect(),
+            words: prepared.scored.iter().map(|&position| prepared.feature(position).words()).collect(),
             rows,
         }
     }
@@ -221,21 +242,22 @@ impl RemoveSiteChrome {
             return None;
         }
         let analysis = document.analysis();
-        let feats: Vec<&Features> = live.iter().map(|&index| &analysis.features[index]).collect();
-        let texts: Vec<&str> = live.iter().map(|&index| document.text(index)).collect();
+        let page = Live::new(document, &live);
         let roles: Vec<Option<Role>> = live.iter().map(|&index| document.role(index)).collect();
-        let gaps: Vec<u32> = live.iter().map(|&index| document.blocks[index].gap).collect();
         let mut edits = document.edit(Self::NAME);
         let mut printed = KeyCounts::new(analysis.keys);
-        for feature in feats.iter().filter(|feature| feature.words() <= PRINTED_WORDS) {
-            printed.add(feature);
+        for position in 0..page.len() {
+            let feature = page.feature(position);
+            if feature.words() <= PRINTED_WORDS {
+                printed.add(feature);
+            }
         }
-        let blocks = Blocks { live: &live, texts: &texts, feats: &feats, roles: &roles, gaps: &gaps };
+        let blocks = Blocks { live: &live, page: &page, roles: &roles };
         let explicit = explicit_chrome(&blocks, &self.phrases, &mut edits, &printed);
-        let classes: Vec<Class> = feats
+        let classes: Vec<Class> = explicit
             .iter()
-            .zip(&explicit)
-            .map(|(feature, explicit)| self.thresholds.class_of(feature, &printed, *explicit))
+            .enumerate()
+            .map(|(position, explicit)| self.thresholds.class_of(page.feature(position), &printed, *explicit))
             .collect();
         let is_scored: Vec<bool> =
             live.iter().map(|&index| edits.is_kept(index) && edits.role(index).is_none()).collect();
@@ -243,18 +265,16 @@ impl RemoveSiteChrome {
         scored.shrink_to_fit();
         let mut base = vec![0.0; live.len()];
         for &position in &scored {
-            base[position] = base_score(classes[position], feats[position]);
+            base[position] = base_score(classes[position], page.feature(position));
         }
-        let lists = list_stretches(&texts, &feats);
+        let lists = list_stretches(&page);
         let captions: Vec<bool> = live.iter().map(|&index| edits.role(index) == Some(Role::Caption)).collect();
         let scores = if self.use_model || rows.is_some() {
             let inputs = BlockInputs {
-                texts: &texts,
-                feats: &feats,
+                page: &page,
                 classes: &classes,
                 explicit: &explicit,
                 captions: &captions,
-                gaps: &gaps,
                 base_scores: &base,
                 language_known: !analysis.language.is_empty(),
                 lists: &lists,
@@ -263,7 +283,7 @@ impl RemoveSiteChrome {
                 *rows = feature_rows(&inputs, &is_scored);
             }
             if self.use_model {
-                self.model_scores(probabilities(&inputs, &DEFAULT_MODEL, &is_scored), &feats, &scored)
+                self.model_scores(probabilities(&inputs, &DEFAULT_MODEL, &is_scored), &page, &scored)
             } else {
                 base.clone()
             }
@@ -271,14 +291,13 @@ impl RemoveSiteChrome {
             base.clone()
         };
         let stamps: Vec<usize> =
-            (0..live.len()).filter(|&position| is_stamp(texts[position], feats[position])).collect();
+            (0..live.len()).filter(|&position| is_stamp(page.text(position), page.feature(position))).collect();
         let hard_breaks = live.iter().map(|&index| document.blocks[index].hard_break).collect();
         Some(Prepared {
             thread: vec![false; live.len()],
-            prose: prose_share(&feats),
+            prose: prose_share(&page),
+            features: &analysis.features,
             live,
-            texts,
-            feats,
             hard_breaks,
             classes,
             edits,
@@ -294,10 +313,10 @@ impl RemoveSiteChrome {
 
     /// A judged block's score: how far the model's probability stands above the threshold, times its size.
     /// The probabilities are 0 where a block is not judged, and turn into scores in place.
-    fn model_scores(&self, probabilities: Vec<f64>, feats: &[&Features], scored: &[usize]) -> Vec<f64> {
+    fn model_scores(&self, probabilities: Vec<f64>, page: &dyn Page, scored: &[usize]) -> Vec<f64> {
         let mut scores = probabilities;
         for &position in scored {
-            let feature = feats[position];
+            let feature = page.feature(position);
             let weight = feature.words().max(feature.chars() / 6).max(1) as f64;
             scores[position] = (scores[position] - self.model_threshold) * 2.0 * weight;
         }
@@ -313,8 +332,8 @@ impl RemoveSiteChrome {
         let kept: Vec<usize> = (0..prepared.live.len())
             .filter(|&position| keep[position] && prepared.edits.role(prepared.live[position]).is_none())
             .collect();
-        let headlines = headline_runs(&prepared.texts, &prepared.feats, &kept);
-        let excerpts = excerpt_runs(&prepared.texts, &prepared.feats, &kept);
+        let headlines = headline_runs(prepared, &kept);
+        let excerpts = excerpt_runs(prepared, &kept);
         for (runs, teaser) in [(excerpts, Teaser::Excerpt), (headlines, Teaser::Headline)] {
             for position in runs.into_iter().flatten() {
                 teasers[position] = Some(teaser);

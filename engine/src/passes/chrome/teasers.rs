@@ -17,6 +17,8 @@ use crate::cues::before_ellipsis;
 use crate::features::{Features, PROSE_WORDS};
 use crate::text::{char_len, has_digits, is_python_space, python_split};
 
+use super::page::Page;
+
 /// A line that starts like a list item or a numbered step belongs to the text's own lists.
 static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[*•·\-–—>»]|\d+[.)]\s)").unwrap());
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").unwrap());
@@ -89,8 +91,8 @@ fn most<K>(counts: &FxHashMap<K, usize>) -> usize {
 /// The layout is a line's punctuation ("England (Group A): 10th appearance"
 /// reads `():`); a layout of two or more marks shared by half the lines
 /// makes the run a table of records.
-fn varied(texts: &[&str], run: &[usize]) -> bool {
-    let distinct: FxHashSet<&str> = run.iter().map(|position| texts[*position]).collect();
+fn varied(page: &dyn Page, run: &[usize]) -> bool {
+    let distinct: FxHashSet<&str> = run.iter().map(|position| page.text(*position)).collect();
     let mut firsts: FxHashMap<String, usize> = FxHashMap::default();
     for text in &distinct {
         let first = python_split(text).next().unwrap_or("");
@@ -107,12 +109,12 @@ fn varied(texts: &[&str], run: &[usize]) -> bool {
 }
 
 /// Runs of teaser headlines: bare (title, source, date) or with a teaser sentence under each.
-pub fn headline_runs(texts: &[&str], feats: &[&Features], kept: &[usize]) -> Vec<Vec<usize>> {
-    let mut records = runs(texts, feats, kept, true);
+pub fn headline_runs(page: &dyn Page, kept: &[usize]) -> Vec<Vec<usize>> {
+    let mut records = runs(page, kept, true);
     if records.len() > 1 {
         records.clear(); // records with sentences all down the page: a listing, whose records are its content
     }
-    let mut found = runs(texts, feats, kept, false);
+    let mut found = runs(page, kept, false);
     for run in records {
         if !found.contains(&run) {
             found.push(run);
@@ -120,7 +122,7 @@ pub fn headline_runs(texts: &[&str], feats: &[&Features], kept: &[usize]) -> Vec
     }
     let listed: FxHashSet<usize> = found.iter().flatten().copied().collect();
     let rest: Vec<usize> = kept.iter().copied().filter(|position| !listed.contains(position)).collect();
-    found.retain(|run| at_edge(feats, &rest, run));
+    found.retain(|run| at_edge(page, &rest, run));
     found
 }
 
@@ -162,12 +164,12 @@ fn cut_excerpt<'t>(text: &'t str, feature: &Features) -> Option<&'t str> {
 /// of its excerpts is cut from the page's own story (a rail of the latest
 /// stories lists the one on the page too). Otherwise the excerpts may be
 /// the page's content: a listing, search results.
-pub fn excerpt_runs(texts: &[&str], feats: &[&Features], kept: &[usize]) -> Vec<Vec<usize>> {
+pub fn excerpt_runs(page: &dyn Page, kept: &[usize]) -> Vec<Vec<usize>> {
     let mut candidates = Vec::new();
     let (mut current, mut excerpts): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
     for position in kept.iter().copied().map(Some).chain([None]) {
         if let Some(position) = position {
-            let (text, feature) = (texts[position], feats[position]);
+            let (text, feature) = (page.text(position), page.feature(position));
             if cut_excerpt(text, feature).is_some() {
                 current.push(position);
                 excerpts.push(position);
@@ -193,16 +195,16 @@ pub fn excerpt_runs(texts: &[&str], feats: &[&Features], kept: &[usize]) -> Vec<
     }
     let listed: FxHashSet<usize> = candidates.iter().flat_map(|(run, _)| run.iter().copied()).collect();
     let rest: Vec<usize> = kept.iter().copied().filter(|position| !listed.contains(position)).collect();
-    let prose: Vec<usize> = rest.iter().copied().filter(|position| feats[*position].prose_words() > 0).collect();
-    let rest_prose: usize = prose.iter().map(|position| feats[*position].prose_words()).sum();
+    let prose: Vec<usize> = rest.iter().copied().filter(|position| page.feature(*position).prose_words() > 0).collect();
+    let rest_prose: usize = prose.iter().map(|position| page.feature(*position).prose_words()).sum();
     candidates
         .into_iter()
         .filter(|(run, excerpts)| {
-            let own: usize = run.iter().map(|position| feats[*position].prose_words()).sum();
+            let own: usize = run.iter().map(|position| page.feature(*position).prose_words()).sum();
             let checked = excerpts.len().min(CHECKED_EXCERPTS);
-            let teasing = teasing(texts, feats, excerpts, &prose);
+            let teasing = teasing(page, excerpts, &prose);
             // Excerpts of the page's own sections, most of them: its summary ("Quick look"), not a rail.
-            teasing * 2 < checked && (own <= rest_prose || teasing > 0) && cut_apart(texts, feats, excerpts)
+            teasing * 2 < checked && (own <= rest_prose || teasing > 0) && cut_apart(page, excerpts)
         })
         .map(|(run, _)| run)
         .collect()
@@ -212,10 +214,10 @@ pub fn excerpt_runs(texts: &[&str], feats: &[&Features], kept: &[usize]) -> Vec<
 ///
 /// Entries that all end with one word before the ellipsis end with a link's
 /// label ("Full review…", "Read more…"): summaries written whole, not cut.
-fn cut_apart(texts: &[&str], feats: &[&Features], excerpts: &[usize]) -> bool {
+fn cut_apart(page: &dyn Page, excerpts: &[usize]) -> bool {
     let mut last_words: FxHashMap<String, usize> = FxHashMap::default();
     for excerpt in excerpts {
-        let before = cut_excerpt(texts[*excerpt], feats[*excerpt]).unwrap_or("");
+        let before = cut_excerpt(page.text(*excerpt), page.feature(*excerpt)).unwrap_or("");
         let last = python_split(before).last().unwrap_or("");
         *last_words.entry(last.to_lowercase()).or_default() += 1;
     }
@@ -240,16 +242,16 @@ fn tail_words<'t>(excerpt: &'t str, feature: &Features) -> Option<&'t str> {
 /// The paragraphs looked in are the `prose` lines within [`OWN_REACH`]
 /// positions of the run: a rail stands beside the story it lists. The bounds
 /// keep the search linear on any input.
-fn teasing(texts: &[&str], feats: &[&Features], excerpts: &[usize], prose: &[usize]) -> usize {
+fn teasing(page: &dyn Page, excerpts: &[usize], prose: &[usize]) -> usize {
     let (first, last) = (excerpts[0], excerpts[excerpts.len() - 1]);
     let low = prose.partition_point(|position| *position + OWN_REACH < first);
     let high = prose.partition_point(|position| *position <= last + OWN_REACH);
-    let near: Vec<&str> = prose[low..high.max(low)].iter().map(|position| texts[*position]).collect();
+    let near: Vec<&str> = prose[low..high.max(low)].iter().map(|position| page.text(*position)).collect();
     excerpts
         .iter()
         .take(CHECKED_EXCERPTS)
         .filter(|excerpt| {
-            let (text, feature) = (texts[**excerpt], feats[**excerpt]);
+            let (text, feature) = (page.text(**excerpt), page.feature(**excerpt));
             tail_words(text, feature)
                 .is_some_and(|tail| near.iter().any(|line| line.len() > text.len() && line.contains(tail)))
         })
@@ -267,13 +269,13 @@ struct Gathering {
 
 impl Gathering {
     /// Whether the run gathered so far is a teaser list (`introduced`: the line before it ends with a colon).
-    fn is_teaser_list(&self, texts: &[&str], introduced: bool) -> bool {
+    fn is_teaser_list(&self, page: &dyn Page, introduced: bool) -> bool {
         if self.headlines.len() < MIN_HEADLINES || introduced {
             return false;
         }
-        let records = self.headlines.iter().map(|position| texts[*position]).collect::<FxHashSet<&str>>().len();
+        let records = self.headlines.iter().map(|position| page.text(*position)).collect::<FxHashSet<&str>>().len();
         let stamped = self.snippets.is_empty() || self.dated * 2 >= records;
-        records >= MIN_HEADLINES && stamped && varied(texts, &self.headlines)
+        records >= MIN_HEADLINES && stamped && varied(page, &self.headlines)
     }
 }
 
@@ -282,13 +284,13 @@ impl Gathering {
 /// With `with_snippets`, a sentence may stand under each headline, if most
 /// records carry a dated meta line. A run the text introduces (the line
 /// before it ends with a colon) is the text's own list.
-fn runs(texts: &[&str], feats: &[&Features], kept: &[usize], with_snippets: bool) -> Vec<Vec<usize>> {
+fn runs(page: &dyn Page, kept: &[usize], with_snippets: bool) -> Vec<Vec<usize>> {
     let mut found = Vec::new();
     let mut gathering = Gathering::default();
     let mut before: Option<usize> = None; // the kept position just before the current run
     for position in kept.iter().copied().map(Some).chain([None]) {
         if let Some(position) = position {
-            let (text, feature) = (texts[position], feats[position]);
+            let (text, feature) = (page.text(position), page.feature(position));
             if headline_line(text, feature) {
                 gathering.current.push(position);
                 gathering.headlines.push(position);
@@ -306,9 +308,9 @@ fn runs(texts: &[&str], feats: &[&Features], kept: &[usize], with_snippets: bool
                 continue;
             }
         }
-        let introduced = before.is_some_and(|before| rstrip(texts[before]).ends_with(':'));
+        let introduced = before.is_some_and(|before| rstrip(page.text(before)).ends_with(':'));
         let done = std::mem::take(&mut gathering);
-        if done.is_teaser_list(texts, introduced) {
+        if done.is_teaser_list(page, introduced) {
             found.push(done.current);
         }
         before = position;
@@ -321,10 +323,10 @@ fn runs(texts: &[&str], feats: &[&Features], kept: &[usize], with_snippets: bool
 /// Runs above the text are left alone: the headline and its standfirst stand
 /// there. The text above must also outweigh the teasers' own sentences: on a
 /// listing page a short introduction stands above records that are its content.
-fn at_edge(feats: &[&Features], kept: &[usize], run: &[usize]) -> bool {
+fn at_edge(page: &dyn Page, kept: &[usize], run: &[usize]) -> bool {
     let (first, last) = (run[0], run[run.len() - 1]);
     let prose_of = |positions: &mut dyn Iterator<Item = &usize>| -> usize {
-        positions.map(|position| feats[*position].prose_words()).sum()
+        positions.map(|position| page.feature(*position).prose_words()).sum()
     };
     let before = prose_of(&mut kept.iter().filter(|position| **position < first));
     let after = prose_of(&mut kept.iter().filter(|position| **position > last));
@@ -336,6 +338,7 @@ fn at_edge(feats: &[&Features], kept: &[usize], run: &[usize]) -> bool {
 mod tests {
     use super::*;
     use crate::features::analyse;
+    use crate::passes::chrome::page::Listed;
 
     #[test]
     fn a_rail_of_headlines_after_the_text_is_a_teaser_list() {
@@ -352,8 +355,8 @@ mod tests {
         let analysis = analyse(&texts);
         let feats: Vec<&Features> = analysis.features.iter().collect();
         let kept: Vec<usize> = (0..texts.len()).collect();
-        assert_eq!(headline_runs(&texts, &feats, &kept), vec![vec![3, 4, 5, 6]]);
-        assert_eq!(headline_runs(&texts, &feats, &kept[3..]), Vec::<Vec<usize>>::new());
+        assert_eq!(headline_runs(&Listed { texts: &texts, feats: &feats }, &kept), vec![vec![3, 4, 5, 6]]);
+        assert_eq!(headline_runs(&Listed { texts: &texts, feats: &feats }, &kept[3..]), Vec::<Vec<usize>>::new());
     }
 
     #[test]
@@ -376,14 +379,14 @@ mod tests {
         "Police appeal for witnesses after crash on ring road",
     ];
 
-    type Finder = fn(&[&str], &[&Features], &[usize]) -> Vec<Vec<usize>>;
+    type Finder = fn(&dyn Page, &[usize]) -> Vec<Vec<usize>>;
 
     /// The runs `find` finds among `lines`, every line kept, as the lines' texts.
     fn found_by(find: Finder, lines: &[&str]) -> Vec<Vec<String>> {
         let analysis = analyse(lines);
         let feats: Vec<&Features> = analysis.features.iter().collect();
         let kept: Vec<usize> = (0..lines.len()).collect();
-        find(lines, &feats, &kept)
+        find(&Listed { texts: lines, feats: &feats }, &kept)
             .into_iter()
             .map(|run| run.into_iter().map(|position| lines[position].to_string()).collect())
             .collect()

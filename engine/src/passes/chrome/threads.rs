@@ -21,6 +21,7 @@ use crate::features::Features;
 use crate::text::{casefold, may_hold_digit, tail};
 
 use super::blockmodel::says_ago;
+use super::page::Page;
 
 /// A stamp: a date or time that ends a short line, or a "said"/"says" line.
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
@@ -90,9 +91,8 @@ fn label(text: &str) -> Option<String> {
 
 /// The lines of the thread of stamped entries that holds position `text_at`, and its post lines.
 ///
-/// `positions` are the candidate positions in reading order (`texts` and
-/// `feats` are indexed by position); `stamps` the stamped ones among them, in
-/// order. The thread runs from its first stamp to one gap past its last; it
+/// `positions` are the candidate positions in reading order (into `page`);
+/// `stamps` the stamped ones among them, in order. The thread runs from its first stamp to one gap past its last; it
 /// counts only with `MIN_POSTS` stamps no more than `MAX_GAP` lines apart and
 /// when it holds `text_at` (the page's main text). A post line is a sentence or
 /// has a few words, and is no metadata: a line whose label the thread repeats
@@ -101,8 +101,7 @@ fn label(text: &str) -> Option<String> {
 /// no post lines. The posts come in order.
 pub fn thread_posts(
     positions: &[usize],
-    texts: &[&str],
-    feats: &[&Features],
+    page: &dyn Page,
     text_at: usize,
     stamps: &[usize],
 ) -> (Range<usize>, Vec<usize>) {
@@ -112,9 +111,9 @@ pub fn thread_posts(
     let inside: Vec<usize> = positions.iter().copied().filter(|position| (first..=last).contains(position)).collect();
     let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
     for position in &inside {
-        *seen.entry(feats[*position].key()).or_default() += 1;
+        *seen.entry(page.feature(*position).key()).or_default() += 1;
     }
-    let labels: Vec<Option<String>> = inside.iter().map(|position| label(texts[*position])).collect();
+    let labels: Vec<Option<String>> = inside.iter().map(|position| label(page.text(*position))).collect();
     let mut labelled: FxHashMap<&str, usize> = FxHashMap::default();
     for found in labels.iter().flatten() {
         *labelled.entry(found.as_str()).or_default() += 1;
@@ -126,7 +125,7 @@ pub fn thread_posts(
             next_stamp += 1;
         }
         let stamped = stamps.get(next_stamp) == Some(&position);
-        let feature = feats[position];
+        let feature = page.feature(position);
         let sentence = feature.terminal || feature.words() >= POST_WORDS;
         // Metadata: a label the thread repeats, or a short line it repeats ("Top", "Quote", a name).
         let repeated_label = found.as_deref().is_some_and(|found| labelled[found] >= 2);
@@ -163,6 +162,7 @@ fn thread_around(stamps: &[usize], text_at: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::features::analyse;
+    use crate::passes::chrome::page::Listed;
 
     #[test]
     fn stamps_end_their_lines() {
@@ -185,7 +185,7 @@ mod tests {
         let feats: Vec<&Features> = analysis.features.iter().collect();
         let positions: Vec<usize> = (0..texts.len()).collect();
         let stamps: Vec<usize> = positions.iter().copied().filter(|p| is_stamp(texts[*p], feats[*p])).collect();
-        let (zone, posts) = thread_posts(&positions, &texts, &feats, 2, &stamps);
+        let (zone, posts) = thread_posts(&positions, &Listed { texts: &texts, feats: &feats }, 2, &stamps);
         assert_eq!(zone, 0..13);
         assert_eq!(posts, vec![2, 6, 10]);
         assert_eq!(label("Joined: 4 Jul 2012").as_deref(), Some("joined"));
@@ -198,7 +198,7 @@ mod tests {
         let feats: Vec<&Features> = analysis.features.iter().collect();
         let positions: Vec<usize> = (0..lines.len()).collect();
         let stamps: Vec<usize> = positions.iter().copied().filter(|p| is_stamp(lines[*p], feats[*p])).collect();
-        let (_, posts) = thread_posts(&positions, lines, &feats, text_at, &stamps);
+        let (_, posts) = thread_posts(&positions, &Listed { texts: lines, feats: &feats }, text_at, &stamps);
         posts.into_iter().map(|position| lines[position].to_string()).collect()
     }
 
