@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 import scrapeclean
 from scrapeclean import InputError, clean_html
 from scrapeclean.page import read_html
-from scrapeclean.page.decode import decode_html
+from scrapeclean.page.decode import decode_html, utf8_as_given
 from scrapeclean.page.evidence import LINK_LIST, TEASER_CARDS, WHOLE_STORY_CHARS
 
 STORY = [
@@ -315,6 +316,19 @@ def test_encodings_come_from_the_http_header_then_meta_then_utf8_then_a_guess():
     assert decode_html(f"<p>{text}</p>".encode())[0] == f"<p>{text}</p>"
     (article,) = clean_html(f"<p>{text} {STORY[0]}</p>".encode("cp1252"), charset="windows-1252")
     assert article.body[0].startswith(text)
+
+
+def test_bytes_read_as_they_are_decoded_whatever_path_they_take():
+    html = f"<h1>Café crème</h1><p>{STORY[0]} Déjà vu.</p><p>{STORY[1]}</p>"
+    page = read_html(html)
+    assert utf8_as_given(html.encode()) and read_html(html.encode()) == page  # UTF-8 the engine reads whole
+    broken = html.encode().replace("é".encode(), b"\xe9", 1)  # not UTF-8 after all: decoded by a guess
+    assert utf8_as_given(broken) and read_html(broken) == read_html(decode_html(broken)[0])
+    for whole in (codecs.BOM_UTF8 + html.encode(), html.encode().replace(b"</h1>", b"</h1>\x00")):
+        assert not utf8_as_given(whole) and read_html(whole) == page  # a byte-order mark, a NUL: decoded first
+    latin = f'<meta charset="windows-1252">{html}'.encode("cp1252")
+    assert not utf8_as_given(latin) and not utf8_as_given(html.encode(), "latin-1")
+    assert read_html(latin).text == page.text
 
 
 def test_clean_html_with_a_pass_of_ones_own_keeps_the_doms_marks():

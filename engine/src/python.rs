@@ -4,7 +4,7 @@ use pyo3::exceptions::PyValueError;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyList, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 
 use crate::features::analyse as analyse_texts;
 use crate::model::{Annotation, Document, Removal, Role};
@@ -591,10 +591,16 @@ fn head_rows(head: crate::html::head::Head) -> HeadRows {
 /// revealed text holds more than `reveal_gain` times as much) and what the page publishes about itself
 /// (see `html::head`), from one parse.
 #[pyfunction]
-fn read_page(py: Python<'_>, html: &str, min_shown_chars: usize, reveal_gain: usize) -> (WalkRows, HeadRows) {
+fn read_page(
+    py: Python<'_>,
+    html: &Bound<'_, PyAny>,
+    min_shown_chars: usize,
+    reveal_gain: usize,
+) -> PyResult<(WalkRows, HeadRows)> {
+    let html = utf8_html("read_page", html)?;
     let settings = crate::html::RevealSettings { min_shown_chars, gain: reveal_gain };
     let (found, head) = py.detach(|| crate::html::read_page(html, settings));
-    (walk_rows(found), head_rows(head))
+    Ok((walk_rows(found), head_rows(head)))
 }
 
 /// (block index, reason, detail): a block the DOM shows to be outside the page's content.
@@ -609,7 +615,13 @@ type PageRows = (String, u8, Vec<HeadingRow>, HeadRows, Vec<EvidenceMarkRow>, Ve
 /// headings, the page's head, and the DOM's evidence on the blocks (`html::evidence`, the port of
 /// `scrapeclean.page.evidence`'s `marks` and `content`), with no row per block.
 #[pyfunction]
-fn read_html(py: Python<'_>, html: &str, min_shown_chars: usize, reveal_gain: usize) -> PageRows {
+fn read_html(
+    py: Python<'_>,
+    html: &Bound<'_, PyAny>,
+    min_shown_chars: usize,
+    reveal_gain: usize,
+) -> PyResult<PageRows> {
+    let html = utf8_html("read_html", html)?;
     let settings = crate::html::RevealSettings { min_shown_chars, gain: reveal_gain };
     let (found, head, evidence, text) = py.detach(|| {
         let (found, head) = crate::html::read_page(html, settings);
@@ -621,7 +633,21 @@ fn read_html(py: Python<'_>, html: &str, min_shown_chars: usize, reveal_gain: us
     let blocks = found.blocks.into_iter().enumerate().filter(|(_, block)| block.level != 0);
     let headings = blocks.map(|(index, block)| (index, block.text, block.level, block.flags)).collect();
     let marks = evidence.marks.into_iter().map(|mark| (mark.block, mark.reason, mark.detail)).collect();
-    (text, first_gap, headings, head_rows(head), marks, evidence.content)
+    Ok((text, first_gap, headings, head_rows(head), marks, evidence.content))
+}
+
+/// A page's HTML given as `str`, or as `bytes` read as UTF-8 with no copy to a `str` and back (None when they are
+/// not UTF-8).
+fn html_text<'a>(html: &'a Bound<'_, PyAny>) -> PyResult<Option<&'a str>> {
+    if let Ok(bytes) = html.cast::<PyBytes>() {
+        return Ok(std::str::from_utf8(bytes.as_bytes()).ok());
+    }
+    Ok(Some(html.cast::<PyString>()?.to_str()?))
+}
+
+/// [`html_text`], with bytes that are not UTF-8 a `ValueError` of `function`.
+fn utf8_html<'a>(function: &str, html: &'a Bound<'_, PyAny>) -> PyResult<&'a str> {
+    html_text(html)?.ok_or_else(|| PyValueError::new_err(format!("{function}(): the page's bytes are not UTF-8")))
 }
 
 /// The DOM's evidence (marks and content blocks, see `html::evidence`) on a walk given as the rows
@@ -666,12 +692,13 @@ fn walk_evidence(py: Python<'_>, rows: WalkRows<String>) -> PyResult<(Vec<Eviden
     Ok((marks, evidence.content))
 }
 
-/// How deep `html` nests its elements and the most attributes one of its tags holds, read off its
-/// tags (see `html::nesting`).
+/// How deep `html` (a `str`, or UTF-8 `bytes`) nests its elements and the most attributes one of its tags
+/// holds, read off its tags (see `html::nesting`); None for bytes that are not UTF-8.
 #[pyfunction]
-fn html_shape(py: Python<'_>, html: &str) -> (usize, usize) {
+fn html_shape(py: Python<'_>, html: &Bound<'_, PyAny>) -> PyResult<Option<(usize, usize)>> {
+    let Some(html) = html_text(html)? else { return Ok(None) };
     let shape = py.detach(|| crate::html::nesting::shape(html));
-    (shape.depth, shape.attributes)
+    Ok(Some((shape.depth, shape.attributes)))
 }
 
 /// The languages with a phrase list, in the order the lists are merged.

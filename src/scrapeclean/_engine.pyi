@@ -1,5 +1,5 @@
 # The compiled core (engine/src/python.rs). Offsets are code points of the Python str.
-from typing import Any
+from typing import Any, overload
 
 _Blocks = tuple[list[int], list[int], list[int], list[bool]]
 _Removal = tuple[str, str, str, int | None]
@@ -65,9 +65,12 @@ _HeadRows = tuple[list[tuple[str | None, str | None, str | None, str | None]], l
 # The DOM's evidence on a walk's blocks: marks (block, reason, detail) and the content blocks.
 _Evidence = tuple[list[tuple[int, str, str]], list[int]]
 
-def read_page(html: str, min_shown_chars: int, reveal_gain: int) -> tuple[_WalkRows, _HeadRows]: ...
+def read_page(html: str | bytes, min_shown_chars: int, reveal_gain: int) -> tuple[_WalkRows, _HeadRows]: ...
 def read_html(
-    html: str, min_shown_chars: int, reveal_gain: int
+    html: str | bytes, min_shown_chars: int, reveal_gain: int
 ) -> tuple[str, int, list[tuple[int, str, int, int]], _HeadRows, list[tuple[int, str, str]], list[int]]: ...
 def walk_evidence(rows: _WalkRows) -> _Evidence: ...
+@overload
 def html_shape(html: str) -> tuple[int, int]: ...
+@overload
+def html_shape(html: bytes) -> tuple[int, int] | None: ...

@@ -51,7 +51,7 @@ fn value(tree: &Tree, id: NodeId, name: &LocalName) -> Option<String> {
     tree.attribute(id, name).map(str::to_string)
 }
 
-fn is_json_ld(kind: Option<&str>) -> bool {
+pub(super) fn is_json_ld(kind: Option<&str>) -> bool {
     kind.is_some_and(|kind| kind.trim().eq_ignore_ascii_case("application/ld+json"))
 }
 

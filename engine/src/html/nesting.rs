@@ -10,18 +10,39 @@
 //! refuses a tag with more than its `MAX_ATTRIBUTES` too.
 
 /// Elements with no end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track",
-    "wbr", "image",
+const VOID: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"keygen", b"link", b"meta", b"param",
+    b"source", b"track", b"wbr", b"image",
 ];
 /// Elements whose end tag may be left out (the next one like it closes them): they add no depth here.
-const OPTIONAL_END: &[&str] = &[
-    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "rtc", "tbody", "thead", "tfoot",
-    "colgroup", "caption", "html", "head", "body",
+const OPTIONAL_END: &[&[u8]] = &[
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"tr",
+    b"td",
+    b"th",
+    b"option",
+    b"optgroup",
+    b"rb",
+    b"rt",
+    b"rp",
+    b"rtc",
+    b"tbody",
+    b"thead",
+    b"tfoot",
+    b"colgroup",
+    b"caption",
+    b"html",
+    b"head",
+    b"body",
 ];
 /// Elements whose content is text up to their end tag, tags and all.
-const RAW_TEXT: &[&str] =
-    &["script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe", "plaintext"];
+const RAW_TEXT: &[&[u8]] =
+    &[b"script", b"style", b"textarea", b"title", b"xmp", b"noembed", b"noframes", b"iframe", b"plaintext"];
+/// Longer than every name listed above: a longer tag name is none of them.
+const LONGEST_LISTED: usize = 9;
 
 /// What a page's tags show of its shape before it is parsed (see [`shape`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,11 +67,11 @@ pub fn shape(html: &str) -> Shape {
     let bytes = html.as_bytes();
     let (mut depth, mut deepest, mut at) = (0usize, 0usize, 0usize);
     let mut attributes = 0usize;
-    while let Some(found) = html[at..].find('<') {
+    while let Some(found) = memchr::memchr(b'<', &bytes[at..]) {
         let start = at + found + 1;
         at = start;
-        if html[start..].starts_with("!--") {
-            at = html[start..].find("-->").map_or(bytes.len(), |end| start + end + 3);
+        if bytes[start..].starts_with(b"!--") {
+            at = memchr::memmem::find(&bytes[start..], b"-->").map_or(bytes.len(), |end| start + end + 3);
             continue;
         }
         let closing = bytes.get(start) == Some(&b'/');
@@ -59,20 +80,26 @@ pub fn shape(html: &str) -> Shape {
         if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
             continue;
         }
-        let name = &html[name_start..name_start + name_len];
-        let one_of = |names: &[&str]| names.iter().any(|listed| listed.eq_ignore_ascii_case(name));
-        let tag_end = html[name_start..].find('>').map_or(bytes.len(), |end| name_start + end);
-        at = tag_end.min(bytes.len());
+        let name = &bytes[name_start..name_start + name_len];
+        let mut lower = [0u8; LONGEST_LISTED];
+        let listed = name_len <= LONGEST_LISTED;
+        if listed {
+            lower[..name_len].copy_from_slice(name);
+            lower[..name_len].make_ascii_lowercase();
+        }
+        let one_of = |names: &[&[u8]]| listed && names.contains(&&lower[..name_len]);
+        let tag_end = memchr::memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |end| name_start + end);
+        at = tag_end;
         if closing {
             if !one_of(VOID) && !one_of(OPTIONAL_END) {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
-        attributes = attributes.max(attribute_count(&bytes[name_start + name_len..tag_end.min(bytes.len())]));
+        attributes = attributes.max(attribute_count(&bytes[name_start + name_len..tag_end]));
         let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
         if one_of(RAW_TEXT) {
-            at = end_tag(html, at, name);
+            at = end_tag(bytes, at, name);
             continue;
         }
         if one_of(VOID) || one_of(OPTIONAL_END) || self_closing {
@@ -86,16 +113,12 @@ pub fn shape(html: &str) -> Shape {
 
 /// The attributes in a start tag's text after its name: runs outside quotes that follow white space.
 fn attribute_count(tag: &[u8]) -> usize {
-    let (mut count, mut quote, mut apart) = (0usize, None, true);
-    for &byte in tag {
-        if let Some(open) = quote {
-            if byte == open {
-                quote = None;
-            }
-            continue;
-        }
+    let (mut count, mut apart, mut at) = (0usize, true, 0usize);
+    while let Some(&byte) = tag.get(at) {
+        at += 1;
         match byte {
-            b'"' | b'\'' => quote = Some(byte),
+            // A quoted value, to its closing quote (or the tag's end): most of a tag's bytes.
+            b'"' | b'\'' => at = memchr::memchr(byte, &tag[at..]).map_or(tag.len(), |end| at + end + 1),
             b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' => apart = true,
             b'=' => apart = false,
             _ if apart => {
@@ -109,12 +132,12 @@ fn attribute_count(tag: &[u8]) -> usize {
 }
 
 /// Where the end tag of the raw-text element `name` starts at or after `from` (the page's end if none).
-fn end_tag(html: &str, mut from: usize, name: &str) -> usize {
-    let bytes = html.as_bytes();
-    while let Some(found) = html[from..].find("</") {
+fn end_tag(bytes: &[u8], mut from: usize, name: &[u8]) -> usize {
+    let finder = memchr::memmem::Finder::new(b"</");
+    while let Some(found) = finder.find(&bytes[from..]) {
         let name_start = from + found + 2;
         let candidate = &bytes[name_start..(name_start + name.len()).min(bytes.len())];
-        if candidate.eq_ignore_ascii_case(name.as_bytes()) {
+        if candidate.eq_ignore_ascii_case(name) {
             return name_start - 2;
         }
         from = name_start;
@@ -140,6 +163,8 @@ mod tests {
     fn attributes_are_counted_outside_their_quoted_values() {
         let tag = "<div class='a b c' data-x=\"{ 'k': 1, 'v': [1, 2] }\" hidden id=main>text</div>";
         assert_eq!(shape(tag).attributes, 4);
+        assert_eq!(shape("<p \"x y\" z a='b c d e>f").attributes, 2); // a quote opens no attribute; one left open runs on
+
         let many = format!("<p {}>x</p>", (0..500).map(|n| format!("a{n}=x")).collect::<Vec<_>>().join(" "));
         assert_eq!(shape(&many), Shape { depth: 0, attributes: 500 });
     }

@@ -27,11 +27,13 @@ pub const NONE: NodeId = NodeId::MAX;
 /// What a node is.
 pub enum Data {
     Document,
-    /// `name` indexes the tree's element names; `template` is a template's content (a fragment), or [`NONE`].
+    /// `template` is a template's content (a fragment), or [`NONE`]; `keeps_text` is false for an element
+    /// whose text nothing reads (see [`keeps_text`]), which the parser then leaves out.
     Element {
-        name: u32,
+        name: QualName,
         attributes: Vec<Attribute>,
         template: NodeId,
+        keeps_text: bool,
     },
     Text(StrTendril),
     Comment(StrTendril),
@@ -57,7 +59,6 @@ impl Node {
 /// A parsed page: node 0 is the document.
 pub struct Tree {
     nodes: Vec<Node>,
-    names: Vec<QualName>,
     /// The `body` element the parser made, even if a `frameset` took it out of the tree later (or [`NONE`]).
     made_body: NodeId,
 }
@@ -69,11 +70,7 @@ impl Tree {
             tree_builder: TreeBuilderOpts { scripting_enabled: false, ..Default::default() },
             ..Default::default()
         };
-        let sink = Sink {
-            nodes: RefCell::new(vec![Node::new(Data::Document)]),
-            names: RefCell::new(Vec::new()),
-            body: Cell::new(NONE),
-        };
+        let sink = Sink { nodes: RefCell::new(vec![Node::new(Data::Document)]), body: Cell::new(NONE) };
         parse_document(sink, opts).one(StrTendril::from(html))
     }
 
@@ -90,15 +87,10 @@ impl Tree {
         self.nodes.is_empty()
     }
 
-    /// The tag name an element's `name` index stands for.
-    pub fn name(&self, name: u32) -> &LocalName {
-        &self.names[name as usize].local
-    }
-
     /// An element's tag name (lower case for HTML elements), or None for any other node.
     pub fn tag(&self, id: NodeId) -> Option<&str> {
-        match self.nodes[id as usize].data {
-            Data::Element { name, .. } => Some(self.name(name)),
+        match &self.nodes[id as usize].data {
+            Data::Element { name, .. } => Some(&name.local),
             _ => None,
         }
     }
@@ -237,11 +229,25 @@ fn join(nodes: &mut [Node], parent: NodeId, previous: NodeId, next: NodeId) {
     }
 }
 
-/// The tree builder's side of html5ever: nodes and element names, each in its own cell, so a name
-/// the builder is reading never blocks a change to the nodes.
+/// Whether the text of an element is read: not a script's code (JSON-LD data is read, see [`super::head`])
+/// or a style sheet, which nothing reads and which make up half the bytes of many pages.
+fn keeps_text(name: &QualName, attributes: &[Attribute]) -> bool {
+    if name.ns != ns!(html) {
+        return true;
+    }
+    match name.local {
+        local_name!("style") => false,
+        local_name!("script") => {
+            let kind = attributes.iter().find(|attribute| attribute.name.local == local_name!("type"));
+            super::head::is_json_ld(kind.map(|attribute| &*attribute.value))
+        }
+        _ => true,
+    }
+}
+
+/// The tree builder's side of html5ever: the nodes, in a cell the builder borrows for each change.
 struct Sink {
     nodes: RefCell<Vec<Node>>,
-    names: RefCell<Vec<QualName>>,
     /// The first `body` element made (see [`Tree::body`]).
     body: Cell<NodeId>,
 }
@@ -276,7 +282,7 @@ impl TreeSink for Sink {
     type ElemName<'a> = Ref<'a, QualName>;
 
     fn finish(self) -> Tree {
-        Tree { nodes: self.nodes.into_inner(), names: self.names.into_inner(), made_body: self.body.get() }
+        Tree { nodes: self.nodes.into_inner(), made_body: self.body.get() }
     }
 
     fn parse_error(&self, _message: Cow<'static, str>) {}
@@ -286,20 +292,17 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
-        let index = match self.nodes.borrow()[*target as usize].data {
-            Data::Element { name, .. } => name as usize,
+        Ref::map(self.nodes.borrow(), |nodes| match &nodes[*target as usize].data {
+            Data::Element { name, .. } => name,
             _ => panic!("html5ever asked the name of a node that is no element"),
-        };
-        Ref::map(self.names.borrow(), |names| &names[index])
+        })
     }
 
     fn create_element(&self, name: QualName, attributes: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         let template = if flags.template { self.add(Data::Other) } else { NONE };
         let is_body = name.ns == ns!(html) && name.local == local_name!("body");
-        let mut names = self.names.borrow_mut();
-        names.push(name);
-        let name = (names.len() - 1) as u32;
-        let id = self.add(Data::Element { name, attributes, template });
+        let keeps_text = keeps_text(&name, &attributes);
+        let id = self.add(Data::Element { name, attributes, template, keeps_text });
         if is_body && self.body.get() == NONE {
             self.body.set(id);
         }
@@ -315,7 +318,15 @@ impl TreeSink for Sink {
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        let last = self.nodes.borrow()[*parent as usize].last_child;
+        let nodes = self.nodes.borrow();
+        let parent_node = &nodes[*parent as usize];
+        if matches!(child, NodeOrText::AppendText(_))
+            && matches!(parent_node.data, Data::Element { keeps_text: false, .. })
+        {
+            return;
+        }
+        let last = parent_node.last_child;
+        drop(nodes);
         if let Some(id) = self.node_of(child, last) {
             append(&mut self.nodes.borrow_mut(), *parent, id);
         }
@@ -409,7 +420,7 @@ mod tests {
         ("<b>1<p>2</b>3</p>", "<b>1</><p><b>2</>3</>"),
         ("<table><p>x</p><tr><td>y</table>", "<p>x</><table><tbody><tr><td>y</></></></>"),
         ("<p>a&amp;b &notit; &#x80;</p>", "<p>a&b ¬it; €</>"),
-        ("x<script>a<b>c</script><textarea><p></textarea>", "x<script>a<b>c</><textarea><p></>"),
+        ("x<xmp>a<b>c</xmp><textarea><p></textarea>", "x<xmp>a<b>c</><textarea><p></>"),
         ("<div><noscript><p>Hi</p></noscript></div>", "<div><noscript><p>Hi</></></>"),
         ("<pre>\nab\r\ncd</pre>x<!--c-->y", "<pre>ab\ncd</>x<!--c-->y"),
         ("<nav><frameset>", "<nav></>"),
@@ -420,6 +431,15 @@ mod tests {
         for (html, expected) in LEXBOR_TREES {
             assert_eq!(body(html), expected, "{html}");
         }
+    }
+
+    #[test]
+    fn script_code_and_style_sheets_are_left_out() {
+        let page = concat!(
+            "x<script>a<b>c</script><style>p { color: red }</style>",
+            r#"<script type="application/ld+json">{"a": 1}</script><svg><style>s</style></svg>"#
+        );
+        assert_eq!(body(page), r#"x<script></><style></><script>{"a": 1}</><svg><style>s</></>"#);
     }
 
     #[test]

@@ -256,7 +256,7 @@ fn enter(tree: &Tree, node: NodeId, frames: &mut Vec<Frame>, builder: &mut Build
             }
             return false;
         }
-        Data::Element { name, attributes, .. } => (tree.name(*name), Attributes(attributes)),
+        Data::Element { name, attributes, .. } => (&name.local, Attributes(attributes)),
         _ => return false,
     };
     if is_skipped(tag) && !(reveal && &**tag == "noscript") {
@@ -352,7 +352,7 @@ fn repeated_children(tree: &Tree, node: NodeId, builder: &mut Builder) {
         .children(node)
         .filter_map(|child| match &tree.node(child).data {
             Data::Element { name, attributes, .. } => {
-                let tag: &str = tree.name(*name);
+                let tag: &str = &name.local;
                 (!is_skipped(tag)).then(|| (child, tag, first_class(Attributes(attributes))))
             }
             _ => None,

@@ -30,7 +30,7 @@ import attrs
 from ..errors import InputError
 from ..model import Article, Document, Span
 from ..pipeline import Pipeline
-from .decode import charset_of, decode_html
+from .decode import charset_of, decode_html, utf8_as_given
 from .evidence import Mark
 from .metadata import Head, Metadata, metadata_of, title_key
 from .walk import IN_ARTICLE, IN_MAIN, IN_NAV, PARAGRAPH, Walk, place_streamed_segments, unhide, walk, walk_of_rows
@@ -80,13 +80,9 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
     >>> [(index, reason) for index, reason, _ in page.marks]
     [(0, 'page-title'), (1, 'page-navigation'), (2, 'page-title')]
     """
-    if isinstance(html, bytes):
-        text, _ = decode_html(html, charset)
-    elif isinstance(html, str):
-        text = html
-    else:
+    if not isinstance(html, (str, bytes)):
         raise InputError(f"clean_html() takes str or bytes, not {type(html).__name__}")
-    body, first_gap, heading_rows, head, dom_marks, dom_content = _engine_read_html(text, url)
+    body, first_gap, heading_rows, head, dom_marks, dom_content = _engine_read_html(html, url, charset)
     if not body:
         raise InputError(f"{url or '<html>'}: the page has no visible text")
     headings = {index: Heading(line, level, flags) for index, line, level, flags in heading_rows}
@@ -99,13 +95,28 @@ def read_html(html: str | bytes, *, url: str | None = None, charset: str | None 
     found_marks += [(index + 1, reason, detail) for index, reason, detail in dom_marks]
     in_content = [index + 1 for index in dom_content]
     # The title stands in the article's title, not its body; so does the h1 that repeats it.
-    key = title_key(title)
-    lines = (line for line in body.split("\n") if line)  # a block's text holds no line break: a line is a block
-    repeated = next((index for index, line in enumerate(lines) if title_key(line) == key), None)
-    if repeated is not None and repeated in headings:
+    repeated = _repeated_title(title, body, headings)
+    if repeated is not None:
         found_marks = sorted({*found_marks, (repeated + 1, TITLE_REASON, "the heading the page's title repeats")})
     gap = "\n\n" if first_gap == PARAGRAPH else "\n"
     return Page(title + gap + body, found_marks, info, url, 0, in_content)
+
+
+def _repeated_title(title: str, body: str, headings: dict[int, Heading]) -> int | None:
+    """The block of ``body`` that first repeats the page's title, when that block is a heading.
+
+    Only the headings are keyed until one repeats the title, then the blocks
+    before it: on most pages the heading comes early, and keying every block
+    of a long page was a tenth of the time the reader took.
+    """
+    key = title_key(title)
+    repeating = next((index for index, heading in headings.items() if title_key(heading.text) == key), None)
+    if repeating is None:
+        return None  # the first block that repeats the title, if any, is no heading
+    # A block holds no line break, so a line is a block; the blocks before the heading are in its first lines.
+    lines = (line for line in body.split("\n", 2 * repeating) if line)
+    earlier = (line for _, line in zip(range(repeating), lines))
+    return None if any(title_key(line) == key for line in earlier) else repeating
 
 
 class Heading(NamedTuple):
@@ -116,14 +127,16 @@ class Heading(NamedTuple):
     flags: int
 
 
-def _engine_read_html(html: str, url: str | None) -> tuple[str, int, list[Any], Head, list[Mark], list[int]]:
+def _engine_read_html(
+    html: str | bytes, url: str | None, charset: str | None = None
+) -> tuple[str, int, list[Any], Head, list[Mark], list[int]]:
     """What :func:`read_html` takes of a page from the engine: the text of its blocks, the first block's gap,
     its heading blocks (index, text, level, flags), its head, and the DOM's evidence on its blocks (marks and
     content blocks, the engine's port of :mod:`.evidence`; ``tests/test_html_evidence_engine.py`` holds it
     equal to :func:`.evidence.marks` and :func:`.evidence.content` over the engine's walk)."""
     from .. import _engine
 
-    return _engine.read_html(_checked(html, url), MIN_SHOWN_CHARS, REVEAL_GAIN)
+    return _engine.read_html(_checked(html, url, charset), MIN_SHOWN_CHARS, REVEAL_GAIN)
 
 
 def page_walk(tree: Any) -> Walk | None:
@@ -170,14 +183,22 @@ def engine_read_page(html: str, url: str | None = None) -> tuple[Walk, Head]:
     return walk_of_rows(rows), head
 
 
-def _checked(html: str, url: str | None) -> str:
+def _checked(html: str | bytes, url: str | None, charset: str | None = None) -> str | bytes:
     """``html`` as the engine parses it; an :class:`~scrapeclean.InputError` for a page nested past
-    :data:`MAX_NESTING` or with a tag of more than :data:`MAX_ATTRIBUTES` attributes."""
+    :data:`MAX_NESTING` or with a tag of more than :data:`MAX_ATTRIBUTES` attributes.
+
+    Bytes are decoded as :func:`.decode.decode_html` decodes them (``charset``
+    from an HTTP header), except UTF-8 that it takes whole: those the engine reads as they are.
+    """
     from .. import _engine
     from ..engine import without_surrogates
 
-    text = without_surrogates(html)  # as selectolax leaves them out of what lexbor parses
-    deepest, attributes = _engine.html_shape(text)
+    shape = _engine.html_shape(html) if isinstance(html, bytes) and utf8_as_given(html, charset) else None
+    if shape is None:  # a str, or bytes to decode
+        text = decode_html(html, charset)[0] if isinstance(html, bytes) else html
+        html = without_surrogates(text)  # as selectolax leaves them out of what lexbor parses
+        shape = _engine.html_shape(html)
+    deepest, attributes = shape
     if deepest > MAX_NESTING:
         raise InputError(
             f"{url or '<html>'}: the page nests its elements about {deepest:,} deep; pages nested past "
@@ -188,7 +209,7 @@ def _checked(html: str, url: str | None) -> str:
             f"{url or '<html>'}: a tag of the page holds {attributes:,} attributes; pages with a tag of more than "
             f"{MAX_ATTRIBUTES:,} are refused (parsing takes time quadratic in a tag's attributes)"
         )
-    return text
+    return html
 
 
 def _headline(blocks: Iterable[Any]) -> str | None:

@@ -23,6 +23,7 @@ _PREAMBLE = 4096
 _META_CHARSET = regex.compile(r"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
 _HEADER_CHARSET = regex.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
 # WHATWG: these labels mean windows-1252 in a browser, whatever their name says.
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _BROWSER_ALIASES = {"latin1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
 
 
@@ -57,15 +58,32 @@ def decode_html(data: bytes, charset: str | None = None) -> tuple[str, str]:
     >>> decode_html("<p>\\u00e9t\\u00e9".encode("utf-8"))
     ('<p>été', 'utf-8')
     """
-    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith(_BOMS):
         return _by_policy(data)
+    declared = _declared(data, charset)
+    if declared is not None:
+        return data.decode(declared, "replace").replace("\x00", ""), declared
+    return _by_policy(data)
+
+
+def utf8_as_given(data: bytes, charset: str | None = None) -> bool:
+    """Whether :func:`decode_html` reads ``data`` as UTF-8 and whole, if it is UTF-8: no byte-order mark,
+    no NUL byte, and no declared encoding but UTF-8. The page's text is then ``data.decode()``, and the
+    engine reads the bytes themselves (checking that they are UTF-8) with no copy to a ``str`` and back.
+
+    >>> utf8_as_given(b"<p>caf\\xc3\\xa9"), utf8_as_given(b'<meta charset="windows-1252"><p>caf\\xe9')
+    (True, False)
+    """
+    return not data.startswith(_BOMS) and b"\x00" not in data and _declared(data, charset) in (None, "utf-8")
+
+
+def _declared(data: bytes, charset: str | None) -> str | None:
+    """The codec the caller's ``charset`` or else the page's ``<meta>`` declares, if either names one."""
     declared = _codec(charset) if charset else None
     if declared is None:
         found = _META_CHARSET.search(data[:_PREAMBLE].decode("latin-1"))  # the declaration is ASCII
         declared = _codec(found.group(1)) if found else None
-    if declared is not None:
-        return data.decode(declared, "replace").replace("\x00", ""), declared
-    return _by_policy(data)
+    return declared
 
 
 def _by_policy(data: bytes) -> tuple[str, str]:
