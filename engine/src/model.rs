@@ -147,10 +147,17 @@ impl<'a> Document<'a> {
     }
 
     pub fn edit(&self, pass_name: &str) -> Edits<'_, 'a> {
+        self.edit_from(self.notes.clone(), pass_name)
+    }
+
+    /// Edits that start from `notes` (the document's annotations, taken out of it: no copy of them).
+    ///
+    /// While they last, the document's own annotations are empty: its blocks are read through the edits.
+    pub fn edit_from(&self, notes: Vec<Annotation>, pass_name: &str) -> Edits<'_, 'a> {
         Edits {
             document: self,
             pass_name: pass_name.into(),
-            now: self.notes.clone(),
+            now: notes,
             changed: false,
             texts: FxHashSet::default(),
             removals: FxHashSet::default(),

@@ -1,7 +1,7 @@
 //! Runs passes over one document, to the fixed point of its plain-text form.
 
 use crate::assemble::{render, shown_stories};
-use crate::model::{Document, Removal, Role};
+use crate::model::{Document, Edits, Removal, Role};
 use crate::passes::Pass;
 use rustc_hash::FxHashSet;
 
@@ -109,6 +109,8 @@ fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
     let shown = shown_stories(document);
     let text = render(document, &shown);
     let flat: Vec<usize> = shown.iter().flatten().copied().collect();
+    let lengths: Vec<usize> = shown.iter().map(Vec::len).collect();
+    drop(shown);
     let lines = crate::segment::segment(&text);
     if lines.len() != flat.len() {
         return false; // the text form is a fixed point (segmenting it maps shown blocks one to one)
@@ -126,6 +128,7 @@ fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
     // The blocks the first round sampled are the first ones: the shown ones among them lead `flat`.
     let sampled: Vec<_> = flat.iter().map_while(|&index| before.sample.get(index).copied()).collect();
     let analysis = crate::features::reanalyse(&texts, known, before.language, &sampled, before.keys);
+    drop(texts);
     let mut again = Document::with_analysis(&text, lines, analysis);
     again.dom = document.dom.as_ref().map(|dom| dom.project(&flat));
     run(&mut again, passes);
@@ -137,45 +140,52 @@ fn settle(document: &mut Document, passes: &[Box<dyn Pass>]) -> bool {
         }
         // The text reads the same, but its headline is a title now: a title the round before gave a line it
         // then removed leaves the story none, and the text form prints the headline as its first line either way.
-        let mut edits = document.edit("");
-        for original in titles {
-            edits.set_role(original, Some(Role::Title), None);
-        }
-        document.notes = edits.finish();
-        return true;
+        return carry_back(document, |edits| {
+            for original in titles {
+                edits.set_role(original, Some(Role::Title), None);
+            }
+        });
     }
     let mut visible = vec![false; again.len()];
     for &index in shown_again.iter().flatten() {
         visible[index] = true;
     }
-    let mut edits = document.edit("");
-    for (second, &original) in flat.iter().enumerate() {
-        if visible[second] {
-            continue;
-        }
-        let note = &again.notes[second];
-        match note.removal.as_deref() {
-            Some(Removal { pass_name, reason, detail, copy_of }) => {
-                let copy_of = copy_of.map(|copied| flat[copied]);
-                edits.remove_moved(original, reason, detail.clone(), pass_name, copy_of);
+    let changed = carry_back(document, |edits| {
+        for (second, &original) in flat.iter().enumerate() {
+            if visible[second] {
+                continue;
             }
-            None => {
-                let offset = document.blocks[original].start() as isize - again.blocks[second].start() as isize;
-                let credit = note.credit.as_deref().map(|&(start, end)| moved(start, offset)..moved(end, offset));
-                edits.set_role(original, note.role, credit.map(|span| (span.start, span.end)));
+            let note = &again.notes[second];
+            match note.removal.as_deref() {
+                Some(Removal { pass_name, reason, detail, copy_of }) => {
+                    let copy_of = copy_of.map(|copied| flat[copied]);
+                    edits.remove_moved(original, reason, detail.clone(), pass_name, copy_of);
+                }
+                None => {
+                    let offset =
+                        edits.document.blocks[original].start() as isize - again.blocks[second].start() as isize;
+                    let credit = note.credit.as_deref().map(|&(start, end)| moved(start, offset)..moved(end, offset));
+                    edits.set_role(original, note.role, credit.map(|span| (span.start, span.end)));
+                }
             }
         }
-    }
-    let lengths: Vec<usize> = shown.iter().map(Vec::len).collect();
-    if run_lengths(again.notes.iter().map(|note| note.story)) != lengths {
-        renumber(&mut edits, &flat, &again);
-    }
-    if !edits.changed() {
-        return false;
-    }
+        if run_lengths(again.notes.iter().map(|note| note.story)) != lengths {
+            renumber(edits, &flat, &again);
+        }
+    });
+    changed
+}
+
+/// The round's decisions made on the document's own annotations (taken out of it while `decide` runs,
+/// not copied: a copy beside them would be the peak of a large text's round); whether they changed any.
+fn carry_back(document: &mut Document, decide: impl FnOnce(&mut Edits)) -> bool {
+    let notes = std::mem::take(&mut document.notes);
+    let mut edits = document.edit_from(notes, "");
+    decide(&mut edits);
+    let changed = edits.changed();
     let notes = edits.finish();
     document.notes = notes;
-    true
+    changed
 }
 
 /// The blocks the round titles that stand shown in a story of `document` with no title: the text form
@@ -222,31 +232,28 @@ fn run_lengths(numbers: impl Iterator<Item = u32>) -> Vec<usize> {
 /// Shown blocks take their story from the confirming round; a block it did not
 /// see (a caption, a removed line) goes with the next shown block of its old
 /// story, or else with the shown block before it, so stories stay in order.
-fn renumber(edits: &mut crate::model::Edits, flat: &[usize], again: &Document) {
-    let document = edits.document;
-    let count = document.len();
+fn renumber(edits: &mut Edits, flat: &[usize], again: &Document) {
+    let count = edits.document.len();
     let mut mapped: Vec<Option<u32>> = vec![None; count];
     for (second, &original) in flat.iter().enumerate() {
         mapped[original] = Some(again.notes[second].story);
     }
-    let mut following: Vec<Option<usize>> = vec![None; count];
-    let mut upcoming = None;
-    for index in (0..count).rev() {
-        following[index] = upcoming;
-        if mapped[index].is_some() {
-            upcoming = Some(index);
-        }
-    }
+    // The first shown block after the block at hand (`count`: none), found walking forward. Stories are read
+    // from the edits: a block's story there is still its old one until the walk reaches it.
+    let mut ahead = 0;
     let mut current = 0;
     for index in 0..count {
         let story = match mapped[index] {
             Some(story) => story,
-            None => match following[index] {
-                Some(ahead) if document.notes[ahead].story == document.notes[index].story => {
-                    mapped[ahead].expect("a shown block has a story")
+            None => {
+                if ahead <= index {
+                    ahead = (index + 1..count).find(|&next| mapped[next].is_some()).unwrap_or(count);
                 }
-                _ => current,
-            },
+                match mapped.get(ahead) {
+                    Some(&Some(story)) if edits.story(ahead) == edits.story(index) => story,
+                    _ => current,
+                }
+            }
         };
         current = current.max(story);
         edits.set_story(index, current);

@@ -15,12 +15,16 @@ pub struct Run {
 
 /// Maximal positive-scoring runs (Ruzzo and Tompa's all maximal scoring subsequences), in order.
 pub fn dense_runs(scores: &[f64]) -> Vec<Run> {
+    dense_runs_of(scores.len(), |position| scores[position])
+}
+
+/// [`dense_runs`] over the `count` scores `scores` gives by position (no list of them made first).
+pub fn dense_runs_of(count: usize, scores: impl Fn(usize) -> f64) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut pending = 0.0;
     let mut position = 0;
-    let count = scores.len();
     while position < count {
-        let score = scores[position];
+        let score = scores(position);
         if score <= 0.0 {
             pending += score;
             position += 1;
@@ -28,8 +32,8 @@ pub fn dense_runs(scores: &[f64]) -> Vec<Run> {
         }
         let start = position;
         let mut total = 0.0;
-        while position < count && scores[position] > 0.0 {
-            total += scores[position];
+        while position < count && scores(position) > 0.0 {
+            total += scores(position);
             position += 1;
         }
         let mut run = Run { start, end: position, score: total, cost_before: 0.0 };

@@ -174,7 +174,8 @@ pub struct BlockInputs<'i> {
     pub classes: &'i [Class],
     pub explicit: &'i [bool],
     pub captions: &'i [bool],
-    pub base_scores: &'i [f64],
+    /// The dense runs of the jusText-style shape scores (0 where a block is not judged).
+    pub base_runs: &'i RunMembership,
     pub language_known: bool,
     pub lists: &'i Lists,
 }
@@ -263,14 +264,14 @@ fn flag(value: bool) -> f64 {
 }
 
 /// The dense runs of the base scores, the best score and the best run's span.
-struct RunMembership {
+pub struct RunMembership {
     runs: Vec<Run>,
     best: f64,
     best_start: usize,
     best_end: usize,
 }
 
-fn run_membership(scores: &[f64]) -> RunMembership {
+pub fn run_membership(scores: &[f64]) -> RunMembership {
     let runs = dense_runs(scores);
     let best = runs
         .iter()
@@ -390,7 +391,7 @@ pub fn prose_share(page: &dyn Page) -> f64 {
 struct Columns<'i> {
     inputs: &'i BlockInputs<'i>,
     keys: KeyCounts,
-    runs: RunMembership,
+    runs: &'i RunMembership,
     sums: RunningSums,
     /// The first run that does not end before the current block.
     next_run: usize,
@@ -409,7 +410,7 @@ impl<'i> Columns<'i> {
         }
         Columns {
             keys,
-            runs: run_membership(inputs.base_scores),
+            runs: inputs.base_runs,
             sums: RunningSums::new(),
             next_run: 0,
             list: None,
@@ -664,7 +665,7 @@ mod tests {
             classes: &classes,
             explicit: &flags,
             captions: &flags,
-            base_scores: &base,
+            base_runs: &run_membership(&base),
             language_known: true,
             lists: &lists,
         };

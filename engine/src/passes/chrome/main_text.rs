@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 
 use crate::cues::title_keys;
 use crate::model::Role;
-use crate::regions::{dense_runs, Run, Stretch};
+use crate::regions::{dense_runs_of, Run, Stretch};
 
 use super::classes::{Class, LABEL_WORDS};
 use super::explicit::TEXT_BEFORE_END;
@@ -100,10 +100,10 @@ impl RemoveSiteChrome {
     /// The kept positions of one stretch between page breaks (a page break is never crossed),
     /// and where a comment thread starts in it when a run was kept.
     fn segment_text(&self, prepared: &Prepared<'_, '_>, scored: &[usize]) -> (Vec<usize>, Option<usize>) {
-        let mut runs = dense_runs(&scored.iter().map(|&position| prepared.scores[position]).collect::<Vec<f64>>());
+        let mut runs = dense_runs_of(scored.len(), |at| prepared.scores[scored[at]]);
         if runs.is_empty() {
             // Nothing the model likes: fall back on the jusText-style shape scores.
-            runs = dense_runs(&scored.iter().map(|&position| prepared.base[position]).collect::<Vec<f64>>());
+            runs = dense_runs_of(scored.len(), |at| prepared.base_score(scored[at]));
         }
         let Some(best) = runs.iter().map(|run| run.score).reduce(f64::max) else {
             return (Vec::new(), None);

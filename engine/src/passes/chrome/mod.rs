@@ -43,7 +43,8 @@ use crate::reasons::{BOILERPLATE, COMMENT_THREAD, TEASER_LIST, WIDGET};
 use crate::settings::Settings;
 
 use blockmodel::{
-    feature_rows, list_stretches, probabilities, prose_share, BlockInputs, Lists, DEFAULT_MODEL, FEATURE_COUNT,
+    feature_rows, list_stretches, probabilities, prose_share, run_membership, BlockInputs, Lists, DEFAULT_MODEL,
+    FEATURE_COUNT,
 };
 use classes::{base_score, is_widget, Class, Thresholds};
 use explicit::{explicit_chrome, Blocks, Phrases};
@@ -138,8 +139,6 @@ pub struct Prepared<'d, 'a> {
     pub is_scored: Vec<bool>,
     /// The score of each judged block (0 elsewhere).
     pub scores: Vec<f64>,
-    /// jusText-style scores by shape alone.
-    pub base: Vec<f64>,
     /// The list of records each position stands in.
     pub lists: Lists,
     /// The page's share of words in sentences.
@@ -150,6 +149,18 @@ pub struct Prepared<'d, 'a> {
     pub stamps: Vec<usize>,
     /// Positions found in a comment thread below the text.
     pub thread: Vec<bool>,
+}
+
+impl Prepared<'_, '_> {
+    /// The jusText-style score of a judged block by shape alone (0 elsewhere), worked out again where it is
+    /// read (a page's worth of them kept beside the scores would add to the pass's peak).
+    pub fn base_score(&self, position: usize) -> f64 {
+        if self.is_scored[position] {
+            base_score(self.classes[position], self.feature(position))
+        } else {
+            0.0
+        }
+    }
 }
 
 impl Page for Prepared<'_, '_> {
@@ -263,32 +274,35 @@ impl RemoveSiteChrome {
             live.iter().map(|&index| edits.is_kept(index) && edits.role(index).is_none()).collect();
         let mut scored: Vec<usize> = (0..live.len()).filter(|&position| is_scored[position]).collect();
         scored.shrink_to_fit();
+        let lists = list_stretches(&page);
         let mut base = vec![0.0; live.len()];
         for &position in &scored {
             base[position] = base_score(classes[position], page.feature(position));
         }
-        let lists = list_stretches(&page);
         let captions: Vec<bool> = live.iter().map(|&index| edits.role(index) == Some(Role::Caption)).collect();
         let scores = if self.use_model || rows.is_some() {
+            // The model reads the shape scores only through their dense runs: where it scores the blocks
+            // instead, the shape scores go before it runs (a page's worth of them would add to the pass's peak).
+            let base_runs = run_membership(&base);
+            let base = (!self.use_model).then_some(base);
             let inputs = BlockInputs {
                 page: &page,
                 classes: &classes,
                 explicit: &explicit,
                 captions: &captions,
-                base_scores: &base,
+                base_runs: &base_runs,
                 language_known: !analysis.language.is_empty(),
                 lists: &lists,
             };
             if let Some(rows) = rows {
                 *rows = feature_rows(&inputs, &is_scored);
             }
-            if self.use_model {
-                self.model_scores(probabilities(&inputs, &DEFAULT_MODEL, &is_scored), &page, &scored)
-            } else {
-                base.clone()
+            match base {
+                Some(base) => base,
+                None => self.model_scores(probabilities(&inputs, &DEFAULT_MODEL, &is_scored), &page, &scored),
             }
         } else {
-            base.clone()
+            base
         };
         let stamps: Vec<usize> =
             (0..live.len()).filter(|&position| is_stamp(page.text(position), page.feature(position))).collect();
@@ -304,7 +318,6 @@ impl RemoveSiteChrome {
             scored,
             is_scored,
             scores,
-            base,
             lists,
             printed,
             stamps,
