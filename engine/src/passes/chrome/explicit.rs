@@ -57,6 +57,78 @@ fn is_consent_notice(text: &str, feature: &Features) -> bool {
     COOKIE.is_match(text) && CONSENT.is_match(text)
 }
 
+/// Networks and channels a share or follow bar names ("Facebook X LinkedIn Email Copy Link"), in any language.
+const SHARE_CHANNELS: [&str; 30] = [
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "pinterest",
+    "whatsapp",
+    "telegram",
+    "reddit",
+    "email",
+    "mail",
+    "bluesky",
+    "mastodon",
+    "threads",
+    "tumblr",
+    "flipboard",
+    "pocket",
+    "messenger",
+    "sms",
+    "instagram",
+    "youtube",
+    "vimeo",
+    "tiktok",
+    "xing",
+    "vk",
+    "weibo",
+    "wechat",
+    "line",
+    "print",
+    "clipboard",
+    "rss",
+];
+/// The words around the channels in an English share bar ("Share this page via Email", "Click to share on X
+/// (Opens in new window)").
+const SHARE_GLUE: [&str; 18] = [
+    "share", "on", "to", "this", "page", "via", "copy", "link", "url", "click", "opens", "in", "new", "window",
+    "tweet", "pin", "it", "flip",
+];
+/// Distinct channels a share bar names at least, and the share of its words they make up (or, with the words
+/// around them, `SHARE_BAR_GLUED`).
+const SHARE_BAR_CHANNELS: usize = 3;
+const SHARE_BAR_SHARE: f64 = 0.4;
+const SHARE_BAR_GLUED: f64 = 0.9;
+const SHARE_BAR_WORDS: usize = 40;
+
+/// A share or follow bar printed as one line: three channels or more, making up much of a line with no sentence
+/// end ("Share this page to Facebook Share this page to X Share this page via Email Copy this page to clipboard").
+fn is_share_bar(text: &str, feature: &Features) -> bool {
+    if feature.terminal || feature.words() > SHARE_BAR_WORDS || feature.words() < SHARE_BAR_CHANNELS {
+        return false;
+    }
+    let mut named = [false; SHARE_CHANNELS.len()];
+    let (mut words, mut channel_words, mut glue_words) = (0, 0, 0);
+    // "E-mail" is one channel: its "E" is no word of its own
+    let split =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty() && !word.eq_ignore_ascii_case("e"));
+    for word in split {
+        words += 1;
+        if let Some(found) = SHARE_CHANNELS.iter().position(|channel| channel.eq_ignore_ascii_case(word)) {
+            named[found] = true;
+            channel_words += 1;
+        } else if SHARE_GLUE.iter().any(|glue| glue.eq_ignore_ascii_case(word)) {
+            glue_words += 1;
+        }
+    }
+    let distinct = named.iter().filter(|named| **named).count();
+    distinct >= SHARE_BAR_CHANNELS
+        && (channel_words as f64 >= SHARE_BAR_SHARE * words as f64
+            || (channel_words + glue_words) as f64 >= SHARE_BAR_GLUED * words as f64)
+}
+
 /// A line of TeX source a page prints as a formula's alternative text ("{\\displaystyle x^{2}}"):
 /// the formula itself is rendered beside it, so the source line is markup, in any language.
 fn is_formula_source(text: &str) -> bool {
@@ -113,6 +185,11 @@ pub fn explicit_chrome(
         if is_consent_notice(text, feature) {
             removed[position] = true;
             edits.remove(index, CONSENT_NOTICE, "cookie or consent notice");
+            continue;
+        }
+        if is_share_bar(text, feature) {
+            removed[position] = true;
+            edits.remove(index, UI_PHRASE, "share or follow bar");
             continue;
         }
         prose_words += feature.prose_words();
@@ -280,6 +357,25 @@ mod tests {
         let decisions = reasons(&raw);
         assert_eq!(decisions[0].1, "author-bio");
         assert!(decisions[1..].iter().all(|(_, reason)| reason != "author-bio"), "{decisions:?}");
+    }
+
+    #[test]
+    fn share_bars_printed_as_one_line() {
+        for bar in [
+            "Facebook X LinkedIn Email Copy Link",
+            "Share this page to Facebook Share this page to X Share this page via Email Copy this page to clipboard",
+            "Print Facebook X Email More Options WhatsApp LinkedIn Reddit Pinterest Copy Link",
+            "E-Mail Subscriptions Volunteer Newsletter Facebook Twitter Instagram Pinterest YouTube Vimeo",
+        ] {
+            assert!(is_share_bar(bar, &crate::features::features(bar, crate::language::stopwords("en"))), "{bar}");
+        }
+        for line in [
+            "Facebook, X and LinkedIn all changed their feeds this year.",
+            "Facebook Share on Facebook",
+            "The council will email residents and post notices on Facebook, X and its website before the vote",
+        ] {
+            assert!(!is_share_bar(line, &crate::features::features(line, crate::language::stopwords("en"))), "{line}");
+        }
     }
 
     #[test]
