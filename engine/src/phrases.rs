@@ -146,6 +146,8 @@ mod tests {
         let ui = phrase_set("ui", &all_languages());
         assert!(ui.matches("connect with us", true));
         assert!(ui.matches("share on facebook", true));
+        assert!(ui.matches(&key("Advertisement. Scroll to continue reading."), true));
+        assert!(ui.matches(&key("View all posts by Toni Golen, MD"), true));
         assert!(!ui.matches("share your story with us and win a prize today", true));
         let set = PhraseSet::new(["related coverage".to_string()].into_iter().collect(), FxHashSet::default());
         assert!(set.opens("related coverage from money", 4));
