@@ -40,8 +40,6 @@ DEFAULT_JSON = PROJECT_ROOT / "benchmarks" / "results" / "speed.json"
 QUICK_DUMPS = 60  # dumps for throughput and the profile in --quick mode
 SMALL_POINT_SECONDS = 0.3  # small documents are cleaned repeatedly for at least this long
 MAX_RUNS = 200
-# Every scaling point up to this size cleans the same text, cut into documents of the point's size.
-SCALING_TEXT = 1_000_000
 JOBS_CORPUS = 5_000_000  # bytes of dumps in the -j 1 / -j 2 corpus, where the render cache has that many
 PROFILE_TOP = 20
 
@@ -163,7 +161,9 @@ def measure_scaling(pool: list[str], sizes: list[int], shapes: list[str], budget
         for shape in shapes:
             curve: list[dict] = []
             for size in sizes:
-                documents = speed_report.build_documents(pool, size, shape, SCALING_TEXT)
+                # Every point cleans the same text, as much as the largest point holds, cut into documents of its
+                # size: a point differs from another in the size of its documents only, not in what they say.
+                documents = speed_report.build_documents(pool, size, shape, max(sizes))
                 actual = sum(len(document.encode("utf-8")) for document in documents)
                 point = {"shape": shape, "size": size, "bytes": actual, "documents": len(documents)}
                 reason = speed_report.next_point_verdict(actual, curve, budget)

@@ -448,10 +448,11 @@ METHOD_NOTES = """\
 - **Scaling.** Text made of real dumps (the dev dumps, then the html-text
   renders of WCXB cached under `benchmarks/.cache/`, cycled when more text
   is needed): *concatenated* joins them with blank lines; *single-line* is
-  the same text with every line break turned into a space. Every point up
-  to 1 MB cleans the same first 1 MB of that text, cut one after another into
-  documents of the point's size (at line breaks, or spaces); larger points
-  are one document of that size, up to 50 MB. Each point runs in a fresh
+  the same text with every line break turned into a space. Every point
+  cleans the same text, as much as the largest point holds (50 MB), cut one
+  after another into documents of the point's size (at line breaks, or
+  spaces): a thousand-byte point cleans some 50,000 documents, the largest
+  point one. Each point runs in a fresh
   process after two warm-up calls (a small page, and the first 2,000
   characters of its first document); a point's documents are cleaned in
   turn, repeatedly until 0.3 s have passed, and the median run is reported.
@@ -560,9 +561,9 @@ def _measured_sections(result: dict, plot_name: str | None, heading: str) -> lis
         f"{heading} Time against document size",
         "",
         (
-            "Every point up to 1 MB cleans the same 1 MB of dev dumps, cut into documents of that size "
-            "(`documents` of them), so a point differs from another only in the size of its documents; "
-            "larger points are one document. `seconds` is the time for all of a point's documents."
+            "Every point cleans the same text, as much as the largest point holds, cut into documents of "
+            "that size (`documents` of them), so a point differs from another only in the size of its "
+            "documents, not in what they say. `seconds` is the time for all of a point's documents."
         ),
         "",
         *markdown_table(scaling_table(result), text_columns=3),
