@@ -879,7 +879,6 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             states::RawData(Rcdata) => loop {
                 if let Some(run) = self.take_run(input, &RCDATA_STOPS) {
                     self.emit_chars(run);
-                    continue;
                 }
                 // Consume the next input character:
                 let Some(set_result) = self.pop_except_from(input, small_char_set!('\r' '\0' '&' '<' '\n')) else {
@@ -912,7 +911,6 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             states::RawData(Rawtext) => loop {
                 if let Some(run) = self.take_run(input, &RAWTEXT_STOPS) {
                     self.emit_chars(run);
-                    continue;
                 }
                 // Consume the next input character:
                 let Some(set_result) = self.pop_except_from(input, small_char_set!('\r' '\0' '<' '\n')) else {
@@ -943,7 +941,6 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             states::RawData(ScriptData) => loop {
                 if let Some(run) = self.take_run(input, &RAWTEXT_STOPS) {
                     self.emit_chars(run);
-                    continue;
                 }
                 // Consume the next input character:
                 let Some(set_result) = self.pop_except_from(input, small_char_set!('\r' '\0' '<' '\n')) else {
@@ -1069,7 +1066,6 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             states::TagName => loop {
                 if let Some(run) = self.take_run(input, &TAG_NAME_STOPS) {
                     Self::push_lowercase(&mut self.current_tag_name.borrow_mut(), &run);
-                    continue;
                 }
                 // Consume the next input character:
                 match get_char!(self, input) {
@@ -1318,7 +1314,6 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             states::RawData(ScriptDataEscaped(DoubleEscaped)) => loop {
                 if let Some(run) = self.take_run(input, &SCRIPT_ESCAPED_STOPS) {
                     self.emit_chars(run);
-                    continue;
                 }
                 // Consume the next input character:
                 let Some(set_result) = self.pop_except_from(input, small_char_set!('\r' '\0' '-' '<' '\n')) else {
@@ -1396,7 +1391,6 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             states::RawData(ScriptDataEscaped(Escaped)) => loop {
                 if let Some(run) = self.take_run(input, &SCRIPT_ESCAPED_STOPS) {
                     self.emit_chars(run);
-                    continue;
                 }
                 // Consume the next input character:
                 let Some(set_result) = self.pop_except_from(input, small_char_set!('\r' '\0' '-' '<' '\n')) else {
@@ -1601,7 +1595,6 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             states::AttributeName => loop {
                 if let Some(run) = self.take_run(input, &ATTRIBUTE_NAME_STOPS) {
                     Self::push_lowercase(&mut self.current_attr_name.borrow_mut(), &run);
-                    continue;
                 }
                 // Consume the next input character:
                 match get_char!(self, input) {
@@ -1758,7 +1751,6 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             states::AttributeValue(DoubleQuoted) => loop {
                 if let Some(run) = self.take_run(input, &DOUBLE_QUOTED_VALUE_STOPS) {
                     go!(self: append_value &run);
-                    continue;
                 }
                 // Consume the next input character:
                 let Some(set_result) = self.pop_except_from(input, small_char_set!('\r' '"' '&' '\0' '\n')) else {
@@ -1795,7 +1787,6 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             states::AttributeValue(SingleQuoted) => loop {
                 if let Some(run) = self.take_run(input, &SINGLE_QUOTED_VALUE_STOPS) {
                     go!(self: append_value &run);
-                    continue;
                 }
                 // Consume the next input character:
                 let Some(set_result) = self.pop_except_from(input, small_char_set!('\r' '\'' '&' '\0' '\n')) else {
@@ -2060,7 +2051,6 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             states::Comment => loop {
                 if let Some(run) = self.take_run(input, &COMMENT_STOPS) {
                     go!(self: append_comment &run);
-                    continue;
                 }
                 // Consume the next input character:
                 match get_char!(self, input) {
