@@ -1,6 +1,7 @@
 //! HTML in: a page parsed by the engine and walked into blocks, as `scrapeclean/page/walk.py` walks it.
 //!
-//! [`tree`] parses with html5ever into an arena; [`streamed`] moves React's
+//! [`tree`] parses with html5ever into an arena, from the tokens of [`tokenizer`] (html5ever's,
+//! taking runs of bytes where it took characters one at a time); [`streamed`] moves React's
 //! streamed segments to where a browser shows them; [`walk`] lays the tree out
 //! as blocks, with the containers and repeated items the DOM shows, from the
 //! tag and attribute rules of [`elements`]; [`reveal`] chooses, as the reader
@@ -19,6 +20,7 @@ pub mod head;
 pub mod nesting;
 pub mod reveal;
 pub mod streamed;
+mod tokenizer;
 pub mod tree;
 pub mod walk;
 

@@ -13,10 +13,13 @@
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
+use html5ever::buffer_queue::BufferQueue;
 use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::TreeBuilderOpts;
-use html5ever::{local_name, ns, parse_document, Attribute, LocalName, ParseOpts, QualName};
+use html5ever::tendril::StrTendril;
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::{local_name, ns, Attribute, LocalName, QualName, TokenizerResult};
+
+use super::tokenizer::{Tokenizer, TokenizerOpts};
 
 /// A node's index in its tree.
 pub type NodeId = u32;
@@ -66,12 +69,15 @@ pub struct Tree {
 impl Tree {
     /// Parse a page as a browser would (a whole document, a fragment, broken markup).
     pub fn parse(html: &str) -> Tree {
-        let opts = ParseOpts {
-            tree_builder: TreeBuilderOpts { scripting_enabled: false, ..Default::default() },
-            ..Default::default()
-        };
         let sink = Sink { nodes: RefCell::new(vec![Node::new(Data::Document)]), body: Cell::new(NONE) };
-        parse_document(sink, opts).one(StrTendril::from(html))
+        let builder = TreeBuilder::new(sink, TreeBuilderOpts { scripting_enabled: false, ..Default::default() });
+        let tokenizer = Tokenizer::new(builder, TokenizerOpts::default());
+        let input = BufferQueue::default();
+        input.push_back(StrTendril::from(html));
+        // A `</script>` or a `<meta charset>` pauses the tokenizer; the page is already text, so it goes on.
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+        tokenizer.end();
+        tokenizer.sink.sink.finish()
     }
 
     pub fn node(&self, id: NodeId) -> &Node {
