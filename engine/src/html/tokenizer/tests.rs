@@ -103,3 +103,85 @@ fn tokens_match_upstream_cut_anywhere() {
         }
     }
 }
+
+/// Pieces of markup that move the tokenizer between its states, for `random_pages`.
+const PIECES: &[&str] = &[
+    "<",
+    ">",
+    "</",
+    "/>",
+    "&",
+    "&amp;",
+    "&#",
+    "&#x4",
+    "&copy",
+    ";",
+    "=",
+    "\"",
+    "'",
+    "-",
+    "--",
+    "<!--",
+    "-->",
+    "<!",
+    "<?",
+    "<!DOCTYPE html>",
+    "<a",
+    " href=",
+    "x",
+    "Ab",
+    " ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\0",
+    "ü",
+    "€",
+    "😀",
+    "<script>",
+    "</script>",
+    "<style>",
+    "</style>",
+    "<title>",
+    "</title>",
+    "<textarea>",
+    "</textarea>",
+    "<xmp>",
+    "<plaintext>",
+    "<![CDATA[",
+    "]]>",
+    "<svg>",
+    "<p class=a>",
+    "</p>",
+    "<br/>",
+    "<!-- x -->",
+];
+
+/// Pages made of random pieces, from a fixed seed (a linear congruential generator: no dependency, same pages
+/// on every run).
+fn random_pages(count: usize) -> Vec<String> {
+    let mut state: u64 = 0x5eed_cafe_f00d_1234;
+    let mut next = move |bound: usize| {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((state >> 33) as usize) % bound
+    };
+    (0..count)
+        .map(|_| {
+            let length = 1 + next(40);
+            (0..length).map(|_| PIECES[next(PIECES.len())]).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn tokens_match_upstream_on_random_pages() {
+    for page in random_pages(3000) {
+        let expected = upstream(&page);
+        assert_eq!(vendored(&[&page]), expected, "{page:?}");
+        let cuts: Vec<usize> = page.char_indices().map(|(at, _)| at).skip(1).step_by(3).collect();
+        for cut in cuts {
+            assert_eq!(vendored(&[&page[..cut], &page[cut..]]), expected, "{page:?} cut at {cut}");
+        }
+    }
+}
