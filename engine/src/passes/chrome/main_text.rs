@@ -35,14 +35,16 @@ const COMMENT_WORDS: &str = concat!(
 /// A comment form: the article is over where it stands ("Leave a reply" in the languages of the phrase lists).
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)^\W*(?:leave a (?:reply|comment)|post a comment|notify of\W*$|",
+        r"(?i)^\W*(?:leave a (?:reply|comment)|post a comment|",
         // WordPress's own comment form and its anti-spam notice
         r"save my name, email,? and website in this browser|this site uses akismet to reduce spam|kommentar schreiben|",
         r"laisser un commentaire|deja un comentario|deixe um comentário|deixe uma resposta|",
         r"lascia un commento|оставить комментарий|добавить комментарий|napsat komentář|přidat komentář|",
         r"dodaj komentarz|zostaw komentarz|laat een reactie achter|geef een reactie|lämna en kommentar|",
         r"lämna ett svar|bir yanıt yazın|yorum yap|tinggalkan balasan|tinggalkan komentar|",
-        r"để lại (?:một )?bình luận)\b|^\W*(?:اترك تعليق|اترك رد|أضف تعليق|댓글 (?:남기기|쓰기|작성))",
+        r"để lại (?:một )?bình luận)\b|^\W*(?:اترك تعليق|اترك رد|أضف تعليق|댓글 (?:남기기|쓰기|작성))|",
+        // a subscription bar over the comments: the whole line, whatever punctuation ends it ("Notify of:")
+        r"^\W*notify of\W*$",
     ))
     .unwrap()
 });
@@ -512,6 +514,7 @@ mod tests {
             "اترك تعليقاً",
             "댓글 남기기",
             "Notify of",
+            "Notify of:",
             "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
             "Save my name, email, and website in this browser for the next time I comment.",
         ] {
