@@ -188,7 +188,7 @@ impl Pass for RemoveSiteChrome {
 
     fn run(&self, document: &Document) -> Vec<Annotation> {
         let notes = self.verdict(document);
-        confirm::over_kept(self, document, notes)
+        confirm::settled(self, document, notes)
     }
 }
 
