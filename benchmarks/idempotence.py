@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.dev_dumps import SETS, dumps  # noqa: E402
 from scrapeclean import _engine, default_pipeline, to_text  # noqa: E402
-from scrapeclean.engine import encodable_all, engine_articles, engine_passes  # noqa: E402
+from scrapeclean.engine import engine_articles, engine_passes  # noqa: E402
+from scrapeclean.handoff import encodable_all  # noqa: E402
 
 DEFAULT_ROUNDS = 12
 

@@ -232,7 +232,8 @@ def test_every_public_name_has_one_home_and_loads_from_it():
 
 def test_passes_built_once_clean_as_their_forms_do():
     from scrapeclean import _engine, default_pipeline
-    from scrapeclean.engine import built, engine_passes
+    from scrapeclean.engine import engine_passes
+    from scrapeclean.handoff import built
 
     forms = engine_passes(default_pipeline())
     assert forms is not None
@@ -243,6 +244,29 @@ def test_passes_built_once_clean_as_their_forms_do():
     assert _engine.clean_many([text, ""], passes, 2) == _engine.clean_many([text, ""], forms, 2)
     with pytest.raises(ValueError, match="no pass named"):
         _engine.build([("no-such-pass", {})])
+
+
+def test_the_default_pass_list_of_a_run_is_the_default_pipelines():
+    from scrapeclean import default_pipeline
+    from scrapeclean.engine import engine_passes
+    from scrapeclean.handoff import DEFAULT_PASSES
+
+    assert DEFAULT_PASSES == engine_passes(default_pipeline())
+
+
+def test_check_with_the_default_passes_makes_no_pass_object_and_reads_no_toml(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\ndependencies = ["scrapeclean"]\n')
+    (tmp_path / "a.txt").write_text("Menu\nHome\n\nA title for the story\n\n" + "Words of a story. " * 20)
+    script = (
+        "import sys; from scrapeclean.cli import main; code = main(['check', '-q', sys.argv[1]]); "
+        "print(sorted(name for name in ('attrs', 'tomllib', 'regex', 'scrapeclean.model', 'scrapeclean.passes') "
+        "if name in sys.modules))"
+    )
+    found = subprocess.run([sys.executable, "-c", script, str(tmp_path / "a.txt")], capture_output=True, text=True)
+    assert found.stdout.splitlines()[-1] == "[]", found.stderr
 
 
 def test_the_engine_articles_equal_those_assembled_from_the_document():

@@ -118,7 +118,8 @@ if "replace_fails" in faults:  # the final rename is refused, as on a file syste
     os.replace = replace
 
 if "clean_raises_on" in faults:  # a defect in a pass, met on dumps holding this text
-    import scrapeclean.engine as bridge
+    import scrapeclean.engine
+    import scrapeclean.handoff
 
     class FaultyEngine:  # the engine, failing on a text holding the mark (every cleaning path calls it)
 
@@ -137,7 +138,8 @@ if "clean_raises_on" in faults:  # a defect in a pass, met on dumps holding this
 
             return cleaning
 
-    bridge._engine = FaultyEngine(bridge._engine)
+    # The library calls the engine from scrapeclean.engine, a corpus run from scrapeclean.handoff.
+    scrapeclean.engine._engine = scrapeclean.handoff._engine = FaultyEngine(scrapeclean.handoff._engine)
 
 if faults.get("no_network"):  # any internet socket or name look-up is refused, and recorded with its caller
     import socket
@@ -646,7 +648,8 @@ HOSTILE_CONFIGS = {
     "nested-too-deeply": ("[tool.scrapeclean]\npasses = [" + "[" * 5000 + "]" * 5000 + "]\n", "nested too deeply"),
     "too-large": ("# padding\n" + "#" * (1 << 20) + "\n", "larger than 1 MiB"),
     "not-utf8": (b'[tool.scrapeclean]\ntext-field = "\xff"\n', "not UTF-8"),
-    "tool-not-a-table": ("tool = 5\n", "'tool' must be a table"),
+    # (A file in which nothing may name [tool.scrapeclean] is not parsed: this one may, at its top level.)
+    "tool-not-a-table": ("tool = 5\nscrapeclean = 1\n", "'tool' must be a table"),
     "code-as-table": ("[tool]\nscrapeclean = \"__import__('os').system('touch owned')\"\n", "must be a table"),
     "code-as-pass-name": (
         "[tool.scrapeclean]\npasses = [\"__import__('os')\"]\n",

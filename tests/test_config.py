@@ -127,7 +127,7 @@ def test_nearest_pyproject_wins_even_without_the_table(tmp_path):
     inner = tmp_path / "corpus" / "part"
     inner.mkdir(parents=True)
     (tmp_path / "corpus" / "pyproject.toml").write_text('[project]\nname = "x"\n')
-    assert find_pyproject(inner) == tmp_path / "corpus" / "pyproject.toml"
+    assert find_pyproject(inner) == str(tmp_path / "corpus" / "pyproject.toml")
     assert load(find_pyproject(inner)).text_field == "text"
     assert load(find_pyproject(tmp_path / "other.txt")).text_field == "outer"
 
@@ -148,3 +148,44 @@ def test_command_line_assignments_and_overrides():
     config = with_assignments(Config(settings={"a": {"x": 1}}), ["a.y=2", "b.z='s'"])
     assert config.settings == {"a": {"x": 1, "y": 2}, "b": {"z": "s"}}
     assert Config(text_field="a").override(text_field=None, id_field="doc").text_field == "a"
+
+
+@pytest.mark.parametrize(
+    "text, holds",
+    [
+        ('[project]\nname = "scrapeclean"\n', False),
+        ('[project]\ndependencies = [\n  "scrapeclean[ray]>=0.1",\n]\n', False),
+        ('[project.scripts]\nscrapeclean = "scrapeclean.cli:main"\n', False),
+        ("# scrapeclean is configured below\n[tool.ruff]\nline-length = 100\n", False),
+        ('[tool.scrapeclean]\ntext-field = "body"\n', True),
+        ('[ tool . "scrapeclean" ]\n', True),
+        ('[[tool.scrapeclean.settings]]\n', True),
+        ('[tool]\nscrapeclean = { text-field = "body" }\n', True),
+        ('[tool]\n"scrapeclean".text-field = "body"\n', True),
+        ('tool.scrapeclean.text-field = "body"\n', True),
+        ('tool = { scrapeclean = { text-field = "body" } }\n', True),
+        # A line the scan cannot read as a header (a nested array's) leaves the table unknown.
+        ('[tool]\nmatrix = [\n[1, 2],\n]\nscrapeclean = { text-field = "body" }\n', True),
+        # A multi-line string can make any line look like a header or a key: the file is parsed.
+        ('[project]\ndescription = """\n[tool.ruff]\n"""\nname = "scrapeclean"\n', True),
+    ],
+)
+def test_a_file_is_parsed_unless_it_surely_holds_no_scrapeclean_table(text, holds):
+    from scrapeclean.config import _may_name_the_table
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    document = tomllib.loads(text)  # every case is valid TOML
+    assert _may_name_the_table(text.encode()) is holds
+    if not holds:
+        assert "scrapeclean" not in document.get("tool", {})
+
+
+def test_a_pyproject_without_the_table_is_not_parsed(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[project]\nname = "scrapeclean"\nversion = = "broken"\n')
+    config = load(path)
+    assert config == Config(source=str(path))

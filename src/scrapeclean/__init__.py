@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sys
 import types
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up (mypy reads the name)
 if TYPE_CHECKING:
     from .api import clean, clean_many, default_pipeline, process
     from .assemble import assemble, to_text

@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 from .assemble import PARAGRAPH_BREAK, STORY_BREAK, Parts, assemble, stories
 from .engine import clean_in_engine, clean_many_in_engine, engine_document, engine_passes, process_in_engine
-from .errors import ConfigError, InputError
+from .errors import ConfigError
+from .handoff import check_text as _check_text
 from .model import Article, Block, Document, Edits, Span
 from .pipeline import Pipeline
 from .segment import segment
@@ -50,53 +51,6 @@ def process(text: str, *, source: str | None = None, pipeline: Pipeline | None =
         if not changed:
             break
     return document
-
-
-# How far into a text an HTML document's start is looked for.
-_HTML_START_WINDOW = 4096
-
-
-def _starts_an_html_document(text: str) -> bool:
-    """Whether ``text`` is a whole HTML document: a doctype or an ``<html>`` tag first, after white space and comments."""
-    head = text[:_HTML_START_WINDOW]
-    position = _skip_space(head, 0, marks="\ufeff")  # byte-order marks, at the start only
-    while head.startswith("<!--", position):
-        end = head.find("-->", position + 4)
-        if end < 0:
-            return False
-        position = _skip_space(head, end + 3)
-    if head[position : position + 9].lower() == "<!doctype":
-        name = _skip_space(head, position + 9)
-        if name == position + 9:
-            return False
-    elif head[position : position + 1] == "<":
-        name = position + 1
-    else:
-        return False
-    after = head[name + 4 : name + 5]
-    return head[name : name + 4].lower() == "html" and (after == ">" or (after != "" and _is_space(after)))
-
-
-def _skip_space(text: str, position: int, marks: str = "") -> int:
-    while position < len(text) and (_is_space(text[position]) or text[position] in marks):
-        position += 1
-    return position
-
-
-def _is_space(character: str) -> bool:
-    # White space as Unicode (and ``regex``'s ``\s``) has it: ``str.isspace`` adds U+001C..U+001F.
-    return character.isspace() and not "\x1c" <= character <= "\x1f"
-
-
-def _check_text(text: object) -> None:
-    if not isinstance(text, str):
-        raise InputError(f"clean() takes str, not {type(text).__name__}; decode bytes first (see scrapeclean.io)")
-    if _starts_an_html_document(text):
-        raise InputError(
-            "clean() takes a page dump (a page's visible text), and this is an HTML document; "
-            "clean it with scrapeclean.clean_html(html), "
-            "or give the file to the command line with --input-format html"
-        )
 
 
 def clean_many(

@@ -10,12 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .model import Article, Block, Caption, Document, RemovedBlock, Role
-
-# Stories in scrapeclean's text output are separated by a form feed on a line
-# of its own: a page break, which the segmenter reads back as a hard story
-# break, so cleaning cleaned text splits it exactly where it was split.
-STORY_BREAK = "\n\n\f\n\n"
-PARAGRAPH_BREAK = "\n\n"
+from .textform import PARAGRAPH_BREAK, STORY_BREAK
 
 _METADATA = (Role.TITLE, Role.SECTION, Role.BYLINE, Role.DATELINE)
 

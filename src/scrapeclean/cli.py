@@ -11,7 +11,11 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .pipeline import Pipeline
 
 EXIT_USAGE = 2
 EXIT_FAILED = 123
@@ -145,12 +149,27 @@ def _profile_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--group-field", metavar="NAME", help=_GROUP_HELP)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Unparsed:
+    """Stands in for the parser of a command not being run: its options are not made (a start-up cost)."""
+
+    def __getattr__(self, name: str) -> object:
+        return lambda *args, **kwargs: self
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only``, every command is listed but only that one gets its options."""
     from . import __version__
 
     parser = argparse.ArgumentParser(prog="scrapeclean", description=_DESCRIPTION, epilog=_EPILOG)
     parser.add_argument("--version", action="version", version=f"scrapeclean {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _listed = commands.add_parser
+
+    def add_parser(name: str, **details: Any) -> Any:
+        sub = _listed(name, **details)
+        return sub if only is None or name == only else _Unparsed()
+
+    commands.add_parser = add_parser  # type: ignore[method-assign]
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text, epilog=_EPILOG)
@@ -311,13 +330,14 @@ def _stdout() -> IO[str]:
 def _exit_cleanly_on_sigterm() -> None:
     """Turn SIGTERM into SystemExit, so a rewrite in progress removes its temporary file on the way out."""
     import signal
-    import threading
 
     def terminate(signum: int, frame: object) -> None:
         raise SystemExit(128 + signum)
 
-    if threading.current_thread() is threading.main_thread():
+    try:
         signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # not the main thread (main() called from a thread): leave SIGTERM as it is
+        pass
 
 
 def _release(out: IO[str]) -> None:
@@ -356,6 +376,10 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
     from .corpus.summary import Reporter
 
     config = resolve_config(options)
+    if options.command in ("clean", "check", "fix"):
+        # With the default passes the engine gets its default pass list: no pass object is
+        # made (the pass classes are most of a small run's start-up).
+        return _run(options, config, None if config.default_passes else config.pipeline(), out)
     pipeline = config.pipeline()
     if options.command == "explain":
         from .report import ExplainOptions, explain
@@ -369,7 +393,7 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
         )
     if options.command in ("review", "cases"):
         return _review(options, config, pipeline)
-    from .corpus.commands import learn_command, run_profiles
+    from .corpus.commands import learn_command
 
     if options.command == "learn":
         return learn_command(options, config, Reporter(quiet=options.quiet), out)
@@ -380,7 +404,14 @@ def _execute(options: argparse.Namespace, out: IO[str]) -> int:
 
         options.threshold = THRESHOLD if options.threshold is None else options.threshold
         return dedup_command(options, read_records(tuple(options.paths), config), pipeline, out)
+    raise AssertionError(f"no command {options.command!r}")  # argparse allows only the commands above
+
+
+def _run(options: argparse.Namespace, config: Config, pipeline: Pipeline | None, out: IO[str]) -> int:
+    """clean, check or fix: one corpus run (``pipeline`` None: the default passes)."""
+    from .corpus.commands import run_profiles
     from .corpus.run import RunOptions, paths_or_stdin, run
+    from .corpus.summary import Reporter
 
     run_options = RunOptions(
         command=options.command,
@@ -429,11 +460,16 @@ def _review(options: argparse.Namespace, config, pipeline) -> int:  # type: igno
     return write_review(review, Reporter(quiet=options.quiet))
 
 
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` runs: its first word that is not an option (the command line's own options take no value)."""
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (the console script exits with it)."""
     from .errors import ConfigError, InputError
 
-    parser = build_parser()
+    parser = build_parser(only=_command_of(sys.argv[1:] if argv is None else argv))
     options = parser.parse_args(argv)
     _exit_cleanly_on_sigterm()
     out = _stdout()

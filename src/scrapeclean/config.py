@@ -32,17 +32,16 @@ of the setting's default (an integer is accepted where a float is expected).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
-from typing import Any
-
-import attrs
-from attrs import field, frozen
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 from .io.limits import DEFAULT_LIMITS, Limits, parse_size
 from .io.readers import ReadOptions
-from .pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from .pipeline import Pipeline
 
 TABLE = "tool.scrapeclean"
 _LIST_KEYS = ("passes", "disable", "include", "exclude", "extend-exclude")
@@ -60,28 +59,79 @@ def _optional_tuple(value: Sequence[str] | None) -> tuple[str, ...] | None:
     return None if value is None else tuple(value)
 
 
-@frozen
-class Config:
-    """Resolved settings of a run. ``None`` means "not set": the built-in default applies."""
+# Each setting of a run: its default and how a given value is stored ("not set" is None where None is the default).
+_FIELDS: dict[str, tuple[Any, Any]] = {
+    "passes": (None, _optional_tuple),
+    "disable": ((), tuple),
+    "settings": (None, None),  # a fresh empty mapping when not given
+    "text_field": ("text", None),
+    "id_field": ("id", None),
+    "include": (None, _optional_tuple),
+    "exclude": (None, _optional_tuple),
+    "extend_exclude": ((), tuple),
+    "allow_empty": (False, None),
+    "input_format": ("auto", None),
+    "max_document_size": (DEFAULT_LIMITS.document, None),
+    "max_file_size": (DEFAULT_LIMITS.file, None),
+    "max_warc_header_size": (DEFAULT_LIMITS.warc_header, None),
+    "source": (None, None),
+}
 
-    passes: tuple[str, ...] | None = field(default=None, converter=_optional_tuple)
-    disable: tuple[str, ...] = field(default=(), converter=tuple)
-    settings: Mapping[str, Mapping[str, Any]] = field(factory=dict)
-    text_field: str = "text"
-    id_field: str = "id"
-    include: tuple[str, ...] | None = field(default=None, converter=_optional_tuple)
-    exclude: tuple[str, ...] | None = field(default=None, converter=_optional_tuple)
-    extend_exclude: tuple[str, ...] = field(default=(), converter=tuple)
-    allow_empty: bool = False
-    input_format: str = "auto"
-    max_document_size: int = DEFAULT_LIMITS.document
-    max_file_size: int = DEFAULT_LIMITS.file
-    max_warc_header_size: int = DEFAULT_LIMITS.warc_header
-    source: str | None = None
+
+class Config:
+    """Resolved settings of a run. ``None`` means "not set": the built-in default applies.
+
+    Immutable, compared by value. A plain class, not an attrs one: every command makes one, and
+    making an attrs class costs a small run a good part of its start-up.
+    """
+
+    __slots__ = tuple(_FIELDS)
+    passes: tuple[str, ...] | None
+    disable: tuple[str, ...]
+    settings: Mapping[str, Mapping[str, Any]]
+    text_field: str
+    id_field: str
+    include: tuple[str, ...] | None
+    exclude: tuple[str, ...] | None
+    extend_exclude: tuple[str, ...]
+    allow_empty: bool
+    input_format: str
+    max_document_size: int
+    max_file_size: int
+    max_warc_header_size: int
+    source: str | None
+
+    def __init__(self, **values: Any) -> None:
+        unknown = set(values) - set(_FIELDS)
+        if unknown:
+            raise TypeError(f"Config() got unexpected settings: {', '.join(sorted(unknown))}")
+        for name, (default, convert) in _FIELDS.items():
+            value = values.get(name, default)
+            if name == "settings" and value is None:
+                value = {}
+            object.__setattr__(self, name, value if convert is None else convert(value))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Config is immutable; make a changed copy with override() (setting {name!r})")
+
+    def _values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in _FIELDS}
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == other._values() if isinstance(other, Config) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # settings is a mapping
+
+    def __repr__(self) -> str:
+        return f"Config({', '.join(f'{name}={value!r}' for name, value in self._values().items())})"
+
+    def evolve(self, **changes: Any) -> Config:
+        """A copy with these settings changed."""
+        return Config(**(self._values() | changes))
 
     def override(self, **changes: Any) -> Config:
         """A copy with every change that is not ``None`` applied (command-line options)."""
-        return attrs.evolve(self, **{name: value for name, value in changes.items() if value is not None})
+        return self.evolve(**{name: value for name, value in changes.items() if value is not None})
 
     @property
     def limits(self) -> Limits:
@@ -92,29 +142,38 @@ class Config:
         """How the inputs of a run are read: format, JSONL fields, size limits."""
         return ReadOptions(self.input_format, self.text_field, self.id_field, self.limits)
 
+    @property
+    def default_passes(self) -> bool:
+        """Whether these settings leave the default pipeline as it is (no pass chosen, left out or set)."""
+        return self.passes is None and not self.disable and not self.settings
+
     def pipeline(self, base: Pipeline | None = None) -> Pipeline:
         """The pipeline these settings describe, starting from ``base`` (the default pipeline)."""
         return build_pipeline(self, base)
 
 
-def find_pyproject(start: str | os.PathLike[str]) -> Path | None:
-    """The nearest ``pyproject.toml`` at or above ``start`` (a file or a directory)."""
-    here = Path(start).resolve()
-    if not here.is_dir():
-        here = here.parent
-    for directory in (here, *here.parents):
-        candidate = directory / "pyproject.toml"
-        if candidate.is_file():
+def find_pyproject(start: str | os.PathLike[str]) -> str | None:
+    """The path of the nearest ``pyproject.toml`` at or above ``start`` (a file or a directory)."""
+    directory = os.path.realpath(start)
+    if not os.path.isdir(directory):
+        directory = os.path.dirname(directory)
+    while True:
+        candidate = os.path.join(directory, "pyproject.toml")
+        if os.path.isfile(candidate):
             return candidate
-    return None
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
 
 
 def load(path: str | os.PathLike[str]) -> Config:
-    """The ``[tool.scrapeclean]`` settings of one TOML file (empty settings when it has none)."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+    """The ``[tool.scrapeclean]`` settings of one TOML file (empty settings when it has none).
+
+    A file that surely holds no ``[tool.scrapeclean]`` (see :func:`_may_name_the_table`) is
+    not parsed: the nearest ``pyproject.toml`` is most often a project's own, read on every
+    run of a hook, and reading TOML costs a small run a good part of its start-up.
+    """
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_CONFIG_BYTES + 1)
@@ -122,6 +181,12 @@ def load(path: str | os.PathLike[str]) -> Config:
         raise ConfigError(f"{path}: cannot read configuration: {error.strerror or error}") from None
     if len(data) > MAX_CONFIG_BYTES:
         raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES >> 20} MiB; not read as a configuration file")
+    if not _may_name_the_table(data):
+        return Config(source=str(path))
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
     try:
         document = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -134,6 +199,55 @@ def load(path: str | os.PathLike[str]) -> Config:
     if not isinstance(tool, Mapping):
         raise ConfigError(f"{path}: 'tool' must be a table, not {type(tool).__name__}")
     return from_table(tool.get("scrapeclean", {}), str(path))
+
+
+# A table header whose name is plain dotted keys (anything else, such as a nested array's line, leaves the
+# table unknown) and a dotted key before an "=".
+_HEADER = re.compile(r"\[\[?([A-Za-z0-9_.\-\"' \t]+)\]\]?\s*(?:#.*)?")
+_KEY = re.compile(r"[A-Za-z0-9_.\-\"' \t]+")
+
+
+def _may_name_the_table(data: bytes) -> bool:
+    """Whether a TOML text may hold ``[tool.scrapeclean]``; False only when it surely does not.
+
+    It may when a table header names ``scrapeclean``, or a key naming it stands at
+    the top level, in ``[tool]`` or in a table the scan cannot name, or an inline
+    table or a multi-line string holds the word. A value (a project's ``name =
+    "scrapeclean"``, a dependency), a comment or another table's key
+    (``[project.scripts]``) does not hold the table.
+
+    >>> _may_name_the_table(b'[project]\\nname = "scrapeclean"\\ndependencies = [\\n  "scrapeclean>=0.1",\\n]\\n')
+    False
+    >>> _may_name_the_table(b'[project.scripts]\\nscrapeclean = "scrapeclean.cli:main"\\n# scrapeclean: defaults\\n')
+    False
+    >>> _may_name_the_table(b'[tool]\\nscrapeclean = { text-field = "body" }\\n')
+    True
+    >>> _may_name_the_table(b'tool.scrapeclean.text-field = "body"\\n')
+    True
+    """
+    if b"scrapeclean" not in data:
+        return False
+    text = data.decode("latin-1")  # every byte one character: TOML's structure and the word are ASCII
+    if '"""' in text or "'''" in text:
+        return True  # a multi-line string could make any line look like a header
+    table: str | None = ""  # the current table's name; None: a line the scan cannot name
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line.startswith("["):
+            if "scrapeclean" in line:
+                return True
+            header = _HEADER.fullmatch(line)
+            table = None if header is None else header.group(1).replace(" ", "").replace("\t", "")
+            continue
+        found = line.find("scrapeclean")
+        if found < 0 or line.startswith("#"):
+            continue
+        if "{" in line[:found]:
+            return True  # an inline table
+        key, equals, _ = line.partition("=")
+        if equals and "scrapeclean" in key and _KEY.fullmatch(key) and table in (None, "", "tool"):
+            return True
+    return False
 
 
 def from_table(table: Mapping[str, Any], where: str = "<config>") -> Config:
@@ -201,7 +315,7 @@ def with_assignments(config: Config, assignments: Sequence[str]) -> Config:
     for text in assignments:
         pass_name, setting, value = parse_assignment(text)
         settings.setdefault(pass_name, {})[setting] = value
-    return attrs.evolve(config, settings=settings)
+    return config.evolve(settings=settings)
 
 
 def build_pipeline(config: Config, base: Pipeline | None = None) -> Pipeline:
@@ -214,6 +328,8 @@ def build_pipeline(config: Config, base: Pipeline | None = None) -> Pipeline:
     for name in (*(config.passes or ()), *config.disable, *config.settings):
         if name not in known:
             raise ConfigError(f"no pass named {name!r}; the passes are: {', '.join(known)}")
+    from .pipeline import Pipeline
+
     pipeline = base if config.passes is None else Pipeline(base.get(name) for name in config.passes)
     dropped = [name for name in config.disable if name in pipeline.names]
     if dropped:

@@ -10,43 +10,13 @@ word character, so no feature changes.
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TypeVar
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from . import _engine
+from .handoff import built, encodable, encodable_all, one_ahead
 from .model import Article, Block, Caption, Document, Removal, RemovedBlock, Span, defer_removed
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def encodable(text: str) -> str:
-    """``text`` with lone surrogates written as U+FFFD (the same length in code points)."""
-    return text if _encodable(text) else _SURROGATE.sub("\ufffd", text)
-
-
-def without_surrogates(text: str) -> str:
-    """``text`` with lone surrogates left out, as selectolax leaves them out of what it parses."""
-    return text if _encodable(text) else _SURROGATE.sub("", text)
-
-
-def _encodable(text: str) -> bool:
-    """Whether ``text`` holds no lone surrogate (UTF-8 can write it): at once for ASCII, else by encoding it."""
-    if text.isascii():
-        return True
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def encodable_all(texts: list[str]) -> list[str]:
-    return [encodable(text) for text in texts]
-
-
 
 
 def settings_of(item: object) -> dict[str, object]:
@@ -137,19 +107,6 @@ _engine_form = functools.lru_cache(maxsize=64)(_uncached_form)
 
 # The engine's passes built from each pipeline form, by the form's identity (the forms are the
 # cached lists above, so each is built once instead of on every call).
-_BUILT: dict[int, tuple[list[tuple[str, dict[str, object]]], _engine.Passes]] = {}
-
-
-def built(passes: list[tuple[str, dict[str, object]]]) -> _engine.Passes:
-    """The engine's passes built from ``passes`` (what :func:`engine_passes` gives), once per form."""
-    found = _BUILT.get(id(passes))
-    if found is None or found[0] is not passes:
-        if len(_BUILT) >= 128:
-            _BUILT.clear()
-        found = _BUILT[id(passes)] = (passes, _engine.build(passes))
-    return found[1]
-
-
 def process_in_engine(text: str, passes: list[tuple[str, dict[str, object]]]) -> tuple:
     return _engine.process(encodable(text), built(passes))
 
@@ -179,27 +136,6 @@ def clean_many_in_engine(
     for chunk, chunk_cleaned in one_ahead(chunks, clean_chunk):
         found += [engine_articles(text, None, result) for text, result in zip(chunk, chunk_cleaned())]
     return found
-
-
-T = TypeVar("T")
-R = TypeVar("R")
-
-
-def one_ahead(items: Iterable[T], work: Callable[[T], R]) -> Iterator[tuple[T, Callable[[], R]]]:
-    """Each item with a call giving ``work(item)``, which a thread of its own runs while the caller handles the
-    item before (the engine releases Python's lock, so the two run side by side); the call raises what the work
-    raised. At most two items are taken from ``items`` ahead of the caller."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="scrapeclean-engine") as worker:
-        ahead: tuple[T, Callable[[], R]] | None = None
-        for item in items:
-            running = (item, worker.submit(work, item).result)
-            if ahead is not None:
-                yield ahead
-            ahead = running
-        if ahead is not None:
-            yield ahead
 
 
 def engine_articles(text: str, source: str | None, result: tuple) -> list[Article]:

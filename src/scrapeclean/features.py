@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from attrs import frozen
 
-from .engine import _engine, encodable, encodable_all
+from . import _engine
+from .handoff import encodable, encodable_all
 from .model import Document
 
 LANGUAGES = (

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import regex
 
-from .engine import _engine, encodable
+from . import _engine
+from .handoff import encodable
 
 _WORD = regex.compile(r"\w+")
 _DIGIT = regex.compile(r"\d")

@@ -9,9 +9,11 @@ is how scrapeclean separates stories in its own text output.
 
 from __future__ import annotations
 
-from .engine import _engine, encodable
+from . import _engine
 from .errors import InputError
+from .handoff import encodable
 from .model import Block, Document
+
 # Characters that carry nothing visible at the ends of a line (the engine's set, segment.rs).
 INVISIBLE = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"

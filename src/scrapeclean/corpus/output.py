@@ -25,12 +25,12 @@ import json
 import os
 from typing import IO, Any, NamedTuple
 
-from ..assemble import STORY_BREAK
 from ..errors import OutputError
 from ..io.atomic import atomic_write
 from ..io.fs import is_url, join, write_bytes
 from ..io.paths import inside, safe_name
 from ..io.units import Carry, Dump, Failure, FileStart, Unit
+from ..textform import STORY_BREAK
 from .summary import Reporter, Tally, cleaning_failed, sweep_stale
 from .work import Outcome
 

@@ -21,7 +21,6 @@ from ..io.paths import REWRITABLE_FORMATS
 from ..io.terminal import shown
 from ..io.text import file_form
 from ..io.units import Carry, Dump, Failure, FileEnd, FileStart, Unit
-from ..segment import segment
 from .summary import Reporter, Tally, cleaning_failed, sweep_stale
 from .work import Outcome
 
@@ -195,6 +194,8 @@ class Rewriter:
         """Whether a dump cleaned to nothing stays as it is: it has no visible text, or emptying was not asked for."""
         if cleaned or self.options.allow_empty:
             return False
+        from ..segment import segment
+
         if segment(original).blocks:
             self.tally.emptied += 1
             self.reporter.note(f"warning: {where}: cleaning keeps nothing; left as is (--allow-empty to empty it)")

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import IO, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from ..config import Config
 from ..errors import InputError
+from ..io.fs import is_url
 from ..io.paths import (
     DEFAULT_EXCLUDE,
     DEFAULT_INCLUDE,
@@ -23,11 +24,12 @@ from ..io.paths import (
     detect_format,
     discover,
 )
-from ..io.fs import is_url
 from ..io.readers import ReadOptions, read_all
-from ..pipeline import Pipeline
 from .summary import Reporter, Tally
 from .work import WITH_REMOVED_TEXT, ArticleForm, clean_units
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
 
 EXIT_OK = 0
 EXIT_CHANGED = 1
@@ -44,7 +46,7 @@ class RunOptions(NamedTuple):
     command: str
     paths: tuple[str, ...]
     config: Config
-    pipeline: Pipeline
+    pipeline: Pipeline | None  # None: the default pipeline
     jobs: int = 1
     quiet: bool = False
     force_exclude: bool = False
@@ -135,9 +137,12 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
     articles = options.command == "clean" and (options.output_format != "text")
     form: ArticleForm = WITH_REMOVED_TEXT if articles and options.removed_text else articles
     if options.engine == "ray":
+        from ..api import default_pipeline
+        from ..pipeline import Pipeline
         from ..ray import clean_units as clean_on_ray
 
         chosen = pipelines(options)
+        chosen = default_pipeline() if chosen is None else chosen
         pipeline_for = chosen if not isinstance(chosen, Pipeline) else (lambda dump: chosen)
         stream = clean_on_ray(units, pipeline_for, form, options.address)
     else:
@@ -197,15 +202,15 @@ def run(options: RunOptions, out: IO[str], reporter: Reporter) -> int:
 
 
 def pipelines(options: RunOptions) -> Any:
-    """The run's pipeline, or with profiles a function giving each dump its site's pipeline."""
+    """The run's pipeline (None: the default one), or with profiles a function giving each dump its site's pipeline."""
     if options.profiles is None:
         return options.pipeline
+    from ..api import default_pipeline
     from .profiles import ProfiledPipelines
 
     config = options.config
-    return ProfiledPipelines(
-        options.profiles, options.pipeline, options.group_field, config.text_field, config.id_field
-    )
+    pipeline = default_pipeline() if options.pipeline is None else options.pipeline
+    return ProfiledPipelines(options.profiles, pipeline, options.group_field, config.text_field, config.id_field)
 
 
 def paths_or_stdin(paths: Sequence[str]) -> tuple[str, ...]:

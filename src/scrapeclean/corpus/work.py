@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from ..io.units import Dump, FileEnd, Unit
-from ..model import Article
-from ..pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from ..model import Article
+    from ..pipeline import Pipeline
 
 
 class Outcome(NamedTuple):
@@ -43,7 +45,7 @@ class Outcome(NamedTuple):
     @property
     def text(self) -> str:
         """scrapeclean's text form of the whole dump (what :func:`scrapeclean.to_text` gives)."""
-        from ..assemble import STORY_BREAK
+        from ..textform import STORY_BREAK
 
         return STORY_BREAK.join(self.stories)
 
@@ -53,30 +55,29 @@ WITH_REMOVED_TEXT = "with-removed-text"
 ArticleForm = Literal[False, True, "with-removed-text"]
 
 
-def clean_text(text: str, pipeline: Pipeline, articles: ArticleForm = False) -> Outcome:
-    """Clean one dump. A top-level function so worker processes can run it."""
-    from ..api import clean
-
+def clean_text(text: str, pipeline: Pipeline | None, articles: ArticleForm = False) -> Outcome:
+    """Clean one dump (``pipeline`` None: the default one). A top-level function so worker processes can run it."""
     try:
         columns = _engine_columns([text], pipeline, 1)
         if columns is not None:
             return outcome_of_columns(text, columns[0], articles)
+        from ..api import clean
+
         cleaned = clean(text, pipeline=pipeline)
     except Exception as error:  # noqa: BLE001 - a defect met on one dump must not end a corpus run
         return Outcome(stories=(), removals=(), error=f"{type(error).__name__}: {error}")
     return outcome_of(cleaned, articles)
 
 
-def _engine_columns(texts: list[str], pipeline: Pipeline, threads: int) -> list[tuple] | None:
+def _engine_columns(texts: list[str], pipeline: Pipeline | None, threads: int) -> list[tuple] | None:
     """The engine's columns for each text (see ``Compact`` in python.rs), or None for a pipeline it cannot run."""
-    from ..api import _check_text
-    from ..engine import _engine, built, encodable_all, engine_passes
+    from ..handoff import _engine, built, check_text, encodable_all
 
-    passes = engine_passes(pipeline)
+    passes = _passes_of(pipeline)
     if passes is None:
         return None
     for text in texts:
-        _check_text(text)
+        check_text(text)
     return _engine.clean_many(encodable_all(texts), built(passes), threads)  # type: ignore[no-any-return]
 
 
@@ -87,7 +88,7 @@ def outcome_of_columns(text: str, columns: tuple, articles: ArticleForm = False)
     when it keeps them, the articles' JSON forms (``Article.to_dict``), which
     are made here from the columns directly.
     """
-    from ..assemble import PARAGRAPH_BREAK
+    from ..textform import PARAGRAPH_BREAK
 
     spans_bytes, table, removal_bytes, copy_bytes, credit_list, rows = columns
     spans = memoryview(spans_bytes).cast("Q")
@@ -124,7 +125,7 @@ def _article_records(
     articles: ArticleForm,
 ) -> tuple[dict[str, Any], ...]:
     """The JSON form of each article of a dump (``Article.to_dict``, the same keys in the same order)."""
-    from ..assemble import PARAGRAPH_BREAK
+    from ..textform import PARAGRAPH_BREAK
 
     with_text = articles == WITH_REMOVED_TEXT
 
@@ -181,7 +182,27 @@ def _article_records(
     return tuple(records)
 
 
-def clean_dump(dump: Dump, pipeline: Pipeline, articles: ArticleForm = False) -> Outcome:
+def _passes_of(pipeline: Pipeline | None) -> list[tuple[str, dict[str, object]]] | None:
+    """The engine form of a pipeline (None: the default one), or None for one with a pass of Python's."""
+    if pipeline is None:
+        from ..handoff import DEFAULT_PASSES
+
+        return DEFAULT_PASSES
+    from ..engine import engine_passes
+
+    return engine_passes(pipeline)
+
+
+def _is_one_pipeline(pipeline: object) -> bool:
+    """Whether ``pipeline`` is one pipeline for every dump (None: the default one), not a function giving each its own."""
+    if pipeline is None:
+        return True
+    from ..pipeline import Pipeline
+
+    return isinstance(pipeline, Pipeline)
+
+
+def clean_dump(dump: Dump, pipeline: Pipeline | None, articles: ArticleForm = False) -> Outcome:
     """Clean one dump: an HTML page with its DOM's evidence, any other dump as text."""
     if dump.page is None:
         return clean_text(dump.text, pipeline, articles)
@@ -211,7 +232,7 @@ def outcome_of(cleaned: list[Article], articles: ArticleForm = False) -> Outcome
 
 def clean_units(
     units: Iterable[Unit],
-    pipeline: Pipeline | Callable[[Dump], Pipeline],
+    pipeline: Pipeline | Callable[[Dump], Pipeline] | None,
     jobs: int = 1,
     articles: ArticleForm = False,
     window: int | None = None,
@@ -219,16 +240,19 @@ def clean_units(
 ) -> Iterator[tuple[Unit, Outcome | None]]:
     """Each unit with its outcome (``None`` for units that are not dumps), in input order.
 
-    ``pipeline`` is one pipeline for every dump, or a function giving each dump its own
-    (a site profile's pass in front of the built-in ones). With ``written``, the article
-    records may come as JSON text (``Outcome.written``) instead of dicts.
+    ``pipeline`` is one pipeline for every dump (None: the default one), or a function giving
+    each dump its own (a site profile's pass in front of the built-in ones). With ``written``,
+    the article records may come as JSON text (``Outcome.written``) instead of dicts.
     """
-    pipeline_for = pipeline if not isinstance(pipeline, Pipeline) else (lambda dump: pipeline)
-    from ..engine import engine_passes
-
-    passes = engine_passes(pipeline) if isinstance(pipeline, Pipeline) else None
-    if isinstance(pipeline, Pipeline) and passes is not None:
-        run = _EngineRun(pipeline, passes, max(jobs, 1), articles, written)
+    pipeline_for: Callable[[Dump], Pipeline | None]
+    if _is_one_pipeline(pipeline):
+        one = cast("Pipeline | None", pipeline)
+        pipeline_for = lambda dump: one  # noqa: E731
+        passes = _passes_of(one)
+    else:
+        pipeline_for, one, passes = cast("Callable[[Dump], Pipeline]", pipeline), None, None
+    if passes is not None:
+        run = _EngineRun(one, passes, max(jobs, 1), articles, written)
         if jobs <= 1:  # batches cleaned in turn on this thread, each dump's outcome made in the engine
             yield from _in_turn(units, run, window or _BATCH_PER_THREAD)
         else:  # the engine cleans on threads, with Python's lock released, a batch ahead of the writer
@@ -248,7 +272,7 @@ _BATCH_PER_THREAD = 16
 class _EngineRun(NamedTuple):
     """How the dumps of a threaded run are cleaned: a pipeline the engine runs, on ``jobs`` threads."""
 
-    pipeline: Pipeline
+    pipeline: Pipeline | None  # None: the default pipeline
     passes: list[tuple[str, dict[str, object]]]  # the pipeline's engine form (engine_passes)
     jobs: int
     articles: ArticleForm
@@ -263,7 +287,7 @@ def _threaded(units: Iterable[Unit], run: _EngineRun, window: int) -> Iterator[t
     before; so the Python work overlaps the engine's instead of waiting for
     it. Two batches of half the window are in flight at a time.
     """
-    from ..engine import one_ahead
+    from ..handoff import one_ahead
 
     batches = _batches(units, max(1, window // 2))
     for batch, cleaned in one_ahead(batches, partial(_clean_batch, run)):
@@ -302,9 +326,7 @@ def _clean_batch(run: _EngineRun, batch: list[Unit]) -> dict[int, Outcome]:
     with lone surrogates (which the engine reads as U+FFFD) and an HTML page
     are turned into outcomes here, from the engine's columns or articles.
     """
-    from ..api import _check_text
-    from ..engine import _engine, built, encodable
-    from ..page import clean_pages
+    from ..handoff import _engine, built, check_text, encodable
 
     pipeline, jobs, articles = run.pipeline, run.jobs, run.articles
     texts: list[Dump] = []
@@ -314,7 +336,7 @@ def _clean_batch(run: _EngineRun, batch: list[Unit]) -> dict[int, Outcome]:
         if isinstance(unit, Dump) and unit.page is not None:
             pages.append(unit)
         elif isinstance(unit, Dump):
-            _check_text(unit.text)
+            check_text(unit.text)
             (texts if encodable(unit.text) is unit.text else others).append(unit)
     kept = _engine.clean_many_outcomes(
         [unit.text for unit in texts], built(run.passes), jobs, bool(articles), articles == WITH_REMOVED_TEXT
@@ -324,6 +346,8 @@ def _clean_batch(run: _EngineRun, batch: list[Unit]) -> dict[int, Outcome]:
         columns = _engine_columns([unit.text for unit in others], pipeline, jobs) or []
         found |= {id(unit): outcome_of_columns(unit.text, result, articles) for unit, result in zip(others, columns)}
     if pages:
+        from ..page import clean_pages
+
         cleaned = clean_pages([unit.page for unit in pages], threads=jobs, pipeline=pipeline)
         found |= {id(unit): outcome_of(result, articles) for unit, result in zip(pages, cleaned)}
     return found
@@ -353,7 +377,11 @@ def _finish_batch(
 
 
 def _parallel(
-    units: Iterable[Unit], pipeline_for: Callable[[Dump], Pipeline], jobs: int, articles: ArticleForm, window: int
+    units: Iterable[Unit],
+    pipeline_for: Callable[[Dump], Pipeline | None],
+    jobs: int,
+    articles: ArticleForm,
+    window: int,
 ) -> Iterator[tuple[Unit, Outcome | None]]:
     from concurrent.futures import ProcessPoolExecutor
 

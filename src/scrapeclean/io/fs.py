@@ -15,7 +15,6 @@ still never sees half a file.
 
 from __future__ import annotations
 
-import gzip
 import io
 import re
 import sys
@@ -116,6 +115,8 @@ def open_input(url: str, decompress: bool = True) -> Iterator[IO[bytes]]:
         opened = fs.open(path, "rb")
     with opened as handle:
         if decompress and path.lower().endswith(".gz"):
+            import gzip
+
             with gzip.GzipFile(fileobj=handle, mode="rb") as unpacked:
                 yield unpacked  # type: ignore[misc]
         else:
@@ -184,5 +185,7 @@ def _compressed(handle: IO[bytes], compress: bool) -> Iterator[IO[bytes]]:
         yield handle
         return
     # mtime 0: the same records give the same bytes, run after run.
+    import gzip
+
     with gzip.GzipFile(fileobj=handle, mode="wb", mtime=0) as packed:
         yield packed  # type: ignore[misc]

@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from fnmatch import fnmatchcase
 from typing import NamedTuple
@@ -232,6 +231,8 @@ def safe_name(identifier: str, limit: int = 96) -> str:
     >>> safe_name("article-17"), safe_name("../../etc/passwd")
     ('article-17', 'etc_passwd-936d7c04')
     """
+    import unicodedata
+
     normal = unicodedata.normalize("NFKC", identifier)
     name = _UNSAFE.sub("_", normal).strip("._-")[:limit].rstrip("._-")
     if name != identifier or not name:

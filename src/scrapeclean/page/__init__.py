@@ -191,7 +191,7 @@ def _checked(html: str | bytes, url: str | None, charset: str | None = None) -> 
     from an HTTP header), except UTF-8 that it takes whole: those the engine reads as they are.
     """
     from .. import _engine
-    from ..engine import without_surrogates
+    from ..handoff import without_surrogates
 
     shape = _engine.html_shape(html) if isinstance(html, bytes) and utf8_as_given(html, charset) else None
     if shape is None:  # a str, or bytes to decode
@@ -267,7 +267,8 @@ def clean_pages(pages: list[Page], *, threads: int = 1, pipeline: Pipeline | Non
     """Clean pages read by :func:`read_html`, ``threads`` at a time; their articles in input order."""
     from .. import _engine
     from ..api import default_pipeline
-    from ..engine import built, encodable, engine_articles, engine_passes
+    from ..engine import engine_articles, engine_passes
+    from ..handoff import built, encodable
 
     pipeline = default_pipeline() if pipeline is None else pipeline
     passes = engine_passes(pipeline)
@@ -286,7 +287,8 @@ def process_page(page: Page, *, source: str | None = None, pipeline: Pipeline | 
     """
     from .. import _engine
     from ..api import default_pipeline, process
-    from ..engine import encodable, engine_document, engine_passes
+    from ..engine import engine_document, engine_passes
+    from ..handoff import encodable
 
     pipeline = default_pipeline() if pipeline is None else pipeline
     source = page.url if source is None else source

@@ -189,7 +189,7 @@ def engine_walk(html: str, reveal: bool = False) -> Walk:
     the reader's default.
     """
     from .. import _engine
-    from ..engine import without_surrogates
+    from ..handoff import without_surrogates
 
     return walk_of_rows(_engine.walk_html(without_surrogates(html), reveal))
 
