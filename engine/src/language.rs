@@ -5,13 +5,15 @@
 
 use std::sync::{LazyLock, OnceLock};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
+
+use crate::wordhash::{first_slot, tag, word_hash};
 
 mod lists {
-    // `CODES` and `WORDS`, written by build.rs from the lists.
+    // `CODES`, the words and their hash table, written by build.rs from the lists.
     include!(concat!(env!("OUT_DIR"), "/stopwords.rs"));
 }
-use lists::{CODES, WORDS};
+use lists::{CODES, SLOTS, SLOT_BITS, TAGS, WORD_TEXT};
 
 // The lists a word is in are the bits of a u32.
 const _: () = assert!(CODES.len() <= 32);
@@ -21,8 +23,39 @@ pub const SAMPLE_WORDS: usize = 4000;
 /// A language's stopwords, case-folded.
 pub type Stopwords = FxHashSet<&'static str>;
 
-/// Each stopword with the lists (bit `i`: `CODES[i]`) that hold it.
-static INDEX: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| WORDS.iter().copied().collect());
+/// A full slot's word and the lists that hold it (see build.rs for the packing).
+fn unpack(entry: u64) -> (&'static str, u32) {
+    let start = (entry & 0xffff_ffff) as usize;
+    let length = (entry >> 32 & 0xff) as usize;
+    (&WORD_TEXT[start..start + length], (entry >> 40) as u32)
+}
+
+/// The lists that hold a case-folded word (bit `i`: `CODES[i]`), 0 for a word in none.
+pub fn lists_of(token: &str) -> u32 {
+    let hash = word_hash(token.as_bytes());
+    let (wanted, mask) = (tag(hash), TAGS.len() - 1);
+    let mut slot = first_slot(hash, SLOT_BITS) & mask;
+    loop {
+        match TAGS[slot] {
+            0 => return 0,
+            found if found == wanted => {
+                let entry = SLOTS[slot];
+                let start = (entry & 0xffff_ffff) as usize;
+                if WORD_TEXT.as_bytes().get(start..start + (entry >> 32 & 0xff) as usize) == Some(token.as_bytes()) {
+                    return (entry >> 40) as u32;
+                }
+            }
+            _ => {}
+        }
+        slot = (slot + 1) & mask;
+    }
+}
+
+/// Every stopword with the lists that hold it, in the table's order.
+fn entries() -> impl Iterator<Item = (&'static str, u32)> {
+    TAGS.iter().zip(&SLOTS).filter(|(&tag, _)| tag != 0).map(|(_, &entry)| unpack(entry))
+}
+
 /// Each language's set, made when a document in it is first met.
 static SETS: [OnceLock<Stopwords>; CODES.len()] = [const { OnceLock::new() }; CODES.len()];
 static EMPTY: LazyLock<Stopwords> = LazyLock::new(Stopwords::default);
@@ -36,7 +69,7 @@ pub fn position(language: &str) -> Option<usize> {
 pub fn stopwords(language: &str) -> &'static Stopwords {
     match position(language) {
         Some(position) => SETS[position].get_or_init(|| {
-            WORDS.iter().filter(|(_, lists)| lists & (1 << position) != 0).map(|(word, _)| *word).collect()
+            entries().filter(|(_, lists)| lists & (1 << position) != 0).map(|(word, _)| word).collect()
         }),
         None => &EMPTY,
     }
@@ -47,11 +80,11 @@ pub type Hits = [u32; CODES.len()];
 
 /// The hits of one block's words.
 pub fn hits<'a>(tokens: impl IntoIterator<Item = &'a str>) -> (Hits, usize) {
-    let index = &*INDEX;
     let mut hits = [0u32; CODES.len()];
     let mut words = 0usize;
     for token in tokens {
-        if let Some(&lists) = index.get(token) {
+        let lists = lists_of(token);
+        if lists != 0 {
             let mut rest = lists;
             while rest != 0 {
                 hits[rest.trailing_zeros() as usize] += 1;
@@ -103,6 +136,21 @@ mod tests {
     }
 
     #[test]
+    fn every_word_of_the_table_is_found_with_its_lists() {
+        let mut count = 0;
+        for (word, lists) in entries() {
+            assert_ne!(lists, 0);
+            assert_eq!(lists_of(word), lists, "{word}");
+            count += 1;
+        }
+        assert!(count > 30_000, "{count} words");
+        assert_ne!(lists_of("the") & (1 << position("en").unwrap()), 0);
+        for absent in ["", "xq", "thee", "th", "the ", "harbour", "ｔｈｅ"] {
+            assert_eq!(lists_of(absent), 0, "{absent:?}");
+        }
+    }
+
+    #[test]
     fn detects_by_stopwords() {
         let english = [vec!["the", "cat", "and", "the", "dog", "of", "it"]];
         assert_eq!(detect(english.iter().map(|t| t.iter().copied())), "en");
@@ -110,5 +158,59 @@ mod tests {
         assert_eq!(detect(german.iter().map(|t| t.iter().copied())), "de");
         let none: [Vec<&str>; 1] = [vec!["xq", "zz"]];
         assert_eq!(detect(none.iter().map(|t| t.iter().copied())), "");
+    }
+}
+#[cfg(test)]
+mod timing {
+    use super::*;
+    #[test]
+    #[ignore]
+    fn time_lookups() {
+        let text = std::fs::read_to_string("/tmp/tokens.txt").unwrap();
+        let tokens: Vec<&str> = text.lines().collect();
+        let map: rustc_hash::FxHashMap<&str, u32> = entries().collect();
+        for _ in 0..3 {
+            let t = std::time::Instant::now();
+            let mut sum = 0u64;
+            for _ in 0..10 {
+                for token in &tokens {
+                    sum += lists_of(std::hint::black_box(token)) as u64;
+                }
+            }
+            let a = t.elapsed();
+            let t = std::time::Instant::now();
+            let mut sum2 = 0u64;
+            for _ in 0..10 {
+                for token in &tokens {
+                    sum2 += map.get(std::hint::black_box(token)).copied().unwrap_or(0) as u64;
+                }
+            }
+            let b = t.elapsed();
+            assert_eq!(sum, sum2);
+            let t = std::time::Instant::now();
+            let mut h = 0u64;
+            for _ in 0..10 {
+                for token in &tokens {
+                    h ^= word_hash(std::hint::black_box(token).as_bytes());
+                }
+            }
+            let c = t.elapsed();
+            let t = std::time::Instant::now();
+            for _ in 0..10 {
+                for token in &tokens {
+                    use std::hash::BuildHasher;
+                    h ^= rustc_hash::FxBuildHasher.hash_one(std::hint::black_box(token));
+                }
+            }
+            let d = t.elapsed();
+            eprintln!("hash {:?} fx {:?} {h}", c, d);
+            eprintln!(
+                "table {:?} map {:?} per token {:.1} ns vs {:.1} ns",
+                a,
+                b,
+                a.as_nanos() as f64 / (10.0 * tokens.len() as f64),
+                b.as_nanos() as f64 / (10.0 * tokens.len() as f64)
+            );
+        }
     }
 }

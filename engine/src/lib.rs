@@ -23,6 +23,7 @@ pub mod regions;
 pub mod segment;
 pub mod settings;
 pub mod text;
+pub mod wordhash;
 
 #[cfg(feature = "python")]
 mod python;

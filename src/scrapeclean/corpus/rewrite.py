@@ -16,7 +16,6 @@ from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import OutputError
 from ..io.atomic import AtomicWriter, atomic_write
-from ..io.jsonl import derived_id, line_ending, splice
 from ..io.paths import REWRITABLE_FORMATS
 from ..io.terminal import shown
 from ..io.text import file_form
@@ -231,6 +230,8 @@ class Rewriter:
             self._fail(str(error))
 
     def _record(self, dump: Dump, outcome: Outcome) -> None:
+        from ..io.jsonl import derived_id, line_ending, splice  # JSON Lines runs only
+
         options = self.options
         split = options.split_stories and len(outcome.stories) > 1
         new = outcome.text

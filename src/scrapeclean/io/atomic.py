@@ -24,7 +24,6 @@ import os
 import re
 import signal
 import stat
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
@@ -201,15 +200,16 @@ def _interruptions_held() -> Iterator[None]:
     after a file was created but before its name was stored, so the handlers
     themselves are swapped for ones that only take note.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield  # handlers run in the main thread only: nothing can interrupt this one
-        return
     caught: list[int] = []
 
     def take_note(signum: int, frame: object) -> None:
         caught.append(signum)
 
-    previous = {signum: signal.signal(signum, take_note) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        previous = {signum: signal.signal(signum, take_note) for signum in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread: handlers run in the main thread only, nothing can interrupt this one
+        yield
+        return
     try:
         yield
     finally:
