@@ -63,6 +63,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-scaling", action="store_true")
     parser.add_argument("--no-jobs", action="store_true", help="leave out the -j 1 / -j 2 corpus runs")
     parser.add_argument("--no-profile", action="store_true")
+    parser.add_argument("--no-startup", action="store_true", help="leave out the start-up timing")
     run_info.add_report_arguments(
         parser, DEFAULT_JSON, "docs/speed.md, its plot and the speed section of docs/benchmarks.md"
     )
@@ -245,6 +246,41 @@ def measure_jobs(named_dumps: list[tuple[str, str]], repetitions: int, counts: t
     }
 
 
+STARTUP_ROUNDS = 41  # interleaved runs of each start-up command
+STARTUP_FILE = Path(__file__).resolve().parents[1] / "examples" / "dump.txt"
+
+
+def measure_startup(rounds: int = STARTUP_ROUNDS) -> dict:
+    """CPU time (user + system) of whole processes: ``python -c pass`` against ``scrapeclean check`` on one small file.
+
+    The commands alternate, so a busy moment slows both alike; medians are compared.
+    """
+    executable = shutil.which("scrapeclean")
+    if executable is None:
+        raise SystemExit("the scrapeclean command is not installed; pip install -e . first")
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "scrapeclean --version": [executable, "--version"],
+        "scrapeclean check -q examples/dump.txt": [executable, "check", "-q", str(STARTUP_FILE)],
+    }
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+
+    def timed(command: list[str]) -> float:
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=_INSTALLED_ENV)
+        _, _, usage = os.wait4(child.pid, 0)
+        return usage.ru_utime + usage.ru_stime
+
+    _log(f"start-up: {rounds} rounds of {len(commands)} commands")
+    for command in commands.values():
+        timed(command)  # warm-up: compiled modules written, files in the page cache
+    for _ in range(rounds):
+        for name, command in commands.items():
+            cpu[name].append(timed(command))
+    median = {name: statistics.median(values) for name, values in cpu.items()}
+    base = median["python -c pass"]
+    return {"rounds": rounds, "median_cpu": median, "ratio": {name: value / base for name, value in median.items()}}
+
+
 def _load_average() -> float | None:
     try:
         return os.getloadavg()[0]
@@ -280,6 +316,8 @@ def run(args: argparse.Namespace) -> dict:
         # on a small corpus, process start-up would swamp the comparison.
         corpus = text_pool([dump for _, dump in named], args.cache_dir, JOBS_CORPUS)
         result["jobs"] = measure_jobs([(f"{number:05d}", dump) for number, dump in enumerate(corpus)], args.repetitions)
+    if not args.no_startup:
+        result["startup"] = measure_startup()
     if not args.no_profile:
         _log(f"profile: scrapeclean.clean on {len(dumps)} dumps")
         result["profile"] = run_child("profile", (dumps, PROFILE_TOP))
