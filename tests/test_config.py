@@ -189,3 +189,17 @@ def test_a_pyproject_without_the_table_is_not_parsed(tmp_path):
     path.write_text('[project]\nname = "scrapeclean"\nversion = = "broken"\n')
     config = load(path)
     assert config == Config(source=str(path))
+
+
+def test_a_config_is_immutable_compared_by_value_and_pickles():
+    import copy
+    import pickle
+
+    config = Config(passes=["a"], settings={"a": {"x": 1}}, source="pyproject.toml")
+    assert pickle.loads(pickle.dumps(config)) == config == copy.deepcopy(config)
+    assert config != Config(passes=["b"], settings={"a": {"x": 1}}, source="pyproject.toml")
+    assert config.passes == ("a",) and config.override(passes=["b"]).passes == ("b",)
+    with pytest.raises(AttributeError, match="immutable"):
+        config.passes = ("b",)
+    with pytest.raises(TypeError, match="text_feild"):
+        Config(text_feild="x")

@@ -125,6 +125,10 @@ class Config:
     def __repr__(self) -> str:
         return f"Config({', '.join(f'{name}={value!r}' for name, value in self._values().items())})"
 
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]:
+        # Pickled and copied through its settings: the immutable class takes no attribute set one by one.
+        return _config_of, (self._values(),)
+
     def evolve(self, **changes: Any) -> Config:
         """A copy with these settings changed."""
         return Config(**(self._values() | changes))
@@ -150,6 +154,10 @@ class Config:
     def pipeline(self, base: Pipeline | None = None) -> Pipeline:
         """The pipeline these settings describe, starting from ``base`` (the default pipeline)."""
         return build_pipeline(self, base)
+
+
+def _config_of(values: dict[str, Any]) -> Config:
+    return Config(**values)
 
 
 def find_pyproject(start: str | os.PathLike[str]) -> str | None:

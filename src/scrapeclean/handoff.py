@@ -56,7 +56,7 @@ def built(passes: list[tuple[str, dict[str, object]]]) -> _engine.Passes:
 
 
 # The default pipeline's passes in the engine's form: what ``engine_passes(default_pipeline())`` gives
-# (tests/test_engine.py checks that they agree), so a run with the default passes builds no pass object.
+# (tests/test_api.py checks that they agree), so a run with the default passes builds no pass object.
 DEFAULT_PASSES: list[tuple[str, dict[str, object]]] = [
     ("dedup-captions", {"min_words": 4, "max_words": 80, "repeat_distance": 1, "max_repeated_words": 50}),
     (
