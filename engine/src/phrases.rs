@@ -1,7 +1,11 @@
 //! Phrase lists per language (`src/scrapeclean/data/phrases/<code>.txt`), matched on normalised keys.
 //!
-//! A phrase ending in ` *` also matches a short line that starts with it.
+//! A phrase ending in ` *` also matches a short line that starts with it. A count in a phrase is
+//! written `0`; in the `ui` lists it matches a number of any length ("show 0 more" matches "Show
+//! 12 more"), elsewhere a one-digit number only (an `end` phrase such as "0 comments" would
+//! otherwise end the text at the comment count many pages print under the byline).
 
+use std::borrow::Cow;
 use std::sync::{LazyLock, Mutex};
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -25,17 +29,20 @@ pub struct PhraseSet {
     pub prefixes: FxHashSet<String>,
     pub longest_prefix: usize,
     first_words: FxHashSet<String>,
+    /// Whether a `0` in a phrase matches a number of any length.
+    any_count: bool,
 }
 
 impl PhraseSet {
     pub fn new(exact: FxHashSet<String>, prefixes: FxHashSet<String>) -> Self {
         let longest_prefix = prefixes.iter().map(|prefix| prefix.split(' ').count()).max().unwrap_or(0);
         let first_words = prefixes.iter().map(|prefix| prefix.split(' ').next().unwrap_or("").to_string()).collect();
-        PhraseSet { exact, prefixes, longest_prefix, first_words }
+        PhraseSet { exact, prefixes, longest_prefix, first_words, any_count: false }
     }
 
     /// Whether a block's key is a phrase, or (with `prefixes`) a short line starting with one.
     pub fn matches(&self, key: &str, prefixes: bool) -> bool {
+        let key = &*self.counted(key);
         if self.exact.contains(key) {
             return true;
         }
@@ -49,11 +56,32 @@ impl PhraseSet {
         (1..=words.len().min(self.longest_prefix)).any(|size| self.prefixes.contains(&words[..size].join(" ")))
     }
 
+    fn counted<'k>(&self, key: &'k str) -> Cow<'k, str> {
+        if self.any_count {
+            one_count(key)
+        } else {
+            Cow::Borrowed(key)
+        }
+    }
+
     /// Whether a block's key starts with a whole phrase of up to `longest` words.
     pub fn opens(&self, key: &str, longest: usize) -> bool {
+        let key = &*self.counted(key);
         let words: Vec<&str> = key.splitn(longest + 1, ' ').collect();
         (1..=words.len().min(longest)).any(|size| self.exact.contains(&words[..size].join(" ")))
     }
+}
+
+/// A key with each number (a word of zeros: a key writes every digit as `0`) written `0`.
+fn one_count(key: &str) -> Cow<'_, str> {
+    if !key.contains("00") {
+        return Cow::Borrowed(key);
+    }
+    let words: Vec<&str> = key
+        .split(' ')
+        .map(|word| if word.bytes().all(|byte| byte == b'0') { &word[..1.min(word.len())] } else { word })
+        .collect();
+    Cow::Owned(words.join(" "))
 }
 
 type Sections = FxHashMap<&'static str, (Vec<String>, Vec<String>)>;
@@ -106,7 +134,9 @@ pub fn phrase_set(category: &str, languages: &[String]) -> &'static PhraseSet {
         }
     }
     // A handful of sets per process (one per category and language choice): leaked once, read forever.
-    let set: &'static PhraseSet = Box::leak(Box::new(PhraseSet::new(exact, prefixes)));
+    let mut set = PhraseSet::new(exact, prefixes);
+    set.any_count = category == "ui";
+    let set: &'static PhraseSet = Box::leak(Box::new(set));
     sets.insert(wanted, set);
     set
 }

@@ -404,4 +404,17 @@ mod tests {
             assert!(phrases.ui.matches(&key, true) || phrases.end.matches(&key, true), "{line}");
         }
     }
+
+    #[test]
+    fn toggles_with_a_count_are_widget_text() {
+        let phrases = Phrases::new(&["en".to_string()]);
+        for line in ["Show 2 More ▼", "Show 12 less ▲", "Load 5 more", "See 3 more", "Show less"] {
+            assert!(phrases.ui.matches(&crate::text::key(line), true), "{line}");
+        }
+        assert!(!phrases.ui.matches(&crate::text::key("Show 2 more seals on the sandbank"), true));
+        // A comment count is widget text, whatever its length; only a one-digit count ends the text.
+        assert!(phrases.ui.matches(&crate::text::key("31 comments"), true));
+        assert!(phrases.end.matches(&crate::text::key("3 comments"), true));
+        assert!(!phrases.end.matches(&crate::text::key("31 comments"), true));
+    }
 }
