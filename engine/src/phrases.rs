@@ -56,6 +56,7 @@ impl PhraseSet {
         (1..=words.len().min(self.longest_prefix)).any(|size| self.prefixes.contains(&words[..size].join(" ")))
     }
 
+    /// The key this set compares: with each number written `0` where a `0` stands for any count.
     fn counted<'k>(&self, key: &'k str) -> Cow<'k, str> {
         if self.any_count {
             one_count(key)
@@ -79,7 +80,7 @@ fn one_count(key: &str) -> Cow<'_, str> {
     }
     let words: Vec<&str> = key
         .split(' ')
-        .map(|word| if word.bytes().all(|byte| byte == b'0') { &word[..1.min(word.len())] } else { word })
+        .map(|word| if !word.is_empty() && word.bytes().all(|byte| byte == b'0') { "0" } else { word })
         .collect();
     Cow::Owned(words.join(" "))
 }

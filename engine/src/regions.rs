@@ -18,40 +18,44 @@ pub fn dense_runs(scores: &[f64]) -> Vec<Run> {
     dense_runs_of(scores.len(), |position| scores[position])
 }
 
-/// [`dense_runs`] over the `count` scores `scores` gives by position (no list of them made first).
+/// [`dense_runs`] over the `count` scores `scores` gives by position (no list of them made first; each
+/// score is asked for once).
 pub fn dense_runs_of(count: usize, scores: impl Fn(usize) -> f64) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
+    // The scores at or below zero since the last run, and the run being read: its start and total.
     let mut pending = 0.0;
-    let mut position = 0;
-    while position < count {
+    let mut open: Option<(usize, f64)> = None;
+    for position in 0..count {
         let score = scores(position);
-        if score <= 0.0 {
-            pending += score;
-            position += 1;
+        if score > 0.0 {
+            open.get_or_insert((position, 0.0)).1 += score;
             continue;
         }
-        let start = position;
-        let mut total = 0.0;
-        while position < count && scores(position) > 0.0 {
-            total += scores(position);
-            position += 1;
+        if let Some((start, total)) = open.take() {
+            close_run(&mut runs, Run { start, end: position, score: total, cost_before: 0.0 }, pending);
+            pending = 0.0;
         }
-        let mut run = Run { start, end: position, score: total, cost_before: 0.0 };
-        let mut cost = pending;
-        pending = 0.0;
-        while let Some(previous) = runs.last() {
-            if !(previous.score + cost > 0.0 && run.score + cost > 0.0) {
-                break;
-            }
-            let previous = runs.pop().expect("a run stands before");
-            run =
-                Run { start: previous.start, end: run.end, score: previous.score + cost + run.score, cost_before: 0.0 };
-            cost = previous.cost_before;
-        }
-        run.cost_before = cost;
-        runs.push(run);
+        pending += score;
+    }
+    if let Some((start, total)) = open {
+        close_run(&mut runs, Run { start, end: count, score: total, cost_before: 0.0 }, pending);
     }
     runs
+}
+
+/// Add a run, `cost` after the last one, merging it with those before it while both sides gain.
+fn close_run(runs: &mut Vec<Run>, run: Run, cost: f64) {
+    let (mut run, mut cost) = (run, cost);
+    while let Some(previous) = runs.last() {
+        if !(previous.score + cost > 0.0 && run.score + cost > 0.0) {
+            break;
+        }
+        let previous = runs.pop().expect("a run stands before");
+        run = Run { start: previous.start, end: run.end, score: previous.score + cost + run.score, cost_before: 0.0 };
+        cost = previous.cost_before;
+    }
+    run.cost_before = cost;
+    runs.push(run);
 }
 
 /// Positions `[start, end)` whose shapes repeat with `period`.

@@ -1,10 +1,9 @@
-"""The bridge to the compiled core, :mod:`scrapeclean._engine`.
+"""The bridge to the compiled core, :mod:`scrapeclean._engine`: pipelines in, articles and documents out.
 
-The engine takes UTF-8 text. A Python ``str`` may hold lone surrogates
-(text decoded with ``surrogateescape``), which UTF-8 cannot carry; they are
-handed to the engine as U+FFFD, one code point for one, so every offset the
-engine returns is still an offset into the original ``str``. Neither is a
-word character, so no feature changes.
+Texts go to the engine through :mod:`scrapeclean.handoff`, which makes them
+UTF-8 the engine can take (lone surrogates as U+FFFD, one code point for
+one, so every offset the engine returns is still an offset into the
+original ``str``).
 """
 
 from __future__ import annotations
@@ -105,8 +104,7 @@ def _uncached_form(pipeline: Iterable[object]) -> list[tuple[str, dict[str, obje
 
 _engine_form = functools.lru_cache(maxsize=64)(_uncached_form)
 
-# The engine's passes built from each pipeline form, by the form's identity (the forms are the
-# cached lists above, so each is built once instead of on every call).
+
 def process_in_engine(text: str, passes: list[tuple[str, dict[str, object]]]) -> tuple:
     return _engine.process(encodable(text), built(passes))
 

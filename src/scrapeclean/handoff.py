@@ -1,5 +1,11 @@
 """What crosses into the engine: texts it can take, its built pass lists, the default pipeline's passes.
 
+The engine takes UTF-8 text. A Python ``str`` may hold lone surrogates (text
+decoded with ``surrogateescape``), which UTF-8 cannot carry; they are handed
+to the engine as U+FFFD, one code point for one, so every offset the engine
+returns is still an offset into the original ``str``. Neither is a word
+character, so no feature changes.
+
 Light on purpose: a command that cleans with the default pipeline imports
 this and the engine, not the library's article model or its pass classes
 (attrs makes those classes when they load, most of a small run's start-up).
@@ -42,6 +48,8 @@ def encodable_all(texts: list[str]) -> list[str]:
     return [encodable(text) for text in texts]
 
 
+# The engine's passes built from each pipeline form, by the form's identity (the forms are cached lists,
+# so each is built once instead of on every call).
 _BUILT: dict[int, tuple[list[tuple[str, dict[str, object]]], _engine.Passes]] = {}
 
 

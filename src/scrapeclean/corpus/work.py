@@ -326,7 +326,7 @@ def _clean_batch(run: _EngineRun, batch: list[Unit]) -> dict[int, Outcome]:
     with lone surrogates (which the engine reads as U+FFFD) and an HTML page
     are turned into outcomes here, from the engine's columns or articles.
     """
-    from ..handoff import _engine, built, check_text, encodable
+    from ..handoff import _engine, built, check_text, encodable, encodable_all
 
     pipeline, jobs, articles = run.pipeline, run.jobs, run.articles
     texts: list[Dump] = []
@@ -343,7 +343,7 @@ def _clean_batch(run: _EngineRun, batch: list[Unit]) -> dict[int, Outcome]:
     )
     found = {id(unit): _outcome_of_kept(row, articles, run.written) for unit, row in zip(texts, kept)}
     if others:
-        columns = _engine_columns([unit.text for unit in others], pipeline, jobs) or []
+        columns = _engine.clean_many(encodable_all([unit.text for unit in others]), built(run.passes), jobs)
         found |= {id(unit): outcome_of_columns(unit.text, result, articles) for unit, result in zip(others, columns)}
     if pages:
         from ..page import clean_pages

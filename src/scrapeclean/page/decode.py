@@ -22,8 +22,8 @@ from ..io.encoding import decode as decode_text
 _PREAMBLE = 4096
 _META_CHARSET = regex.compile(r"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
 _HEADER_CHARSET = regex.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", regex.IGNORECASE)
-# WHATWG: these labels mean windows-1252 in a browser, whatever their name says.
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# WHATWG: these labels mean windows-1252 in a browser, whatever their name says.
 _BROWSER_ALIASES = {"latin1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254"}
 
 
