@@ -34,6 +34,7 @@ from benchmarks.datasets import read_json
 from benchmarks.renderers import DEFAULT_CACHE
 from benchmarks.speed_probe import DISTRIBUTIONS, HTML_SYSTEMS, SYSTEMS, run_child
 from benchmarks.speed_report import MEASURED, SHAPES, SKIPPED, TIMED_OUT
+from benchmarks.threads import dev_texts, measure_threads
 
 DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "data"
 DEFAULT_JSON = PROJECT_ROOT / "benchmarks" / "results" / "speed.json"
@@ -59,9 +60,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sizes", help="comma list of document sizes in bytes (default by mode)")
     parser.add_argument("--shapes", default=",".join(SHAPES), help=f"comma list of {', '.join(SHAPES)}")
     parser.add_argument("--budget", type=float, default=60.0, help="seconds allowed per scaling point (default 60)")
-    parser.add_argument("--repetitions", type=int, help="timed runs of each -j setting (default 5)")
+    parser.add_argument("--repetitions", type=int, help="timed runs of each -j setting and thread count (default 5)")
     parser.add_argument("--no-scaling", action="store_true")
     parser.add_argument("--no-jobs", action="store_true", help="leave out the -j 1 / -j 2 corpus runs")
+    parser.add_argument(
+        "--no-threads", action="store_true", help="leave out clean_many() on 1 and 2 threads in this process"
+    )
     parser.add_argument("--no-profile", action="store_true")
     parser.add_argument("--no-startup", action="store_true", help="leave out the start-up timing")
     run_info.add_report_arguments(
@@ -311,6 +315,11 @@ def run(args: argparse.Namespace) -> dict:
         pool = text_pool([dump for _, dump in named], args.cache_dir, max(args.sizes))
         result["scaling"] = measure_scaling(pool, args.sizes, args.shapes, args.budget)
         del pool
+    if not args.no_threads:
+        texts = dev_texts(args.data)
+        _log(f"clean_many: {len(texts)} AEB and composite dev dumps, 1 and 2 threads, {args.repetitions} runs each")
+        result["threads"] = measure_threads(texts, args.repetitions, log=_log)
+        del texts
     if not args.no_jobs:
         # Every dev dump even in --quick mode, and cached renders of other pages up to JOBS_CORPUS bytes:
         # on a small corpus, process start-up would swamp the comparison.

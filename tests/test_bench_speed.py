@@ -166,6 +166,7 @@ def test_targets_report_each_measured_number_and_verdict():
             measured(1_000_000, 1.1, extra_rss=5_000_000, peak_rss=1),
             {"shape": "concatenated", "size": 50_000_000, "bytes": 50_000_000, "status": SKIPPED, "reason": "x"},
         ],
+        "threads": {"speedup": 1.9},
         "jobs": {"speedup": 1.5},
     }
     rows = {row["target"].split(" ")[0]: row for row in speed_report.evaluate_targets(result)}
@@ -173,6 +174,7 @@ def test_targets_report_each_measured_number_and_verdict():
     assert (rows["faster"]["measured"], rows["faster"]["met"]) == ("0.50x", False)
     assert rows["time"]["met"] is None and "not measured at 50 MB" in rows["time"]["measured"]
     assert rows["peak"]["met"] is None and rows["peak"]["measured"].startswith("5.0x")
+    assert (rows["clean_many,"]["measured"], rows["clean_many,"]["met"]) == ("1.90x", True)
     assert (rows["-j"]["measured"], rows["-j"]["met"]) == ("1.50x", False)
 
 
@@ -210,6 +212,13 @@ def test_the_report_renders_tables_and_markdown_without_a_plot():
         ],
         "ratios": {"justext": 2.0},
         "scaling": [measured(1_000, 1.0, seconds=0.001, runs=9, extra_rss=0, peak_rss=40_000_000)],
+        "threads": {
+            "docs": 4,
+            "bytes": 8_000_000,
+            "runs": {"1": [4.0, 4.4], "2": [2.0, 2.4]},
+            "median": {"1": 4.2, "2": 2.2},
+            "speedup": 4.2 / 2.2,
+        },
         "jobs": {
             "files": 3,
             "bytes": 3_000_000,
@@ -230,6 +239,7 @@ def test_the_report_renders_tables_and_markdown_without_a_plot():
     page = speed_report.markdown(result, plot_name=None)
     assert "| a\\|b | 3/1 | 0.100 | 1.000 |" in page
     assert "| 2 | 3 | 3.00 | 1.10 | 1.00 1.20 | 2.727 | 1.91 |" in page
+    assert "| 2 | 4 | 8.00 | 2.20 | 2.00 2.40 | 3.636 | 1.91 |" in page
     assert "(benchmarks.md)" in page and "![" not in page
     section = speed_report.benchmarks_section(result, plot_name=None)
     assert section.startswith("## Speed") and "| 2 | 3 | 3.00 | 1.10 | 1.00 1.20 | 2.727 | 1.91 |" in section
