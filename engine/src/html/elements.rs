@@ -236,7 +236,7 @@ fn class_reason(word: &str) -> Option<&'static str> {
         "related" | "recommended" | "recommendations" => "related-content",
         "promo" | "newsletter" | "subscribe" | "ad" | "ads" | "advert" | "advertisement" | "sponsor" | "sponsored"
         | "cta" => "promotion",
-        "comment" | "comments" | "disqus" => "comment-thread",
+        "comment" | "comments" | "disqus" | "reviews" => "comment-thread",
         "cookie" | "cookies" | "consent" | "gdpr" => "consent-notice",
         "bio" | "authorbio" | "authorbox" | "biography" => "author-box",
         _ => return None,
@@ -355,12 +355,23 @@ pub fn chrome_reason(tag: &str, attributes: Attributes<'_>, flags: u32) -> Optio
     }
     for (label, name) in [("class", local_name!("class")), ("id", local_name!("id"))] {
         let value = lower(attributes.text(&name));
-        let words = value.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit()));
-        if let Some((word, reason)) = words.filter_map(|word| Some((word, class_reason(word)?))).next() {
+        let names = value.split_ascii_whitespace().filter(|name| !names_a_term(name));
+        let words = names.flat_map(|name| name.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit())));
+        // A reviews link or star rating inside a record is not the thread of reviews.
+        let holds_records = !(is_formatting(tag) || tag == "a");
+        let mut words = words.filter(|word| holds_records || *word != "reviews");
+        if let Some((word, reason)) = words.find_map(|word| Some((word, class_reason(word)?))) {
             return Some((reason, format!("{label} '{word}'")));
         }
     }
     None
+}
+
+/// Whether a class name labels the element with a term of the site's taxonomy ("category-social-media",
+/// "tag-reviews", as content systems mark a post with its categories and tags): the term names what the
+/// post is about, not what the element is.
+fn names_a_term(name: &str) -> bool {
+    ["category-", "tag-", "product_cat-", "product_tag-"].iter().any(|prefix| name.starts_with(prefix))
 }
 
 /// The first class name of an element ("" for none), as `(class or "").split()[0]` reads it.
@@ -410,5 +421,11 @@ mod tests {
         assert_eq!(chrome_reason("div", Attributes(&words), 0), Some(("share-widget", "id 'share'".to_string())));
         let plain = attributes(&[("class", "sharebarx")]);
         assert_eq!(chrome_reason("div", Attributes(&plain), 0), None);
+        let terms = attributes(&[("class", "post type-post category-social-media tag-reviews hentry")]);
+        assert_eq!(chrome_reason("article", Attributes(&terms), 0), None);
+        let reviews = attributes(&[("class", "product-reviews")]);
+        let found = chrome_reason("section", Attributes(&reviews), 0);
+        assert_eq!(found, Some(("comment-thread", "class 'reviews'".to_string())));
+        assert_eq!(chrome_reason("a", Attributes(&reviews), 0), None);
     }
 }

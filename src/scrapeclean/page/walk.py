@@ -110,7 +110,7 @@ CLASS_REASONS = {
         ("promo", "newsletter", "subscribe", "ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "cta"),
         "promotion",
     ),
-    **dict.fromkeys(("comment", "comments", "disqus"), "comment-thread"),
+    **dict.fromkeys(("comment", "comments", "disqus", "reviews"), "comment-thread"),
     **dict.fromkeys(("cookie", "cookies", "consent", "gdpr"), "consent-notice"),
     **dict.fromkeys(("bio", "authorbio", "authorbox", "biography"), "author-box"),
 }  # fmt: skip
@@ -135,6 +135,11 @@ _HIDDEN_STYLE = regex.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|clip\s*:\s*rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0", regex.IGNORECASE
 )
 _WORDS = regex.compile(r"[a-z0-9]+")
+_CLASS_NAMES = regex.compile(r"[^ \t\n\f\r]+")  # an attribute's names, split at HTML's white space
+# Class names that label an element with a term of the site's taxonomy ("category-social-media", "tag-reviews",
+# as content systems mark a post with its categories and tags): the term names what the post is about, not
+# what the element is.
+_TERM_PREFIXES = ("category-", "tag-", "product_cat-", "product_tag-")
 _SPACE = regex.compile(r"\s+")
 # Characters a line can hold that show nothing, beyond white space (the engine's segmentation skips them too).
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -239,10 +244,16 @@ def chrome_reason(tag: str, attributes: dict[str, Any], flags: int) -> tuple[str
     for name in ("class", "id"):
         value = attributes.get(name)
         if value:
-            for word in _WORDS.findall(value.lower()):
-                reason = CLASS_REASONS.get(word)
-                if reason is not None:
-                    return reason, f"{name} {word!r}"
+            for class_name in _CLASS_NAMES.findall(value.lower()):
+                if class_name.startswith(_TERM_PREFIXES):
+                    continue
+                for word in _WORDS.findall(class_name):
+                    # A reviews link or star rating inside a record is not the thread of reviews.
+                    if word == "reviews" and (tag in _FORMATTING or tag == "a"):
+                        continue
+                    reason = CLASS_REASONS.get(word)
+                    if reason is not None:
+                        return reason, f"{name} {word!r}"
     return None
 
 
