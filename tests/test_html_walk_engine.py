@@ -79,7 +79,8 @@ RULES = {
     "chrome words": '<div class="Share-Bar">s</div><div id="related_posts">r</div><div class="sharebarx">k</div>'
     '<span class="ad">in a line</span><p>t</p>',
     "taxonomy and reviews": '<article class="post category-social-media tag-reviews"><p>body</p></article>'
-    '<p>rated <a class="item-reviews">4 reviews</a></p><section class="product-reviews"><p>great</p></section>',
+    '<p>rated <a class="item-reviews">4 reviews</a></p><section class="product-reviews"><p>great</p></section>'
+    '<p><a class="popup">Apply</a></p><div class="signup-modal"><p>Hold up!</p></div>',
     "paragraphs and lines": "<div>a<div>b</div>c</div><p>d</p><ul><li>e<li>f</ul><table><tr><td>g<td>h</table>"
     "<dl><dt>i<dd>j</dl><my-card>k</my-card>",
     "implied end tags": "<p>a<p>b<div>c</div><li>d<li>e<option>f<dt>g<dd>h",
@@ -126,9 +127,11 @@ def test_the_rules_are_exercised() -> None:
     inline = assert_same(RULES["inline join"])
     assert [block.text for block in inline.blocks] == ["Home News bold The xy 1.2", "é ü-z"]
     assert assert_same(RULES["chrome words"]).containers[0][:2] == ("share-widget", "class 'share'")
-    # A post's category and tag classes name no part of the page; a reviews link is not a thread of reviews.
+    # A post's category and tag classes name no part of the page; a reviews link is not a thread of reviews,
+    # a link that opens a pop-up is not the pop-up.
     assert [container[:2] for container in assert_same(RULES["taxonomy and reviews"]).containers] == [
-        ("comment-thread", "class 'reviews'")
+        ("comment-thread", "class 'reviews'"),
+        ("dialog", "class 'modal'"),
     ]
     assert [block.text for block in assert_same(RULES["comments and streaming"]).blocks] == [
         "a",

@@ -239,6 +239,7 @@ fn class_reason(word: &str) -> Option<&'static str> {
         "comment" | "comments" | "disqus" | "reviews" => "comment-thread",
         "cookie" | "cookies" | "consent" | "gdpr" => "consent-notice",
         "bio" | "authorbio" | "authorbox" | "biography" => "author-box",
+        "modal" | "popup" => "dialog",
         _ => return None,
     })
 }
@@ -357,9 +358,10 @@ pub fn chrome_reason(tag: &str, attributes: Attributes<'_>, flags: u32) -> Optio
         let value = lower(attributes.text(&name));
         let names = value.split_ascii_whitespace().filter(|name| !names_a_term(name));
         let words = names.flat_map(|name| name.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit())));
-        // A reviews link or star rating inside a record is not the thread of reviews.
-        let holds_records = !(is_formatting(tag) || tag == "a");
-        let mut words = words.filter(|word| holds_records || *word != "reviews");
+        // A link or inline element is not the part its word names but a pointer to it: a reviews link or star
+        // rating inside a record is not the thread of reviews, a link that opens a pop-up is not the pop-up.
+        let holds_parts = !(is_formatting(tag) || tag == "a");
+        let mut words = words.filter(|word| holds_parts || !names_a_box(word));
         if let Some((word, reason)) = words.find_map(|word| Some((word, class_reason(word)?))) {
             return Some((reason, format!("{label} '{word}'")));
         }
@@ -372,6 +374,11 @@ pub fn chrome_reason(tag: &str, attributes: Attributes<'_>, flags: u32) -> Optio
 /// post is about, not what the element is.
 fn names_a_term(name: &str) -> bool {
     ["category-", "tag-", "product_cat-", "product_tag-"].iter().any(|prefix| name.starts_with(prefix))
+}
+
+/// Class words that name a box of the page (a thread of reviews, a pop-up) which inline elements only point to.
+fn names_a_box(word: &str) -> bool {
+    matches!(word, "reviews" | "modal" | "popup")
 }
 
 /// The first class name of an element ("" for none), as `(class or "").split()[0]` reads it.

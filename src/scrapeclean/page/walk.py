@@ -113,7 +113,11 @@ CLASS_REASONS = {
     **dict.fromkeys(("comment", "comments", "disqus", "reviews"), "comment-thread"),
     **dict.fromkeys(("cookie", "cookies", "consent", "gdpr"), "consent-notice"),
     **dict.fromkeys(("bio", "authorbio", "authorbox", "biography"), "author-box"),
+    **dict.fromkeys(("modal", "popup"), "dialog"),
 }  # fmt: skip
+# Class words that name a box of the page (a thread of reviews, a pop-up) which links and inline elements only
+# point to: a reviews link or star rating inside a record is not the thread, a link that opens a pop-up not the pop-up.
+_BOX_WORDS = frozenset({"reviews", "modal", "popup"})
 _TAG_REASONS = {"nav": "page-navigation", "aside": "page-aside", "footer": "page-footer", "header": "page-header", "form": "form"}
 _ROLE_REASONS = {
     "navigation": "page-navigation",
@@ -248,8 +252,7 @@ def chrome_reason(tag: str, attributes: dict[str, Any], flags: int) -> tuple[str
                 if class_name.startswith(_TERM_PREFIXES):
                     continue
                 for word in _WORDS.findall(class_name):
-                    # A reviews link or star rating inside a record is not the thread of reviews.
-                    if word == "reviews" and (tag in _FORMATTING or tag == "a"):
+                    if word in _BOX_WORDS and (tag in _FORMATTING or tag == "a"):
                         continue
                     reason = CLASS_REASONS.get(word)
                     if reason is not None:
