@@ -278,3 +278,43 @@ def test_the_engine_articles_equal_those_assembled_from_the_document():
         assert [article.removed for article in articles] == [article.removed for article in assembled]
         assert articles == assembled and [repr(article) for article in articles] == [repr(a) for a in assembled]
         assert [hash(article) for article in clean(text)] == [hash(article) for article in assembled]
+
+
+def test_pooled_work_comes_back_in_order_with_a_bounded_lead() -> None:
+    import threading
+    import time
+
+    from scrapeclean.handoff import pooled
+
+    taken: list[int] = []
+    running = 0
+    most_at_once = 0
+    lock = threading.Lock()
+
+    def items():
+        for number in range(12):
+            taken.append(number)
+            yield number
+
+    def work(number: int) -> int:
+        nonlocal running, most_at_once
+        with lock:
+            running += 1
+            most_at_once = max(most_at_once, running)
+        time.sleep(0.02 if number % 3 == 0 else 0.001)  # long and short items, finishing out of order
+        with lock:
+            running -= 1
+        if number == 7:
+            raise ValueError("seven")
+        return number * number
+
+    seen = []
+    for number, result in pooled(items(), work, 2):
+        assert len(taken) - number <= 3  # at most workers + 1 items taken ahead of the caller
+        if number == 7:
+            with pytest.raises(ValueError, match="seven"):
+                result()
+            continue
+        seen.append((number, result()))
+    assert seen == [(number, number * number) for number in range(12) if number != 7]
+    assert most_at_once == 2

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from . import _engine
-from .handoff import built, encodable, encodable_all, one_ahead
+from .handoff import built, encodable, encodable_all, pooled
 from .model import Article, Block, Caption, Document, Removal, RemovedBlock, Span, defer_removed
 
 
@@ -113,8 +113,8 @@ def clean_in_engine(text: str, source: str | None, passes: list[tuple[str, dict[
     return engine_articles(text, source, _engine.clean(encodable(text), built(passes)))
 
 
-# Texts per thread that clean_many hands the engine at a time on several threads: Python makes the articles of
-# one chunk while the engine cleans the next, so that work runs beside the engine's instead of after it.
+# Texts that clean_many hands the engine at a time on several threads: each thread cleans a chunk of its own and
+# takes the next when done, while Python makes the articles of the oldest, so that work runs beside the engine's.
 _CHUNK_PER_THREAD = 16
 
 
@@ -122,16 +122,16 @@ def clean_many_in_engine(
     texts: list[str], passes: list[tuple[str, dict[str, object]]], threads: int
 ) -> list[list[Article]]:
     engine = built(passes)
-    size = max(1, threads) * _CHUNK_PER_THREAD
-    if threads <= 1 or len(texts) <= size:
+    if threads <= 1 or len(texts) <= _CHUNK_PER_THREAD:
         cleaned = _engine.clean_many(encodable_all(texts), engine, threads)
         return [engine_articles(text, None, result) for text, result in zip(texts, cleaned)]
-    chunks = (texts[start : start + size] for start in range(0, len(texts), size))
+    chunks = (texts[start : start + _CHUNK_PER_THREAD] for start in range(0, len(texts), _CHUNK_PER_THREAD))
     found: list[list[Article]] = []
-    def clean_chunk(chunk: list[str]) -> list[tuple]:
-        return _engine.clean_many(encodable_all(chunk), engine, threads)
 
-    for chunk, chunk_cleaned in one_ahead(chunks, clean_chunk):
+    def clean_chunk(chunk: list[str]) -> list[tuple]:
+        return _engine.clean_many(encodable_all(chunk), engine, 1)
+
+    for chunk, chunk_cleaned in pooled(chunks, clean_chunk, threads):
         found += [engine_articles(text, None, result) for text, result in zip(chunk, chunk_cleaned())]
     return found
 

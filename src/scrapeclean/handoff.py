@@ -128,21 +128,25 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def one_ahead(items: Iterable[T], work: Callable[[T], R]) -> Iterator[tuple[T, Callable[[], R]]]:
-    """Each item with a call giving ``work(item)``, which a thread of its own runs while the caller handles the
-    item before (the engine releases Python's lock, so the two run side by side); the call raises what the work
-    raised. At most two items are taken from ``items`` ahead of the caller."""
+def pooled(items: Iterable[T], work: Callable[[T], R], workers: int) -> Iterator[tuple[T, Callable[[], R]]]:
+    """Each item with a call giving ``work(item)``, in order; ``workers`` threads do the work.
+
+    The engine releases Python's lock, so the threads clean while the caller handles the items before. Each
+    thread takes the next item as soon as it is done with one, so no thread waits for another to finish a
+    long item (one batch cleaned on several threads at once would wait for its slowest text). The call raises
+    what the work raised. At most ``workers + 1`` items are taken from ``items`` ahead of the caller.
+    """
+    from collections import deque
     from concurrent.futures import ThreadPoolExecutor
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="scrapeclean-engine") as worker:
-        ahead: tuple[T, Callable[[], R]] | None = None
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="scrapeclean-engine") as pool:
+        ahead: deque[tuple[T, Callable[[], R]]] = deque()
         for item in items:
-            running = (item, worker.submit(work, item).result)
-            if ahead is not None:
-                yield ahead
-            ahead = running
-        if ahead is not None:
-            yield ahead
+            ahead.append((item, pool.submit(work, item).result))
+            if len(ahead) > workers:
+                yield ahead.popleft()
+        while ahead:
+            yield ahead.popleft()
 
 
 # How far into a text an HTML document's start is looked for.

@@ -256,7 +256,7 @@ def clean_units(
         if jobs <= 1:  # batches cleaned in turn on this thread, each dump's outcome made in the engine
             yield from _in_turn(units, run, window or _BATCH_PER_THREAD)
         else:  # the engine cleans on threads, with Python's lock released, a batch ahead of the writer
-            yield from _threaded(units, run, window or 2 * jobs * _BATCH_PER_THREAD)
+            yield from _threaded(units, run, window or (jobs + 1) * _BATCH_PER_THREAD)
         return
     if jobs <= 1:
         for unit in units:
@@ -282,15 +282,16 @@ class _EngineRun(NamedTuple):
 def _threaded(units: Iterable[Unit], run: _EngineRun, window: int) -> Iterator[tuple[Unit, Outcome | None]]:
     """Batches of units, their dumps cleaned by the engine on ``jobs`` threads, in input order.
 
-    The engine cleans one batch on a thread of its own, with Python's lock
-    released, while this thread reads the next batch and hands on the one
-    before; so the Python work overlaps the engine's instead of waiting for
-    it. Two batches of half the window are in flight at a time.
+    Each of ``jobs`` threads cleans a batch of its own in the engine, with
+    Python's lock released, and takes the next batch when it is done, while
+    this thread reads batches and hands on the oldest; so the Python work
+    overlaps the engine's, and no thread waits for another's long dump.
+    ``jobs + 1`` batches are in flight at a time, together at most the window.
     """
-    from ..handoff import one_ahead
+    from ..handoff import pooled
 
-    batches = _batches(units, max(1, window // 2))
-    for batch, cleaned in one_ahead(batches, partial(_clean_batch, run)):
+    batches = _batches(units, max(1, window // (run.jobs + 1)))
+    for batch, cleaned in pooled(batches, partial(_clean_batch, run._replace(jobs=1)), run.jobs):
         yield from _finish_batch(batch, cleaned, run)
 
 
