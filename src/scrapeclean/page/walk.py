@@ -139,7 +139,7 @@ _HIDDEN_STYLE = regex.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|clip\s*:\s*rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0", regex.IGNORECASE
 )
 _WORDS = regex.compile(r"[a-z0-9]+")
-_CLASS_NAMES = regex.compile(r"[^ \t\n\f\r]+")  # an attribute's names, split at HTML's white space
+_HTML_SPACE = str.maketrans("\t\n\f\r", "    ")  # HTML's white space, which separates an attribute's names
 # Class names that label an element with a term of the site's taxonomy ("category-social-media", "tag-reviews",
 # as content systems mark a post with its categories and tags): the term names what the post is about, not
 # what the element is.
@@ -248,7 +248,7 @@ def chrome_reason(tag: str, attributes: dict[str, Any], flags: int) -> tuple[str
     for name in ("class", "id"):
         value = attributes.get(name)
         if value:
-            for class_name in _CLASS_NAMES.findall(value.lower()):
+            for class_name in value.lower().translate(_HTML_SPACE).split(" "):
                 if class_name.startswith(_TERM_PREFIXES):
                     continue
                 for word in _WORDS.findall(class_name):
