@@ -73,6 +73,9 @@ RULES = {
     "hidden styles": '<p style="display:none">a</p><p style="VISIBILITY : hidden">b</p>'
     '<span style="clip: rect(0 0 0 0)">c</span><span style="clip: rect(0px,0px,0px,0px)">d</span><p>e</p>',
     "hidden classes": '<p class="x Sr-Only">a</p><p class="hidden-xs">b</p><p class="d-none">c</p>',
+    "folded panels": '<div class="chakra-collapse" style="display:none"><p>description</p></div>'
+    '<div role=tabpanel hidden><p>specifications</p></div><div hidden class="tab-pane"><p>care</p></div>'
+    '<div hidden class="menu-drawer"><p>gone</p></div>',
     "chrome tags": "<nav><a>Home</a></nav><aside>side</aside><footer>f</footer><header>h</header><form>q</form>",
     "chrome in article": "<article><header>h</header><p>t</p><footer>f</footer></article>",
     "chrome roles": '<div role=" Navigation ">n</div><div role=banner>b</div><div role=search>s</div><p>t</p>',
@@ -127,6 +130,8 @@ def test_the_rules_are_exercised() -> None:
     inline = assert_same(RULES["inline join"])
     assert [block.text for block in inline.blocks] == ["Home News bold The xy 1.2", "é ü-z"]
     assert assert_same(RULES["chrome words"]).containers[0][:2] == ("share-widget", "class 'share'")
+    # The panels of an accordion or tab set are read, folded or not; other hidden boxes are not.
+    assert [block.text for block in assert_same(RULES["folded panels"]).blocks] == ["description", "specifications", "care"]
     # A post's category and tag classes name no part of the page; a reviews link is not a thread of reviews,
     # a link that opens a pop-up is not the pop-up.
     assert [container[:2] for container in assert_same(RULES["taxonomy and reviews"]).containers] == [

@@ -325,8 +325,12 @@ pub fn stripped_lower(text: &str) -> std::borrow::Cow<'_, str> {
     lower(text.trim_matches(is_python_space))
 }
 
-/// Whether an element's attributes keep it from being seen.
+/// Whether an element's attributes keep it from being seen, unless it is a folded panel ([`is_folded_panel`]).
 pub fn hidden(attributes: Attributes<'_>) -> bool {
+    hidden_anyhow(attributes) && !is_folded_panel(attributes)
+}
+
+fn hidden_anyhow(attributes: Attributes<'_>) -> bool {
     if attributes.get(&local_name!("hidden")).is_some()
         || stripped_lower(attributes.text(&local_name!("aria-hidden"))) == "true"
     {
@@ -338,6 +342,18 @@ pub fn hidden(attributes: Attributes<'_>) -> bool {
     }
     let classes = attributes.text(&local_name!("class"));
     !classes.is_empty() && python_split(&lower(classes)).any(is_hidden_class)
+}
+
+/// A panel of an accordion or a tab set, folded until the reader opens it: a product's description, its
+/// specifications, a guide's steps. Its text is the page's as much as what is open.
+fn is_folded_panel(attributes: Attributes<'_>) -> bool {
+    let role = stripped_lower(attributes.text(&local_name!("role")));
+    if matches!(&*role, "tabpanel" | "region") {
+        return true;
+    }
+    let classes = lower(attributes.text(&local_name!("class")));
+    let mut words = classes.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit()));
+    words.any(|word| matches!(word, "collapse" | "collapsible" | "accordion" | "tabpanel" | "pane"))
 }
 
 /// Why an element is a part of the page around its content (reason, detail), or None.
@@ -415,6 +431,16 @@ mod tests {
         for pairs in [&[("aria-hidden", "false")][..], &[("class", "hidden-xs")], &[("style", "display: block")]] {
             assert!(!hidden(Attributes(&attributes(pairs))), "{pairs:?}");
         }
+    }
+
+    #[test]
+    fn folded_panels_are_not_hidden() {
+        let folded = attributes(&[("class", "chakra-collapse"), ("style", "display:none")]);
+        assert!(!hidden(Attributes(&folded)));
+        let tab = attributes(&[("role", "TabPanel "), ("hidden", "")]);
+        assert!(!hidden(Attributes(&tab)));
+        let drawer = attributes(&[("class", "menu-drawer"), ("hidden", "")]);
+        assert!(hidden(Attributes(&drawer)));
     }
 
     #[test]

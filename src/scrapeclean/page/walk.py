@@ -139,6 +139,8 @@ _HIDDEN_STYLE = regex.compile(
     r"display\s*:\s*none|visibility\s*:\s*hidden|clip\s*:\s*rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0", regex.IGNORECASE
 )
 _WORDS = regex.compile(r"[a-z0-9]+")
+# Class words of the folded panels of accordions and tab sets.
+_PANEL_WORDS = frozenset({"collapse", "collapsible", "accordion", "tabpanel", "pane"})
 _HTML_SPACE = str.maketrans("\t\n\f\r", "    ")  # HTML's white space, which separates an attribute's names
 # Class names that label an element with a term of the site's taxonomy ("category-social-media", "tag-reviews",
 # as content systems mark a post with its categories and tags): the term names what the post is about, not
@@ -227,7 +229,11 @@ def unhide(node: Any) -> None:
 
 
 def hidden(attributes: dict[str, Any]) -> bool:
-    """Whether an element's attributes keep it from being seen."""
+    """Whether an element's attributes keep it from being seen, unless it is a folded panel (:func:`is_folded_panel`)."""
+    return _hidden_anyhow(attributes) and not is_folded_panel(attributes)
+
+
+def _hidden_anyhow(attributes: dict[str, Any]) -> bool:
     if "hidden" in attributes or (attributes.get("aria-hidden") or "").strip().lower() == "true":
         return True
     style = attributes.get("style")
@@ -235,6 +241,14 @@ def hidden(attributes: dict[str, Any]) -> bool:
         return True
     classes = attributes.get("class")
     return bool(classes) and not _HIDDEN_CLASSES.isdisjoint(classes.lower().split())
+
+
+def is_folded_panel(attributes: dict[str, Any]) -> bool:
+    """A panel of an accordion or a tab set, folded until the reader opens it: a product's description, its
+    specifications, a guide's steps. Its text is the page's as much as what is open."""
+    if (attributes.get("role") or "").strip().lower() in ("tabpanel", "region"):
+        return True
+    return not _PANEL_WORDS.isdisjoint(_WORDS.findall((attributes.get("class") or "").lower()))
 
 
 def chrome_reason(tag: str, attributes: dict[str, Any], flags: int) -> tuple[str, str] | None:
