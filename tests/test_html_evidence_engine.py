@@ -61,6 +61,7 @@ def story(sentences: int) -> str:
 
 CARD = "<div class=card><a href=/a>A linked headline of a story</a><p>An excerpt.</p></div>"
 RECORD = "<li><div><a href=/j>Cook wanted</a></div><div><a href=/l>Leeds</a></div><div><a>Full time</a></div></li>"
+RAIL_ITEM = "<div class=rail><a href=/n><span>Another headline of the day</span><ul><li>By Staff</li><li>11/20</li></ul></a></div>"
 ROW = "<tr><td>Leeds United</td><td>17</td><td>42</td></tr>"
 POST = "<div class=comment>" + story(4) + "</div>"
 
@@ -83,6 +84,14 @@ RULES: dict[str, tuple[str, list[tuple[int, str]]]] = {
         [(index, TEASER_CARDS) for index in range(1, 9)],
     ),
     "cards with no story: a listing": ("<div>" + CARD * 4 + "</div>", []),
+    "a rail of wholly linked items below a story": (
+        "<h1>A short story</h1>" + story(8) + "<div>" + RAIL_ITEM * 3 + "</div>",
+        [(index, LINK_LIST) for index in range(2, 11)],
+    ),
+    "wholly linked items under a headline with no story: a listing": (
+        "<h1>Latest</h1><p>All of today's stories.</p><div>" + RAIL_ITEM * 3 + "</div>",
+        [],
+    ),
     "cards inside the story": ("<article>" + story(8) + "<div>" + CARD * 4 + "</div></article>", []),
     "a forum thread": ("<div class=comments>" + POST * 3 + "</div><footer>Site</footer>", [(3, "page-footer")]),
     "comments under a story": (

@@ -182,6 +182,21 @@ impl<'a> Page<'a> {
                 reason.get_or_insert_with(|| (LINK_LIST, format!("{} linked list items", last - first)));
             }
         }
+        for group in self.linked_groups() {
+            let (first, last) = (group[0].first, group[group.len() - 1].last);
+            if !story
+                && self.text(first, last) as f64 >= LISTING_SHARE * self.all_text() as f64
+                && self.records(first, last)
+            {
+                continue; // a listing's records, each wholly a link: the page's content
+            }
+            let detail = format!("one of {} sibling items that are wholly links", group.len());
+            for item in group {
+                for reason in &mut reasons[item.first..item.last] {
+                    reason.get_or_insert_with(|| (LINK_LIST, detail.clone()));
+                }
+            }
+        }
         let out: Vec<bool> = reasons.iter().map(Option::is_some).collect();
         for cards in self.teaser_lists(&out) {
             let detail = format!("one of {} cards of a linked headline and an excerpt", cards.len());
@@ -296,6 +311,26 @@ impl<'a> Page<'a> {
             }
         }
         runs
+    }
+
+    /// Groups of at least [`MIN_LINK_LIST`] sibling items, every block of them link text and each item a card's
+    /// size ([`MAX_CARD_CHARS`]), below a story: the page's `h1`, then sentences of its own ([`MIN_STORY_CHARS`]),
+    /// then the group. A rail of linked headlines with their linked bylines and dates, a menu built of `div`
+    /// elements: the link lists that are not lists.
+    fn linked_groups(&self) -> Vec<Vec<&'a Item>> {
+        let linked = |index: usize| {
+            self.blocks[index].link_chars as f64 >= LINKED_SHARE * self.figures[index].chars as f64
+                && self.figures[index].chars > 0
+        };
+        let Some(h1) = self.blocks.iter().position(|block| block.level == 1) else { return Vec::new() };
+        let groups = item_groups(self.items).into_iter().filter(|group| group.len() >= MIN_LINK_LIST);
+        let teaser =
+            |item: &&Item| (item.first..item.last).all(linked) && self.text(item.first, item.last) <= MAX_CARD_CHARS;
+        let groups = groups.filter(|group| group.iter().all(teaser));
+        // Below a story: the page's headline, then sentences of its own, then the rail.
+        groups
+            .filter(|group| h1 < group[0].first && self.sentence_chars(h1, group[0].first) >= MIN_STORY_CHARS)
+            .collect()
     }
 
     /// Whether the items over blocks `[first, last)` are records of several lines each (a menu's are one line).
@@ -519,6 +554,22 @@ mod tests {
         assert_eq!(marks[0].detail, "one of 4 cards of a linked headline and an excerpt");
         // Without a story beside them, cards are a listing: the page's content.
         assert_eq!(reasons(&format!("<div>{}</div>", card.repeat(4))), vec![]);
+    }
+
+    #[test]
+    fn a_rail_of_wholly_linked_items_below_a_story_is_marked() {
+        let item = "<div class=rail-item><a href=/n><span>Another headline of the day</span><ul><li>By Staff</li>\
+                    <li>11/20/2019</li></ul></a></div>";
+        let html = format!("<h1>A short story</h1>{}<div>{}</div>", story(80), item.repeat(3));
+        let marks = evidence(&walk_html(&html, false)).marks;
+        assert_eq!(marks.iter().map(|mark| mark.block).collect::<Vec<_>>(), (2..11).collect::<Vec<_>>());
+        assert!(marks.iter().all(|mark| mark.reason == LINK_LIST));
+        assert_eq!(marks[0].detail, "one of 3 sibling items that are wholly links");
+        // Under a headline with no sentences of its own, linked items are the page's listing.
+        assert_eq!(
+            reasons(&format!("<h1>Latest</h1><p>All of today's stories.</p><div>{}</div>", item.repeat(3))),
+            vec![]
+        );
     }
 
     #[test]

@@ -136,6 +136,13 @@ def marks(found: Walk) -> list[Mark]:
             continue  # a listing's records, each a link (job offers, search results): the page's content
         for index in range(first, last):
             reasons.setdefault(index, (LINK_LIST, f"{last - first} linked list items"))
+    for group in _linked_groups(found.items, blocks, sums):
+        first, last = group[0].first, group[-1].last
+        if not story and sums.text(first, last) >= LISTING_SHARE * sums.text() and _records(found.items, first, last):
+            continue  # a listing's records, each wholly a link: the page's content
+        for item in group:
+            for index in range(item.first, item.last):
+                reasons.setdefault(index, (LINK_LIST, f"one of {len(group)} sibling items that are wholly links"))
     for cards in _teaser_lists(found.items, blocks, prose, set(reasons)):
         for item in cards:
             for index in range(item.first, item.last):
@@ -327,6 +334,31 @@ def _records(items: list[Item], first: int, last: int) -> bool:
         outer.setdefault(item.group, []).append(item)
     widest = max(outer.values(), key=lambda group: sum(item.last - item.first for item in group))
     return sum(item.last - item.first for item in widest) >= MIN_RECORD_LINES * len(widest)
+
+
+def _linked_groups(items: list[Item], blocks: list[Block], sums: _Sums) -> list[list[Item]]:
+    """Groups of :data:`MIN_LINK_LIST` sibling items or more, every block of them link text and each item a
+    card's size (:data:`MAX_CARD_CHARS`), below a story: the page's ``h1``, then sentences of its own
+    (:data:`MIN_STORY_CHARS`), then the group. A rail of linked headlines with their linked bylines and dates,
+    a menu built of ``div`` elements: the link lists that are not lists."""
+    h1 = next((index for index, block in enumerate(blocks) if block.level == 1), None)
+    if h1 is None:
+        return []
+
+    def linked(index: int) -> bool:
+        return len(blocks[index].text) > 0 and blocks[index].link_chars >= LINKED_SHARE * len(blocks[index].text)
+
+    def teaser(item: Item) -> bool:
+        return all(linked(index) for index in range(item.first, item.last)) and sums.text(item.first, item.last) <= MAX_CARD_CHARS
+
+    return [
+        group
+        for group in _item_groups(items)
+        if len(group) >= MIN_LINK_LIST
+        and all(teaser(item) for item in group)
+        and h1 < group[0].first
+        and sums.sentence_chars(h1, group[0].first) >= MIN_STORY_CHARS
+    ]
 
 
 def _link_lists(blocks: list[Block]) -> list[tuple[int, int]]:
