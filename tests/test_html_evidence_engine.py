@@ -84,6 +84,14 @@ RULES: dict[str, tuple[str, list[tuple[int, str]]]] = {
         [(index, TEASER_CARDS) for index in range(1, 9)],
     ),
     "cards with no story: a listing": ("<div>" + CARD * 4 + "</div>", []),
+    "a footer's long notice under a story of short paragraphs": (
+        "<h1>A story</h1>" + story(1) * 10 + "<footer>" + story(8) + "</footer>",
+        [(11, "page-footer")],
+    ),
+    "a sidebar holding the story's sentences is its frame": (
+        "<h1>A story</h1><div class=sidebar>" + story(8) + story(4) + "</div><footer>" + story(1) + "</footer>",
+        [(3, "page-footer")],
+    ),
     "a rail of wholly linked items below a story": (
         "<h1>A short story</h1>" + story(8) + "<div>" + RAIL_ITEM * 3 + "</div>",
         [(index, LINK_LIST) for index in range(2, 11)],

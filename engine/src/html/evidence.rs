@@ -16,6 +16,8 @@ use crate::text::{char_len, python_split};
 const MAX_CONTAINER_SHARE: f64 = 0.5;
 /// A container holding more than this share of the page's sentences is the page, whatever its class says.
 const MOST_PROSE: f64 = 0.5;
+/// A layout part holding the page's longest prose is its frame if it holds this share of its sentences too.
+const FRAME_SENTENCES: f64 = 0.5;
 /// Consecutive list items that are all link text: three make a menu.
 const MIN_LINK_LIST: usize = 3;
 /// On a page with no paragraph of a story, a list of links holding this share of its text is its content ...
@@ -216,8 +218,13 @@ impl<'a> Page<'a> {
         let threads = self.forum_threads();
         for container in self.containers {
             let holds_prose = self.prose.is_some_and(|prose| container.first <= prose && prose < container.last)
-                && (is_layout(container.reason)
-                    || (container.reason != COMMENT_THREAD && story.is_some_and(|story| holds(container, story))));
+                && if is_layout(container.reason) {
+                    // A footer's long legal notice is no frame for a page whose sentences are elsewhere.
+                    self.sentence_chars(container.first, container.last) as f64
+                        >= FRAME_SENTENCES * self.all_sentences() as f64
+                } else {
+                    container.reason != COMMENT_THREAD && story.is_some_and(|story| holds(container, story))
+                };
             if container.reason == NAVIGATION && self.is_story_section(container) {
                 continue;
             }
@@ -554,6 +561,19 @@ mod tests {
         assert_eq!(marks[0].detail, "one of 4 cards of a linked headline and an excerpt");
         // Without a story beside them, cards are a listing: the page's content.
         assert_eq!(reasons(&format!("<div>{}</div>", card.repeat(4))), vec![]);
+    }
+
+    #[test]
+    fn a_layout_part_is_the_frame_only_with_most_of_the_sentences() {
+        let notice = format!("<h1>A story</h1>{}<footer>{}</footer>", story(10).repeat(10), story(80));
+        assert_eq!(reasons(&notice), vec![(11, "page-footer")]);
+        let sidebar = format!(
+            "<h1>A story</h1><div class=sidebar>{}{}</div><footer>{}</footer>",
+            story(80),
+            story(40),
+            story(10)
+        );
+        assert_eq!(reasons(&sidebar), vec![(3, "page-footer")]);
     }
 
     #[test]

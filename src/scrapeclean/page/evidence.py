@@ -51,6 +51,8 @@ MAX_CONTAINER_SHARE = 0.5
 # (the text of a page sits in a box with id "related"); layout parts (navigation, header, footer, sidebar,
 # form, dialog: see _LAYOUT) and comment threads (see _forum_threads) have rules of their own.
 MOST_PROSE = 0.5
+# A layout part holding the page's longest prose is its frame if it holds this share of its sentences too.
+FRAME_SENTENCES = 0.5
 # Consecutive list items that are all link text: three make a menu (two are often "previous / next" in a story).
 MIN_LINK_LIST = 3
 # On a page with no paragraph of a story, a list of links holding this share of its text is its content.
@@ -119,7 +121,10 @@ def marks(found: Walk) -> list[Mark]:
     threads = _forum_threads(found.containers, sums)
     for container in found.containers:
         holds_prose = container.first <= prose < container.last and (
-            container.reason in _LAYOUT or (container.reason != COMMENT_THREAD and _holds(container, story))
+            # A footer's long legal notice is no frame for a page whose sentences are elsewhere.
+            sums.sentence_chars(container.first, container.last) >= FRAME_SENTENCES * sums.sentence_chars()
+            if container.reason in _LAYOUT
+            else container.reason != COMMENT_THREAD and _holds(container, story)
         )
         if container.reason == "page-navigation" and _is_story_section(container, blocks, sums):
             continue
