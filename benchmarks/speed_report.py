@@ -372,42 +372,29 @@ def startup_table(result: dict) -> list[list[str]]:
 
 
 def threads_table(result: dict) -> list[list[str]]:
-    threads = result.get("threads")
-    if not threads:
-        return []
-    table = [["threads", "dumps", "MB", "median s", "runs (s)", "MB/s", "speedup"]]
-    for count in sorted(threads["runs"], key=int):
-        seconds = threads["median"][count]
-        table.append(
-            [
-                count,
-                str(threads["docs"]),
-                _number(threads["bytes"] / MB),
-                _number(seconds),
-                " ".join(f"{value:.2f}" for value in threads["runs"][count]),
-                _number(threads["bytes"] / MB / seconds, 3),
-                _number(ratio(threads["median"]["1"], seconds)),
-            ]
-        )
-    return table
+    return _runs_table(result.get("threads"), ["threads", "dumps"], "docs")
 
 
 def jobs_table(result: dict) -> list[list[str]]:
-    jobs = result.get("jobs")
-    if not jobs:
+    return _runs_table(result.get("jobs"), ["-j", "files"], "files")
+
+
+def _runs_table(found: dict | None, labels: list[str], count_key: str) -> list[list[str]]:
+    """One row per thread or -j count of alternating timed runs: its median, its runs, MB/s and speed-up over 1."""
+    if not found:
         return []
-    table = [["-j", "files", "MB", "median s", "runs (s)", "MB/s", "speedup"]]
-    for count in sorted(jobs["runs"], key=int):
-        seconds = jobs["median"][count]
+    table = [[*labels, "MB", "median s", "runs (s)", "MB/s", "speedup"]]
+    for count in sorted(found["runs"], key=int):
+        seconds = found["median"][count]
         table.append(
             [
                 count,
-                str(jobs["files"]),
-                _number(jobs["bytes"] / MB),
+                str(found[count_key]),
+                _number(found["bytes"] / MB),
                 _number(seconds),
-                " ".join(f"{value:.2f}" for value in jobs["runs"][count]),
-                _number(jobs["bytes"] / MB / seconds, 3),
-                _number(ratio(jobs["median"]["1"], seconds)),
+                " ".join(f"{value:.2f}" for value in found["runs"][count]),
+                _number(found["bytes"] / MB / seconds, 3),
+                _number(ratio(found["median"]["1"], seconds)),
             ]
         )
     return table

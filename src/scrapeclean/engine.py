@@ -115,17 +115,17 @@ def clean_in_engine(text: str, source: str | None, passes: list[tuple[str, dict[
 
 # Texts that clean_many hands the engine at a time on several threads: each thread cleans a chunk of its own and
 # takes the next when done, while Python makes the articles of the oldest, so that work runs beside the engine's.
-_CHUNK_PER_THREAD = 16
+_CHUNK = 16
 
 
 def clean_many_in_engine(
     texts: list[str], passes: list[tuple[str, dict[str, object]]], threads: int
 ) -> list[list[Article]]:
     engine = built(passes)
-    if threads <= 1 or len(texts) <= _CHUNK_PER_THREAD:
+    if threads <= 1 or len(texts) <= _CHUNK:
         cleaned = _engine.clean_many(encodable_all(texts), engine, threads)
         return [engine_articles(text, None, result) for text, result in zip(texts, cleaned)]
-    chunks = (texts[start : start + _CHUNK_PER_THREAD] for start in range(0, len(texts), _CHUNK_PER_THREAD))
+    chunks = (texts[start : start + _CHUNK] for start in range(0, len(texts), _CHUNK))
     found: list[list[Article]] = []
 
     def clean_chunk(chunk: list[str]) -> list[tuple]:

@@ -370,13 +370,13 @@ pub fn chrome_reason(tag: &str, attributes: Attributes<'_>, flags: u32) -> Optio
     if let Some(reason) = role_reason(&role) {
         return Some((reason, format!("role={role}")));
     }
+    // A link or inline element is not the part its word names but a pointer to it: a reviews link or star
+    // rating inside a record is not the thread of reviews, a link that opens a pop-up is not the pop-up.
+    let holds_parts = !(is_formatting(tag) || tag == "a");
     for (label, name) in [("class", local_name!("class")), ("id", local_name!("id"))] {
         let value = lower(attributes.text(&name));
         let names = value.split_ascii_whitespace().filter(|name| !names_a_term(name));
         let words = names.flat_map(|name| name.split(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit())));
-        // A link or inline element is not the part its word names but a pointer to it: a reviews link or star
-        // rating inside a record is not the thread of reviews, a link that opens a pop-up is not the pop-up.
-        let holds_parts = !(is_formatting(tag) || tag == "a");
         let mut words = words.filter(|word| holds_parts || !names_a_box(word));
         if let Some((word, reason)) = words.find_map(|word| Some((word, class_reason(word)?))) {
             return Some((reason, format!("{label} '{word}'")));

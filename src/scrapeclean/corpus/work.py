@@ -255,7 +255,7 @@ def clean_units(
         run = _EngineRun(one, passes, max(jobs, 1), articles, written)
         if jobs <= 1:  # batches cleaned in turn on this thread, each dump's outcome made in the engine
             yield from _in_turn(units, run, window or _BATCH_PER_THREAD)
-        else:  # the engine cleans on threads, with Python's lock released, a batch ahead of the writer
+        else:  # each of jobs threads cleans a batch of its own in the engine, with Python's lock released
             yield from _threaded(units, run, window or (jobs + 1) * _BATCH_PER_THREAD)
         return
     if jobs <= 1:
@@ -265,7 +265,7 @@ def clean_units(
     yield from _parallel(units, pipeline_for, jobs, articles, window or jobs * 8)
 
 
-# Dumps per thread handed to the engine at a time: enough that no thread waits for another.
+# Dumps handed to the engine at a time, per batch: each thread takes a batch of its own.
 _BATCH_PER_THREAD = 16
 
 

@@ -259,6 +259,7 @@ def chrome_reason(tag: str, attributes: dict[str, Any], flags: int) -> tuple[str
     role = (attributes.get("role") or "").strip().lower()
     if role in _ROLE_REASONS:
         return _ROLE_REASONS[role], f"role={role}"
+    points_to_parts = tag in _FORMATTING or tag == "a"  # see _BOX_WORDS
     for name in ("class", "id"):
         value = attributes.get(name)
         if value:
@@ -266,7 +267,7 @@ def chrome_reason(tag: str, attributes: dict[str, Any], flags: int) -> tuple[str
                 if class_name.startswith(_TERM_PREFIXES):
                     continue
                 for word in _WORDS.findall(class_name):
-                    if word in _BOX_WORDS and (tag in _FORMATTING or tag == "a"):
+                    if points_to_parts and word in _BOX_WORDS:
                         continue
                     reason = CLASS_REASONS.get(word)
                     if reason is not None:
