@@ -15,10 +15,11 @@
 //! header lines out of the text form, put datelines into the metadata, bring
 //! a headline back and break stories apart. Where the second verdict would
 //! remove more than [`CONFIRMED_SHARE`] of the kept prose, it is reading a
-//! different page rather than confirming the first, and the first stands.
-//! Lines that are not prose (records, labels, menus, prices) it may take
-//! however many there are: what a cleaned page shows of them is what a second
-//! cleaning reads, and leaving them to it is what made a cleaned text change.
+//! different page rather than confirming the first, and the prose stays.
+//! Lines that are not prose (records, labels, menus, prices, counters) it
+//! takes however many there are, within the bound or past it: what a cleaned
+//! page shows of them is what a second cleaning reads, and leaving them to it
+//! is what made a cleaned text change.
 
 use crate::assemble::{PARAGRAPH_BREAK, STORY_BREAK};
 use crate::features::reanalyse;
@@ -30,9 +31,10 @@ use super::RemoveSiteChrome;
 /// text's edges takes little; a forum's first post, just under the run threshold once the dateline
 /// the roles pass moves into the metadata stood over it, took a third of a page's words.
 ///
-/// Words out of sentences have no such bound. With one (a tenth of the kept words, as for prose),
-/// 107 of the 3,375 dev dumps still changed when their text form was cleaned again after one
-/// confirming round of the pipeline; with none, 30, for 0.001 of WCXB dev word F1 on the dump path.
+/// Words out of sentences have no such bound. With one (a tenth of the kept words, as for prose, and
+/// a confirmation past either bound applied not at all), 107 of the 3,375 dev dumps still changed
+/// when their text form was cleaned again after one confirming round of the pipeline; with none, 30;
+/// with a confirmation past the bound on prose still taking its lines out of sentences, 9.
 pub const CONFIRMED_SHARE: f64 = 0.1;
 
 /// How many times the verdict is given again over what the one before kept, at most.
@@ -48,7 +50,7 @@ pub const CONFIRMATIONS: usize = 8;
 /// each given over what the one before kept, until one removes nothing.
 ///
 /// Together the confirmations may take at most [`CONFIRMED_SHARE`] of the prose words the first
-/// verdict kept; one that would take more is not applied, and the rounds end.
+/// verdict kept; of one that would take more, only the lines out of sentences go.
 pub(super) fn settled(chrome: &RemoveSiteChrome, document: &Document, notes: Vec<Annotation>) -> Vec<Annotation> {
     let mut budget = Budget::of(document, &shown(&notes));
     let mut notes = notes;
@@ -80,6 +82,15 @@ impl Budget {
         Budget { prose: CONFIRMED_SHARE * prose_words(document, shown.iter().copied()) as f64 }
     }
 
+    /// Of the positions into `shown` a confirmation would take, those it may: all of them if the budget
+    /// holds their prose (which it then takes), else those out of sentences (the prose stays).
+    fn allowed(&mut self, document: &Document, shown: &[usize], mut taken: Vec<usize>) -> Vec<usize> {
+        if !self.take(document, taken.iter().map(|&position| shown[position])) {
+            taken.retain(|&position| document.features(shown[position]).prose_words() == 0);
+        }
+        taken
+    }
+
     /// Take these blocks' prose words from the budget, if it holds them.
     fn take(&mut self, document: &Document, taken: impl Iterator<Item = usize>) -> bool {
         let prose = prose_words(document, taken) as f64;
@@ -96,8 +107,8 @@ fn prose_words(document: &Document, blocks: impl Iterator<Item = usize>) -> usiz
     blocks.map(|index| document.features(index).prose_words()).sum()
 }
 
-/// `notes`, the verdict on `document`, with the removals of the verdict over the blocks it keeps if
-/// `budget` holds them; whether that verdict removed anything.
+/// `notes`, the verdict on `document`, with the removals of the verdict over the blocks it keeps that
+/// `budget` allows; whether that verdict removed anything.
 fn over_kept(
     chrome: &RemoveSiteChrome,
     document: &Document,
@@ -122,16 +133,16 @@ fn over_kept(
         Document::with_analysis(&text, lines, reanalyse(&texts, known, analysis.language, &sampled, analysis.keys));
     page.dom = document.dom.as_ref().map(|dom| dom.project(&shown));
     let again = chrome.verdict(&page);
-    let taken = || shown.iter().enumerate().filter(|&(position, _)| !again[position].kept()).map(|(_, &index)| index);
-    if taken().next().is_none() || !budget.take(document, taken()) {
+    let taken =
+        budget.allowed(document, &shown, (0..shown.len()).filter(|&position| !again[position].kept()).collect());
+    if taken.is_empty() {
         return (notes, false);
     }
     let mut notes = notes;
-    for (position, &index) in shown.iter().enumerate() {
-        if let Some(removal) = &again[position].removal {
-            notes[index].removal = Some(removal.clone());
-            notes[index].role = None;
-        }
+    for position in taken {
+        let index = shown[position];
+        notes[index].removal.clone_from(&again[position].removal);
+        notes[index].role = None;
     }
     (notes, true)
 }
@@ -196,19 +207,46 @@ mod tests {
         assert_eq!(kept, PROSE.to_vec(), "the share bar goes, the story stays");
     }
 
+    /// Ten sentences of twelve words (a hundred and twenty words of prose), then a menu of three lines.
+    const SENTENCES_AND_MENU: &str = "One two three four five six seven eight nine ten eleven twelve.\n\
+        One two three four five six seven eight nine ten eleven twelve.\n\
+        One two three four five six seven eight nine ten eleven twelve.\n\
+        One two three four five six seven eight nine ten eleven twelve.\n\
+        One two three four five six seven eight nine ten eleven twelve.\n\
+        One two three four five six seven eight nine ten eleven twelve.\n\
+        One two three four five six seven eight nine ten eleven twelve.\n\
+        One two three four five six seven eight nine ten eleven twelve.\n\
+        One two three four five six seven eight nine ten eleven twelve.\n\
+        One two three four five six seven eight nine ten eleven twelve.\n\
+        Home\nLatest news\nSport";
+
+    /// That page, every block of it, and the budget of confirmations that all its blocks stand shown.
+    fn sentences_and_menu() -> (Document<'static>, Vec<usize>, Budget) {
+        let document = Document::new(SENTENCES_AND_MENU);
+        let all: Vec<usize> = (0..document.len()).collect();
+        let budget = Budget::of(&document, &all);
+        (document, all, budget)
+    }
+
     #[test]
     fn the_confirmations_share_one_budget_of_prose() {
-        // Ten sentences of twelve words, then a menu: together the confirmations may take a tenth of the
-        // prose, not a tenth each, and any number of lines out of sentences.
-        let sentence = "One two three four five six seven eight nine ten eleven twelve.";
-        let raw = format!("{}\nHome\nLatest news\nSport", [sentence; 10].join("\n"));
-        let document = Document::new(&raw);
-        let all: Vec<usize> = (0..document.len()).collect();
-        let mut budget = Budget::of(&document, &all);
+        // Together the confirmations may take a tenth of the prose, not a tenth each, and any number of
+        // lines out of sentences.
+        let (document, _, mut budget) = sentences_and_menu();
         assert!(budget.take(&document, [10, 11, 12].into_iter()), "the whole menu: no prose");
         assert!(budget.take(&document, [3].into_iter()), "a tenth of the prose");
         assert!(!budget.take(&document, [4].into_iter()), "a second tenth is over the budget");
         assert!(budget.take(&document, std::iter::empty()), "nothing is always within it");
+    }
+
+    #[test]
+    fn a_confirmation_over_the_budget_takes_its_lines_out_of_sentences_only() {
+        // One that would take two sentences and the menu takes the menu; one that would take a sentence and
+        // a menu line takes both.
+        let (document, all, mut budget) = sentences_and_menu();
+        assert_eq!(budget.allowed(&document, &all, vec![2, 3, 10, 11, 12]), vec![10, 11, 12]);
+        assert_eq!(budget.allowed(&document, &all, vec![3, 10]), vec![3, 10]);
+        assert_eq!(budget.allowed(&document, &all, vec![4]), Vec::<usize>::new(), "the budget is spent");
     }
 
     #[test]
