@@ -163,6 +163,13 @@ impl Phrases {
             byline: phrase_set("byline", languages),
         }
     }
+
+    /// Whether a line opens with a byline marker and names someone after it ("by Alex ( 1234 ) writes:").
+    pub fn opens_with_byline(&self, feature: &Features) -> bool {
+        [1, 2]
+            .into_iter()
+            .any(|size| feature.words() > size && self.byline.exact.contains(key_head(&feature.key, size)))
+    }
 }
 
 /// Remove lines the phrase lists name; the positions removed here are marked in the result.

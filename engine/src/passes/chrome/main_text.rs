@@ -13,7 +13,7 @@ use crate::model::Role;
 use crate::regions::{dense_runs_of, Run, Stretch};
 
 use super::classes::{Class, LABEL_WORDS};
-use super::explicit::TEXT_BEFORE_END;
+use super::explicit::{Phrases, TEXT_BEFORE_END};
 use super::page::Page;
 use super::threads::{is_signature, thread_posts};
 use super::{Prepared, RemoveSiteChrome, PRINTED_WORDS};
@@ -264,7 +264,8 @@ impl RemoveSiteChrome {
                 if previous.is_some()
                     && text_words >= needed
                     && following.is_some_and(|following| following - position <= THREAD_GAP)
-                    && (opens_comments(prepared, position) || signed_thread(prepared, &stamps[seen - 1..], text_words))
+                    && (opens_comments(prepared, position)
+                        || signed_thread(prepared, &self.phrases, &stamps[seen - 1..], text_words))
                 {
                     return Some(position);
                 }
@@ -310,13 +311,14 @@ impl RemoveSiteChrome {
     }
 }
 
-/// Entries signed "Name says:" over their date follow one another closely below a long text:
-/// readers' comments, whatever the language of the heading above them (or with none).
+/// Entries signed "Name says:" over their date, or "by Name writes:", follow one another closely below
+/// a long text: readers' comments, whatever the language of the heading above them (or with none).
 ///
 /// A live blog stamps its entries with bare times, a forum's "Name said:"
 /// opens a quote rather than standing over a date, and a forum's first post
-/// is short.
-fn signed_thread(prepared: &Prepared<'_, '_>, stamps: &[usize], text_words: usize) -> bool {
+/// is short. A signature that opens with a byline marker ("by", "von") signs
+/// an entry wherever its date stands, or with none.
+fn signed_thread(prepared: &Prepared<'_, '_>, phrases: &Phrases, stamps: &[usize], text_words: usize) -> bool {
     if text_words < THREAD_TEXT_WORDS {
         return false;
     }
@@ -325,8 +327,10 @@ fn signed_thread(prepared: &Prepared<'_, '_>, stamps: &[usize], text_words: usiz
         if pair[1] - pair[0] > THREAD_GAP {
             break;
         }
+        let signature = is_signature(prepared.text(pair[0]));
         // "Alex says:" right over its date: a comment's signature (a forum's "Alex said:" opens a quote)
-        signed += usize::from(pair[1] == pair[0] + 1 && is_signature(prepared.text(pair[0])));
+        let dated = pair[1] == pair[0] + 1;
+        signed += usize::from(signature && (dated || phrases.opens_with_byline(prepared.feature(pair[0]))));
     }
     signed >= SIGNED_POSTS
 }
@@ -493,6 +497,36 @@ mod tests {
         assert!(decisions[1..10].iter().all(|(_, reason)| reason == "kept"));
         assert!(decisions[11..].iter().all(|(_, reason)| reason != "kept"));
         assert!(decisions[12..].iter().all(|(_, reason)| reason == "comment-thread"), "{decisions:?}");
+    }
+
+    #[test]
+    fn comments_signed_by_a_byline_are_cut_wherever_their_date_stands() {
+        let mut lines = vec!["Harbour seals return to the estuary after forty years".to_string()];
+        for _ in 0..3 {
+            lines.extend(PARAGRAPHS.iter().map(|paragraph| paragraph.to_string()));
+        }
+        let names = [
+            ("Milan", 1204),
+            ("Catherine", 88),
+            ("Alex", 31337),
+            ("Gary", 7),
+            ("Ann", 542),
+            ("Lee", 9001),
+            ("Ruth", 66),
+            ("Omar", 4096),
+        ];
+        for (name, id) in names {
+            lines.push(format!("Re: Seals are back (Score: {})", id % 5));
+            lines.push(format!("by {name} ( {id} ) writes:"));
+            lines.push(format!("Good to read about the seals, thanks {name}."));
+        }
+        let decisions = reasons(&lines.join("\n\n"));
+        assert!(decisions[1..10].iter().all(|(_, reason)| reason == "kept"));
+        assert!(decisions[11..].iter().all(|(_, reason)| reason != "kept"), "{decisions:?}");
+        // Without the byline marker, "Name writes:" with no date under it may open a quote in a forum's post.
+        let unsigned: Vec<String> = lines.iter().map(|line| line.replacen("by ", "", 1)).collect();
+        let decisions = reasons(&unsigned.join("\n\n"));
+        assert!(decisions[11..].iter().all(|(_, reason)| reason != "comment-thread"), "{decisions:?}");
     }
 
     #[test]

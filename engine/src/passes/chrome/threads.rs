@@ -27,13 +27,14 @@ use super::page::Page;
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|",
-        r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?.{0,12}$|\b(?:says|said|wrote|schreibt|dit|dice|disse)[\s:]*$",
+        r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?.{0,12}$|\b(?:says|said|wrote|writes|schreibt|dit|écrit|dice|escribe|scrive|disse|escreve)[\s:]*$",
     ))
     .unwrap()
 });
-/// A signature: a line that ends saying who wrote what follows ("Alex says:", "ann schreibt:").
-static SIGNATURE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:says|said|wrote|schreibt|dit|dice|disse)[\s:]*$").unwrap());
+/// A signature: a line that ends saying who wrote what follows ("Alex says:", "ann schreibt:", "by ann writes:").
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:says|said|wrote|writes|schreibt|dit|écrit|dice|escribe|scrive|disse|escreve)[\s:]*$").unwrap()
+});
 /// A stamp ends its line; only the line's tail is searched.
 const STAMP_TAIL: usize = 120;
 const STAMP_WORDS: usize = 16;
