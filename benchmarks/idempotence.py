@@ -3,6 +3,7 @@
     python benchmarks/idempotence.py                  # AEB, composites, WCXB dev in both renderers
     python benchmarks/idempotence.py --sets aeb --threads 1
     python benchmarks/idempotence.py --rounds 0,1,2   # how far the passes alone are from stable
+    python benchmarks/idempotence.py --rounds 1 --diff 3   # and what changes, for the first 3 unstable dumps
 
 Prints how many dumps change on the second cleaning and which. With
 ``--rounds``, cleans with at most that many confirming rounds (the default
@@ -13,6 +14,7 @@ passes leave unstable with that many rounds or fewer.
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from pathlib import Path
 
@@ -40,13 +42,24 @@ def unstable(named: list[tuple[str, str]], threads: int, rounds: int = DEFAULT_R
     return [dump_id for (dump_id, _), first, second in zip(named, once, twice) if first != second]
 
 
+def second_cleaning_diff(text: str, rounds: int = DEFAULT_ROUNDS, context: int = 2) -> str:
+    """A unified diff of a dump's cleaned text form against that form cleaned again ("" when stable)."""
+    once = cleaned_texts([text], 1, rounds)[0]
+    twice = cleaned_texts([once], 1, rounds)[0]
+    lines = difflib.unified_diff(
+        once.splitlines(), twice.splitlines(), "cleaned once", "cleaned twice", n=context, lineterm=""
+    )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", default=",".join(SETS), help=f"comma-separated, of {', '.join(SETS)}")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--rounds", default=str(DEFAULT_ROUNDS), help="comma-separated bounds on confirming rounds")
+    parser.add_argument("--diff", type=int, default=0, metavar="N", help="print what changes for the first N unstable dumps")
     options = parser.parse_args(argv)
-    named = list(dumps(tuple(options.sets.split(","))))
+    texts = dict(named := list(dumps(tuple(options.sets.split(",")))))
     bounds = [int(bound) for bound in options.rounds.split(",")]
     failed = False
     for rounds in bounds:
@@ -56,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
             failed = bool(found)
             for dump_id in found:
                 print(f"  {dump_id}")
+        for dump_id in found[: options.diff]:
+            print(f"--- {dump_id}, at most {rounds} confirming round(s)")
+            print(second_cleaning_diff(texts[dump_id], rounds))
     return 1 if failed else 0
 
 

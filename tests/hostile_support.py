@@ -14,6 +14,7 @@ even a runaway regular expression is stopped) and fails the test with
 
 from __future__ import annotations
 
+import difflib
 import json
 import signal
 import time
@@ -82,9 +83,13 @@ def check_valid(raw: str, articles: list[scrapeclean.Article]) -> None:
 
 
 def check_stable(once: str) -> None:
-    """Cleaning scrapeclean's text form again gives the same text form."""
+    """Cleaning scrapeclean's text form again gives the same text form; if not, the error shows what changed."""
     twice = scrapeclean.to_text(scrapeclean.clean(once))
-    assert twice == once, "cleaning the cleaned text changed it"
+    if twice != once:
+        diff = difflib.unified_diff(
+            once.splitlines(), twice.splitlines(), "cleaned once", "cleaned twice", n=2, lineterm=""
+        )
+        raise AssertionError("cleaning the cleaned text changed it:\n" + "\n".join(diff))
 
 
 def clean_and_check(raw: str, seconds: float = 60) -> str:

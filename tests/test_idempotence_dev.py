@@ -20,7 +20,7 @@ DATA = PROJECT_ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(PROJECT_ROOT))
 
 from benchmarks.dev_dumps import dumps  # noqa: E402
-from benchmarks.idempotence import DEFAULT_ROUNDS, unstable  # noqa: E402
+from benchmarks.idempotence import DEFAULT_ROUNDS, second_cleaning_diff, unstable  # noqa: E402
 
 NEEDED = [DATA / "aeb" / "ground-truth.json", DATA / "composites-dev.jsonl.gz"]
 # AEB and composite dev dumps whose text form changes when cleaned again, with one confirming round.
@@ -35,10 +35,19 @@ def named() -> list[tuple[str, str]]:
     return list(dumps(("aeb", "composites"), data=DATA))
 
 
+def _first_diff(named: list[tuple[str, str]], found: list[str], rounds: int) -> str:
+    """What a second cleaning changes in the first of the dumps ``found`` unstable, as black's assert_stable shows it."""
+    texts = dict(named)
+    return f"{found[0]}:\n{second_cleaning_diff(texts[found[0]], rounds)}" if found else ""
+
+
 def test_every_dev_dump_is_stable_with_the_default_rounds(named):
-    assert unstable(named, threads=2, rounds=DEFAULT_ROUNDS) == []
+    found = unstable(named, threads=2, rounds=DEFAULT_ROUNDS)
+    assert found == [], _first_diff(named, found, DEFAULT_ROUNDS)
 
 
 def test_one_confirming_round_leaves_no_more_dumps_unstable_than_pinned(named):
     found = unstable(named, threads=2, rounds=1)
-    assert len(found) <= ONE_ROUND_PIN, f"{len(found)} dumps need more than one confirming round: {found}"
+    assert len(found) <= ONE_ROUND_PIN, (
+        f"{len(found)} dumps need more than one confirming round: {found}\n{_first_diff(named, found, 1)}"
+    )
