@@ -14,7 +14,6 @@ passes leave unstable with that many rounds or fewer.
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.dev_dumps import SETS, dumps  # noqa: E402
 from scrapeclean import _engine, default_pipeline, to_text  # noqa: E402
+from scrapeclean.corpus.rewrite import unified_diff  # noqa: E402
 from scrapeclean.engine import engine_articles, engine_passes  # noqa: E402
 from scrapeclean.handoff import encodable_all  # noqa: E402
 
@@ -42,14 +42,11 @@ def unstable(named: list[tuple[str, str]], threads: int, rounds: int = DEFAULT_R
     return [dump_id for (dump_id, _), first, second in zip(named, once, twice) if first != second]
 
 
-def second_cleaning_diff(text: str, rounds: int = DEFAULT_ROUNDS, context: int = 2) -> str:
-    """A unified diff of a dump's cleaned text form against that form cleaned again ("" when stable)."""
+def second_cleaning_diff(text: str, rounds: int = DEFAULT_ROUNDS) -> str:
+    """A unified diff of a dump's cleaned text form against that form cleaned again ("" when stable), as
+    ``scrapeclean check --diff`` prints one."""
     once = cleaned_texts([text], 1, rounds)[0]
-    twice = cleaned_texts([once], 1, rounds)[0]
-    lines = difflib.unified_diff(
-        once.splitlines(), twice.splitlines(), "cleaned once", "cleaned twice", n=context, lineterm=""
-    )
-    return "\n".join(lines)
+    return unified_diff(once, cleaned_texts([once], 1, rounds)[0], "the cleaned text")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {dump_id}")
         for dump_id in found[: options.diff]:
             print(f"--- {dump_id}, at most {rounds} confirming round(s)")
-            print(second_cleaning_diff(texts[dump_id], rounds))
+            print(second_cleaning_diff(texts[dump_id], rounds), end="")
     return 1 if failed else 0
 
 

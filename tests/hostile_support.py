@@ -14,7 +14,6 @@ even a runaway regular expression is stopped) and fails the test with
 
 from __future__ import annotations
 
-import difflib
 import json
 import signal
 import time
@@ -24,6 +23,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import scrapeclean
+from scrapeclean.corpus.rewrite import unified_diff
 
 
 class Hang(AssertionError):
@@ -86,10 +86,7 @@ def check_stable(once: str) -> None:
     """Cleaning scrapeclean's text form again gives the same text form; if not, the error shows what changed."""
     twice = scrapeclean.to_text(scrapeclean.clean(once))
     if twice != once:
-        diff = difflib.unified_diff(
-            once.splitlines(), twice.splitlines(), "cleaned once", "cleaned twice", n=2, lineterm=""
-        )
-        raise AssertionError("cleaning the cleaned text changed it:\n" + "\n".join(diff))
+        raise AssertionError("cleaning the cleaned text changed it:\n" + unified_diff(once, twice, "the cleaned text"))
 
 
 def clean_and_check(raw: str, seconds: float = 60) -> str:

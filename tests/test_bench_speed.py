@@ -178,6 +178,12 @@ def test_targets_report_each_measured_number_and_verdict():
     assert (rows["-j"]["measured"], rows["-j"]["met"]) == ("1.50x", False)
 
 
+def alternating_runs(size: int, one: list[float], two: list[float]) -> dict:
+    """The timed runs of 1 and 2 threads (or -j) over ``size`` bytes as the speed benchmark records them."""
+    median = {"1": sum(one) / len(one), "2": sum(two) / len(two)}
+    return {"bytes": size, "runs": {"1": one, "2": two}, "median": median, "speedup": median["1"] / median["2"]}
+
+
 def test_the_report_renders_tables_and_markdown_without_a_plot():
     result = {
         "meta": {
@@ -212,20 +218,8 @@ def test_the_report_renders_tables_and_markdown_without_a_plot():
         ],
         "ratios": {"justext": 2.0},
         "scaling": [measured(1_000, 1.0, seconds=0.001, runs=9, extra_rss=0, peak_rss=40_000_000)],
-        "threads": {
-            "docs": 4,
-            "bytes": 8_000_000,
-            "runs": {"1": [4.0, 4.4], "2": [2.0, 2.4]},
-            "median": {"1": 4.2, "2": 2.2},
-            "speedup": 4.2 / 2.2,
-        },
-        "jobs": {
-            "files": 3,
-            "bytes": 3_000_000,
-            "runs": {"1": [2.0, 2.2], "2": [1.0, 1.2]},
-            "median": {"1": 2.1, "2": 1.1},
-            "speedup": 2.1 / 1.1,
-        },
+        "threads": {"docs": 4, **alternating_runs(8_000_000, one=[4.0, 4.4], two=[2.0, 2.4])},
+        "jobs": {"files": 3, **alternating_runs(3_000_000, one=[2.0, 2.2], two=[1.0, 1.2])},
         "profile": {
             "docs": 2,
             "bytes": 2_000_000,

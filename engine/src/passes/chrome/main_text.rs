@@ -327,12 +327,17 @@ fn signed_thread(prepared: &Prepared<'_, '_>, phrases: &Phrases, stamps: &[usize
         if pair[1] - pair[0] > THREAD_GAP {
             break;
         }
-        let signature = is_signature(prepared.text(pair[0]));
-        // "Alex says:" right over its date: a comment's signature (a forum's "Alex said:" opens a quote)
-        let dated = pair[1] == pair[0] + 1;
-        signed += usize::from(signature && (dated || phrases.opens_with_byline(prepared.feature(pair[0]))));
+        // "Alex says:" right over its date, or "by Alex writes:": a comment's signature (a forum's "Alex
+        // said:" opens a quote). The signature test comes first: it turns most stamps down at their last letter.
+        let text = prepared.text(pair[0]);
+        if is_signature(text) && (pair[1] == pair[0] + 1 || phrases.opens_with_byline(prepared.feature(pair[0]))) {
+            signed += 1;
+            if signed >= SIGNED_POSTS {
+                return true;
+            }
+        }
     }
-    signed >= SIGNED_POSTS
+    false
 }
 
 /// A comments heading ("10 Comments", "Leave a reply") stands just above the first stamped entry.
